@@ -1,0 +1,255 @@
+using GrowthBot.Slack.BlockKit;
+using GrowthBot.Slack.Payloads;
+using GrowthBot.Slack.WebApi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GrowthBot.Slack.Routing;
+
+/// <summary>
+/// Routes verified Slack requests to their handlers, whatever the transport (HTTP or Socket Mode), and turns
+/// what handlers return into Slack's acknowledgement. Slack gets its answer within the ack deadline: a handler
+/// still running then is acknowledged empty and its reply follows through the response_url. A handler that
+/// throws is logged and the user gets a short apology; a request never hangs and never becomes a 500.
+/// </summary>
+public sealed class SlackDispatcher(
+    SlackHandlerRegistry registry,
+    IServiceScopeFactory scopes,
+    SlackBackgroundWork background,
+    IResponseUrlClient responder,
+    SlackIdentity identity,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackDispatcher> logger)
+{
+    public const string Apology = ":warning: Sorry, something went wrong on our side and it has been logged. Please try again in a moment.";
+
+    public async Task<SlackAck> Command(SlashCommand command)
+    {
+        var handlerType = registry.Command(command.Command);
+        if (handlerType is null)
+        {
+            logger.LogWarning("No handler for slash command {Command}", command.Command);
+            return SlackAck.Json(SlashCommandResponse.Ephemeral($"I don't know the command {MrkdwnText.Escape(command.Command)}."));
+        }
+
+        var what = $"{command.Command} {FirstWord(command.Text)}".TrimEnd();
+        return await WithDeadline(
+            what,
+            (services, ct) => ((ISlashCommandHandler)services.GetRequiredService(handlerType)).Handle(command, ct),
+            reply => reply.IsEmpty ? SlackAck.Empty : SlackAck.Json(reply),
+            (reply, ct) => reply.IsEmpty ? Task.CompletedTask : responder.Post(command.ResponseUrl, reply, ct),
+            SlashCommandResponse.Ephemeral(Apology));
+    }
+
+    public async Task<SlackAck> Interaction(InteractionPayload payload) => payload switch
+    {
+        ViewSubmissionPayload submission => await ViewSubmission(submission),
+        BlockActionsPayload actions => await BlockActions(actions),
+        ViewClosedPayload closed => await ViewClosed(closed),
+        BlockSuggestionPayload suggestion => await Options(suggestion),
+        _ => SlackAck.Empty,
+    };
+
+    public async Task<SlackAck> Options(BlockSuggestionPayload suggestion)
+    {
+        var handlerType = registry.Options(suggestion.ActionId);
+        if (handlerType is null) return SlackAck.Json(new OptionsResponse([]));
+        return await WithDeadline(
+            $"options {suggestion.ActionId}",
+            (services, ct) => ((IBlockOptionsProvider)services.GetRequiredService(handlerType)).GetOptions(suggestion, ct),
+            SlackAck.Json,
+            (_, _) => Task.CompletedTask,
+            new OptionsResponse([]));
+    }
+
+    /// <summary>Acknowledges at once; handlers run afterwards, once per event id, never for the bot's own messages.</summary>
+    public SlackAck Event(EventEnvelope envelope, int retryNumber = 0)
+    {
+        if (envelope.Type == "url_verification") return SlackAck.Json(new { challenge = envelope.Challenge ?? "" });
+        if (envelope is not { Type: "event_callback", Event: { } e, EventId: { } eventId }) return SlackAck.Empty;
+        if (identity.IsOwn(e) && e.Type is not ("member_joined_channel" or "member_left_channel")) return SlackAck.Empty;
+
+        var handlerTypes = registry.Events(e.Type);
+        if (handlerTypes.Count == 0)
+        {
+            logger.LogDebug("Ignoring event {EventType}: no handler", e.Type);
+            return SlackAck.Empty;
+        }
+
+        var callback = new EventCallback(envelope.TeamId ?? e.Team ?? "", eventId, e) { RetryNumber = retryNumber };
+        background.Run($"event {e.Type} {eventId}", async (services, ct) =>
+        {
+            var deduplicator = services.GetRequiredService<IEventDeduplicator>();
+            if (!await deduplicator.FirstDelivery(callback.TeamId, eventId, ct))
+            {
+                logger.LogInformation("Event {EventId} ({EventType}) already handled; retry {Retry} ignored", eventId, e.Type, retryNumber);
+                return;
+            }
+            foreach (var handlerType in handlerTypes)
+            {
+                try
+                {
+                    await ((IEventHandler)services.GetRequiredService(handlerType)).Handle(callback, ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "{Handler} failed on event {EventType} {EventId}", handlerType.Name, e.Type, eventId);
+                }
+            }
+        });
+        return SlackAck.Empty;
+    }
+
+    private async Task<SlackAck> ViewSubmission(ViewSubmissionPayload submission)
+    {
+        var handlerType = registry.ViewSubmission(submission.View.CallbackId);
+        if (handlerType is null)
+        {
+            logger.LogWarning("No handler for view callback {CallbackId}", submission.View.CallbackId);
+            return SlackAck.Json(ViewSubmissionResponse.Update(ApologyModal()));
+        }
+        return await WithDeadline(
+            $"view {submission.View.CallbackId}",
+            (services, ct) => ((IViewSubmissionHandler)services.GetRequiredService(handlerType)).Handle(submission, ct),
+            reply => reply.ResponseAction is null ? SlackAck.Empty : SlackAck.Json(reply),
+            (reply, _) =>
+            {
+                if (reply.ResponseAction is not null)
+                    logger.LogWarning("View {CallbackId} answered {Action} too late to be shown", submission.View.CallbackId, reply.ResponseAction);
+                return Task.CompletedTask;
+            },
+            ViewSubmissionResponse.Update(ApologyModal()));
+    }
+
+    private async Task<SlackAck> ViewClosed(ViewClosedPayload closed)
+    {
+        var handlerType = registry.ViewClosed(closed.View.CallbackId);
+        if (handlerType is null) return SlackAck.Empty;
+        return await WithDeadline<object?>(
+            $"view closed {closed.View.CallbackId}",
+            async (services, ct) =>
+            {
+                await ((IViewClosedHandler)services.GetRequiredService(handlerType)).Handle(closed, ct);
+                return null;
+            },
+            _ => SlackAck.Empty,
+            (_, _) => Task.CompletedTask,
+            null);
+    }
+
+    private async Task<SlackAck> BlockActions(BlockActionsPayload payload)
+    {
+        foreach (var action in payload.Actions)
+        {
+            var handlerType = registry.Action(action.ActionId);
+            if (handlerType is null)
+            {
+                // Link buttons and selects that only feed a later submission have no handler; that is normal.
+                logger.LogDebug("No handler for action {ActionId}", action.ActionId);
+                continue;
+            }
+            var request = new BlockActionRequest(payload, action);
+            await WithDeadline(
+                $"action {action.ActionId}",
+                (services, ct) => ((IBlockActionHandler)services.GetRequiredService(handlerType)).Handle(request, ct),
+                reply =>
+                {
+                    if (!reply.IsEmpty) background.Run($"reply to {action.ActionId}", (services, ct) => ReplyToAction(services, payload, reply, ct));
+                    return SlackAck.Empty;
+                },
+                (reply, ct) => reply.IsEmpty ? Task.CompletedTask : ReplyToAction(null, payload, reply, ct),
+                ActionResponse.Ephemeral(Apology));
+        }
+        return SlackAck.Empty;
+    }
+
+    /// <summary>
+    /// Sends an action's reply. Messages carry a response_url; the App Home and modals do not, so there an
+    /// ephemeral reply goes to the user's DM with the bot instead.
+    /// </summary>
+    private async Task ReplyToAction(IServiceProvider? services, BlockActionsPayload payload, ActionResponse reply, CancellationToken ct)
+    {
+        if (payload.ResponseUrl is not null)
+        {
+            await responder.Post(payload.ResponseUrl, reply, ct);
+            return;
+        }
+        if (reply.Text is null || reply.ReplaceOriginal == true) return;
+        await using var scope = services is null ? scopes.CreateAsyncScope() : (AsyncServiceScope?)null;
+        var api = (services ?? scope!.Value.ServiceProvider).GetRequiredService<ISlackApi>();
+        var dm = await api.OpenConversation(payload.UserId, ct);
+        await api.PostMessage(new PostMessageRequest(dm, reply.Text) { Blocks = reply.Blocks }, ct);
+    }
+
+    private async Task<SlackAck> WithDeadline<T>(
+        string what,
+        Func<IServiceProvider, CancellationToken, Task<T>> handle,
+        Func<T, SlackAck> acknowledge,
+        Func<T, CancellationToken, Task> deliverLate,
+        T apology)
+    {
+        var scope = scopes.CreateAsyncScope();
+        var work = RunAndDispose(scope, handle);
+        try
+        {
+            return acknowledge(await work.WaitAsync(options.Value.AckDeadline, time));
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("{Work} still running after {Deadline} ms: acknowledged empty, its reply will follow",
+                what, options.Value.AckDeadline.TotalMilliseconds);
+            background.Track(DeliverLate(what, work, deliverLate, apology));
+            return SlackAck.Empty;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "{Work} failed", what);
+            return acknowledge(apology);
+        }
+    }
+
+    private async Task DeliverLate<T>(string what, Task<T> work, Func<T, CancellationToken, Task> deliver, T apology)
+    {
+        T reply;
+        try
+        {
+            reply = await work;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "{Work} failed after it was acknowledged", what);
+            reply = apology;
+        }
+        try
+        {
+            await deliver(reply, background.Stopping);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not deliver the late reply of {Work}", what);
+        }
+    }
+
+    private async Task<T> RunAndDispose<T>(AsyncServiceScope scope, Func<IServiceProvider, CancellationToken, Task<T>> handle)
+    {
+        await using (scope)
+        {
+            // Yield first so a handler that blocks synchronously still lets the deadline fire.
+            await Task.Yield();
+            return await handle(scope.ServiceProvider, background.Stopping);
+        }
+    }
+
+    private static ModalView ApologyModal() =>
+        new(new PlainText("Something went wrong"), [new SectionBlock(Apology)]) { Close = new PlainText("Close") };
+
+    private static string FirstWord(string text)
+    {
+        var trimmed = text.TrimStart();
+        var space = trimmed.IndexOfAny([' ', '\n', '\t']);
+        var word = space < 0 ? trimmed : trimmed[..space];
+        return word.Length > 20 ? word[..20] : word;
+    }
+}

@@ -1,0 +1,46 @@
+namespace GrowthBot.Slack;
+
+/// <summary>The <c>Slack</c> configuration section.</summary>
+public sealed class SlackOptions
+{
+    public const string Section = "Slack";
+
+    /// <summary>Bot token (xoxb-…), from the app's OAuth &amp; Permissions page.</summary>
+    public string BotToken { get; set; } = "";
+
+    /// <summary>Signing secret, from the app's Basic Information page; needed in HTTP mode.</summary>
+    public string SigningSecret { get; set; } = "";
+
+    /// <summary>App-level token (xapp-…) with connections:write; when set, Socket Mode is used.</summary>
+    public string AppToken { get; set; } = "";
+
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
+
+    public bool SocketMode => !string.IsNullOrWhiteSpace(AppToken);
+
+    /// <summary>Requests signed further than this from now, either way, are refused as replays.</summary>
+    public TimeSpan SignatureWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Slack waits 3 s for an acknowledgement. A handler still running at this point is acknowledged empty
+    /// and its reply is delivered afterwards through the response_url.
+    /// </summary>
+    public TimeSpan AckDeadline { get; set; } = TimeSpan.FromMilliseconds(2500);
+
+    /// <summary>One Web API call gives up after this long; it is then retried like a 5xx.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries after a 5xx, a timeout or a dropped connection.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Waits honouring Retry-After before a rate-limited call is given up.</summary>
+    public int MaxRateLimitRetries { get; set; } = 10;
+
+    /// <summary>Hosts a response_url may point at; anything else in a payload is not posted to.</summary>
+    public List<string> ResponseUrlHosts { get; set; } = ["hooks.slack.com"];
+
+    /// <summary>Requests larger than this are refused before any parsing.</summary>
+    public int MaxRequestBytes { get; set; } = 1024 * 1024;
+}

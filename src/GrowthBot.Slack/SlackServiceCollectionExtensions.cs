@@ -1,0 +1,91 @@
+using GrowthBot.Slack.Routing;
+using GrowthBot.Slack.WebApi;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GrowthBot.Slack;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the Slack layer: options from <paramref name="section"/>, the Web API client, the dispatcher.
+    /// Handlers are registered on the returned builder, one line each.
+    /// </summary>
+    public static SlackBuilder AddSlack(this IServiceCollection services, IConfigurationSection section)
+    {
+        services.AddOptions<SlackOptions>().Bind(section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SlackIdentity>();
+        services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
+        services.AddSingleton<SlackBackgroundWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
+        services.AddSingleton<SlackDispatcher>();
+
+        var registry = new SlackHandlerRegistry();
+        services.AddSingleton(registry);
+
+        services.AddHttpClient<ISlackApi, SlackApiClient>((http, sp) =>
+            {
+                var options = sp.GetRequiredService<IOptions<SlackOptions>>();
+                var baseUrl = options.Value.ApiBaseUrl;
+                http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+                // Each attempt has its own timeout (SlackOptions.RequestTimeout); retries must not be cut short.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+                // Retry waits are transport pacing, not business time: they run on the real clock.
+                return new SlackApiClient(http, options, sp.GetRequiredService<ILogger<SlackApiClient>>(), TimeProvider.System);
+            });
+        services.AddHttpClient<IResponseUrlClient, ResponseUrlClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        return new SlackBuilder(services, registry);
+    }
+}
+
+/// <summary>Explicit registration of handlers: one line per slash command, view, action and event.</summary>
+public sealed class SlackBuilder(IServiceCollection services, SlackHandlerRegistry registry)
+{
+    public IServiceCollection Services => services;
+
+    public SlackBuilder AddSlashCommand<THandler>(string command) where THandler : class, ISlashCommandHandler
+    {
+        registry.AddCommand(command, typeof(THandler));
+        services.TryAddScoped<THandler>();
+        return this;
+    }
+
+    public SlackBuilder AddViewSubmission<THandler>(string callbackId) where THandler : class, IViewSubmissionHandler
+    {
+        registry.AddViewSubmission(callbackId, typeof(THandler));
+        services.TryAddScoped<THandler>();
+        return this;
+    }
+
+    public SlackBuilder AddViewClosed<THandler>(string callbackId) where THandler : class, IViewClosedHandler
+    {
+        registry.AddViewClosed(callbackId, typeof(THandler));
+        services.TryAddScoped<THandler>();
+        return this;
+    }
+
+    public SlackBuilder AddBlockAction<THandler>(string actionId) where THandler : class, IBlockActionHandler
+    {
+        registry.AddAction(actionId, typeof(THandler));
+        services.TryAddScoped<THandler>();
+        return this;
+    }
+
+    public SlackBuilder AddBlockOptions<THandler>(string actionId) where THandler : class, IBlockOptionsProvider
+    {
+        registry.AddOptions(actionId, typeof(THandler));
+        services.TryAddScoped<THandler>();
+        return this;
+    }
+
+    public SlackBuilder AddEvent<THandler>(string eventType) where THandler : class, IEventHandler
+    {
+        registry.AddEvent(eventType, typeof(THandler));
+        services.TryAddScoped<THandler>();
+        return this;
+    }
+}

@@ -1,0 +1,26 @@
+using GrowthBot.Slack.BlockKit;
+
+namespace GrowthBot.Slack.WebApi;
+
+/// <summary>The Slack Web API methods GrowthBot calls. Every method throws <see cref="SlackApiException"/> on ok:false.</summary>
+public interface ISlackApi
+{
+    Task<AuthTestResponse> AuthTest(CancellationToken cancellationToken = default);
+    Task<PostMessageResponse> PostMessage(PostMessageRequest request, CancellationToken cancellationToken = default);
+    Task<PostEphemeralResponse> PostEphemeral(PostEphemeralRequest request, CancellationToken cancellationToken = default);
+    Task<PostMessageResponse> UpdateMessage(UpdateMessageRequest request, CancellationToken cancellationToken = default);
+    Task<ViewResponse> OpenView(string triggerId, ModalView view, CancellationToken cancellationToken = default);
+    Task<ViewResponse> PushView(string triggerId, ModalView view, CancellationToken cancellationToken = default);
+    Task<ViewResponse> UpdateView(string viewId, ModalView view, string? hash = null, CancellationToken cancellationToken = default);
+    Task<ViewResponse> PublishView(string userId, HomeView view, CancellationToken cancellationToken = default);
+    /// <summary>Opens (or finds) the DM between the bot and a user; returns its channel id.</summary>
+    Task<string> OpenConversation(string userId, CancellationToken cancellationToken = default);
+    Task<UserInfo> UserInfo(string userId, CancellationToken cancellationToken = default);
+    Task<string> Permalink(string channel, string messageTs, CancellationToken cancellationToken = default);
+    /// <summary>Socket Mode: a fresh WebSocket URL, authorised by the app-level token.</summary>
+    Task<string> OpenSocketConnection(CancellationToken cancellationToken = default);
+    Task<UploadUrlResponse> GetUploadUrl(string fileName, long length, CancellationToken cancellationToken = default);
+    Task<CompleteUploadResponse> CompleteUpload(CompleteUploadRequest request, CancellationToken cancellationToken = default);
+    /// <summary>Uploads bytes to the URL files.getUploadURLExternal gave.</summary>
+    Task Upload(string uploadUrl, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
+}

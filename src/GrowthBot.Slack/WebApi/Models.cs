@@ -1,0 +1,136 @@
+using System.Text.Json.Serialization;
+using GrowthBot.Slack.BlockKit;
+using GrowthBot.Slack.Payloads;
+
+namespace GrowthBot.Slack.WebApi;
+
+/// <summary>What every Web API method answers: ok, or an error code with details.</summary>
+public record SlackApiResponse
+{
+    public bool Ok { get; init; }
+    public string? Error { get; init; }
+    public string? Warning { get; init; }
+    public string? Needed { get; init; }
+    public string? Provided { get; init; }
+    public ResponseMetadata? ResponseMetadata { get; init; }
+}
+
+public sealed record ResponseMetadata
+{
+    public IReadOnlyList<string>? Messages { get; init; }
+    public IReadOnlyList<string>? Warnings { get; init; }
+    public string? NextCursor { get; init; }
+}
+
+public sealed record AuthTestResponse : SlackApiResponse
+{
+    public string? Url { get; init; }
+    public string? Team { get; init; }
+    public string? User { get; init; }
+    public string? TeamId { get; init; }
+    public string? UserId { get; init; }
+    public string? BotId { get; init; }
+}
+
+public sealed record PostMessageRequest(string Channel, string Text)
+{
+    public IReadOnlyList<Block>? Blocks { get; init; }
+    /// <summary>The parent's ts, to reply in its thread.</summary>
+    public string? ThreadTs { get; init; }
+    public bool? ReplyBroadcast { get; init; }
+    public bool? UnfurlLinks { get; init; } = false;
+    public bool? UnfurlMedia { get; init; } = false;
+}
+
+public sealed record PostMessageResponse : SlackApiResponse
+{
+    public string? Channel { get; init; }
+    public string? Ts { get; init; }
+}
+
+public sealed record PostEphemeralRequest(string Channel, string User, string Text)
+{
+    public IReadOnlyList<Block>? Blocks { get; init; }
+    public string? ThreadTs { get; init; }
+}
+
+public sealed record PostEphemeralResponse : SlackApiResponse
+{
+    public string? MessageTs { get; init; }
+}
+
+public sealed record UpdateMessageRequest(string Channel, string Ts, string Text)
+{
+    public IReadOnlyList<Block>? Blocks { get; init; }
+}
+
+public sealed record ViewResponse : SlackApiResponse
+{
+    public ViewPayload? View { get; init; }
+}
+
+public sealed record ConversationsOpenResponse : SlackApiResponse
+{
+    public SlackChannel? Channel { get; init; }
+}
+
+public sealed record UserProfile
+{
+    public string? DisplayName { get; init; }
+    public string? RealName { get; init; }
+    public string? Email { get; init; }
+}
+
+public sealed record UserInfo
+{
+    public string Id { get; init; } = "";
+    public string? TeamId { get; init; }
+    public string? Name { get; init; }
+    public string? RealName { get; init; }
+    /// <summary>IANA time zone, e.g. Europe/Helsinki.</summary>
+    public string? Tz { get; init; }
+    public int? TzOffset { get; init; }
+    public bool IsAdmin { get; init; }
+    public bool IsOwner { get; init; }
+    public bool IsPrimaryOwner { get; init; }
+    public bool IsBot { get; init; }
+    public bool Deleted { get; init; }
+    public UserProfile? Profile { get; init; }
+}
+
+public sealed record UsersInfoResponse : SlackApiResponse
+{
+    public UserInfo? User { get; init; }
+}
+
+public sealed record PermalinkResponse : SlackApiResponse
+{
+    public string? Channel { get; init; }
+    public string? Permalink { get; init; }
+}
+
+public sealed record ConnectionsOpenResponse : SlackApiResponse
+{
+    public string? Url { get; init; }
+}
+
+public sealed record UploadUrlResponse : SlackApiResponse
+{
+    public string? UploadUrl { get; init; }
+    public string? FileId { get; init; }
+}
+
+public sealed record FileReference(string Id, string? Title = null);
+
+public sealed record CompleteUploadRequest(IReadOnlyList<FileReference> Files)
+{
+    public string? ChannelId { get; init; }
+    public string? InitialComment { get; init; }
+    public string? ThreadTs { get; init; }
+}
+
+public sealed record CompleteUploadResponse : SlackApiResponse
+{
+    [JsonPropertyName("files")]
+    public IReadOnlyList<FileReference>? Files { get; init; }
+}

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GrowthBot.Slack.BlockKit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GrowthBot.Slack.WebApi;
+
+/// <summary>
+/// The Web API over <see cref="HttpClient"/> and System.Text.Json. ok:false becomes a <see cref="SlackApiException"/>
+/// with Slack's error code; HTTP 429 waits Retry-After and tries again; 5xx, timeouts and dropped connections
+/// are retried a bounded number of times with exponential backoff.
+/// </summary>
+public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger, TimeProvider delays) : ISlackApi
+{
+    private readonly SlackOptions _options = options.Value;
+
+    public Task<AuthTestResponse> AuthTest(CancellationToken cancellationToken = default) =>
+        Json<AuthTestResponse>("auth.test", new { }, cancellationToken);
+
+    public Task<PostMessageResponse> PostMessage(PostMessageRequest request, CancellationToken cancellationToken = default) =>
+        Json<PostMessageResponse>("chat.postMessage", request, cancellationToken);
+
+    public Task<PostEphemeralResponse> PostEphemeral(PostEphemeralRequest request, CancellationToken cancellationToken = default) =>
+        Json<PostEphemeralResponse>("chat.postEphemeral", request, cancellationToken);
+
+    public Task<PostMessageResponse> UpdateMessage(UpdateMessageRequest request, CancellationToken cancellationToken = default) =>
+        Json<PostMessageResponse>("chat.update", request, cancellationToken);
+
+    public Task<ViewResponse> OpenView(string triggerId, ModalView view, CancellationToken cancellationToken = default) =>
+        Json<ViewResponse>("views.open", new { trigger_id = triggerId, view = (View)view }, cancellationToken);
+
+    public Task<ViewResponse> PushView(string triggerId, ModalView view, CancellationToken cancellationToken = default) =>
+        Json<ViewResponse>("views.push", new { trigger_id = triggerId, view = (View)view }, cancellationToken);
+
+    public Task<ViewResponse> UpdateView(string viewId, ModalView view, string? hash = null, CancellationToken cancellationToken = default) =>
+        Json<ViewResponse>("views.update", new { view_id = viewId, view = (View)view, hash }, cancellationToken);
+
+    public Task<ViewResponse> PublishView(string userId, HomeView view, CancellationToken cancellationToken = default) =>
+        Json<ViewResponse>("views.publish", new { user_id = userId, view = (View)view }, cancellationToken);
+
+    public async Task<string> OpenConversation(string userId, CancellationToken cancellationToken = default)
+    {
+        var response = await Json<ConversationsOpenResponse>("conversations.open", new { users = userId }, cancellationToken);
+        return response.Channel?.Id ?? throw new SlackApiException("conversations.open", "no_channel", "conversations.open returned no channel");
+    }
+
+    public async Task<UserInfo> UserInfo(string userId, CancellationToken cancellationToken = default)
+    {
+        var response = await Form<UsersInfoResponse>("users.info", new() { ["user"] = userId }, cancellationToken);
+        return response.User ?? throw new SlackApiException("users.info", "user_not_found", "users.info returned no user");
+    }
+
+    public async Task<string> Permalink(string channel, string messageTs, CancellationToken cancellationToken = default)
+    {
+        var response = await Form<PermalinkResponse>("chat.getPermalink", new() { ["channel"] = channel, ["message_ts"] = messageTs }, cancellationToken);
+        return response.Permalink ?? "";
+    }
+
+    public async Task<string> OpenSocketConnection(CancellationToken cancellationToken = default)
+    {
+        var response = await Send<ConnectionsOpenResponse>("apps.connections.open", () => new FormUrlEncodedContent([]), _options.AppToken, cancellationToken);
+        return response.Url ?? throw new SlackApiException("apps.connections.open", "no_url", "apps.connections.open returned no URL");
+    }
+
+    public Task<UploadUrlResponse> GetUploadUrl(string fileName, long length, CancellationToken cancellationToken = default) =>
+        Form<UploadUrlResponse>("files.getUploadURLExternal", new() { ["filename"] = fileName, ["length"] = length.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
+
+    public Task<CompleteUploadResponse> CompleteUpload(CompleteUploadRequest request, CancellationToken cancellationToken = default)
+    {
+        var form = new Dictionary<string, string> { ["files"] = JsonSerializer.Serialize(request.Files, SlackJson.Options) };
+        if (request.ChannelId is not null) form["channel_id"] = request.ChannelId;
+        if (request.InitialComment is not null) form["initial_comment"] = request.InitialComment;
+        if (request.ThreadTs is not null) form["thread_ts"] = request.ThreadTs;
+        return Form<CompleteUploadResponse>("files.completeUploadExternal", form, cancellationToken);
+    }
+
+    public async Task Upload(string uploadUrl, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = new ReadOnlyMemoryContent(content) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.BotToken);
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.IsSuccessStatusCode) return;
+            if ((int)response.StatusCode < 500 || attempt >= _options.MaxRetries)
+                throw new SlackApiException("files.upload", $"http_{(int)response.StatusCode}", $"Uploading the file failed with HTTP {(int)response.StatusCode}");
+            await Task.Delay(Backoff(attempt), delays, cancellationToken);
+        }
+    }
+
+    private Task<T> Json<T>(string method, object args, CancellationToken cancellationToken) where T : SlackApiResponse =>
+        Send<T>(method, () => JsonContent.Create(args, args.GetType(), new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }, SlackJson.Options),
+            _options.BotToken, cancellationToken);
+
+    private Task<T> Form<T>(string method, Dictionary<string, string> args, CancellationToken cancellationToken) where T : SlackApiResponse =>
+        Send<T>(method, () => new FormUrlEncodedContent(args), _options.BotToken, cancellationToken);
+
+    private async Task<T> Send<T>(string method, Func<HttpContent> content, string token, CancellationToken cancellationToken) where T : SlackApiResponse
+    {
+        var failures = 0;
+        var rateLimited = 0;
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content() };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.RequestTimeout);
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                var error = e is OperationCanceledException ? "timeout" : "request_failed";
+                if (failures++ < _options.MaxRetries)
+                {
+                    logger.LogWarning("Slack {Method}: {Error}, retry {Attempt} of {Max}", method, error, failures, _options.MaxRetries);
+                    await Task.Delay(Backoff(failures - 1), delays, cancellationToken);
+                    continue;
+                }
+                throw new SlackApiException(method, error, $"Slack {method} failed: {error} after {failures} attempts", inner: e);
+            }
+
+            using (response)
+            {
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    var wait = RetryAfter(response);
+                    if (rateLimited++ < _options.MaxRateLimitRetries)
+                    {
+                        logger.LogWarning("Slack {Method} rate-limited; waiting {Seconds} s as Retry-After asks", method, wait.TotalSeconds);
+                        await Task.Delay(wait, delays, cancellationToken);
+                        continue;
+                    }
+                    throw new SlackApiException(method, "ratelimited", $"Slack {method} still rate-limited after {rateLimited} waits");
+                }
+
+                if ((int)response.StatusCode >= 500)
+                {
+                    if (failures++ < _options.MaxRetries)
+                    {
+                        logger.LogWarning("Slack {Method}: HTTP {Status}, retry {Attempt} of {Max}", method, (int)response.StatusCode, failures, _options.MaxRetries);
+                        await Task.Delay(Backoff(failures - 1), delays, cancellationToken);
+                        continue;
+                    }
+                    throw new SlackApiException(method, $"http_{(int)response.StatusCode}", $"Slack {method} answered HTTP {(int)response.StatusCode} {failures} times");
+                }
+
+                T? body;
+                try
+                {
+                    body = await response.Content.ReadFromJsonAsync<T>(SlackJson.Options, cancellationToken);
+                }
+                catch (JsonException e)
+                {
+                    throw new SlackApiException(method, $"http_{(int)response.StatusCode}", $"Slack {method} answered HTTP {(int)response.StatusCode} without a JSON body", inner: e);
+                }
+                if (body is null) throw new SlackApiException(method, "empty_response", $"Slack {method} answered nothing");
+                if (!body.Ok)
+                {
+                    var details = body.ResponseMetadata?.Messages ?? [];
+                    var error = body.Error ?? "unknown_error";
+                    var detail = details.Count > 0 ? $" ({string.Join("; ", details)})" : body.Needed is null ? "" : $" (needs {body.Needed})";
+                    throw new SlackApiException(method, error, $"Slack {method} failed: {error}{detail}", details);
+                }
+                if (body.Warning is not null) logger.LogDebug("Slack {Method} warning: {Warning}", method, body.Warning);
+                return body;
+            }
+        }
+    }
+
+    private static TimeSpan RetryAfter(HttpResponseMessage response)
+    {
+        if (response.Headers.RetryAfter?.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        if (response.Headers.TryGetValues("Retry-After", out var values)
+            && int.TryParse(values.FirstOrDefault(), out var seconds)) return TimeSpan.FromSeconds(Math.Max(0, seconds));
+        return TimeSpan.FromSeconds(1);
+    }
+
+    private TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(_options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt) * (0.8 + Random.Shared.NextDouble() * 0.4));
+}
