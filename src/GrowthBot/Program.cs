@@ -1,6 +1,22 @@
+using GrowthBot.Features;
+using GrowthBot.Hosting;
+using GrowthBot.Slack.Http;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddGrowthBotCore();
+builder.AddStorage();
+builder.AddGrowthFeatures();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (!await app.PrepareToServe()) return 1;
 
-app.Run();
+app.MapSlackEndpoints();
+app.MapHealth();
+
+await app.RunAsync();
+return Environment.ExitCode;
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

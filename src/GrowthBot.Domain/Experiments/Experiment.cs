@@ -1,0 +1,113 @@
+using GrowthBot.Domain.Common;
+
+namespace GrowthBot.Domain.Experiments;
+
+/// <summary>A growth experiment: an idea in the backlog, then running, then concluded (or abandoned).</summary>
+public sealed record Experiment
+{
+    public long Id { get; init; }
+    public required string TeamId { get; init; }
+    /// <summary>Per-team sequence number behind the short id (E12).</summary>
+    public int Number { get; init; }
+    public required string Name { get; init; }
+    public required string Hypothesis { get; init; }
+    public FunnelStage Stage { get; init; }
+    public long? KeyResultId { get; init; }
+    public string Metric { get; init; } = "";
+    public IceScore Ice { get; init; }
+    public required string OwnerId { get; init; }
+    public DateOnly StartDate { get; init; }
+    public DateOnly EndDate { get; init; }
+    public ExperimentStatus Status { get; init; } = ExperimentStatus.Backlog;
+    public required string CreatedBy { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? ConcludedAt { get; init; }
+    public Outcome? Outcome { get; init; }
+    public string? Result { get; init; }
+    public string? Learning { get; init; }
+    public Decision? Decision { get; init; }
+
+    public string ShortId => Common.ShortId.Format(Common.ShortId.Experiment, Number);
+
+    public bool IsOpen => Status is ExperimentStatus.Backlog or ExperimentStatus.Running;
+
+    /// <summary>Running experiments first (soonest end first), then the backlog by ICE, best first.</summary>
+    public static IEnumerable<Experiment> InListOrder(IEnumerable<Experiment> experiments) =>
+        experiments
+            .OrderBy(e => e.Status switch { ExperimentStatus.Running => 0, ExperimentStatus.Backlog => 1, _ => 2 })
+            .ThenBy(e => e.Status == ExperimentStatus.Running ? e.EndDate.DayNumber : 0)
+            .ThenByDescending(e => e.Ice.Score)
+            .ThenBy(e => e.Number);
+}
+
+/// <summary>What a person typed into the New experiment modal, before it is checked.</summary>
+public sealed record ExperimentDraft
+{
+    public const int NameMax = 100;
+    public const int HypothesisMax = 1000;
+    public const int MetricMax = 200;
+
+    /// <summary>Field names, used as keys of validation errors.</summary>
+    public static class Fields
+    {
+        public const string Name = "name";
+        public const string Hypothesis = "hypothesis";
+        public const string Stage = "stage";
+        public const string Metric = "metric";
+        public const string Impact = "impact";
+        public const string Confidence = "confidence";
+        public const string Ease = "ease";
+        public const string Owner = "owner";
+        public const string StartDate = "start";
+        public const string EndDate = "end";
+    }
+
+    public string? Name { get; init; }
+    public string? Hypothesis { get; init; }
+    public FunnelStage? Stage { get; init; }
+    public long? KeyResultId { get; init; }
+    public string? Metric { get; init; }
+    public int? Impact { get; init; }
+    public int? Confidence { get; init; }
+    public int? Ease { get; init; }
+    public string? OwnerId { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public DateOnly? EndDate { get; init; }
+
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors();
+        errors.Required(Fields.Name, Name, "a name");
+        errors.MaxLength(Fields.Name, Name?.Trim(), NameMax);
+        errors.Required(Fields.Hypothesis, Hypothesis, "the hypothesis: what you expect to happen, and why");
+        errors.MaxLength(Fields.Hypothesis, Hypothesis?.Trim(), HypothesisMax);
+        errors.MaxLength(Fields.Metric, Metric?.Trim(), MetricMax);
+        if (Stage is null) errors.Add(Fields.Stage, "Please choose the funnel stage this experiment works on.");
+        errors.Between(Fields.Impact, Impact, IceScore.Min, IceScore.Max, "impact");
+        errors.Between(Fields.Confidence, Confidence, IceScore.Min, IceScore.Max, "confidence");
+        errors.Between(Fields.Ease, Ease, IceScore.Min, IceScore.Max, "ease");
+        errors.Required(Fields.Owner, OwnerId, "an owner");
+        if (StartDate is null) errors.Add(Fields.StartDate, "Please pick a start date.");
+        if (EndDate is null) errors.Add(Fields.EndDate, "Please pick an end date.");
+        else if (StartDate is not null && EndDate <= StartDate) errors.Add(Fields.EndDate, "The end date must be after the start date.");
+        return errors;
+    }
+
+    /// <summary>The experiment this draft describes; call only when <see cref="Validate"/> found nothing.</summary>
+    public Experiment ToExperiment(string teamId, string createdBy, DateTimeOffset now) => new()
+    {
+        TeamId = teamId,
+        Name = Name!.Trim(),
+        Hypothesis = Hypothesis!.Trim(),
+        Stage = Stage!.Value,
+        KeyResultId = KeyResultId,
+        Metric = Metric?.Trim() ?? "",
+        Ice = new IceScore(Impact!.Value, Confidence!.Value, Ease!.Value),
+        OwnerId = OwnerId!,
+        StartDate = StartDate!.Value,
+        EndDate = EndDate!.Value,
+        CreatedBy = createdBy,
+        CreatedAt = now,
+    };
+}

@@ -1,0 +1,24 @@
+namespace GrowthBot.Features.Common;
+
+/// <summary>The text after a slash command, split into its subcommand and the rest.</summary>
+public sealed record CommandLine(string Subcommand, string Arguments)
+{
+    public static CommandLine Parse(string? text)
+    {
+        var trimmed = (text ?? "").Trim();
+        var space = trimmed.IndexOfAny([' ', '\t', '\n']);
+        return space < 0
+            ? new CommandLine(trimmed.ToLowerInvariant(), "")
+            : new CommandLine(trimmed[..space].ToLowerInvariant(), trimmed[(space + 1)..].Trim());
+    }
+
+    /// <summary>The first word of the arguments (an id, usually).</summary>
+    public string FirstArgument
+    {
+        get
+        {
+            var space = Arguments.IndexOfAny([' ', '\t', '\n']);
+            return space < 0 ? Arguments : Arguments[..space];
+        }
+    }
+}

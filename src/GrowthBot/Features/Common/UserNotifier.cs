@@ -1,0 +1,36 @@
+using GrowthBot.Slack.BlockKit;
+using GrowthBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
+
+namespace GrowthBot.Features.Common;
+
+/// <summary>
+/// Tells one person something after their modal is submitted: privately in the conversation the modal was
+/// opened from (through its response_url), or in their DM with the bot when that is not possible.
+/// </summary>
+public sealed class UserNotifier(IResponseUrlClient responder, ISlackApi slack, ILogger<UserNotifier> logger)
+{
+    public async Task Tell(string userId, ModalOrigin origin, Message message, CancellationToken cancellationToken)
+    {
+        if (origin.ResponseUrl is not null)
+        {
+            try
+            {
+                await responder.Post(origin.ResponseUrl, new { response_type = "ephemeral", text = message.Text, blocks = message.Blocks }, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (e is SlackApiException or HttpRequestException)
+            {
+                // response_urls expire after 30 minutes; a long-open modal falls back to the DM.
+                logger.LogInformation("Replying through response_url failed ({Error}); sending a DM instead", e.Message);
+            }
+        }
+        await DirectMessage(userId, message, cancellationToken);
+    }
+
+    public async Task<PostMessageResponse> DirectMessage(string userId, Message message, CancellationToken cancellationToken)
+    {
+        var channel = await slack.OpenConversation(userId, cancellationToken);
+        return await slack.PostMessage(new PostMessageRequest(channel, message.Text) { Blocks = message.Blocks }, cancellationToken);
+    }
+}

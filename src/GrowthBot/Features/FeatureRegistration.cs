@@ -1,0 +1,17 @@
+using GrowthBot.Features.Experiments;
+using GrowthBot.Slack;
+
+namespace GrowthBot.Features;
+
+public static class FeatureRegistration
+{
+    /// <summary>Every slash command, modal, button and event the bot answers, in the order of manifest.yml.</summary>
+    public static IHostApplicationBuilder AddGrowthFeatures(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSlack(builder.Configuration.GetSection(SlackOptions.Section))
+            // /experiment
+            .AddSlashCommand<ExperimentCommand>(ExperimentCommand.Name)
+            .AddViewSubmission<NewExperimentModal>(NewExperimentModal.CallbackId);
+        return builder;
+    }
+}

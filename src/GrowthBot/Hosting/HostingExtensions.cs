@@ -1,0 +1,51 @@
+using GrowthBot.Common;
+using GrowthBot.Features.Common;
+using GrowthBot.Slack;
+using GrowthBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace GrowthBot.Hosting;
+
+public static class HostingExtensions
+{
+    /// <summary>Options, the team clock and the Slack connection check.</summary>
+    public static IHostApplicationBuilder AddGrowthBotCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GrowthBotOptions>().Bind(builder.Configuration.GetSection(GrowthBotOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TeamClock>();
+        builder.Services.AddSingleton<SlackConnection>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SlackConnection>());
+        builder.Services.AddScoped<UserNotifier>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        return builder;
+    }
+
+    /// <summary>The SQLite database, migrated before anything else starts, and one store per aggregate.</summary>
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Database>();
+        builder.Services.AddSingleton<Migrator>();
+        builder.Services.AddSingleton<ExperimentStore>();
+        builder.Services.AddSingleton<OkrStore>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Refuses to start on missing or malformed configuration: one line per problem on stderr, exit code 1.
+    /// Then migrates the database.
+    /// </summary>
+    public static async Task<bool> PrepareToServe(this WebApplication app)
+    {
+        var problems = StartupChecks.Problems(
+            app.Services.GetRequiredService<IOptions<SlackOptions>>().Value,
+            app.Services.GetRequiredService<IOptions<GrowthBotOptions>>().Value);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems) await Console.Error.WriteLineAsync($"GrowthBot cannot start: {problem}");
+            return false;
+        }
+        await app.Services.GetRequiredService<Migrator>().Migrate();
+        return true;
+    }
+}

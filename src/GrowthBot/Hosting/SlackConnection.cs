@@ -1,0 +1,68 @@
+using GrowthBot.Slack.Routing;
+using GrowthBot.Slack.WebApi;
+
+namespace GrowthBot.Hosting;
+
+/// <summary>
+/// Calls auth.test at startup to learn who the bot is (so it ignores its own messages) and whether the token
+/// works. A rejected token stops the app with one clear line; Slack being unreachable only degrades health,
+/// and the check is retried until it succeeds.
+/// </summary>
+public sealed class SlackConnection(
+    ISlackApi slack, SlackIdentity identity, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<SlackConnection> logger) : BackgroundService
+{
+    private static readonly string[] Fatal = ["invalid_auth", "not_authed", "token_revoked", "account_inactive", "token_expired", "not_allowed_token_type"];
+
+    public string? LastError { get; private set; }
+    public DateTimeOffset? LastCheckedAt { get; private set; }
+    public bool Connected => identity.Known && LastError is null;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The first check happens before the app serves requests, so identity is known from the first event.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        await Check(timeout.Token);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(5);
+        while (!identity.Known && !stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(delay, stoppingToken);
+            await Check(stoppingToken);
+            delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 300));
+        }
+    }
+
+    /// <summary>Asks Slack again (health checks call this, at most once a minute).</summary>
+    public async Task Check(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var auth = await slack.AuthTest(cancellationToken);
+            var first = !identity.Known;
+            identity.Set(auth.UserId, auth.BotId, auth.TeamId, auth.Team);
+            LastError = null;
+            if (first) logger.LogInformation("Connected to Slack workspace {Team} ({TeamId}) as {BotUser}", auth.Team, auth.TeamId, auth.UserId);
+        }
+        catch (SlackApiException e) when (Fatal.Contains(e.Error))
+        {
+            LastError = e.Error;
+            logger.LogCritical("Slack refused the bot token ({Error}): check Slack__BotToken against the app's \"OAuth & Permissions\" page. Stopping.", e.Error);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException or OperationCanceledException)
+        {
+            LastError = e is SlackApiException api ? api.Error : "unreachable";
+            logger.LogWarning("Slack auth.test failed ({Error}); serving anyway and trying again", LastError);
+        }
+        finally
+        {
+            LastCheckedAt = time.GetUtcNow();
+        }
+    }
+}
