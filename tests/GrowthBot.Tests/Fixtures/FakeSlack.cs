@@ -1,0 +1,291 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GrowthBot.Slack.BlockKit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+
+namespace GrowthBot.Tests.Fixtures;
+
+/// <summary>One call the bot made to Slack: the Web API method (or <c>response_url</c>, <c>upload</c>) and its arguments.</summary>
+public sealed record SlackCall(string Method, JsonObject Args, string? Token, string? Path = null)
+{
+    public string? Str(string key) => Args[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : Args[key]?.ToJsonString();
+
+    public JsonNode? View => Args["view"];
+
+    public string? Text => Str("text");
+
+    /// <summary>All the text a user would read in this call: message text, blocks, view.</summary>
+    public string AllText => FakeSlack.TextOf(Args);
+
+    public override string ToString() => $"{Method} {Args.ToJsonString()}";
+}
+
+/// <summary>A scripted answer for the next call(s) to one method.</summary>
+public sealed record FakeResponse(int Status = 200, string? Error = null, int? RetryAfterSeconds = null, TimeSpan? Hang = null)
+{
+    public static FakeResponse Http(int status) => new(Status: status);
+    public static FakeResponse Fail(string error) => new(Error: error);
+    public static FakeResponse RateLimited(int retryAfterSeconds = 1) => new(Status: 429, RetryAfterSeconds: retryAfterSeconds);
+    public static FakeResponse Hangs(TimeSpan for_) => new(Hang: for_);
+}
+
+/// <summary>
+/// A fake Slack Web API on 127.0.0.1. It records every call, answers like Slack does, rejects Block Kit that
+/// breaks Slack's limits with <c>invalid_blocks</c> (and remembers the violation so the test fails), and can be
+/// scripted to fail: HTTP 5xx, 429 with Retry-After, ok:false errors, or hanging.
+/// </summary>
+public sealed class FakeSlack : IAsyncDisposable
+{
+    public const string BotUserId = "UBOT";
+    public const string BotId = "BBOT";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<SlackCall> _calls = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _scripts = new();
+    private readonly ConcurrentQueue<string> _violations = new();
+    private long _ts = 1_763_000_000_000_000;
+    private int _views;
+
+    private FakeSlack(WebApplication app) => _app = app;
+
+    public string Url { get; private set; } = "";
+    public string ApiBaseUrl => $"{Url}/api/";
+    public string BotToken { get; init; } = "xoxb-test-token";
+    public string TeamId { get; init; } = "T0TEAM";
+
+    /// <summary>Users known to users.info, by id. Unknown ids answer as ordinary members in UTC.</summary>
+    public ConcurrentDictionary<string, JsonObject> Users { get; } = new();
+
+    public IReadOnlyList<SlackCall> Calls => _calls.ToList();
+    public IReadOnlyList<string> Violations => _violations.ToList();
+
+    public static async Task<FakeSlack> Start()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeSlack(app);
+        app.MapPost("/api/{method}", fake.Api);
+        app.MapPost("/response/{id}", fake.ResponseUrlPost);
+        app.MapPost("/upload/{id}", fake.Upload);
+        await app.StartAsync();
+        fake.Url = app.Urls.First().TrimEnd('/');
+        return fake;
+    }
+
+    public string ResponseUrl(string id = "r1") => $"{Url}/response/{id}";
+
+    public void Script(string method, params FakeResponse[] responses)
+    {
+        var queue = _scripts.GetOrAdd(method, _ => new ConcurrentQueue<FakeResponse>());
+        foreach (var response in responses) queue.Enqueue(response);
+    }
+
+    public void AddUser(string id, string tz = "UTC", bool admin = false, bool owner = false, string? name = null) =>
+        Users[id] = new JsonObject
+        {
+            ["id"] = id, ["team_id"] = TeamId, ["name"] = name ?? id.ToLowerInvariant(), ["real_name"] = name ?? id,
+            ["tz"] = tz, ["tz_offset"] = (int)TimeZoneInfo.FindSystemTimeZoneById(tz).BaseUtcOffset.TotalSeconds,
+            ["is_admin"] = admin, ["is_owner"] = owner, ["is_bot"] = false, ["deleted"] = false,
+        };
+
+    public IReadOnlyList<SlackCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToList();
+
+    public SlackCall Last(string method) =>
+        CallsTo(method).LastOrDefault() ?? throw new Xunit.Sdk.XunitException($"The bot never called {method}. Calls: {string.Join(", ", _calls.Select(c => c.Method))}");
+
+    /// <summary>Waits until the bot has made a matching call (work after the ack is asynchronous).</summary>
+    public async Task<SlackCall> WaitFor(string method, Func<SlackCall, bool>? where = null, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (DateTime.UtcNow < deadline)
+        {
+            var call = _calls.LastOrDefault(c => c.Method == method && (where is null || where(c)));
+            if (call is not null) return call;
+            await Task.Delay(20);
+        }
+        throw new Xunit.Sdk.XunitException($"Timed out waiting for {method}. Calls: {string.Join(", ", _calls.Select(c => c.Method))}");
+    }
+
+    public void Clear() => _calls.Clear();
+
+    private async Task Api(HttpContext http, string method)
+    {
+        var args = await ReadArgs(http.Request);
+        var token = http.Request.Headers.Authorization.ToString() is { Length: > 7 } auth && auth.StartsWith("Bearer ") ? auth[7..] : null;
+        var call = new SlackCall(method, args, token);
+        _calls.Enqueue(call);
+
+        if (_scripts.TryGetValue(method, out var script) && script.TryDequeue(out var scripted))
+        {
+            if (scripted.Hang is { } hang) await Task.Delay(hang, http.RequestAborted).ContinueWith(_ => { });
+            if (scripted.RetryAfterSeconds is { } retry) http.Response.Headers.RetryAfter = retry.ToString();
+            if (scripted.Status != 200)
+            {
+                http.Response.StatusCode = scripted.Status;
+                if (scripted.Status == 429) await http.Response.WriteAsJsonAsync(new { ok = false, error = "ratelimited" });
+                return;
+            }
+            if (scripted.Error is not null)
+            {
+                await http.Response.WriteAsJsonAsync(new { ok = false, error = scripted.Error });
+                return;
+            }
+        }
+
+        var expectedToken = method == "apps.connections.open" ? null : BotToken;
+        if (token is null) { await http.Response.WriteAsJsonAsync(new { ok = false, error = "not_authed" }); return; }
+        if (expectedToken is not null && token != expectedToken) { await http.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_auth" }); return; }
+
+        var violations = Check(method, args);
+        if (violations.Count > 0)
+        {
+            foreach (var v in violations) _violations.Enqueue($"{method}: {v}");
+            await http.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_blocks", errors = violations });
+            return;
+        }
+        await http.Response.WriteAsync(Answer(method, args).ToJsonString());
+    }
+
+    private async Task ResponseUrlPost(HttpContext http, string id)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var body = JsonNode.Parse(await reader.ReadToEndAsync()) as JsonObject ?? [];
+        _calls.Enqueue(new SlackCall("response_url", body, null, id));
+        if (body["delete_original"] is null && (body["text"] is not null || body["blocks"] is not null))
+        {
+            var violations = BlockKitLimits.CheckMessage(body);
+            if (violations.Count > 0)
+            {
+                foreach (var v in violations) _violations.Enqueue($"response_url: {v}");
+                http.Response.StatusCode = 400;
+                await http.Response.WriteAsync("invalid_blocks");
+                return;
+            }
+        }
+        await http.Response.WriteAsync("ok");
+    }
+
+    private async Task Upload(HttpContext http, string id)
+    {
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        var content = await reader.ReadToEndAsync();
+        _calls.Enqueue(new SlackCall("upload", new JsonObject { ["file_id"] = id, ["content"] = content }, null, id));
+        await http.Response.WriteAsync("OK - " + content.Length);
+    }
+
+    private static IReadOnlyList<string> Check(string method, JsonObject args) => method switch
+    {
+        "chat.postMessage" or "chat.postEphemeral" or "chat.update" or "chat.scheduleMessage" => BlockKitLimits.CheckMessage(args),
+        "views.open" or "views.push" or "views.update" or "views.publish" =>
+            args["view"] is { } view ? BlockKitLimits.CheckView(view) : ["view: required"],
+        _ => [],
+    };
+
+    private JsonObject Answer(string method, JsonObject args)
+    {
+        var ok = new JsonObject { ["ok"] = true };
+        switch (method)
+        {
+            case "auth.test":
+                ok["url"] = "https://acme.slack.com/"; ok["team"] = "Acme"; ok["user"] = "growthbot";
+                ok["team_id"] = TeamId; ok["user_id"] = BotUserId; ok["bot_id"] = BotId;
+                break;
+            case "chat.postMessage" or "chat.update":
+                ok["channel"] = args["channel"]?.DeepClone();
+                ok["ts"] = args["ts"]?.DeepClone() ?? NextTs();
+                break;
+            case "chat.postEphemeral":
+                ok["message_ts"] = NextTs();
+                break;
+            case "views.open" or "views.push" or "views.update" or "views.publish":
+                var view = args["view"]!.DeepClone().AsObject();
+                view["id"] = args["view_id"]?.DeepClone() ?? $"V{Interlocked.Increment(ref _views)}";
+                view["hash"] = $"h{Environment.TickCount64}";
+                ok["view"] = view;
+                break;
+            case "conversations.open":
+                ok["channel"] = new JsonObject { ["id"] = "D" + (args["users"]?.GetValue<string>() ?? "X") };
+                break;
+            case "users.info":
+                var id = args["user"]?.GetValue<string>() ?? "";
+                ok["user"] = Users.TryGetValue(id, out var user) ? user.DeepClone()
+                    : new JsonObject { ["id"] = id, ["team_id"] = TeamId, ["name"] = id.ToLowerInvariant(), ["tz"] = "UTC", ["tz_offset"] = 0, ["is_admin"] = false, ["is_owner"] = false };
+                break;
+            case "chat.getPermalink":
+                ok["permalink"] = $"https://acme.slack.com/archives/{args["channel"]}/p{args["message_ts"]?.GetValue<string>().Replace(".", "")}";
+                break;
+            case "files.getUploadURLExternal":
+                var fileId = $"F{Interlocked.Increment(ref _views)}";
+                ok["upload_url"] = $"{Url}/upload/{fileId}"; ok["file_id"] = fileId;
+                break;
+            case "files.completeUploadExternal":
+                ok["files"] = args["files"] is JsonValue files ? JsonNode.Parse(files.GetValue<string>()) : args["files"]?.DeepClone();
+                break;
+            case "apps.connections.open":
+                ok["url"] = $"{Url.Replace("http", "ws")}/socket";
+                break;
+        }
+        return ok;
+    }
+
+    private string NextTs()
+    {
+        var micros = Interlocked.Increment(ref _ts);
+        return $"{micros / 1_000_000}.{micros % 1_000_000:000000}";
+    }
+
+    private static async Task<JsonObject> ReadArgs(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync();
+        if (request.ContentType?.StartsWith("application/json") == true)
+            return JsonNode.Parse(body.Length == 0 ? "{}" : body) as JsonObject ?? [];
+        var args = new JsonObject();
+        foreach (var (key, value) in QueryHelpers.ParseQuery(body))
+        {
+            var text = value.ToString();
+            // Form-encoded Web API calls carry JSON arguments (blocks, view) as strings.
+            args[key] = key is "blocks" or "view" && (text.StartsWith('[') || text.StartsWith('{'))
+                ? JsonNode.Parse(text)
+                : JsonValue.Create(text);
+        }
+        return args;
+    }
+
+    /// <summary>All human-readable text in a payload, for assertions about what a user reads.</summary>
+    public static string TextOf(JsonNode? node)
+    {
+        var builder = new StringBuilder();
+        void Walk(JsonNode? n, string? key)
+        {
+            switch (n)
+            {
+                case JsonObject o:
+                    foreach (var (k, v) in o) Walk(v, k);
+                    break;
+                case JsonArray a:
+                    foreach (var item in a) Walk(item, key);
+                    break;
+                case JsonValue v when v.GetValueKind() == JsonValueKind.String && key is "text" or "initial_value" or "value":
+                    builder.AppendLine(v.GetValue<string>());
+                    break;
+            }
+        }
+        Walk(node, null);
+        return builder.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using GrowthBot.Slack.Routing;
+using GrowthBot.Slack.Verification;
+using GrowthBot.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GrowthBot.Tests.Fixtures;
+
+/// <summary>
+/// The real GrowthBot, started in-process against a <see cref="FakeSlack"/> and its own SQLite file, with a
+/// controllable clock. Requests are signed exactly as Slack signs them.
+/// <code>
+/// await using var app = await GrowthBotApp.Start();
+/// var reply = await app.Command("/experiment list");
+/// </code>
+/// </summary>
+public sealed class GrowthBotApp : IAsyncDisposable
+{
+    public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+    public const string TeamId = "T0TEAM";
+    public const string Alice = "U0ALICE";
+    public const string Bob = "U0BOB";
+    public const string Lead = "U0LEAD";
+    public const string GrowthChannel = "C0GROWTH";
+
+    /// <summary>Wednesday 18 November 2026, 10:00 UTC: the default "now" of every test.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly WebApplicationFactory<Program> _factory;
+    private int _triggers;
+
+    private GrowthBotApp(FakeSlack slack, FakeTimeProvider time, string databasePath, WebApplicationFactory<Program> factory)
+    {
+        Slack = slack;
+        Time = time;
+        DatabasePath = databasePath;
+        _factory = factory;
+        Http = factory.CreateClient();
+    }
+
+    public FakeSlack Slack { get; }
+    public FakeTimeProvider Time { get; }
+    public string DatabasePath { get; }
+    public HttpClient Http { get; }
+    public IServiceProvider Services => _factory.Services;
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Starts the app. <paramref name="settings"/> override configuration keys (e.g. "GrowthBot:TimeZone").</summary>
+    public static async Task<GrowthBotApp> Start(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        FakeSlack? slack = null,
+        string? databasePath = null,
+        DateTimeOffset? now = null)
+    {
+        slack ??= await FakeSlack.Start();
+        var time = new FakeTimeProvider(now ?? DefaultNow);
+        databasePath ??= Path.Combine(Path.GetTempPath(), "growthbot-tests", $"{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = slack.BotToken,
+            ["Slack:SigningSecret"] = SigningSecret,
+            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+            ["Slack:RetryBaseDelay"] = "00:00:00.010",
+            ["ConnectionStrings:GrowthBot"] = $"Data Source={databasePath}",
+            ["GrowthBot:ReportChannel"] = GrowthChannel,
+            ["GrowthBot:TimeZone"] = "UTC",
+            ["GrowthBot:GrowthLeads"] = Lead,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
+
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            foreach (var (key, value) in configuration) web.UseSetting(key, value);
+            web.ConfigureTestServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(time);
+                services?.Invoke(s);
+            });
+        });
+        var app = new GrowthBotApp(slack, time, databasePath, factory);
+        // Creating the client above started the host: migrations ran and auth.test was called.
+        return await Task.FromResult(app);
+    }
+
+    /// <summary>Sends a slash command, e.g. <c>Command("/experiment show E1")</c>, as <paramref name="user"/>.</summary>
+    public async Task<SlackReply> Command(string commandLine, string user = Alice, string channel = GrowthChannel)
+    {
+        var space = commandLine.IndexOf(' ');
+        var command = space < 0 ? commandLine : commandLine[..space];
+        var text = space < 0 ? "" : commandLine[(space + 1)..];
+        var form = new Dictionary<string, string>
+        {
+            ["token"] = "legacy-unused",
+            ["team_id"] = TeamId,
+            ["team_domain"] = "acme",
+            ["channel_id"] = channel,
+            ["channel_name"] = "growth",
+            ["user_id"] = user,
+            ["user_name"] = user.ToLowerInvariant(),
+            ["command"] = command,
+            ["text"] = text,
+            ["api_app_id"] = "A0GROWTH",
+            ["is_enterprise_install"] = "false",
+            ["response_url"] = Slack.ResponseUrl($"cmd{Interlocked.Increment(ref _triggers)}"),
+            ["trigger_id"] = NextTrigger(),
+        };
+        return await SlackReply.From(await PostSigned("/slack/command", Form(form), "application/x-www-form-urlencoded"));
+    }
+
+    /// <summary>Submits a modal the bot opened; start from <see cref="ViewSubmission.Of"/>.</summary>
+    public async Task<SlackReply> Submit(ViewSubmission submission) =>
+        await SlackReply.From(await PostSigned("/slack/action", Form(new() { ["payload"] = submission.ToJson(TeamId, NextTrigger()) }), "application/x-www-form-urlencoded"));
+
+    /// <summary>Clicks the element with <paramref name="actionId"/> in a message or view the bot sent.</summary>
+    public async Task<SlackReply> Click(JsonNode messageOrView, string actionId, string user = Alice, string channel = GrowthChannel, string? selectedValue = null)
+    {
+        var payload = ActionPayload.Click(messageOrView, actionId, user, TeamId, channel, NextTrigger(), Slack.ResponseUrl($"act{Interlocked.Increment(ref _triggers)}"), selectedValue);
+        return await SlackReply.From(await PostSigned("/slack/action", Form(new() { ["payload"] = payload.ToJsonString() }), "application/x-www-form-urlencoded"));
+    }
+
+    /// <summary>Delivers an Events API event (the inner <c>event</c> object) wrapped as Slack wraps it.</summary>
+    public async Task<HttpResponseMessage> Event(JsonObject @event, string? eventId = null, int retryNumber = 0)
+    {
+        var envelope = new JsonObject
+        {
+            ["token"] = "legacy-unused",
+            ["team_id"] = TeamId,
+            ["api_app_id"] = "A0GROWTH",
+            ["event"] = @event,
+            ["type"] = "event_callback",
+            ["event_id"] = eventId ?? $"Ev{Guid.NewGuid():N}"[..14],
+            ["event_time"] = Time.GetUtcNow().ToUnixTimeSeconds(),
+        };
+        var headers = retryNumber > 0 ? new Dictionary<string, string> { ["X-Slack-Retry-Num"] = retryNumber.ToString(), ["X-Slack-Retry-Reason"] = "http_timeout" } : null;
+        return await PostSigned("/slack/event", envelope.ToJsonString(), "application/json", headers: headers);
+    }
+
+    /// <summary>Posts a body signed with the app's signing secret (or <paramref name="secret"/>) at the app's "now".</summary>
+    public async Task<HttpResponseMessage> PostSigned(string path, string body, string contentType,
+        DateTimeOffset? signedAt = null, string? secret = null, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var timestamp = (signedAt ?? Time.GetUtcNow()).ToUnixTimeSeconds().ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Add(SlackSignature.TimestampHeader, timestamp);
+        request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Compute(secret ?? SigningSecret, timestamp, bytes));
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.Add(name, value);
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Waits for work that runs after Slack was acknowledged (confirmations, event handlers).</summary>
+    public Task Idle() => Service<SlackBackgroundWork>().Idle(TimeSpan.FromSeconds(10));
+
+    public Task<SqliteConnection> Db() => Service<Database>().Open();
+
+    public static string Form(Dictionary<string, string> fields) =>
+        string.Join("&", fields.Select(f => $"{WebUtility.UrlEncode(f.Key)}={WebUtility.UrlEncode(f.Value)}"));
+
+    private string NextTrigger() => $"{Interlocked.Increment(ref _triggers)}.1234567890.abcdef";
+
+    public async ValueTask DisposeAsync()
+    {
+        await Idle();
+        var violations = Slack.Violations;
+        Http.Dispose();
+        await _factory.DisposeAsync();
+        await Slack.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
+        if (violations.Count > 0)
+            throw new Xunit.Sdk.XunitException("The bot sent Block Kit that Slack would reject:\n" + string.Join("\n", violations));
+    }
+}
