@@ -1,0 +1,54 @@
+namespace GrowthBot.Domain.Okrs;
+
+/// <summary>How the owner feels about reaching the target.</summary>
+public enum KrConfidence
+{
+    OnTrack,
+    AtRisk,
+    OffTrack,
+}
+
+/// <summary>The North Star: the one objective all experiments serve.</summary>
+public sealed record Objective
+{
+    public long Id { get; init; }
+    public required string TeamId { get; init; }
+    public required string Title { get; init; }
+    public string Period { get; init; } = "";
+    public bool IsCurrent { get; init; } = true;
+    public required string CreatedBy { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+public sealed record KeyResult
+{
+    public long Id { get; init; }
+    public required string TeamId { get; init; }
+    public int Number { get; init; }
+    public long ObjectiveId { get; init; }
+    public required string Name { get; init; }
+    public decimal Baseline { get; init; }
+    public decimal Target { get; init; }
+    public decimal Current { get; init; }
+    public string Unit { get; init; } = "";
+    public required string OwnerId { get; init; }
+    public KrConfidence? Confidence { get; init; }
+    public required string CreatedBy { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public string ShortId => Common.ShortId.Format(Common.ShortId.KeyResult, Number);
+}
+
+/// <summary>A new value of a key result, kept as history.</summary>
+public sealed record CheckIn
+{
+    public long Id { get; init; }
+    public required string TeamId { get; init; }
+    public long KeyResultId { get; init; }
+    public decimal Value { get; init; }
+    public decimal PreviousValue { get; init; }
+    public KrConfidence Confidence { get; init; }
+    public string Note { get; init; } = "";
+    public required string CreatedBy { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
