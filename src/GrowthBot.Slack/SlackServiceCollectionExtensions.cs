@@ -27,19 +27,33 @@ public static class SlackServiceCollectionExtensions
         var registry = new SlackHandlerRegistry();
         services.AddSingleton(registry);
 
-        services.AddHttpClient<ISlackApi, SlackApiClient>((http, sp) =>
+        // Singletons over one SocketsHttpHandler: connections are reused across calls and recycled every
+        // few minutes so DNS changes on Slack's side are picked up (a typed client captured in a singleton would not).
+        services.TryAddSingleton<ISlackApi>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SlackOptions>>();
+            var baseUrl = options.Value.ApiBaseUrl;
+            var http = new HttpClient(NewHandler(), disposeHandler: true)
             {
-                var options = sp.GetRequiredService<IOptions<SlackOptions>>();
-                var baseUrl = options.Value.ApiBaseUrl;
-                http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+                BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"),
                 // Each attempt has its own timeout (SlackOptions.RequestTimeout); retries must not be cut short.
-                http.Timeout = Timeout.InfiniteTimeSpan;
-                // Retry waits are transport pacing, not business time: they run on the real clock.
-                return new SlackApiClient(http, options, sp.GetRequiredService<ILogger<SlackApiClient>>(), TimeProvider.System);
-            });
-        services.AddHttpClient<IResponseUrlClient, ResponseUrlClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+            // Retry waits are transport pacing, not business time: they run on the real clock.
+            return new SlackApiClient(http, options, sp.GetRequiredService<ILogger<SlackApiClient>>(), TimeProvider.System);
+        });
+        services.TryAddSingleton<IResponseUrlClient>(sp => new ResponseUrlClient(
+            new HttpClient(NewHandler(), disposeHandler: true) { Timeout = TimeSpan.FromSeconds(10) },
+            sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<ILogger<ResponseUrlClient>>()));
         return new SlackBuilder(services, registry);
     }
+
+    private static SocketsHttpHandler NewHandler() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+    };
 }
 
 /// <summary>Explicit registration of handlers: one line per slash command, view, action and event.</summary>

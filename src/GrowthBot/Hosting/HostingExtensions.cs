@@ -14,6 +14,7 @@ public static class HostingExtensions
         builder.Services.AddOptions<GrowthBotOptions>().Bind(builder.Configuration.GetSection(GrowthBotOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TeamClock>();
+        builder.Services.AddSingleton<GrowthLeads>();
         builder.Services.AddSingleton<SlackConnection>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SlackConnection>());
         builder.Services.AddScoped<UserNotifier>();
@@ -28,6 +29,9 @@ public static class HostingExtensions
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<ExperimentStore>();
         builder.Services.AddSingleton<OkrStore>();
+        builder.Services.AddSingleton<TaskStore>();
+        builder.Services.AddSingleton<LearningStore>();
+        builder.Services.AddSingleton<FeedbackStore>();
         return builder;
     }
 

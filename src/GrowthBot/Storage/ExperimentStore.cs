@@ -46,6 +46,87 @@ public sealed class ExperimentStore(Database database)
         return rows.Select(r => r.ToExperiment()).ToList();
     }
 
+    public async Task<Experiment?> FindById(string teamId, long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ExperimentRow>(
+            $"SELECT {Columns} FROM experiments WHERE team_id = @teamId AND id = @id", new { teamId, id });
+        return row?.ToExperiment();
+    }
+
+    /// <summary>Every experiment of the team, whatever its status (for similarity, win rate, export).</summary>
+    public async Task<IReadOnlyList<Experiment>> All(string teamId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<ExperimentRow>($"SELECT {Columns} FROM experiments WHERE team_id = @teamId ORDER BY number", new { teamId });
+        return rows.Select(r => r.ToExperiment()).ToList();
+    }
+
+    /// <summary>Experiments concluded in [from, to), in the order they were concluded.</summary>
+    public async Task<IReadOnlyList<Experiment>> ConcludedBetween(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<ExperimentRow>(
+            $"SELECT {Columns} FROM experiments WHERE team_id = @teamId AND status = 'Concluded' AND concluded_at >= @from AND concluded_at < @to ORDER BY concluded_at",
+            new { teamId, from, to });
+        return rows.Select(r => r.ToExperiment()).ToList();
+    }
+
+    /// <summary>Moves a backlog idea to running; false when it was not in the backlog.</summary>
+    public async Task<bool> Start(long id, DateOnly startDate, DateOnly endDate, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await connection.ExecuteAsync("""
+            UPDATE experiments SET status = 'Running', start_date = @startDate, end_date = @endDate, started_at = @now, updated_at = @now
+            WHERE id = @id AND status = 'Backlog'
+            """, new { id, startDate, endDate, now }) > 0;
+    }
+
+    /// <summary>Concludes an open experiment and makes it searchable; false when it was already closed.</summary>
+    public async Task<bool> Conclude(Experiment experiment, Outcome outcome, string result, string learning, Decision decision, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        await database.InTransaction(async (connection, transaction) =>
+        {
+            var changed = await connection.ExecuteAsync("""
+                UPDATE experiments SET status = 'Concluded', outcome = @outcome, result = @result, learning = @learning, decision = @decision,
+                    concluded_at = @now, updated_at = @now
+                WHERE id = @Id AND status IN ('Backlog', 'Running')
+                """, new { experiment.Id, outcome = outcome.ToString(), result, learning, decision = decision.ToString(), now }, transaction);
+            if (changed == 0) return false;
+            await Index(connection, transaction, experiment with { Result = result, Learning = learning });
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Saves edited fields (name, hypothesis, stage, key result, metric, ICE, owner, dates).</summary>
+    public async Task Update(Experiment experiment, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        await database.InTransaction(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync("""
+                UPDATE experiments SET name = @Name, hypothesis = @Hypothesis, funnel_stage = @Stage, key_result_id = @KeyResultId,
+                    metric = @Metric, impact = @Impact, confidence = @Confidence, ease = @Ease, owner_id = @OwnerId,
+                    start_date = @StartDate, end_date = @EndDate, updated_at = @Now
+                WHERE id = @Id
+                """, new
+            {
+                experiment.Id, experiment.Name, experiment.Hypothesis, Stage = experiment.Stage.ToString(), experiment.KeyResultId, experiment.Metric,
+                experiment.Ice.Impact, experiment.Ice.Confidence, experiment.Ice.Ease, experiment.OwnerId, experiment.StartDate, experiment.EndDate, Now = now,
+            }, transaction);
+            if (experiment.Status == ExperimentStatus.Concluded) await Index(connection, transaction, experiment);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Abandons an open experiment; false when it was already closed.</summary>
+    public async Task<bool> Abandon(long id, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE experiments SET status = 'Abandoned', concluded_at = @now, updated_at = @now WHERE id = @id AND status IN ('Backlog', 'Running')",
+            new { id, now }) > 0;
+    }
+
+    private static Task Index(Microsoft.Data.Sqlite.SqliteConnection connection, System.Data.IDbTransaction transaction, Experiment e) =>
+        SearchIndex.Put(connection, transaction, e.TeamId, SearchHit.ExperimentSource, e.Id, $"{e.ShortId} {e.Name}",
+            string.Join("\n", new[] { e.Hypothesis, e.Metric, e.Result, e.Learning }.Where(s => !string.IsNullOrWhiteSpace(s))));
+
     private static object Parameters(Experiment e) => new
     {
         e.TeamId,

@@ -1,4 +1,5 @@
 using Dapper;
+using GrowthBot.Domain.Okrs;
 
 namespace GrowthBot.Storage;
 
@@ -13,9 +14,63 @@ public sealed record KeyResultChoice
     public string ShortId => Domain.Common.ShortId.Format(Domain.Common.ShortId.KeyResult, Number);
 }
 
-/// <summary>The team's objective and key results.</summary>
+/// <summary>A key result to create with <see cref="OkrStore.SetObjective"/>.</summary>
+public sealed record KeyResultDraft(string Name, decimal Baseline, decimal Target, string Unit, string OwnerId);
+
+/// <summary>The team's current objective and its key results.</summary>
+public sealed record OkrSnapshot(Objective Objective, IReadOnlyList<KeyResult> KeyResults);
+
+/// <summary>The team's objective (North Star), key results (K1, K2, …) and the history of their check-ins.</summary>
 public sealed class OkrStore(Database database)
 {
+    private const string KeyResultColumns =
+        "id, team_id, number, objective_id, name, baseline, target, current, unit, owner_id, confidence, created_by, created_at";
+
+    /// <summary>
+    /// Makes a new objective the current one, with its key results. The previous objective and its key
+    /// results stay, with their check-ins, as history.
+    /// </summary>
+    public async Task<OkrSnapshot> SetObjective(string teamId, string title, string period, IReadOnlyList<KeyResultDraft> keyResults,
+        string userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        await database.InTransaction(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync("UPDATE objectives SET is_current = 0 WHERE team_id = @teamId AND is_current = 1", new { teamId }, transaction);
+            var objectiveId = await connection.QuerySingleAsync<long>("""
+                INSERT INTO objectives (team_id, title, period, is_current, created_by, created_at)
+                VALUES (@teamId, @title, @period, 1, @userId, @now) RETURNING id
+                """, new { teamId, title, period, userId, now }, transaction);
+            var stored = new List<KeyResult>();
+            foreach (var kr in keyResults)
+            {
+                var row = await connection.QuerySingleAsync<(long Id, long Number)>("""
+                    INSERT INTO key_results (team_id, number, objective_id, name, baseline, target, current, unit, owner_id, created_by, created_at)
+                    SELECT @teamId, COALESCE(MAX(number), 0) + 1, @objectiveId, @Name, @Baseline, @Target, @Baseline, @Unit, @OwnerId, @userId, @now
+                    FROM key_results WHERE team_id = @teamId
+                    RETURNING id, number
+                    """, new { teamId, objectiveId, kr.Name, Baseline = (double)kr.Baseline, Target = (double)kr.Target, kr.Unit, kr.OwnerId, userId, now }, transaction);
+                stored.Add(new KeyResult
+                {
+                    Id = row.Id, TeamId = teamId, Number = (int)row.Number, ObjectiveId = objectiveId, Name = kr.Name, Baseline = kr.Baseline,
+                    Target = kr.Target, Current = kr.Baseline, Unit = kr.Unit, OwnerId = kr.OwnerId, CreatedBy = userId, CreatedAt = now,
+                });
+            }
+            var objective = new Objective { Id = objectiveId, TeamId = teamId, Title = title, Period = period, CreatedBy = userId, CreatedAt = now };
+            return new OkrSnapshot(objective, stored);
+        }, cancellationToken);
+
+    /// <summary>The current objective with its key results, or null when none is set.</summary>
+    public async Task<OkrSnapshot?> Current(string teamId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var objective = await connection.QuerySingleOrDefaultAsync<ObjectiveRow>(
+            "SELECT id, team_id, title, period, is_current, created_by, created_at FROM objectives WHERE team_id = @teamId AND is_current = 1 ORDER BY id DESC LIMIT 1",
+            new { teamId });
+        if (objective is null) return null;
+        var keyResults = await connection.QueryAsync<KeyResultRow>(
+            $"SELECT {KeyResultColumns} FROM key_results WHERE objective_id = @Id ORDER BY number", new { objective.Id });
+        return new OkrSnapshot(objective.ToObjective(), keyResults.Select(k => k.ToKeyResult()).ToList());
+    }
+
     /// <summary>Key results of the team's current objective, to link experiments to.</summary>
     public async Task<IReadOnlyList<KeyResultChoice>> CurrentKeyResults(string teamId, CancellationToken cancellationToken = default)
     {
@@ -34,5 +89,119 @@ public sealed class OkrStore(Database database)
         await using var connection = await database.Open(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<KeyResultChoice>(
             "SELECT id, number, name, unit FROM key_results WHERE team_id = @teamId AND id = @id", new { teamId, id });
+    }
+
+    public async Task<KeyResult?> KeyResultById(string teamId, long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<KeyResultRow>(
+            $"SELECT {KeyResultColumns} FROM key_results WHERE team_id = @teamId AND id = @id", new { teamId, id });
+        return row?.ToKeyResult();
+    }
+
+    public async Task<KeyResult?> KeyResultByNumber(string teamId, int number, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<KeyResultRow>(
+            $"SELECT {KeyResultColumns} FROM key_results WHERE team_id = @teamId AND number = @number", new { teamId, number });
+        return row?.ToKeyResult();
+    }
+
+    /// <summary>Records a new value; the key result's current value and confidence follow it. History is kept.</summary>
+    public async Task<CheckIn> AddCheckIn(string teamId, long keyResultId, decimal value, KrConfidence confidence, string note,
+        string userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        await database.InTransaction(async (connection, transaction) =>
+        {
+            var previous = await connection.QuerySingleAsync<double>(
+                "SELECT current FROM key_results WHERE id = @keyResultId AND team_id = @teamId", new { keyResultId, teamId }, transaction);
+            var id = await connection.QuerySingleAsync<long>("""
+                INSERT INTO check_ins (team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at)
+                VALUES (@teamId, @keyResultId, @value, @previous, @confidence, @note, @userId, @now) RETURNING id
+                """, new { teamId, keyResultId, value = (double)value, previous, confidence = confidence.ToString(), note, userId, now }, transaction);
+            await connection.ExecuteAsync("UPDATE key_results SET current = @value, confidence = @confidence WHERE id = @keyResultId",
+                new { keyResultId, value = (double)value, confidence = confidence.ToString() }, transaction);
+            return new CheckIn
+            {
+                Id = id, TeamId = teamId, KeyResultId = keyResultId, Value = value, PreviousValue = (decimal)previous,
+                Confidence = confidence, Note = note, CreatedBy = userId, CreatedAt = now,
+            };
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<CheckIn>> CheckIns(long keyResultId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<CheckInRow>(
+            "SELECT id, team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at FROM check_ins WHERE key_result_id = @keyResultId ORDER BY created_at, id",
+            new { keyResultId });
+        return rows.Select(r => r.ToCheckIn()).ToList();
+    }
+
+    /// <summary>Check-ins of the whole team in [from, to), oldest first.</summary>
+    public async Task<IReadOnlyList<CheckIn>> CheckInsBetween(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<CheckInRow>(
+            "SELECT id, team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at FROM check_ins WHERE team_id = @teamId AND created_at >= @from AND created_at < @to ORDER BY created_at, id",
+            new { teamId, from, to });
+        return rows.Select(r => r.ToCheckIn()).ToList();
+    }
+
+    private sealed class ObjectiveRow
+    {
+        public long Id { get; init; }
+        public string TeamId { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Period { get; init; } = "";
+        public bool IsCurrent { get; init; }
+        public string CreatedBy { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public Objective ToObjective() => new()
+        {
+            Id = Id, TeamId = TeamId, Title = Title, Period = Period, IsCurrent = IsCurrent, CreatedBy = CreatedBy, CreatedAt = CreatedAt,
+        };
+    }
+
+    private sealed class KeyResultRow
+    {
+        public long Id { get; init; }
+        public string TeamId { get; init; } = "";
+        public int Number { get; init; }
+        public long ObjectiveId { get; init; }
+        public string Name { get; init; } = "";
+        public double Baseline { get; init; }
+        public double Target { get; init; }
+        public double Current { get; init; }
+        public string Unit { get; init; } = "";
+        public string OwnerId { get; init; } = "";
+        public string? Confidence { get; init; }
+        public string CreatedBy { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public KeyResult ToKeyResult() => new()
+        {
+            Id = Id, TeamId = TeamId, Number = Number, ObjectiveId = ObjectiveId, Name = Name, Baseline = (decimal)Baseline,
+            Target = (decimal)Target, Current = (decimal)Current, Unit = Unit, OwnerId = OwnerId,
+            Confidence = Confidence is null ? null : Enum.Parse<KrConfidence>(Confidence), CreatedBy = CreatedBy, CreatedAt = CreatedAt,
+        };
+    }
+
+    private sealed class CheckInRow
+    {
+        public long Id { get; init; }
+        public string TeamId { get; init; } = "";
+        public long KeyResultId { get; init; }
+        public double Value { get; init; }
+        public double PreviousValue { get; init; }
+        public string Confidence { get; init; } = "";
+        public string Note { get; init; } = "";
+        public string CreatedBy { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public CheckIn ToCheckIn() => new()
+        {
+            Id = Id, TeamId = TeamId, KeyResultId = KeyResultId, Value = (decimal)Value, PreviousValue = (decimal)PreviousValue,
+            Confidence = Enum.Parse<KrConfidence>(Confidence), Note = Note, CreatedBy = CreatedBy, CreatedAt = CreatedAt,
+        };
     }
 }

@@ -1,0 +1,73 @@
+using System.Data;
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace GrowthBot.Storage;
+
+/// <summary>One search hit: a learning or a concluded experiment, best matches first.</summary>
+public sealed record SearchHit(string Source, long SourceId, string Title, string Snippet, double Rank)
+{
+    public const string LearningSource = "learning";
+    public const string ExperimentSource = "experiment";
+}
+
+/// <summary>
+/// The FTS5 index over learnings and concluded experiments (table <c>search_index</c>). Stores call
+/// <see cref="Put"/> in the same transaction as the row it indexes, so the index never drifts.
+/// </summary>
+public static class SearchIndex
+{
+    public static async Task Put(SqliteConnection connection, IDbTransaction? transaction, string teamId, string source, long sourceId, string title, string body)
+    {
+        await connection.ExecuteAsync("DELETE FROM search_index WHERE source = @source AND source_id = @sourceId",
+            new { source, sourceId }, transaction);
+        await connection.ExecuteAsync(
+            "INSERT INTO search_index (team_id, source, source_id, title, body) VALUES (@teamId, @source, @sourceId, @title, @body)",
+            new { teamId, source, sourceId, title, body }, transaction);
+    }
+
+    public static async Task<IReadOnlyList<SearchHit>> Search(Database database, string teamId, string words, int limit, CancellationToken cancellationToken)
+    {
+        var query = ToFtsQuery(words);
+        if (query is null) return [];
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<HitRow>("""
+            SELECT source, source_id, title, snippet(search_index, 4, '*', '*', '…', 24) AS snippet, bm25(search_index, 0, 0, 0, 2.0, 1.0) AS rank
+            FROM search_index
+            WHERE search_index MATCH @query AND team_id = @teamId
+            ORDER BY rank
+            LIMIT @limit
+            """, new { query, teamId, limit });
+        return rows.Select(r => new SearchHit(r.Source, r.SourceId, r.Title, r.Snippet, r.Rank)).ToList();
+    }
+
+    /// <summary>
+    /// Turns what a person typed into a safe FTS5 query: each word quoted as a prefix term, any of them
+    /// matching (bm25 ranks rows matching more and rarer words first). Null when nothing searchable is left.
+    /// </summary>
+    public static string? ToFtsQuery(string words)
+    {
+        var terms = new List<string>();
+        var current = new StringBuilder();
+        foreach (var c in words + " ")
+        {
+            if (char.IsLetterOrDigit(c)) current.Append(char.ToLowerInvariant(c));
+            else if (current.Length > 0)
+            {
+                if (current.Length >= 2 && terms.Count < 12) terms.Add($"\"{current}\"*");
+                current.Clear();
+            }
+        }
+        return terms.Count == 0 ? null : string.Join(" OR ", terms.Distinct());
+    }
+
+    private sealed class HitRow
+    {
+        public string Source { get; init; } = "";
+        public long SourceId { get; init; }
+        public string Title { get; init; } = "";
+        public string Snippet { get; init; } = "";
+        public double Rank { get; init; }
+    }
+}
