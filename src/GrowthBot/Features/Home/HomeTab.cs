@@ -192,7 +192,7 @@ public sealed class HomeTab(ExperimentStore experiments, TaskStore tasks, OkrSto
         var velocity = $"*Velocity*\n{home.Velocity.ToString("0.#", CultureInfo.InvariantCulture)} concluded per week (last {ExperimentRates.VelocityWeeks} weeks)";
         blocks.Add(new SectionBlock { Fields = [new Mrkdwn(winRate), new Mrkdwn(velocity)] });
 
-        var funnel = new StringBuilder($"*Backlog by funnel stage* ({home.BacklogCount} ideas)");
+        var funnel = new StringBuilder($"*Backlog by funnel stage* ({home.BacklogCount} {(home.BacklogCount == 1 ? "idea" : "ideas")})");
         var most = home.FunnelSpread.Select(s => s.Count).DefaultIfEmpty(0).Max();
         foreach (var (stage, count) in home.FunnelSpread)
         {
