@@ -10,7 +10,10 @@ public interface IChangeFeed
     void Changed(string teamId, params IEnumerable<string?> userIds);
 }
 
-/// <summary>Something that reacts to changes; it must only queue work, never do it inline (the caller is a write).</summary>
+/// <summary>
+/// Something that reacts to changes. It must only queue work, never do it inline: the caller is a write, some
+/// stores call from inside their transaction, so work that reads the data must start later (after a delay).
+/// </summary>
 public interface IChangeListener
 {
     void Changed(string teamId, IReadOnlyCollection<string> userIds);
