@@ -1,4 +1,6 @@
+using GrowthBot.Common;
 using GrowthBot.Features.Experiments;
+using GrowthBot.Features.Home;
 using GrowthBot.Slack;
 
 namespace GrowthBot.Features;
@@ -11,7 +13,13 @@ public static class FeatureRegistration
         builder.Services.AddSlack(builder.Configuration.GetSection(SlackOptions.Section))
             // /experiment
             .AddSlashCommand<ExperimentCommand>(ExperimentCommand.Name)
-            .AddViewSubmission<NewExperimentModal>(NewExperimentModal.CallbackId);
+            .AddViewSubmission<NewExperimentModal>(NewExperimentModal.CallbackId)
+            // App Home
+            .AddEvent<AppHomeOpenedEvent>(AppHomeOpenedEvent.EventType)
+            .AddBlockAction<HomeNewExperimentButton>(HomeNewExperimentButton.ActionId);
+        builder.Services.AddScoped<HomeTab>();
+        builder.Services.AddSingleton<HomePublisher>();
+        builder.Services.AddSingleton<IChangeListener>(sp => sp.GetRequiredService<HomePublisher>());
         return builder;
     }
 }

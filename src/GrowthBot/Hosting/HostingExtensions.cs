@@ -27,6 +27,7 @@ public static class HostingExtensions
     {
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<Migrator>();
+        builder.Services.AddSingleton<IChangeFeed, ChangeFeed>();
         builder.Services.AddSingleton<ExperimentStore>();
         builder.Services.AddSingleton<OkrStore>();
         builder.Services.AddSingleton<TaskStore>();

@@ -1,10 +1,11 @@
 using Dapper;
+using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
 
 namespace GrowthBot.Storage;
 
 /// <summary>Experiments of a team. Short ids (E1, E2, …) are numbered per team, in order of creation.</summary>
-public sealed class ExperimentStore(Database database)
+public sealed class ExperimentStore(Database database, IChangeFeed? changes = null)
 {
     private const string Columns = """
         id, team_id, number, name, hypothesis, funnel_stage, key_result_id, metric, impact, confidence, ease,
@@ -25,6 +26,7 @@ public sealed class ExperimentStore(Database database)
             FROM experiments WHERE team_id = @TeamId
             RETURNING id, number
             """, Parameters(experiment));
+        changes?.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
         return experiment with { Id = row.Id, Number = (int)row.Number };
     }
 
@@ -76,10 +78,10 @@ public sealed class ExperimentStore(Database database)
     public async Task<bool> Start(long id, DateOnly startDate, DateOnly endDate, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return await connection.ExecuteAsync("""
+        return await Notify(connection, id, await connection.ExecuteAsync("""
             UPDATE experiments SET status = 'Running', start_date = @startDate, end_date = @endDate, started_at = @now, updated_at = @now
             WHERE id = @id AND status = 'Backlog'
-            """, new { id, startDate, endDate, now }) > 0;
+            """, new { id, startDate, endDate, now }) > 0);
     }
 
     /// <summary>Concludes an open experiment and makes it searchable; false when it was already closed.</summary>
@@ -93,6 +95,7 @@ public sealed class ExperimentStore(Database database)
                 """, new { experiment.Id, outcome = outcome.ToString(), result, learning, decision = decision.ToString(), now }, transaction);
             if (changed == 0) return false;
             await Index(connection, transaction, experiment with { Result = result, Learning = learning });
+            changes?.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
             return true;
         }, cancellationToken);
 
@@ -111,6 +114,7 @@ public sealed class ExperimentStore(Database database)
                 experiment.Ice.Impact, experiment.Ice.Confidence, experiment.Ice.Ease, experiment.OwnerId, experiment.StartDate, experiment.EndDate, Now = now,
             }, transaction);
             if (experiment.Status == ExperimentStatus.Concluded) await Index(connection, transaction, experiment);
+            changes?.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
             return true;
         }, cancellationToken);
 
@@ -118,9 +122,19 @@ public sealed class ExperimentStore(Database database)
     public async Task<bool> Abandon(long id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return await connection.ExecuteAsync(
+        return await Notify(connection, id, await connection.ExecuteAsync(
             "UPDATE experiments SET status = 'Abandoned', concluded_at = @now, updated_at = @now WHERE id = @id AND status IN ('Backlog', 'Running')",
-            new { id, now }) > 0;
+            new { id, now }) > 0);
+    }
+
+    /// <summary>Tells the change feed whose experiment changed, when it did; returns <paramref name="changed"/>.</summary>
+    private async Task<bool> Notify(Microsoft.Data.Sqlite.SqliteConnection connection, long id, bool changed)
+    {
+        if (!changed || changes is null) return changed;
+        foreach (var who in await connection.QueryAsync<(string TeamId, string OwnerId, string CreatedBy)>(
+            "SELECT team_id, owner_id, created_by FROM experiments WHERE id = @id", new { id }))
+            changes.Changed(who.TeamId, who.OwnerId, who.CreatedBy);
+        return changed;
     }
 
     private static Task Index(Microsoft.Data.Sqlite.SqliteConnection connection, System.Data.IDbTransaction transaction, Experiment e) =>

@@ -1,10 +1,11 @@
 using Dapper;
+using GrowthBot.Common;
 using GrowthBot.Domain.Feedback;
 
 namespace GrowthBot.Storage;
 
 /// <summary>Sales' lead-quality feedback on experiments.</summary>
-public sealed class FeedbackStore(Database database)
+public sealed class FeedbackStore(Database database, IChangeFeed? changes = null)
 {
     private const string Columns = "id, team_id, experiment_id, quality, reason, text, source, message_ts, created_by, created_at";
 
@@ -20,6 +21,7 @@ public sealed class FeedbackStore(Database database)
             feedback.TeamId, feedback.ExperimentId, Quality = feedback.Quality?.ToString(), Reason = feedback.Reason?.ToString(),
             feedback.Text, Source = feedback.Source.ToString(), feedback.MessageTs, feedback.CreatedBy, feedback.CreatedAt,
         });
+        changes?.Changed(feedback.TeamId, feedback.CreatedBy);
         return feedback with { Id = id };
     }
 

@@ -1,10 +1,11 @@
 using Dapper;
+using GrowthBot.Common;
 using GrowthBot.Domain.Learnings;
 
 namespace GrowthBot.Storage;
 
 /// <summary>Learnings (L1, L2, …), searchable together with concluded experiments.</summary>
-public sealed class LearningStore(Database database)
+public sealed class LearningStore(Database database, IChangeFeed? changes = null)
 {
     private const string Columns = "id, team_id, number, kind, text, experiment_id, created_by, created_at";
 
@@ -19,6 +20,7 @@ public sealed class LearningStore(Database database)
                 """, new { learning.TeamId, Kind = learning.Kind.ToString(), learning.Text, learning.ExperimentId, learning.CreatedBy, learning.CreatedAt }, transaction);
             var stored = learning with { Id = row.Id, Number = (int)row.Number };
             await SearchIndex.Put(connection, transaction, learning.TeamId, SearchHit.LearningSource, stored.Id, $"{stored.ShortId} {stored.Kind} learning", stored.Text);
+            changes?.Changed(learning.TeamId, learning.CreatedBy);
             return stored;
         }, cancellationToken);
 

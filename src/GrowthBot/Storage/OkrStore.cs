@@ -1,4 +1,5 @@
 using Dapper;
+using GrowthBot.Common;
 using GrowthBot.Domain.Okrs;
 
 namespace GrowthBot.Storage;
@@ -21,7 +22,7 @@ public sealed record KeyResultDraft(string Name, decimal Baseline, decimal Targe
 public sealed record OkrSnapshot(Objective Objective, IReadOnlyList<KeyResult> KeyResults);
 
 /// <summary>The team's objective (North Star), key results (K1, K2, …) and the history of their check-ins.</summary>
-public sealed class OkrStore(Database database)
+public sealed class OkrStore(Database database, IChangeFeed? changes = null)
 {
     private const string KeyResultColumns =
         "id, team_id, number, objective_id, name, baseline, target, current, unit, owner_id, confidence, created_by, created_at";
@@ -54,6 +55,7 @@ public sealed class OkrStore(Database database)
                     Target = kr.Target, Current = kr.Baseline, Unit = kr.Unit, OwnerId = kr.OwnerId, CreatedBy = userId, CreatedAt = now,
                 });
             }
+            changes?.Changed(teamId, [userId, .. keyResults.Select(k => k.OwnerId)]);
             var objective = new Objective { Id = objectiveId, TeamId = teamId, Title = title, Period = period, CreatedBy = userId, CreatedAt = now };
             return new OkrSnapshot(objective, stored);
         }, cancellationToken);
@@ -120,6 +122,7 @@ public sealed class OkrStore(Database database)
                 """, new { teamId, keyResultId, value = (double)value, previous, confidence = confidence.ToString(), note, userId, now }, transaction);
             await connection.ExecuteAsync("UPDATE key_results SET current = @value, confidence = @confidence WHERE id = @keyResultId",
                 new { keyResultId, value = (double)value, confidence = confidence.ToString() }, transaction);
+            changes?.Changed(teamId, userId);
             return new CheckIn
             {
                 Id = id, TeamId = teamId, KeyResultId = keyResultId, Value = value, PreviousValue = (decimal)previous,

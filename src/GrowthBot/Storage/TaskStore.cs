@@ -1,4 +1,5 @@
 using Dapper;
+using GrowthBot.Common;
 using GrowthBot.Domain.Tasks;
 using Microsoft.Data.Sqlite;
 
@@ -8,7 +9,7 @@ namespace GrowthBot.Storage;
 /// Tasks with their blockers and postponements. A due date is never edited in place: <see cref="Postpone"/>
 /// records the move and its reason, so postponements can be counted.
 /// </summary>
-public sealed class TaskStore(Database database)
+public sealed class TaskStore(Database database, IChangeFeed? changes = null)
 {
     private const string Select = """
         SELECT t.id, t.team_id, t.number, t.experiment_id, t.title, t.notes, t.owner_id, t.original_due_date, t.due_date,
@@ -29,6 +30,7 @@ public sealed class TaskStore(Database database)
             FROM tasks WHERE team_id = @TeamId
             RETURNING id, number
             """, new { task.TeamId, task.ExperimentId, task.Title, task.Notes, task.OwnerId, task.DueDate, task.CreatedBy, task.CreatedAt });
+        changes?.Changed(task.TeamId, task.OwnerId, task.CreatedBy);
         return task with { Id = row.Id, Number = (int)row.Number, OriginalDueDate = task.DueDate };
     }
 
@@ -68,6 +70,7 @@ public sealed class TaskStore(Database database)
             await connection.ExecuteAsync(
                 "UPDATE task_blocks SET resolved_at = @now, resolved_by = @userId WHERE task_id = @taskId AND resolved_at IS NULL",
                 new { taskId, userId, now }, transaction);
+            await Notify(connection, taskId, transaction);
             return true;
         }, cancellationToken);
 
@@ -91,6 +94,7 @@ public sealed class TaskStore(Database database)
                     VALUES (@teamId, @taskId, @reason, @note, @userId, @now) RETURNING id
                     """, new { teamId, taskId, reason = reason.ToString(), note, userId, now }, transaction);
             }
+            await Notify(connection, taskId, transaction);
             return new TaskBlock { Id = id, TaskId = taskId, Reason = reason, Note = note, CreatedBy = userId, CreatedAt = now };
         }, cancellationToken);
 
@@ -98,9 +102,11 @@ public sealed class TaskStore(Database database)
     public async Task<bool> Unblock(long taskId, string userId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return await connection.ExecuteAsync(
+        var unblocked = await connection.ExecuteAsync(
             "UPDATE task_blocks SET resolved_at = @now, resolved_by = @userId WHERE task_id = @taskId AND resolved_at IS NULL",
             new { taskId, userId, now }) > 0;
+        if (unblocked) await Notify(connection, taskId, null);
+        return unblocked;
     }
 
     /// <summary>Moves the due date and keeps the move, with its reason, as a postponement.</summary>
@@ -113,6 +119,7 @@ public sealed class TaskStore(Database database)
                 VALUES (@teamId, @taskId, @from, @toDate, @reason, @userId, @now) RETURNING id
                 """, new { teamId, taskId, from, toDate, reason, userId, now }, transaction);
             await connection.ExecuteAsync("UPDATE tasks SET due_date = @toDate WHERE id = @taskId", new { taskId, toDate }, transaction);
+            await Notify(connection, taskId, transaction);
             return new Postponement { Id = id, TaskId = taskId, FromDate = from, ToDate = toDate, Reason = reason, CreatedBy = userId, CreatedAt = now };
         }, cancellationToken);
 
@@ -145,6 +152,15 @@ public sealed class TaskStore(Database database)
             FROM task_postponements WHERE team_id = @teamId AND created_at >= @from AND created_at < @to ORDER BY created_at
             """, new { teamId, from, to })).ToList();
         return await WithTasks(connection, rows.Select(r => r.ToPostponement()).ToList(), p => p.TaskId);
+    }
+
+    /// <summary>Tells the change feed whose task changed (owner and creator).</summary>
+    private async Task Notify(SqliteConnection connection, long taskId, System.Data.IDbTransaction? transaction)
+    {
+        if (changes is null) return;
+        foreach (var who in await connection.QueryAsync<(string TeamId, string OwnerId, string CreatedBy)>(
+            "SELECT team_id, owner_id, created_by FROM tasks WHERE id = @taskId", new { taskId }, transaction))
+            changes.Changed(who.TeamId, who.OwnerId, who.CreatedBy);
     }
 
     private static async Task<IReadOnlyList<(T, GrowthTask)>> WithTasks<T>(SqliteConnection connection, IReadOnlyList<T> items, Func<T, long> taskId)

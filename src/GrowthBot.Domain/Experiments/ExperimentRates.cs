@@ -1,0 +1,43 @@
+namespace GrowthBot.Domain.Experiments;
+
+/// <summary>Experiments that worked out of all concluded ones. Abandoned ideas are not concluded and do not count.</summary>
+public readonly record struct WinRate(int Worked, int Concluded)
+{
+    /// <summary>Rounded percentage, or null when nothing has been concluded yet.</summary>
+    public int? Percent => Concluded == 0 ? null : (int)Math.Round(Worked * 100m / Concluded, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>The team's experiment rhythm: win rate, velocity, and where in the funnel the backlog sits.</summary>
+public static class ExperimentRates
+{
+    /// <summary>Velocity is averaged over this many weeks: long enough to smooth one quiet week, short enough to show a change.</summary>
+    public const int VelocityWeeks = 4;
+
+    public static WinRate WinRate(IEnumerable<Experiment> experiments)
+    {
+        var concluded = experiments.Where(e => e.Status == ExperimentStatus.Concluded).ToList();
+        return new WinRate(concluded.Count(e => e.Outcome == Outcome.Worked), concluded.Count);
+    }
+
+    /// <summary>
+    /// Experiments concluded per week over the <paramref name="weeks"/> weeks ending with <paramref name="today"/>
+    /// (today and the 7 × weeks − 1 days before it), rounded to one decimal.
+    /// </summary>
+    public static decimal Velocity(IEnumerable<Experiment> experiments, DateOnly today, int weeks = VelocityWeeks)
+    {
+        if (weeks <= 0) throw new ArgumentOutOfRangeException(nameof(weeks), "Velocity needs at least one week.");
+        var from = today.AddDays(-7 * weeks + 1);
+        var count = experiments.Count(e =>
+            e.Status == ExperimentStatus.Concluded
+            && e.ConcludedAt is { } at
+            && DateOnly.FromDateTime(at.UtcDateTime) is var day && day >= from && day <= today);
+        return Math.Round((decimal)count / weeks, 1, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>How many backlog ideas work on each AARRR stage, every stage listed in funnel order (zeros too).</summary>
+    public static IReadOnlyList<(FunnelStage Stage, int Count)> FunnelSpread(IEnumerable<Experiment> experiments)
+    {
+        var counts = experiments.Where(e => e.Status == ExperimentStatus.Backlog).GroupBy(e => e.Stage).ToDictionary(g => g.Key, g => g.Count());
+        return Enum.GetValues<FunnelStage>().Select(s => (s, counts.GetValueOrDefault(s))).ToList();
+    }
+}

@@ -1,0 +1,84 @@
+using GrowthBot.Domain.Experiments;
+using GrowthBot.Domain.Learnings;
+using GrowthBot.Domain.Okrs;
+using GrowthBot.Domain.Tasks;
+
+namespace GrowthBot.Domain.Home;
+
+/// <summary>Everything the App Home is built from, as the stores hold it.</summary>
+public sealed record HomeInputs
+{
+    public required string ViewerId { get; init; }
+    public required DateOnly Today { get; init; }
+    public Objective? Objective { get; init; }
+    public IReadOnlyList<KeyResult> KeyResults { get; init; } = [];
+    /// <summary>Every experiment of the team, whatever its status.</summary>
+    public IReadOnlyList<Experiment> Experiments { get; init; } = [];
+    public IReadOnlyList<GrowthTask> OpenTasks { get; init; } = [];
+    /// <summary>The latest learnings, newest first.</summary>
+    public IReadOnlyList<Learning> Learnings { get; init; } = [];
+}
+
+/// <summary>A key result with its progress from baseline to target.</summary>
+public sealed record KeyResultLine(KeyResult KeyResult, int Percent)
+{
+    /// <summary>e.g. <c>26/100 new leads</c>.</summary>
+    public string Fraction => KeyResultProgress.Fraction(KeyResult);
+}
+
+/// <summary>
+/// The "God view" as data: what one person sees on the App Home today. Lists are complete and ordered by
+/// importance; the view decides how many fit and summarises the rest.
+/// </summary>
+public sealed record HomeSummary
+{
+    public required string ViewerId { get; init; }
+    public required DateOnly Today { get; init; }
+    public Objective? Objective { get; init; }
+    /// <summary>The main key result (the first one), shown as the North Star's progress.</summary>
+    public KeyResultLine? NorthStar { get; init; }
+    public IReadOnlyList<KeyResultLine> KeyResults { get; init; } = [];
+    /// <summary>Running experiments, the soonest end date first.</summary>
+    public IReadOnlyList<Experiment> Running { get; init; } = [];
+    /// <summary>The viewer's open tasks: blocked and overdue first, then by due date.</summary>
+    public IReadOnlyList<GrowthTask> MyTasks { get; init; } = [];
+    /// <summary>Blocked or overdue tasks of the whole team, the longest waiting first.</summary>
+    public IReadOnlyList<GrowthTask> NeedsAttention { get; init; } = [];
+    public WinRate WinRate { get; init; }
+    /// <summary>Experiments concluded per week over the last <see cref="ExperimentRates.VelocityWeeks"/> weeks.</summary>
+    public decimal Velocity { get; init; }
+    public IReadOnlyList<(FunnelStage Stage, int Count)> FunnelSpread { get; init; } = [];
+    public int BacklogCount { get; init; }
+    public IReadOnlyList<Learning> Learnings { get; init; } = [];
+
+    /// <summary>Nothing set up yet: the home welcomes the team instead of showing empty sections.</summary>
+    public bool IsEmptyWorkspace { get; init; }
+
+    public static HomeSummary Build(HomeInputs inputs)
+    {
+        var today = inputs.Today;
+        var keyResults = inputs.KeyResults.OrderBy(k => k.Number).Select(k => new KeyResultLine(k, KeyResultProgress.Percent(k))).ToList();
+        var open = inputs.OpenTasks.Where(t => t.IsOpen).ToList();
+        bool NeedsAction(GrowthTask t) => t.IsBlocked || t.IsOverdue(today);
+
+        return new HomeSummary
+        {
+            ViewerId = inputs.ViewerId,
+            Today = today,
+            Objective = inputs.Objective,
+            NorthStar = keyResults.FirstOrDefault(),
+            KeyResults = keyResults,
+            Running = inputs.Experiments.Where(e => e.Status == ExperimentStatus.Running).OrderBy(e => e.EndDate).ThenBy(e => e.Number).ToList(),
+            MyTasks = open.Where(t => t.OwnerId == inputs.ViewerId)
+                .OrderBy(t => NeedsAction(t) ? 0 : 1).ThenBy(t => t.DueDate).ThenBy(t => t.Number).ToList(),
+            NeedsAttention = open.Where(NeedsAction)
+                .OrderBy(t => t.DueDate).ThenBy(t => t.Number).ToList(),
+            WinRate = ExperimentRates.WinRate(inputs.Experiments),
+            Velocity = ExperimentRates.Velocity(inputs.Experiments, today),
+            FunnelSpread = ExperimentRates.FunnelSpread(inputs.Experiments),
+            BacklogCount = inputs.Experiments.Count(e => e.Status == ExperimentStatus.Backlog),
+            Learnings = inputs.Learnings,
+            IsEmptyWorkspace = inputs.Objective is null && inputs.Experiments.Count == 0 && open.Count == 0 && inputs.Learnings.Count == 0,
+        };
+    }
+}
