@@ -1,4 +1,5 @@
 using GrowthBot.Features.Experiments;
+using GrowthBot.Features.Learnings;
 using GrowthBot.Slack;
 
 namespace GrowthBot.Features;
@@ -11,7 +12,15 @@ public static class FeatureRegistration
         builder.Services.AddSlack(builder.Configuration.GetSection(SlackOptions.Section))
             // /experiment
             .AddSlashCommand<ExperimentCommand>(ExperimentCommand.Name)
-            .AddViewSubmission<NewExperimentModal>(NewExperimentModal.CallbackId);
+            .AddViewSubmission<NewExperimentModal>(NewExperimentModal.CallbackId)
+            .AddViewSubmission<EditExperimentModal>(EditExperimentModal.CallbackId)
+            .AddViewSubmission<ConcludeExperimentModal>(ConcludeExperimentModal.CallbackId)
+            .AddBlockAction<StartExperimentButton>(StartExperimentButton.ActionId)
+            .AddBlockAction<ConcludeExperimentButton>(ConcludeExperimentButton.ActionId)
+            // /learning
+            .AddSlashCommand<LearningCommand>(LearningCommand.Name)
+            .AddViewSubmission<LogLearningModal>(LogLearningModal.CallbackId);
+        builder.Services.AddScoped<ExperimentAccess>();
         return builder;
     }
 }
