@@ -29,6 +29,9 @@ public static class ExperimentMessages
     /// <summary>Longest single line on the card, so a list of <see cref="CardListLimit"/> stays inside a section.</summary>
     private const int CardLineMax = 300;
 
+    /// <summary>Longest task title on a card line, leaving room for owner, due date and flags.</summary>
+    private const int TitleMax = 120;
+
     public static Message Created(Experiment e, IReadOnlyList<SimilarExperiment>? similar = null)
     {
         var text = $":test_tube: Saved *{e.ShortId} · {Escape(e.Name)}* to the backlog.\n" +
@@ -168,12 +171,13 @@ public static class ExperimentMessages
         {
             var flags = (t.IsBlocked ? " · :no_entry: blocked" : "") + (today is { } d && t.IsOverdue(d) ? " · :warning: overdue" : "") +
                         (t.Postponements > 0 ? $" · postponed {t.Postponements}×" : "");
-            return $"`{t.ShortId}` {Escape(t.Title)} · {User(t.OwnerId)} · due {Date(t.DueDate)}{flags}";
+            // User text is cut first, so the mention and date after it are never cut in half.
+            return $"`{t.ShortId}` {Escape(Truncate(t.Title, TitleMax))} · {User(t.OwnerId)} · due {Date(t.DueDate)}{flags}";
         }, "open tasks")));
 
         if (blocked.Count > 0)
             blocks.Add(new SectionBlock(List($"*Blockers* ({blocked.Count})", blocked, t =>
-                $"`{t.ShortId}` {BlockReasonLabel(t.Blocker!.Reason)}" + (t.Blocker.Note.Length > 0 ? $": {Escape(t.Blocker.Note)}" : "") + $" · since {Date(t.Blocker.CreatedAt)}",
+                $"`{t.ShortId}` {BlockReasonLabel(t.Blocker!.Reason)} since {Date(t.Blocker.CreatedAt)}" + (t.Blocker.Note.Length > 0 ? $": {Escape(t.Blocker.Note)}" : ""),
                 "blockers")));
 
         var postponedCount = tasks.Sum(t => t.Postponements);
