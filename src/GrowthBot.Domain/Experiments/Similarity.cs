@@ -75,8 +75,7 @@ public static class ExperimentSimilarity
     {
         var words = WordsOf(candidate);
         return others
-            .Where(o => o.Id != candidate.Id || o.TeamId != candidate.TeamId)
-            .Where(o => o.TeamId == candidate.TeamId)
+            .Where(o => o.TeamId == candidate.TeamId && o.Id != candidate.Id)
             .Select(o => (Experiment: o, Words: WordsOf(o)))
             .Where(o => AreSimilar(words, o.Words))
             .Select(o => new SimilarExperiment(o.Experiment, Compare(words, o.Words).Score))
