@@ -94,10 +94,29 @@ public sealed record ExperimentDraft
         return errors;
     }
 
-    /// <summary>The experiment this draft describes; call only when <see cref="Validate"/> found nothing.</summary>
-    public Experiment ToExperiment(string teamId, string createdBy, DateTimeOffset now) => new()
+    /// <summary>The fields of an existing experiment, to pre-fill the edit form.</summary>
+    public static ExperimentDraft Of(Experiment e) => new()
     {
-        TeamId = teamId,
+        Name = e.Name,
+        Hypothesis = e.Hypothesis,
+        Stage = e.Stage,
+        KeyResultId = e.KeyResultId,
+        Metric = e.Metric,
+        Impact = e.Ice.Impact,
+        Confidence = e.Ice.Confidence,
+        Ease = e.Ice.Ease,
+        OwnerId = e.OwnerId,
+        StartDate = e.StartDate,
+        EndDate = e.EndDate,
+    };
+
+    /// <summary>The experiment this draft describes; call only when <see cref="Validate"/> found nothing.</summary>
+    public Experiment ToExperiment(string teamId, string createdBy, DateTimeOffset now) =>
+        ApplyTo(new Experiment { TeamId = teamId, Name = "", Hypothesis = "", OwnerId = "", CreatedBy = createdBy, CreatedAt = now });
+
+    /// <summary><paramref name="experiment"/> with this draft's fields; call only when <see cref="Validate"/> found nothing.</summary>
+    public Experiment ApplyTo(Experiment experiment) => experiment with
+    {
         Name = Name!.Trim(),
         Hypothesis = Hypothesis!.Trim(),
         Stage = Stage!.Value,
@@ -107,7 +126,5 @@ public sealed record ExperimentDraft
         OwnerId = OwnerId!,
         StartDate = StartDate!.Value,
         EndDate = EndDate!.Value,
-        CreatedBy = createdBy,
-        CreatedAt = now,
     };
 }

@@ -1,6 +1,9 @@
+using System.Data;
 using Dapper;
 using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Domain.Learnings;
+using Microsoft.Data.Sqlite;
 
 namespace GrowthBot.Storage;
 
@@ -85,19 +88,55 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
     }
 
     /// <summary>Concludes an open experiment and makes it searchable; false when it was already closed.</summary>
-    public async Task<bool> Conclude(Experiment experiment, Outcome outcome, string result, string learning, Decision decision, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        await database.InTransaction(async (connection, transaction) =>
+    public async Task<bool> Conclude(Experiment experiment, Outcome outcome, string result, string learning, Decision decision, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var concluded = await database.InTransaction((connection, transaction) =>
+            ConcludeIn(connection, transaction, experiment, new Conclusion(outcome, result, learning, decision), now), cancellationToken);
+        if (concluded) changes?.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
+        return concluded;
+    }
+
+    /// <summary>
+    /// Concludes a running experiment, keeps what was learned as a learning of the experiment and, when given,
+    /// checks in the key result's new value: all in one transaction, so a failure leaves nothing half-written.
+    /// Null when the experiment was no longer running (someone concluded or abandoned it meanwhile).
+    /// </summary>
+    public async Task<Learning?> Conclude(Experiment experiment, Conclusion conclusion, KeyResultUpdate? keyResult, string userId, DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        var learning = await database.InTransaction(async (connection, transaction) =>
         {
-            var changed = await connection.ExecuteAsync("""
-                UPDATE experiments SET status = 'Concluded', outcome = @outcome, result = @result, learning = @learning, decision = @decision,
-                    concluded_at = @now, updated_at = @now
-                WHERE id = @Id AND status IN ('Backlog', 'Running')
-                """, new { experiment.Id, outcome = outcome.ToString(), result, learning, decision = decision.ToString(), now }, transaction);
-            if (changed == 0) return false;
-            await Index(connection, transaction, experiment with { Result = result, Learning = learning });
-            changes?.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
-            return true;
+            if (!await ConcludeIn(connection, transaction, experiment, conclusion, now, onlyRunning: true)) return null;
+            var learning = await LearningStore.Insert(connection, transaction, new Learning
+            {
+                TeamId = experiment.TeamId, Kind = LearningKind.Experiment, Text = conclusion.Learning, ExperimentId = experiment.Id,
+                CreatedBy = userId, CreatedAt = now,
+            });
+            if (keyResult is not null)
+                await OkrStore.InsertCheckIn(connection, transaction, experiment.TeamId, keyResult.KeyResultId, keyResult.Value, keyResult.Confidence,
+                    $"Concluding {experiment.ShortId}: {conclusion.Result}", userId, now);
+            return learning;
         }, cancellationToken);
+        if (learning is not null) changes?.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy, userId);
+        return learning;
+    }
+
+    private static async Task<bool> ConcludeIn(SqliteConnection connection, IDbTransaction transaction, Experiment experiment, Conclusion conclusion,
+        DateTimeOffset now, bool onlyRunning = false)
+    {
+        var changed = await connection.ExecuteAsync($"""
+            UPDATE experiments SET status = 'Concluded', outcome = @outcome, result = @result, learning = @learning, decision = @decision,
+                concluded_at = @now, updated_at = @now
+            WHERE id = @Id AND status IN ({(onlyRunning ? "'Running'" : "'Backlog', 'Running'")})
+            """, new
+        {
+            experiment.Id, outcome = conclusion.Outcome.ToString(), result = conclusion.Result, learning = conclusion.Learning,
+            decision = conclusion.Decision.ToString(), now,
+        }, transaction);
+        if (changed == 0) return false;
+        await Index(connection, transaction, experiment with { Result = conclusion.Result, Learning = conclusion.Learning });
+        return true;
+    }
 
     /// <summary>Saves edited fields (name, hypothesis, stage, key result, metric, ICE, owner, dates).</summary>
     public async Task Update(Experiment experiment, DateTimeOffset now, CancellationToken cancellationToken = default) =>
@@ -137,7 +176,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
         return changed;
     }
 
-    private static Task Index(Microsoft.Data.Sqlite.SqliteConnection connection, System.Data.IDbTransaction transaction, Experiment e) =>
+    private static Task Index(SqliteConnection connection, IDbTransaction transaction, Experiment e) =>
         SearchIndex.Put(connection, transaction, e.TeamId, SearchHit.ExperimentSource, e.Id, $"{e.ShortId} {e.Name}",
             string.Join("\n", new[] { e.Hypothesis, e.Metric, e.Result, e.Learning }.Where(s => !string.IsNullOrWhiteSpace(s))));
 

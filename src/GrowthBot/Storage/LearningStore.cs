@@ -1,6 +1,8 @@
+using System.Data;
 using Dapper;
 using GrowthBot.Common;
 using GrowthBot.Domain.Learnings;
+using Microsoft.Data.Sqlite;
 
 namespace GrowthBot.Storage;
 
@@ -9,20 +11,26 @@ public sealed class LearningStore(Database database, IChangeFeed? changes = null
 {
     private const string Columns = "id, team_id, number, kind, text, experiment_id, created_by, created_at";
 
-    public async Task<Learning> Add(Learning learning, CancellationToken cancellationToken = default) =>
-        await database.InTransaction(async (connection, transaction) =>
-        {
-            var row = await connection.QuerySingleAsync<(long Id, long Number)>("""
-                INSERT INTO learnings (team_id, number, kind, text, experiment_id, created_by, created_at)
-                SELECT @TeamId, COALESCE(MAX(number), 0) + 1, @Kind, @Text, @ExperimentId, @CreatedBy, @CreatedAt
-                FROM learnings WHERE team_id = @TeamId
-                RETURNING id, number
-                """, new { learning.TeamId, Kind = learning.Kind.ToString(), learning.Text, learning.ExperimentId, learning.CreatedBy, learning.CreatedAt }, transaction);
-            var stored = learning with { Id = row.Id, Number = (int)row.Number };
-            await SearchIndex.Put(connection, transaction, learning.TeamId, SearchHit.LearningSource, stored.Id, $"{stored.ShortId} {stored.Kind} learning", stored.Text);
-            changes?.Changed(learning.TeamId, learning.CreatedBy);
-            return stored;
-        }, cancellationToken);
+    public async Task<Learning> Add(Learning learning, CancellationToken cancellationToken = default)
+    {
+        var stored = await database.InTransaction((connection, transaction) => Insert(connection, transaction, learning), cancellationToken);
+        changes?.Changed(learning.TeamId, learning.CreatedBy);
+        return stored;
+    }
+
+    /// <summary>Stores and indexes a learning inside a caller's transaction (e.g. while concluding its experiment).</summary>
+    internal static async Task<Learning> Insert(SqliteConnection connection, IDbTransaction transaction, Learning learning)
+    {
+        var row = await connection.QuerySingleAsync<(long Id, long Number)>("""
+            INSERT INTO learnings (team_id, number, kind, text, experiment_id, created_by, created_at)
+            SELECT @TeamId, COALESCE(MAX(number), 0) + 1, @Kind, @Text, @ExperimentId, @CreatedBy, @CreatedAt
+            FROM learnings WHERE team_id = @TeamId
+            RETURNING id, number
+            """, new { learning.TeamId, Kind = learning.Kind.ToString(), learning.Text, learning.ExperimentId, learning.CreatedBy, learning.CreatedAt }, transaction);
+        var stored = learning with { Id = row.Id, Number = (int)row.Number };
+        await SearchIndex.Put(connection, transaction, learning.TeamId, SearchHit.LearningSource, stored.Id, $"{stored.ShortId} {stored.Kind} learning", stored.Text);
+        return stored;
+    }
 
     public async Task<Learning?> Find(string teamId, long id, CancellationToken cancellationToken = default)
     {

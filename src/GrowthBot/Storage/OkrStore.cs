@@ -1,6 +1,8 @@
+using System.Data;
 using Dapper;
 using GrowthBot.Common;
 using GrowthBot.Domain.Okrs;
+using Microsoft.Data.Sqlite;
 
 namespace GrowthBot.Storage;
 
@@ -111,24 +113,32 @@ public sealed class OkrStore(Database database, IChangeFeed? changes = null)
 
     /// <summary>Records a new value; the key result's current value and confidence follow it. History is kept.</summary>
     public async Task<CheckIn> AddCheckIn(string teamId, long keyResultId, decimal value, KrConfidence confidence, string note,
-        string userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        await database.InTransaction(async (connection, transaction) =>
+        string userId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var checkIn = await database.InTransaction((connection, transaction) =>
+            InsertCheckIn(connection, transaction, teamId, keyResultId, value, confidence, note, userId, now), cancellationToken);
+        changes?.Changed(teamId, userId);
+        return checkIn;
+    }
+
+    /// <summary>Records a check-in inside a caller's transaction (e.g. while concluding an experiment).</summary>
+    internal static async Task<CheckIn> InsertCheckIn(SqliteConnection connection, IDbTransaction transaction, string teamId, long keyResultId,
+        decimal value, KrConfidence confidence, string note, string userId, DateTimeOffset now)
+    {
+        var previous = await connection.QuerySingleAsync<double>(
+            "SELECT current FROM key_results WHERE id = @keyResultId AND team_id = @teamId", new { keyResultId, teamId }, transaction);
+        var id = await connection.QuerySingleAsync<long>("""
+            INSERT INTO check_ins (team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at)
+            VALUES (@teamId, @keyResultId, @value, @previous, @confidence, @note, @userId, @now) RETURNING id
+            """, new { teamId, keyResultId, value = (double)value, previous, confidence = confidence.ToString(), note, userId, now }, transaction);
+        await connection.ExecuteAsync("UPDATE key_results SET current = @value, confidence = @confidence WHERE id = @keyResultId",
+            new { keyResultId, value = (double)value, confidence = confidence.ToString() }, transaction);
+        return new CheckIn
         {
-            var previous = await connection.QuerySingleAsync<double>(
-                "SELECT current FROM key_results WHERE id = @keyResultId AND team_id = @teamId", new { keyResultId, teamId }, transaction);
-            var id = await connection.QuerySingleAsync<long>("""
-                INSERT INTO check_ins (team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at)
-                VALUES (@teamId, @keyResultId, @value, @previous, @confidence, @note, @userId, @now) RETURNING id
-                """, new { teamId, keyResultId, value = (double)value, previous, confidence = confidence.ToString(), note, userId, now }, transaction);
-            await connection.ExecuteAsync("UPDATE key_results SET current = @value, confidence = @confidence WHERE id = @keyResultId",
-                new { keyResultId, value = (double)value, confidence = confidence.ToString() }, transaction);
-            changes?.Changed(teamId, userId);
-            return new CheckIn
-            {
-                Id = id, TeamId = teamId, KeyResultId = keyResultId, Value = value, PreviousValue = (decimal)previous,
-                Confidence = confidence, Note = note, CreatedBy = userId, CreatedAt = now,
-            };
-        }, cancellationToken);
+            Id = id, TeamId = teamId, KeyResultId = keyResultId, Value = value, PreviousValue = (decimal)previous,
+            Confidence = confidence, Note = note, CreatedBy = userId, CreatedAt = now,
+        };
+    }
 
     public async Task<IReadOnlyList<CheckIn>> CheckIns(long keyResultId, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,4 @@
 using GrowthBot.Common;
-using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
@@ -10,8 +9,22 @@ using GrowthBot.Storage;
 
 namespace GrowthBot.Features.Experiments;
 
-/// <summary><c>/experiment</c>: log ideas (new), see the ranked backlog (list) and one experiment (show).</summary>
-public sealed class ExperimentCommand(ISlackApi slack, ExperimentStore experiments, OkrStore okrs, TeamClock clock) : ISlashCommandHandler
+/// <summary>
+/// <c>/experiment</c>: log ideas (new), see the ranked backlog (list) and one experiment (show), and move them
+/// along: start, conclude, edit, abandon.
+/// </summary>
+public sealed class ExperimentCommand(
+    ISlackApi slack,
+    ExperimentStore experiments,
+    OkrStore okrs,
+    TaskStore tasks,
+    LearningStore learnings,
+    FeedbackStore feedback,
+    ExperimentAccess access,
+    StartExperimentButton starter,
+    ConcludeExperimentModal concluder,
+    EditExperimentModal editor,
+    TeamClock clock) : ISlashCommandHandler
 {
     public const string Name = "/experiment";
 
@@ -19,18 +32,27 @@ public sealed class ExperimentCommand(ISlackApi slack, ExperimentStore experimen
         *`/experiment`* — the team's growth experiments
         • `/experiment new` — log an idea: hypothesis, funnel stage, ICE score
         • `/experiment list` — running experiments, then the backlog ranked by ICE
-        • `/experiment show E3` — one experiment in detail
+        • `/experiment show E3` — one experiment with its tasks, blockers, learnings and lead feedback
+        • `/experiment start E3` — it runs from today for its planned length (a week by default)
+        • `/experiment conclude E3` — record outcome, result, learning and decision
+        • `/experiment edit E3` — change an idea (its owner, who logged it, or a growth lead)
+        • `/experiment abandon E3` — drop an idea or stop a run without a conclusion
         • `/experiment help` — this help
         """;
 
     public async Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
     {
         var line = CommandLine.Parse(command.Text);
+        var origin = new ModalOrigin(command.ChannelId, command.ResponseUrl);
         return line.Subcommand switch
         {
             "new" or "add" => await New(command, cancellationToken),
             "list" or "ls" => await List(command, cancellationToken),
             "show" or "view" => await Show(command, line.FirstArgument, cancellationToken),
+            "start" => Reply(await starter.Start(command.TeamId, command.UserId, line.FirstArgument, cancellationToken)),
+            "conclude" or "close" => Opened(await concluder.Open(command.TeamId, command.UserId, command.TriggerId, line.FirstArgument, origin, cancellationToken)),
+            "edit" => Opened(await editor.Open(command.TeamId, command.UserId, command.TriggerId, line.FirstArgument, origin, cancellationToken)),
+            "abandon" or "drop" => await Abandon(command, line.FirstArgument, cancellationToken),
             "" or "help" => SlashCommandResponse.Ephemeral(Usage),
             _ => SlashCommandResponse.Ephemeral($"I don't know `/experiment {MrkdwnText.Escape(line.Subcommand)}`.\n\n{Usage}"),
         };
@@ -55,13 +77,33 @@ public sealed class ExperimentCommand(ISlackApi slack, ExperimentStore experimen
 
     private async Task<SlashCommandResponse> Show(SlashCommand command, string id, CancellationToken cancellationToken)
     {
-        if (id.Length == 0) return SlashCommandResponse.Ephemeral("Which experiment? For example `/experiment show E3`. `/experiment list` shows their ids.");
-        if (!ShortId.TryParse(id, ShortId.Experiment, out var number))
-            return SlashCommandResponse.Ephemeral($"`{MrkdwnText.Escape(id)}` is not an experiment id. They look like `E3`; `/experiment list` shows them.");
-        var experiment = await experiments.Find(command.TeamId, number, cancellationToken);
-        if (experiment is null)
-            return SlashCommandResponse.Ephemeral($"There is no experiment {ShortId.Format(ShortId.Experiment, number)} in this workspace. `/experiment list` shows them all.");
-        var card = ExperimentMessages.Card(experiment);
+        var found = await access.Find(command.TeamId, id, "show", cancellationToken);
+        if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
+        var experimentTasks = await tasks.ForExperiment(experiment.Id, cancellationToken);
+        var postponements = new List<Domain.Tasks.Postponement>();
+        // Only postponed tasks have reasons to read; the card shows the latest few.
+        foreach (var task in experimentTasks.Where(t => t.Postponements > 0).Take(ExperimentMessages.CardListLimit))
+            postponements.AddRange(await tasks.Postponements(task.Id, cancellationToken));
+        var keyResult = experiment.KeyResultId is { } krId ? await okrs.KeyResultById(command.TeamId, krId, cancellationToken) : null;
+        var details = new ExperimentDetails(experiment, experimentTasks, postponements, await learnings.ForExperiment(experiment.Id, cancellationToken),
+            await feedback.ForExperiment(experiment.Id, cancellationToken), keyResult);
+        var card = ExperimentMessages.Card(details, clock.Today, await access.CanChange(command.UserId, experiment, cancellationToken));
         return SlashCommandResponse.Ephemeral(card.Text, card.Blocks);
     }
+
+    private async Task<SlashCommandResponse> Abandon(SlashCommand command, string id, CancellationToken cancellationToken)
+    {
+        var found = await access.Find(command.TeamId, id, "abandon", cancellationToken);
+        if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
+        if (ExperimentLifecycle.WhyNotAbandon(experiment) is { } notNow) return SlashCommandResponse.Ephemeral(notNow);
+        if (await access.Refusal(command.UserId, experiment, "abandon", cancellationToken) is { } refusal) return SlashCommandResponse.Ephemeral(refusal);
+        if (!await experiments.Abandon(experiment.Id, clock.UtcNow, cancellationToken))
+            return SlashCommandResponse.Ephemeral($"{experiment.ShortId} was concluded or abandoned by someone else just now.");
+        return Reply(ExperimentMessages.Abandoned(experiment));
+    }
+
+    private static SlashCommandResponse Reply(Message message) => SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
+
+    /// <summary>A modal opened (nothing to say), or the reason it didn't.</summary>
+    private static SlashCommandResponse Opened(string? problem) => problem is null ? SlashCommandResponse.None : SlashCommandResponse.Ephemeral(problem);
 }

@@ -2,7 +2,7 @@ using System.Net;
 using Dapper;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Tests.Fixtures;
-using B = GrowthBot.Features.Experiments.NewExperimentModal.Blocks;
+using B = GrowthBot.Features.Experiments.ExperimentForm.Blocks;
 
 namespace GrowthBot.Tests.Features.Experiments;
 

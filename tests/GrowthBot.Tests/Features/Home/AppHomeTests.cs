@@ -8,7 +8,7 @@ using GrowthBot.Features.Home;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Storage;
 using GrowthBot.Tests.Fixtures;
-using B = GrowthBot.Features.Experiments.NewExperimentModal.Blocks;
+using B = GrowthBot.Features.Experiments.ExperimentForm.Blocks;
 
 namespace GrowthBot.Tests.Features.Home;
 

@@ -1,0 +1,152 @@
+using GrowthBot.Common;
+using GrowthBot.Domain.Experiments;
+using GrowthBot.Domain.Okrs;
+using GrowthBot.Features.Common;
+using GrowthBot.Slack.BlockKit;
+using GrowthBot.Slack.Payloads;
+using GrowthBot.Slack.Routing;
+using GrowthBot.Slack.WebApi;
+using GrowthBot.Storage;
+using static GrowthBot.Features.Experiments.ExperimentForm;
+
+namespace GrowthBot.Features.Experiments;
+
+/// <summary>
+/// The Conclude experiment modal: the owner records outcome, measured result, learning and decision (and, when
+/// the experiment moves a key result, its new value); the user sees the conclusion and the learning's id.
+/// </summary>
+public sealed class ConcludeExperimentModal(
+    ISlackApi slack,
+    ExperimentStore experiments,
+    ExperimentAccess access,
+    OkrStore okrs,
+    TeamClock clock,
+    SlackBackgroundWork background) : IViewSubmissionHandler
+{
+    public const string CallbackId = "experiment_conclude";
+
+    /// <summary>Block ids of the modal's inputs, also the field names validation reports on.</summary>
+    public static class Blocks
+    {
+        public const string Outcome = ConclusionDraft.Fields.Outcome;
+        public const string Result = ConclusionDraft.Fields.Result;
+        public const string Learning = ConclusionDraft.Fields.Learning;
+        public const string Decision = ConclusionDraft.Fields.Decision;
+        public const string KeyResultValue = ConclusionDraft.Fields.KeyResultValue;
+        public const string KeyResultConfidence = ConclusionDraft.Fields.KeyResultConfidence;
+    }
+
+    /// <summary>
+    /// Opens the modal for the experiment <paramref name="id"/> names (from the command or a Conclude button);
+    /// null when it opened, otherwise what to tell the user instead.
+    /// </summary>
+    public async Task<string?> Open(string teamId, string userId, string? triggerId, string? id, ModalOrigin origin, CancellationToken cancellationToken)
+    {
+        if (triggerId is null) return "Slack sent no trigger to open the form with; please try again.";
+        var found = await access.Find(teamId, id, "conclude", cancellationToken);
+        if (found.Experiment is not { } experiment) return found.Problem;
+        if (ExperimentLifecycle.WhyNotConclude(experiment) is { } notNow) return notNow;
+        if (await access.Refusal(userId, experiment, "conclude", cancellationToken) is { } refusal) return refusal;
+        var keyResult = experiment.KeyResultId is { } krId ? await okrs.KeyResultById(teamId, krId, cancellationToken) : null;
+        await slack.OpenView(triggerId, Build(experiment, keyResult, origin with { Subject = experiment.ShortId }), cancellationToken);
+        return null;
+    }
+
+    public static ModalView Build(Experiment experiment, KeyResult? keyResult, ModalOrigin origin)
+    {
+        var blocks = new List<Block>
+        {
+            new SectionBlock(MrkdwnText.Truncate($"*{experiment.ShortId} · {MrkdwnText.Escape(experiment.Name)}*\n{MrkdwnText.Escape(experiment.Hypothesis)}", BlockKitLimits.SectionText)),
+            Input(Blocks.Outcome, "Outcome", new RadioButtons(Enum.GetValues<Outcome>().Select(o => Option.Of(o.Label(), o.ToString())).ToList()) { ActionId = ViewValues.Action }),
+            Input(Blocks.Result, "Measured result", new PlainTextInput
+            {
+                ActionId = ViewValues.Action, Multiline = true, MaxLength = ConclusionDraft.ResultMax,
+                Placeholder = experiment.Metric.Length > 0 ? MrkdwnText.Truncate($"{experiment.Metric}: …", BlockKitLimits.Placeholder) : "1 lead, campaign CTR 60%",
+            }),
+            Input(Blocks.Learning, "What we learned", new PlainTextInput
+            {
+                ActionId = ViewValues.Action, Multiline = true, MaxLength = ConclusionDraft.LearningMax,
+                Placeholder = "CMOs answer InMail: a promising lead source",
+            }, hint: "Failed experiments are learnings too: say what didn't work and why you think so."),
+            Input(Blocks.Decision, "Decision", new RadioButtons(Enum.GetValues<Decision>().Select(d => Option.Of(d.Label(), d.ToString())).ToList()) { ActionId = ViewValues.Action }),
+        };
+        if (keyResult is not null)
+        {
+            blocks.Add(new SectionBlock(MrkdwnText.Truncate(
+                $"*Check in {keyResult.ShortId} · {MrkdwnText.Escape(keyResult.Name)}* (optional)\nNow {Number(keyResult.Current)}/{Number(keyResult.Target)} {MrkdwnText.Escape(keyResult.Unit)}. Leave empty to skip.",
+                BlockKitLimits.SectionText)));
+            blocks.Add(Input(Blocks.KeyResultValue, "New value", new PlainTextInput { ActionId = ViewValues.Action, Placeholder = Number(keyResult.Current) }, optional: true));
+            blocks.Add(Input(Blocks.KeyResultConfidence, "Confidence", new StaticSelect
+            {
+                ActionId = ViewValues.Action,
+                Placeholder = "On track?",
+                Options = Enum.GetValues<KrConfidence>().Select(c => Option.Of(ConfidenceLabel(c), c.ToString())).ToList(),
+            }, optional: true));
+        }
+        return new ModalView(new PlainText("Conclude experiment"), blocks)
+        {
+            CallbackId = CallbackId,
+            Submit = new PlainText("Conclude"),
+            Close = new PlainText("Cancel"),
+            PrivateMetadata = origin.Serialize(),
+        };
+    }
+
+    public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
+    {
+        var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
+        var found = await access.Find(submission.TeamId, origin.Subject, "conclude", cancellationToken);
+        if (found.Experiment is not { } experiment) return Refuse(submission, origin, found.Problem!);
+        if (ExperimentLifecycle.WhyNotConclude(experiment) is { } notNow) return Refuse(submission, origin, notNow);
+        if (await access.Refusal(submission.UserId, experiment, "conclude", cancellationToken) is { } refusal) return Refuse(submission, origin, refusal);
+
+        var values = new ViewValues(submission.View.State);
+        var draft = new ConclusionDraft
+        {
+            Outcome = Enum.TryParse<Outcome>(values.Selected(Blocks.Outcome), out var outcome) ? outcome : null,
+            Result = values.Text(Blocks.Result),
+            Learning = values.Text(Blocks.Learning),
+            Decision = Enum.TryParse<Decision>(values.Selected(Blocks.Decision), out var decision) ? decision : null,
+            KeyResultValueText = values.Text(Blocks.KeyResultValue),
+            KeyResultValue = values.Decimal(Blocks.KeyResultValue),
+            KeyResultConfidence = Enum.TryParse<KrConfidence>(values.Selected(Blocks.KeyResultConfidence), out var confidence) ? confidence : null,
+        };
+        var errors = draft.Validate();
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
+
+        var conclusion = draft.ToConclusion();
+        var update = draft.ToKeyResultUpdate(experiment.KeyResultId);
+        var learning = await experiments.Conclude(experiment, conclusion, update, submission.UserId, clock.UtcNow, cancellationToken);
+        if (learning is null)
+            return Refuse(submission, origin, $"{experiment.ShortId} was concluded or abandoned by someone else meanwhile; nothing was changed. `/experiment show {experiment.ShortId}` shows it.");
+
+        var keyResult = update is null ? null : await okrs.KeyResultById(submission.TeamId, update.KeyResultId, cancellationToken);
+        var concluded = experiment with
+        {
+            Status = ExperimentStatus.Concluded, Outcome = conclusion.Outcome, Result = conclusion.Result, Learning = conclusion.Learning,
+            Decision = conclusion.Decision, ConcludedAt = clock.UtcNow,
+        };
+        Tell(submission, origin, ExperimentMessages.Concluded(concluded, learning, keyResult));
+        return ViewSubmissionResponse.Close;
+    }
+
+    /// <summary>Closes the modal and says why nothing was saved (the experiment changed while the modal was open).</summary>
+    private ViewSubmissionResponse Refuse(ViewSubmissionPayload submission, ModalOrigin origin, string problem)
+    {
+        Tell(submission, origin, new Message(problem));
+        return ViewSubmissionResponse.Close;
+    }
+
+    private void Tell(ViewSubmissionPayload submission, ModalOrigin origin, Message message) =>
+        background.Run("conclude reply", (services, ct) => services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, message, ct));
+
+    internal static string ConfidenceLabel(KrConfidence c) => c switch
+    {
+        KrConfidence.OnTrack => "On track",
+        KrConfidence.AtRisk => "At risk",
+        KrConfidence.OffTrack => "Off track",
+        _ => c.ToString(),
+    };
+
+    internal static string Number(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using GrowthBot.Domain.Common;
+using GrowthBot.Domain.Experiments;
+using GrowthBot.Features.Common;
+using GrowthBot.Slack.BlockKit;
+using GrowthBot.Storage;
+
+namespace GrowthBot.Features.Experiments;
+
+/// <summary>
+/// The fields of the New and Edit experiment modals: one builder, one reader and one validator, so both
+/// modals ask the same questions and check the answers the same way.
+/// </summary>
+public static class ExperimentForm
+{
+    /// <summary>Block ids of the modal's inputs; they are also the field names validation reports on.</summary>
+    public static class Blocks
+    {
+        public const string Name = ExperimentDraft.Fields.Name;
+        public const string Hypothesis = ExperimentDraft.Fields.Hypothesis;
+        public const string Stage = ExperimentDraft.Fields.Stage;
+        public const string KeyResult = "key_result";
+        public const string Metric = ExperimentDraft.Fields.Metric;
+        public const string Impact = ExperimentDraft.Fields.Impact;
+        public const string Confidence = ExperimentDraft.Fields.Confidence;
+        public const string Ease = ExperimentDraft.Fields.Ease;
+        public const string Owner = ExperimentDraft.Fields.Owner;
+        public const string Start = ExperimentDraft.Fields.StartDate;
+        public const string End = ExperimentDraft.Fields.EndDate;
+    }
+
+    /// <summary>The modal with <paramref name="initial"/>'s values filled in (empty fields stay empty).</summary>
+    public static ModalView Build(string title, string callbackId, string submit, ExperimentDraft initial,
+        IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin)
+    {
+        var stages = Enum.GetValues<FunnelStage>().Select(StageOption).ToList();
+        var keyResultOptions = keyResults.Take(BlockKitLimits.MaxOptions).Select(KeyResultOption).ToList();
+        var blocks = new List<Block>
+        {
+            Input(Blocks.Name, "Name", new PlainTextInput
+            {
+                ActionId = ViewValues.Action, MaxLength = ExperimentDraft.NameMax, InitialValue = initial.Name,
+                Placeholder = "LinkedIn InMail to CMOs of 100-person companies",
+            }),
+            Input(Blocks.Hypothesis, "Hypothesis", new PlainTextInput
+            {
+                ActionId = ViewValues.Action,
+                Multiline = true,
+                MaxLength = ExperimentDraft.HypothesisMax,
+                InitialValue = initial.Hypothesis,
+                Placeholder = "If we …, then … because …",
+            }, hint: "What you expect to happen, and why you believe it."),
+            Input(Blocks.Stage, "Funnel stage (AARRR)", new StaticSelect
+            {
+                ActionId = ViewValues.Action,
+                Placeholder = "Choose a stage",
+                Options = stages,
+                InitialOption = initial.Stage is { } stage ? StageOption(stage) : null,
+            }),
+        };
+        if (keyResultOptions.Count > 0)
+        {
+            var chosen = keyResults.FirstOrDefault(k => k.Id == initial.KeyResultId);
+            blocks.Add(Input(Blocks.KeyResult, "Key result it should move", new StaticSelect
+            {
+                ActionId = ViewValues.Action,
+                Placeholder = "Choose a key result",
+                Options = keyResultOptions,
+                InitialOption = chosen is null ? null : KeyResultOption(chosen),
+            }, optional: true));
+        }
+        else
+        {
+            blocks.Add(new ContextBlock("No key results yet, so this experiment won't be linked to one. A growth lead can set them with `/okr set`."));
+        }
+        blocks.AddRange(
+        [
+            Input(Blocks.Metric, "Metric that tells whether it worked", new PlainTextInput
+            {
+                ActionId = ViewValues.Action, MaxLength = ExperimentDraft.MetricMax, Placeholder = "Leads from the campaign",
+                InitialValue = string.IsNullOrEmpty(initial.Metric) ? null : initial.Metric,
+            }, optional: true),
+            Input(Blocks.Impact, "Impact (1–10)", IceInput(initial.Impact), hint: "How much will it move the key result if it works?"),
+            Input(Blocks.Confidence, "Confidence (1–10)", IceInput(initial.Confidence), hint: "How sure are you that it will work?"),
+            Input(Blocks.Ease, "Ease (1–10)", IceInput(initial.Ease), hint: "How easy is it to run in about a week? ICE = (Impact + Confidence + Ease) ÷ 3"),
+            Input(Blocks.Owner, "Owner", new UsersSelect { ActionId = ViewValues.Action, InitialUser = initial.OwnerId }),
+            Input(Blocks.Start, "Start date", new DatePicker { ActionId = ViewValues.Action, InitialDate = Iso(initial.StartDate) }),
+            Input(Blocks.End, "End date", new DatePicker { ActionId = ViewValues.Action, InitialDate = Iso(initial.EndDate) }),
+        ]);
+        return new ModalView(new PlainText(title), blocks)
+        {
+            CallbackId = callbackId,
+            Submit = new PlainText(submit),
+            Close = new PlainText("Cancel"),
+            PrivateMetadata = origin.Serialize(),
+        };
+    }
+
+    /// <summary>Reads what was submitted; nothing is checked yet.</summary>
+    public static ExperimentDraft Read(ViewValues values) => new()
+    {
+        Name = values.Text(Blocks.Name),
+        Hypothesis = values.Text(Blocks.Hypothesis),
+        Stage = Enum.TryParse<FunnelStage>(values.Selected(Blocks.Stage), out var stage) ? stage : null,
+        KeyResultId = long.TryParse(values.Selected(Blocks.KeyResult), NumberStyles.None, CultureInfo.InvariantCulture, out var kr) ? kr : null,
+        Metric = values.Text(Blocks.Metric),
+        Impact = values.Integer(Blocks.Impact),
+        Confidence = values.Integer(Blocks.Confidence),
+        Ease = values.Integer(Blocks.Ease),
+        OwnerId = values.User(Blocks.Owner),
+        StartDate = values.Date(Blocks.Start),
+        EndDate = values.Date(Blocks.End),
+    };
+
+    /// <summary>The draft's own rules, plus: the chosen key result must (still) belong to this team.</summary>
+    public static async Task<ValidationErrors> Validate(ExperimentDraft draft, string teamId, OkrStore okrs, CancellationToken cancellationToken)
+    {
+        var errors = draft.Validate();
+        if (draft.KeyResultId is { } keyResultId && await okrs.FindKeyResult(teamId, keyResultId, cancellationToken) is null)
+            errors.Add(Blocks.KeyResult, "That key result no longer exists; please choose another.");
+        return errors;
+    }
+
+    private static Option StageOption(FunnelStage stage) => Option.Of(stage.Describe(), stage.ToString());
+
+    private static Option KeyResultOption(KeyResultChoice k) =>
+        Option.Of(MrkdwnText.Truncate($"{k.ShortId} {k.Name}", BlockKitLimits.OptionText), k.Id.ToString(CultureInfo.InvariantCulture));
+
+    private static NumberInput IceInput(int? initial) => new(IsDecimalAllowed: false)
+    {
+        ActionId = ViewValues.Action, MinValue = "1", MaxValue = "10", InitialValue = initial?.ToString(CultureInfo.InvariantCulture),
+    };
+
+    internal static InputBlock Input(string blockId, string label, BlockElement element, bool optional = false, string? hint = null) =>
+        new(new PlainText(label), element) { BlockId = blockId, Optional = optional ? true : null, Hint = hint is null ? null : new PlainText(hint) };
+
+    internal static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
