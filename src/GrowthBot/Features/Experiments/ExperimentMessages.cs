@@ -14,7 +14,8 @@ public static class ExperimentMessages
     {
         var text = $":test_tube: Saved *{e.ShortId} · {Escape(e.Name)}* to the backlog.\n" +
                    $"*ICE {e.Ice.ScoreText}*: {e.Ice.Formula} (Impact + Confidence + Ease, divided by 3).";
-        return new Message($"Saved {e.ShortId} · {e.Name} (ICE {e.Ice.ScoreText})",
+        // The fallback text is what notifications show, and Slack parses mentions in it too.
+        return new Message($"Saved {e.ShortId} · {Escape(e.Name)} (ICE {e.Ice.ScoreText})",
         [
             new SectionBlock(text),
             new ContextBlock($"Start it with `/experiment start {e.ShortId}` · see it with `/experiment show {e.ShortId}`"),
@@ -65,7 +66,7 @@ public static class ExperimentMessages
             blocks.Add(new SectionBlock(Truncate(conclusion, BlockKitLimits.SectionText)));
         }
         blocks.Add(new ContextBlock($"Logged by {User(e.CreatedBy)} on {Date(e.CreatedAt)}"));
-        return new Message($"{e.ShortId} · {e.Name}", blocks);
+        return new Message($"{e.ShortId} · {Escape(e.Name)}", blocks);
     }
 
     private static void AddGroup(List<Block> blocks, string title, IReadOnlyList<Experiment> group, string empty, Func<Experiment, string> line)
