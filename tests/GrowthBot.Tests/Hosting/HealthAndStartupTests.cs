@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using GrowthBot.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace GrowthBot.Tests.Hosting;
@@ -69,17 +70,38 @@ public class HealthAndStartupTests
     {
         var slack = await FakeSlack.Start();
         slack.Script("auth.test", FakeResponse.Fail("invalid_auth"));
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            await using var app = await GrowthBotApp.Start(slack: slack);
+            try
+            {
+                await using var app = await GrowthBotApp.Start(slack: slack, services: s => s.AddHostedService(sp => new StopWatcher(sp.GetRequiredService<IHostApplicationLifetime>(), stopping)));
+            }
+            catch (ObjectDisposedException)
+            {
+                // The app can finish stopping before the test host has finished starting it; that is the point.
+                await slack.DisposeAsync();
+            }
 
-            Assert.True(app.Service<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+            await stopping.Task.WaitAsync(TimeSpan.FromSeconds(10));
             Assert.Equal(1, Environment.ExitCode);
+            Assert.Single(slack.CallsTo("auth.test"));
         }
         finally
         {
-            // The app sets the process exit code for its real host; this process is the test runner.
+            // The app sets the exit code for its real process; here that process is the test runner.
             Environment.ExitCode = 0;
         }
+    }
+
+    /// <summary>Notices the app beginning to stop; built before any hosted service starts.</summary>
+    private sealed class StopWatcher : IHostedService
+    {
+        public StopWatcher(IHostApplicationLifetime lifetime, TaskCompletionSource stopping) =>
+            lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
