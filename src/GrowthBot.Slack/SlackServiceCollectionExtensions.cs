@@ -22,7 +22,9 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
         services.AddSingleton<SlackBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
-        services.AddSingleton<SlackDispatcher>();
+        // Slack's 3 s ack deadline is wall-clock time, whatever clock the app's business logic runs on
+        // (tests freeze that one, which must not stop slow handlers from being acknowledged).
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SlackDispatcher>(sp, TimeProvider.System));
 
         var registry = new SlackHandlerRegistry();
         services.AddSingleton(registry);

@@ -43,7 +43,8 @@ public static class ExperimentMessages
             blocks.Add(new SectionBlock(Truncate(":mag: *Tested before?* These look similar:\n" + string.Join("\n", lines), BlockKitLimits.SectionText)));
         }
         blocks.Add(new ContextBlock($"Start it with `/experiment start {e.ShortId}` · see it with `/experiment show {e.ShortId}`"));
-        var fallback = $"Saved {e.ShortId} · {e.Name} (ICE {e.Ice.ScoreText})" + (similar is { Count: > 0 } ? $"; {similar.Count} similar experiment(s) tested before" : "");
+        // The fallback text is what notifications show, and Slack parses mentions in it too.
+        var fallback = $"Saved {e.ShortId} · {Escape(e.Name)} (ICE {e.Ice.ScoreText})" + (similar is { Count: > 0 } ? $"; {similar.Count} similar experiment(s) tested before" : "");
         return new Message(fallback, blocks);
     }
 
@@ -64,16 +65,16 @@ public static class ExperimentMessages
                    $"*Result:* {Escape(e.Result)}\n*Learning* (saved as `{learning.ShortId}`): {Escape(e.Learning)}";
         var blocks = new List<Block> { new SectionBlock(Truncate(text, BlockKitLimits.SectionText)) };
         if (keyResult is not null) blocks.Add(new ContextBlock(Truncate($":chart_with_upwards_trend: {KeyResultLine(keyResult)}", BlockKitLimits.SectionText)));
-        return new Message($"Concluded {e.ShortId} · {e.Name}: {e.Outcome?.Label()}", blocks);
+        return new Message($"Concluded {e.ShortId} · {Escape(e.Name)}: {e.Outcome?.Label()}", blocks);
     }
 
-    public static Message Edited(Experiment e) => new($"Saved changes to {e.ShortId} · {e.Name}",
+    public static Message Edited(Experiment e) => new($"Saved changes to {e.ShortId} · {Escape(e.Name)}",
     [
         new SectionBlock(Truncate($":pencil2: Saved changes to *{e.ShortId} · {Escape(e.Name)}*. *ICE {e.Ice.ScoreText}*: {e.Ice.Formula}.", BlockKitLimits.SectionText)),
         new ContextBlock($"See it with `/experiment show {e.ShortId}`"),
     ]);
 
-    public static Message Abandoned(Experiment e) => new($"Abandoned {e.ShortId} · {e.Name}",
+    public static Message Abandoned(Experiment e) => new($"Abandoned {e.ShortId} · {Escape(e.Name)}",
     [
         new SectionBlock(Truncate($":wastebasket: Abandoned *{e.ShortId} · {Escape(e.Name)}*. It stays in the history; log it again with `/experiment new` if it comes back.", BlockKitLimits.SectionText)),
     ]);
@@ -149,7 +150,7 @@ public static class ExperimentMessages
                      (e.StartedAt is { } started ? $" · started {Date(started)}" : "") +
                      (e.ConcludedAt is { } ended ? $" · {(e.Status == ExperimentStatus.Abandoned ? "abandoned" : "concluded")} {Date(ended)}" : "");
         blocks.Add(new ContextBlock(logged));
-        return new Message($"{e.ShortId} · {e.Name}", blocks);
+        return new Message($"{e.ShortId} · {Escape(e.Name)}", blocks);
     }
 
     private static void AddTasks(List<Block> blocks, ExperimentDetails details, DateOnly? today)

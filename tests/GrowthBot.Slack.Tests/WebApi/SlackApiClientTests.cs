@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using GrowthBot.Slack.WebApi;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GrowthBot.Slack.Tests.WebApi;
+
+public class SlackApiClientTests
+{
+    private const string Ok = """{"ok":true,"channel":"C1","ts":"1.000100"}""";
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero));
+    private readonly StubHandler _handler;
+    private readonly SlackApiClient _client;
+
+    public SlackApiClientTests()
+    {
+        _handler = new StubHandler(_time);
+        _client = Client(_handler, new SlackOptions { BotToken = "xoxb-secret", MaxRetries = 3, RetryBaseDelay = TimeSpan.FromMilliseconds(500) });
+    }
+
+    private SlackApiClient Client(StubHandler handler, SlackOptions options) =>
+        new(new HttpClient(handler) { BaseAddress = new Uri("https://slack.test/api/"), Timeout = Timeout.InfiniteTimeSpan },
+            Options.Create(options), NullLogger<SlackApiClient>.Instance, _time);
+
+    private static Task<PostMessageResponse> Post(SlackApiClient client) => client.PostMessage(new PostMessageRequest("C1", "hello"));
+
+    [Fact]
+    public async Task Rate_limited_calls_wait_for_Retry_After_then_succeed()
+    {
+        _handler.Answer(Response(HttpStatusCode.TooManyRequests, """{"ok":false,"error":"ratelimited"}""", retryAfter: 2), Response(HttpStatusCode.OK, Ok));
+
+        var response = await Pump(Post(_client));
+
+        Assert.Equal("1.000100", response.Ts);
+        Assert.Equal(2, _handler.Requests.Count);
+        var waited = _handler.Requests[1].At - _handler.Requests[0].At;
+        Assert.InRange(waited, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.5));
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_then_succeed()
+    {
+        _handler.Answer(Response(HttpStatusCode.ServiceUnavailable, "down"), Response(HttpStatusCode.OK, Ok));
+
+        var response = await Pump(Post(_client));
+
+        Assert.True(response.Ok);
+        Assert.Equal(2, _handler.Requests.Count);
+        Assert.True(_handler.Requests[1].At > _handler.Requests[0].At, "the retry waits a backoff first");
+    }
+
+    [Fact]
+    public async Task A_server_that_keeps_failing_gives_up_after_the_retries_with_the_status_as_error()
+    {
+        _handler.AnswerAlways(Response(HttpStatusCode.ServiceUnavailable, "down"));
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Pump(Post(_client)));
+
+        Assert.Equal("http_503", error.Error);
+        Assert.Equal("chat.postMessage", error.Method);
+        Assert.True(error.IsTransient);
+        Assert.Equal(4, _handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Ok_false_becomes_an_exception_with_Slacks_error_code_and_is_not_retried()
+    {
+        _handler.Answer(Response(HttpStatusCode.OK, """{"ok":false,"error":"invalid_auth"}"""));
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Post(_client));
+
+        Assert.Equal("invalid_auth", error.Error);
+        Assert.False(error.IsTransient);
+        Assert.Single(_handler.Requests);
+    }
+
+    [Fact]
+    public async Task Ok_false_keeps_Slacks_detail_messages()
+    {
+        _handler.Answer(Response(HttpStatusCode.OK, """{"ok":false,"error":"invalid_arguments","response_metadata":{"messages":["[ERROR] `trigger_id` expired"]}}"""));
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => _client.AuthTest());
+
+        Assert.Equal("invalid_arguments", error.Error);
+        Assert.Equal(["[ERROR] `trigger_id` expired"], error.Details);
+        Assert.Contains("trigger_id", error.Message);
+    }
+
+    [Fact]
+    public async Task Calls_carry_the_bot_token_as_bearer_and_go_to_the_method_url()
+    {
+        _handler.Answer(Response(HttpStatusCode.OK, Ok));
+
+        await Post(_client);
+
+        var request = Assert.Single(_handler.Requests);
+        Assert.Equal("Bearer xoxb-secret", request.Authorization);
+        Assert.Equal("https://slack.test/api/chat.postMessage", request.Url);
+        Assert.Equal(HttpMethod.Post, request.Method);
+    }
+
+    [Fact]
+    public async Task Json_bodies_use_snake_case_and_leave_out_nulls()
+    {
+        _handler.Answer(Response(HttpStatusCode.OK, Ok));
+
+        await _client.PostMessage(new PostMessageRequest("C1", "hello") { ReplyBroadcast = true });
+
+        var request = Assert.Single(_handler.Requests);
+        Assert.StartsWith("application/json", request.ContentType);
+        var body = JsonNode.Parse(request.Body)!.AsObject();
+        Assert.Equal(["channel", "text", "reply_broadcast", "unfurl_links", "unfurl_media"], body.Select(p => p.Key));
+        Assert.True(body["reply_broadcast"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_call_that_never_answers_times_out_is_retried_then_fails_with_timeout()
+    {
+        var handler = new StubHandler(_time);
+        handler.AnswerAlways(() => null);
+        var client = Client(handler, new SlackOptions { BotToken = "xoxb-secret", MaxRetries = 2, RequestTimeout = TimeSpan.FromMilliseconds(50) });
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Pump(client.AuthTest()));
+
+        Assert.Equal("timeout", error.Error);
+        Assert.True(error.IsTransient);
+        Assert.Equal(3, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Form_methods_send_their_arguments_form_encoded()
+    {
+        _handler.Answer(Response(HttpStatusCode.OK, """{"ok":true,"user":{"id":"U1","tz":"Europe/Helsinki","is_admin":true}}"""));
+
+        var user = await _client.UserInfo("U1");
+
+        Assert.Equal(("U1", "Europe/Helsinki", true), (user.Id, user.Tz, user.IsAdmin));
+        var request = Assert.Single(_handler.Requests);
+        Assert.Equal("user=U1", request.Body);
+        Assert.StartsWith("application/x-www-form-urlencoded", request.ContentType);
+    }
+
+    /// <summary>Advances the fake clock in small steps until the call completes, so backoffs and Retry-After elapse.</summary>
+    private async Task<T> Pump<T>(Task<T> call)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!call.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.WhenAny(call, Task.Delay(5));
+            if (!call.IsCompleted) _time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+        return await call;
+    }
+
+    private static Func<HttpResponseMessage?> Response(HttpStatusCode status, string body, int? retryAfter = null) => () =>
+    {
+        var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (retryAfter is { } seconds) response.Headers.Add("Retry-After", seconds.ToString());
+        return response;
+    };
+
+    public sealed record SeenRequest(HttpMethod Method, string Url, string? Authorization, string? ContentType, string Body, DateTimeOffset At);
+
+    /// <summary>Answers requests from a script; a null answer never comes (the request hangs until cancelled).</summary>
+    private sealed class StubHandler(TimeProvider time) : HttpMessageHandler
+    {
+        private readonly ConcurrentQueue<Func<HttpResponseMessage?>> _script = new();
+        private readonly ConcurrentQueue<SeenRequest> _seen = new();
+        private Func<HttpResponseMessage?>? _always;
+
+        public IReadOnlyList<SeenRequest> Requests => _seen.ToList();
+
+        public void Answer(params Func<HttpResponseMessage?>[] responses)
+        {
+            foreach (var response in responses) _script.Enqueue(response);
+        }
+
+        public void AnswerAlways(Func<HttpResponseMessage?> response) => _always = response;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+            _seen.Enqueue(new SeenRequest(request.Method, request.RequestUri!.ToString(), request.Headers.Authorization?.ToString(),
+                request.Content?.Headers.ContentType?.ToString(), body, time.GetUtcNow()));
+            var next = _script.TryDequeue(out var scripted) ? scripted : _always ?? throw new InvalidOperationException("No scripted answer left");
+            var response = next();
+            if (response is null)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                throw new InvalidOperationException("unreachable");
+            }
+            return response;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using GrowthBot.Common;
+using GrowthBot.Hosting;
+using GrowthBot.Slack;
+
+namespace GrowthBot.Tests.Hosting;
+
+public class StartupChecksTests
+{
+    private static SlackOptions GoodSlack() => new() { BotToken = "xoxb-1-2-abc", SigningSecret = "s3cret" };
+
+    private static SlackOptions WithToken(string token)
+    {
+        var slack = GoodSlack();
+        slack.BotToken = token;
+        return slack;
+    }
+
+    private static IReadOnlyList<string> Problems(SlackOptions? slack = null, GrowthBotOptions? growth = null) =>
+        StartupChecks.Problems(slack ?? GoodSlack(), growth ?? new GrowthBotOptions { TimeZone = "Europe/Helsinki" });
+
+    [Fact]
+    public void A_complete_configuration_has_no_problems()
+    {
+        Assert.Empty(Problems());
+    }
+
+    [Fact]
+    public void A_missing_bot_token_is_one_line_naming_the_key_and_where_to_get_it()
+    {
+        var problem = Assert.Single(Problems(WithToken("")));
+
+        Assert.StartsWith("Slack__BotToken is not set", problem);
+        Assert.Contains("OAuth & Permissions", problem);
+    }
+
+    [Fact]
+    public void A_token_that_is_not_a_bot_token_is_named()
+    {
+        var problem = Assert.Single(Problems(WithToken("xoxp-user-token")));
+
+        Assert.Contains("Slack__BotToken", problem);
+        Assert.Contains("xoxb-", problem);
+        Assert.DoesNotContain("xoxp-user-token", problem);
+    }
+
+    [Fact]
+    public void A_missing_signing_secret_is_named_in_http_mode()
+    {
+        var problem = Assert.Single(Problems(new SlackOptions { BotToken = "xoxb-1" }));
+
+        Assert.StartsWith("Slack__SigningSecret is not set", problem);
+        Assert.Contains("Basic Information", problem);
+    }
+
+    [Fact]
+    public void With_an_app_token_socket_mode_needs_no_signing_secret()
+    {
+        Assert.Empty(Problems(new SlackOptions { BotToken = "xoxb-1", AppToken = "xapp-1-A1-2-abc" }));
+    }
+
+    [Fact]
+    public void An_app_token_that_is_not_one_is_named()
+    {
+        var problem = Assert.Single(Problems(new SlackOptions { BotToken = "xoxb-1", AppToken = "xoxb-wrong" }));
+
+        Assert.StartsWith("Slack__AppToken", problem);
+    }
+
+    [Fact]
+    public void An_unknown_time_zone_is_named()
+    {
+        var problem = Assert.Single(Problems(growth: new GrowthBotOptions { TimeZone = "Mars/Olympus_Mons" }));
+
+        Assert.StartsWith("GrowthBot__TimeZone 'Mars/Olympus_Mons'", problem);
+    }
+
+    [Fact]
+    public void A_relative_api_base_url_is_named()
+    {
+        var slack = GoodSlack();
+        slack.ApiBaseUrl = "slack.com/api";
+
+        Assert.StartsWith("Slack__ApiBaseUrl", Assert.Single(Problems(slack)));
+    }
+
+    [Fact]
+    public void Every_problem_is_listed_at_once()
+    {
+        var problems = Problems(new SlackOptions(), new GrowthBotOptions { TimeZone = "Nowhere" });
+
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, p => p.StartsWith("Slack__BotToken"));
+        Assert.Contains(problems, p => p.StartsWith("Slack__SigningSecret"));
+        Assert.Contains(problems, p => p.StartsWith("GrowthBot__TimeZone"));
+    }
+}
