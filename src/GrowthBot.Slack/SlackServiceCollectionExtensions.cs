@@ -1,4 +1,5 @@
 using GrowthBot.Slack.Routing;
+using GrowthBot.Slack.SocketMode;
 using GrowthBot.Slack.WebApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,9 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
         services.AddSingleton<SlackDispatcher>();
+        // Always registered; it returns at once unless an app-level token turns Socket Mode on.
+        services.AddSingleton<SocketModeClient>();
+        services.AddHostedService(sp => sp.GetRequiredService<SocketModeClient>());
 
         var registry = new SlackHandlerRegistry();
         services.AddSingleton(registry);

@@ -1,7 +1,9 @@
 using GrowthBot.Common;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack;
+using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GrowthBot.Hosting;
@@ -18,6 +20,9 @@ public static class HostingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SlackConnection>());
         builder.Services.AddScoped<UserNotifier>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        // /health reports the Socket Mode connection only when there is one to report.
+        if (builder.Configuration.GetSection(SlackOptions.Section).Get<SlackOptions>()?.SocketMode == true)
+            builder.Services.AddSingleton<HealthEndpoint.IHealthPart, SocketModeHealth>();
         return builder;
     }
 
@@ -28,6 +33,8 @@ public static class HostingExtensions
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<ExperimentStore>();
         builder.Services.AddSingleton<OkrStore>();
+        // Replaces the Slack layer's in-memory dedupe whichever is registered first, so it survives restarts.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IEventDeduplicator, ProcessedEventStore>());
         return builder;
     }
 
