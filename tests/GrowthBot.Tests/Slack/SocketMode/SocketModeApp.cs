@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using GrowthBot.Slack;
-using GrowthBot.Slack.Payloads;
-using GrowthBot.Slack.Routing;
 using GrowthBot.Slack.SocketMode;
 using GrowthBot.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,13 +29,7 @@ internal static class SocketModeApp
         return GrowthBotApp.Start(configuration, slack: slack, services: s =>
         {
             if (logs is not null) s.AddSingleton<ILoggerProvider>(logs);
-            s.AddSingleton<HandledEvents>();
-            s.AddSingleton<SlowCommandGate>();
-            var registry = (SlackHandlerRegistry)s.Single(d => d.ServiceType == typeof(SlackHandlerRegistry)).ImplementationInstance!;
-            new SlackBuilder(s, registry)
-                .AddEvent<RecordingEventHandler>("app_mention")
-                .AddEvent<RecordingEventHandler>("message")
-                .AddSlashCommand<SlowCommand>(SlowCommand.Name);
+            TestHandlers.Register(s);
             services?.Invoke(s);
         });
     }
@@ -96,41 +86,4 @@ internal static class SocketModeApp
         ["type"] = "app_mention", ["user"] = user, ["text"] = text, ["ts"] = "1763000000.000100",
         ["channel"] = GrowthBotApp.GrowthChannel, ["event_ts"] = "1763000000.000100",
     };
-}
-
-/// <summary>Event ids the test event handler saw, in order.</summary>
-internal sealed class HandledEvents
-{
-    public ConcurrentQueue<EventCallback> Seen { get; } = new();
-
-    public IReadOnlyList<string> Ids => Seen.Select(e => e.EventId).ToList();
-}
-
-internal sealed class RecordingEventHandler(HandledEvents handled) : IEventHandler
-{
-    public Task Handle(EventCallback callback, CancellationToken cancellationToken)
-    {
-        handled.Seen.Enqueue(callback);
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>Lets a test hold a slash command's handler until it says so.</summary>
-internal sealed class SlowCommandGate
-{
-    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
-
-/// <summary>A slash command that answers only once the test releases it.</summary>
-internal sealed class SlowCommand(SlowCommandGate gate) : ISlashCommandHandler
-{
-    public const string Name = "/slow";
-
-    public async Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
-    {
-        gate.Started.TrySetResult();
-        await gate.Release.Task;
-        return SlashCommandResponse.Ephemeral("done slowly");
-    }
 }
