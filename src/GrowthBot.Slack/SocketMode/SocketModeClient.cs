@@ -64,7 +64,8 @@ public sealed class SocketModeClient(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                State = current is null && ConnectionsOpened == 0 ? SocketModeState.Connecting : SocketModeState.Reconnecting;
+                // During a hand-over the old connection still serves, so the state stays Connected.
+                if (current is null) State = ConnectionsOpened == 0 ? SocketModeState.Connecting : SocketModeState.Reconnecting;
                 SocketConnection next;
                 try
                 {
@@ -188,7 +189,10 @@ public sealed class SocketModeClient(
         }
 
         var body = envelope.AcceptsResponsePayload ? ack.Body : null;
-        if (!await connection.Send(AckMessage(envelope.EnvelopeId, body), cancellationToken))
+        // A send stuck on a dead network must not hold the connection's single writer slot forever.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.SocketConnectTimeout);
+        if (!await connection.Send(AckMessage(envelope.EnvelopeId, body), timeout.Token))
             logger.LogWarning("Socket Mode connection {Number} closed before envelope {EnvelopeId} ({Type}) was acknowledged; Slack will retry it",
                 connection.Number, envelope.EnvelopeId, envelope.Type);
     }

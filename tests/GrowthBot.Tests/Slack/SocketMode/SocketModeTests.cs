@@ -293,4 +293,15 @@ public class SocketModeTests
         Assert.True(slack.SocketMode.ConnectionCount >= 2);
         await slack.SocketMode.WaitForOpenConnections(1);
     }
+
+    [Fact]
+    public async Task Socket_mode_needs_no_signing_secret()
+    {
+        await using var app = await SocketModeApp.Start(settings: new Dictionary<string, string?> { ["Slack:SigningSecret"] = "" });
+
+        await app.WaitForState(SocketModeState.Connected);
+        var id = await app.Slack.SocketMode.SendEnvelope("slash_commands", SocketModeApp.CommandPayload(app.Slack, "/experiment list"), acceptsResponse: true);
+
+        Assert.Equal("ephemeral", (await app.Slack.SocketMode.WaitForAck(id))["payload"]!["response_type"]!.GetValue<string>());
+    }
 }
