@@ -60,6 +60,7 @@ public sealed class SocketModeClient(
 
         var backoff = new ReconnectBackoff(settings.SocketReconnectBaseDelay, settings.SocketReconnectMaxDelay);
         SocketConnection? current = null;
+        var sentAway = false;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -88,7 +89,9 @@ public sealed class SocketModeClient(
                     continue;
                 }
 
-                backoff.Reset();
+                // A hello resets the backoff, except after Slack sent us away (too_many_websockets, unknown reasons):
+                // a hello followed by the same disconnect again must not become a reconnect loop at the base delay.
+                if (!sentAway) backoff.Reset();
                 if (current is not null)
                 {
                     // Hand-over: the new connection said hello, so the old one can finish what it received and go.
@@ -99,6 +102,7 @@ public sealed class SocketModeClient(
                 LastError = null;
 
                 var outcome = await current.Ended.WaitAsync(stoppingToken);
+                sentAway = outcome.End == ConnectionEnd.Disconnected;
                 switch (outcome.End)
                 {
                     case ConnectionEnd.Disabled:

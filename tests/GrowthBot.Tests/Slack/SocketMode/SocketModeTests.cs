@@ -216,7 +216,8 @@ public class SocketModeTests
     [Fact]
     public async Task Too_many_websockets_and_unknown_reasons_close_the_connection_and_reconnect()
     {
-        await using var app = await SocketModeApp.Start();
+        var logs = new CapturedLogs();
+        await using var app = await SocketModeApp.Start(logs: logs);
         await app.WaitForState(SocketModeState.Connected);
         var socket = app.Slack.SocketMode;
 
@@ -226,6 +227,7 @@ public class SocketModeTests
         await socket.WaitForConnections(3);
         await socket.WaitForOpenConnections(1);
         await app.WaitForState(SocketModeState.Connected);
+        Assert.Contains(logs.Containing("ended (too_many_websockets)"), m => m.Contains("connection 1"));
     }
 
     [Fact]
