@@ -115,7 +115,19 @@ public sealed class FakeSocketMode
         _connections.Enqueue(connection);
         Interlocked.Increment(ref _count);
         if (SayHello)
-            await connection.Send("""{"type":"hello","num_connections":1,"debug_info":{"host":"fake-socket","approximate_connection_time":18060},"connection_info":{"app_id":"A0GROWTH"}}""");
+        {
+            try
+            {
+                await connection.Send("""{"type":"hello","num_connections":1,"debug_info":{"host":"fake-socket","approximate_connection_time":18060},"connection_info":{"app_id":"A0GROWTH"}}""");
+                connection.Greeted = true;
+            }
+            catch (WebSocketException)
+            {
+                // The bot gave up on this connection before its hello went out.
+                connection.Closed.TrySetResult();
+                return;
+            }
+        }
         if (SilentConnections > 0)
         {
             SilentConnections--;
@@ -172,8 +184,14 @@ public sealed class FakeSocketMode
         }
     }
 
+    /// <summary>
+    /// The connection the bot is using: the newest one that got its hello and is still open. (Not simply the last
+    /// accepted: on a busy machine a connection the bot already gave up on can finish being accepted late.)
+    /// </summary>
     private Connection Newest() =>
-        _connections.LastOrDefault() ?? throw new Xunit.Sdk.XunitException("The bot has not opened a Socket Mode connection");
+        _connections.LastOrDefault(c => c.Greeted && !c.Closed.Task.IsCompleted && c.Socket.State == WebSocketState.Open)
+        ?? _connections.LastOrDefault()
+        ?? throw new Xunit.Sdk.XunitException("The bot has not opened a Socket Mode connection");
 
     private sealed class Connection(WebSocket socket)
     {
@@ -181,6 +199,7 @@ public sealed class FakeSocketMode
 
         public WebSocket Socket { get; } = socket;
         public TaskCompletionSource Closed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public volatile bool Greeted;
 
         public async Task Send(string json)
         {

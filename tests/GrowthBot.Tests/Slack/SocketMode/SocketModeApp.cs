@@ -20,8 +20,9 @@ internal static class SocketModeApp
         var configuration = new Dictionary<string, string?>
         {
             ["Slack:AppToken"] = AppToken,
-            ["Slack:SocketConnectTimeout"] = "00:00:00.500",
-            ["Slack:SocketHelloTimeout"] = "00:00:00.500",
+            // Generous enough for a cold start on a busy machine; the tests about timeouts set short ones.
+            ["Slack:SocketConnectTimeout"] = "00:00:03",
+            ["Slack:SocketHelloTimeout"] = "00:00:03",
             ["Slack:SocketReconnectBaseDelay"] = "00:00:00.020",
             ["Slack:SocketReconnectMaxDelay"] = "00:00:00.200",
         };

@@ -269,7 +269,7 @@ public class SocketModeTests
         var slack = await FakeSlack.Start();
         slack.Script("apps.connections.open", FakeResponse.Http(503), FakeResponse.Http(503), FakeResponse.Hangs(TimeSpan.FromSeconds(30)));
         var logs = new CapturedLogs();
-        await using var app = await SocketModeApp.Start(slack, logs, new Dictionary<string, string?> { ["Slack:MaxRetries"] = "0" });
+        await using var app = await SocketModeApp.Start(slack, logs, new Dictionary<string, string?> { ["Slack:MaxRetries"] = "0", ["Slack:SocketConnectTimeout"] = "00:00:00.500" });
 
         await app.WaitForState(SocketModeState.Connected);
 
@@ -286,7 +286,7 @@ public class SocketModeTests
     {
         var slack = await FakeSlack.Start();
         slack.SocketMode.SayHello = false;
-        await using var app = await SocketModeApp.Start(slack);
+        await using var app = await SocketModeApp.Start(slack, settings: new Dictionary<string, string?> { ["Slack:SocketHelloTimeout"] = "00:00:00.500" });
 
         await slack.SocketMode.WaitForConnections(1);
         slack.SocketMode.SayHello = true;
