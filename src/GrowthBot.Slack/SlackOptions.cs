@@ -43,4 +43,27 @@ public sealed class SlackOptions
 
     /// <summary>Requests larger than this are refused before any parsing.</summary>
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Socket Mode: apps.connections.open and the WebSocket handshake each give up after this long. Without it a
+    /// hung reconnect leaves the bot silently deaf for hours.
+    /// </summary>
+    public TimeSpan SocketConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Socket Mode: how long a new connection may take to say hello before it is dropped and retried.</summary>
+    public TimeSpan SocketHelloTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Socket Mode: a connection that answers no ping within this long is taken for dead and replaced. Slack pings
+    /// at least every 30 s; we ping too, because .NET answers Slack's pings without telling us.
+    /// </summary>
+    public TimeSpan SocketSilenceTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Socket Mode: first wait before reconnecting after a failure; doubles per failure up to the maximum.</summary>
+    public TimeSpan SocketReconnectBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan SocketReconnectMaxDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Socket Mode: how long a retiring connection may take to finish acknowledging what it received.</summary>
+    public TimeSpan SocketDrainTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

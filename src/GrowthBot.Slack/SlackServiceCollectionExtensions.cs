@@ -1,4 +1,5 @@
 using GrowthBot.Slack.Routing;
+using GrowthBot.Slack.SocketMode;
 using GrowthBot.Slack.WebApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,9 @@ public static class SlackServiceCollectionExtensions
         // Slack's 3 s ack deadline is wall-clock time, whatever clock the app's business logic runs on
         // (tests freeze that one, which must not stop slow handlers from being acknowledged).
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SlackDispatcher>(sp, TimeProvider.System));
+        // Always registered; it returns at once unless an app-level token turns Socket Mode on.
+        services.AddSingleton<SocketModeClient>();
+        services.AddHostedService(sp => sp.GetRequiredService<SocketModeClient>());
 
         var registry = new SlackHandlerRegistry();
         services.AddSingleton(registry);

@@ -95,15 +95,7 @@ public static class SlackEndpoints
     public static InteractionPayload? ParsePayload(IReadOnlyDictionary<string, StringValues> form)
     {
         if (!form.TryGetValue("payload", out var json) || StringValues.IsNullOrEmpty(json)) return null;
-        try
-        {
-            var payload = JsonSerializer.Deserialize<InteractionPayload>(json.ToString(), SlackJson.Options);
-            return payload is null || payload.GetType() == typeof(InteractionPayload) || payload.User is null ? null : payload;
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
-        {
-            return null;
-        }
+        return PayloadParser.Interaction(json.ToString());
     }
 
     public static Dictionary<string, StringValues> ParseForm(byte[] body) =>

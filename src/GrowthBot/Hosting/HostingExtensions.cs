@@ -1,7 +1,9 @@
 using GrowthBot.Common;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack;
+using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GrowthBot.Hosting;
@@ -19,6 +21,9 @@ public static class HostingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SlackConnection>());
         builder.Services.AddScoped<UserNotifier>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        // /health reports the Socket Mode connection only when there is one to report.
+        if (builder.Configuration.GetSection(SlackOptions.Section).Get<SlackOptions>()?.SocketMode == true)
+            builder.Services.AddSingleton<HealthEndpoint.IHealthPart, SocketModeHealth>();
         return builder;
     }
 
@@ -33,6 +38,8 @@ public static class HostingExtensions
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<LearningStore>();
         builder.Services.AddSingleton<FeedbackStore>();
+        // Replaces the Slack layer's in-memory dedupe whichever is registered first, so it survives restarts.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IEventDeduplicator, ProcessedEventStore>());
         return builder;
     }
 

@@ -63,6 +63,9 @@ public sealed class FakeSlack : IAsyncDisposable
     public ConcurrentDictionary<string, JsonObject> Users { get; } = new();
 
     public IReadOnlyList<SlackCall> Calls => _calls.ToList();
+
+    /// <summary>The WebSocket behind the URL apps.connections.open returns.</summary>
+    public FakeSocketMode SocketMode { get; } = new();
     public IReadOnlyList<string> Violations => _violations.ToList();
 
     public static async Task<FakeSlack> Start()
@@ -75,6 +78,8 @@ public sealed class FakeSlack : IAsyncDisposable
         app.MapPost("/api/{method}", fake.Api);
         app.MapPost("/response/{id}", fake.ResponseUrlPost);
         app.MapPost("/upload/{id}", fake.Upload);
+        app.UseWebSockets();
+        app.Map("/socket", fake.SocketMode.Accept);
         await app.StartAsync();
         fake.Url = app.Urls.First().TrimEnd('/');
         return fake;
@@ -285,6 +290,7 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        SocketMode.AbortAll();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
