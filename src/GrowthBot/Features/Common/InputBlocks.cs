@@ -24,6 +24,16 @@ public static class InputBlocks
             Multiline = multiline ? true : null,
         }, optional, hint);
 
+    /// <summary>A modal with Cancel, its submit button, and where it was opened from in its private_metadata.</summary>
+    public static ModalView Modal(string title, string callbackId, string submit, IReadOnlyList<Block> blocks, ModalOrigin origin) =>
+        new(new PlainText(title), blocks)
+        {
+            CallbackId = callbackId,
+            Submit = new PlainText(submit),
+            Close = new PlainText("Cancel"),
+            PrivateMetadata = origin.Serialize(),
+        };
+
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static Option Choice(string text, string value) => Option.Of(MrkdwnText.Truncate(text, BlockKitLimits.OptionText), value);

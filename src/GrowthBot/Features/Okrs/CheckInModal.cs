@@ -81,13 +81,7 @@ public sealed class CheckInModal(
             }),
             Text(Blocks.Note, "Note", CheckInDraft.NoteMax, multiline: true, optional: true, placeholder: "What moved it, or what is in the way?"),
         };
-        return new ModalView(new PlainText("Check in"), blocks)
-        {
-            CallbackId = CallbackId,
-            Submit = new PlainText("Check in"),
-            Close = new PlainText("Cancel"),
-            PrivateMetadata = origin.Serialize(),
-        };
+        return Modal("Check in", CallbackId, "Check in", blocks, origin);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)

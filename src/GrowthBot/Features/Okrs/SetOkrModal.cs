@@ -46,13 +46,7 @@ public sealed class SetOkrModal(
             blocks.Add(Input(F.KeyResult(n, F.Owner), "Owner", new UsersSelect { InitialUser = kr?.OwnerId ?? (n == 1 ? userId : null) }, optional: optional));
         }
         blocks.Add(new ContextBlock("Saving starts a new objective: the previous one and its check-ins are kept as history."));
-        return new ModalView(new PlainText("Set OKRs"), blocks)
-        {
-            CallbackId = CallbackId,
-            Submit = new PlainText("Save"),
-            Close = new PlainText("Cancel"),
-            PrivateMetadata = origin.Serialize(),
-        };
+        return Modal("Set OKRs", CallbackId, "Save", blocks, origin);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)

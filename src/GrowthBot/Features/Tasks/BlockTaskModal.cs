@@ -40,13 +40,7 @@ public sealed class BlockTaskModal(
             Text(Blocks.Note, "Note", TaskRules.NoteMax, initial: task.Blocker?.Note, multiline: true, optional: true,
                 placeholder: "Who or what are you waiting for?"),
         };
-        return new ModalView(new PlainText($"Blocked: {task.ShortId}"), blocks)
-        {
-            CallbackId = CallbackId,
-            Submit = new PlainText("Save"),
-            Close = new PlainText("Cancel"),
-            PrivateMetadata = (origin with { Subject = task.ShortId }).Serialize(),
-        };
+        return Modal($"Blocked: {task.ShortId}", CallbackId, "Save", blocks, origin with { Subject = task.ShortId });
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)

@@ -53,13 +53,7 @@ public sealed class NewTaskModal(
         blocks.Add(Input(Blocks.Due, "Due date", new DatePicker { InitialDate = Iso(today.AddDays(DefaultDueInDays)) },
             hint: "Once set, a due date can only be postponed with a reason, and postponements are counted."));
         blocks.Add(Text(Blocks.Notes, "Notes", TaskRules.NotesMax, multiline: true, optional: true));
-        return new ModalView(new PlainText("New task"), blocks)
-        {
-            CallbackId = CallbackId,
-            Submit = new PlainText("Add task"),
-            Close = new PlainText("Cancel"),
-            PrivateMetadata = origin.Serialize(),
-        };
+        return Modal("New task", CallbackId, "Add task", blocks, origin);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)

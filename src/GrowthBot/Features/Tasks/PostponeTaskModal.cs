@@ -37,13 +37,7 @@ public sealed class PostponeTaskModal(
             Text(Blocks.Reason, "Why does it move?", TaskRules.ReasonMax, multiline: true,
                 placeholder: "Waiting for the budget approval", hint: "Every postponement is kept and counted in the weekly report."),
         };
-        return new ModalView(new PlainText($"Postpone {task.ShortId}"), blocks)
-        {
-            CallbackId = CallbackId,
-            Submit = new PlainText("Postpone"),
-            Close = new PlainText("Cancel"),
-            PrivateMetadata = (origin with { Subject = task.ShortId }).Serialize(),
-        };
+        return Modal($"Postpone {task.ShortId}", CallbackId, "Postpone", blocks, origin with { Subject = task.ShortId });
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
