@@ -23,7 +23,7 @@ public sealed record HomeInputs
 public sealed record KeyResultLine(KeyResult KeyResult, int Percent)
 {
     /// <summary>e.g. <c>26/100 new leads</c>.</summary>
-    public string Fraction => KeyResultProgress.Fraction(KeyResult);
+    public string Fraction => KeyResult.CurrentOfTarget();
 }
 
 /// <summary>
@@ -57,7 +57,7 @@ public sealed record HomeSummary
     public static HomeSummary Build(HomeInputs inputs)
     {
         var today = inputs.Today;
-        var keyResults = inputs.KeyResults.OrderBy(k => k.Number).Select(k => new KeyResultLine(k, KeyResultProgress.Percent(k))).ToList();
+        var keyResults = inputs.KeyResults.OrderBy(k => k.Number).Select(k => new KeyResultLine(k, k.Percent())).ToList();
         var open = inputs.OpenTasks.Where(t => t.IsOpen).ToList();
         bool NeedsAction(GrowthTask t) => t.IsBlocked || t.IsOverdue(today);
 

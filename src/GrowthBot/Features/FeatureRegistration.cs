@@ -1,7 +1,11 @@
 using GrowthBot.Common;
 using GrowthBot.Features.Experiments;
+using GrowthBot.Features.Export;
+using GrowthBot.Features.Growth;
 using GrowthBot.Features.Home;
 using GrowthBot.Features.Learnings;
+using GrowthBot.Features.Okrs;
+using GrowthBot.Features.Tasks;
 using GrowthBot.Slack;
 
 namespace GrowthBot.Features;
@@ -19,13 +23,34 @@ public static class FeatureRegistration
             .AddViewSubmission<ConcludeExperimentModal>(ConcludeExperimentModal.CallbackId)
             .AddBlockAction<StartExperimentButton>(StartExperimentButton.ActionId)
             .AddBlockAction<ConcludeExperimentButton>(ConcludeExperimentButton.ActionId)
+            // /task
+            .AddSlashCommand<TaskCommand>(TaskCommand.Name)
+            .AddViewSubmission<NewTaskModal>(NewTaskModal.CallbackId)
+            .AddViewSubmission<BlockTaskModal>(BlockTaskModal.CallbackId)
+            .AddViewSubmission<PostponeTaskModal>(PostponeTaskModal.CallbackId)
+            .AddBlockAction<TaskDoneButton>(TaskDoneButton.ActionId)
+            .AddBlockAction<TaskBlockButton>(TaskBlockButton.ActionId)
+            .AddBlockAction<TaskPostponeButton>(TaskPostponeButton.ActionId)
+            .AddBlockAction<TaskStillBlockedButton>(TaskStillBlockedButton.ActionId)
             // /learning
             .AddSlashCommand<LearningCommand>(LearningCommand.Name)
             .AddViewSubmission<LogLearningModal>(LogLearningModal.CallbackId)
+            // /okr
+            .AddSlashCommand<OkrCommand>(OkrCommand.Name)
+            .AddViewSubmission<SetOkrModal>(SetOkrModal.CallbackId)
+            .AddViewSubmission<CheckInModal>(CheckInModal.CallbackId)
+            .AddBlockAction<OkrCheckInButton>(OkrCheckInButton.ActionId)
+            // /growth
+            .AddSlashCommand<GrowthCommand>(GrowthCommand.Name)
             // App Home
             .AddEvent<AppHomeOpenedEvent>(AppHomeOpenedEvent.EventType)
             .AddBlockAction<HomeNewExperimentButton>(HomeNewExperimentButton.ActionId);
+
+        // What the handlers above share.
         builder.Services.AddScoped<ExperimentAccess>();
+        builder.Services.AddScoped<TaskAccess>();
+        builder.Services.AddScoped<ExportCsv>();
+        builder.Services.AddScoped<GrowthExport>();
         builder.Services.AddScoped<HomeTab>();
         builder.Services.AddSingleton<HomePublisher>();
         builder.Services.AddSingleton<IChangeListener>(sp => sp.GetRequiredService<HomePublisher>());

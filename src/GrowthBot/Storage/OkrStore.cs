@@ -88,6 +88,14 @@ public sealed class OkrStore(Database database, IChangeFeed? changes = null)
         return rows.ToList();
     }
 
+    /// <summary>Every key result the team ever had, current or not, by number (for the export).</summary>
+    public async Task<IReadOnlyList<KeyResult>> AllKeyResults(string teamId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<KeyResultRow>($"SELECT {KeyResultColumns} FROM key_results WHERE team_id = @teamId ORDER BY number", new { teamId });
+        return rows.Select(r => r.ToKeyResult()).ToList();
+    }
+
     public async Task<KeyResultChoice?> FindKeyResult(string teamId, long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);

@@ -51,6 +51,14 @@ public sealed class TaskStore(Database database, IChangeFeed? changes = null)
         return rows.Select(r => r.ToTask()).ToList();
     }
 
+    /// <summary>Every task of the team, open or done, by number (for the export).</summary>
+    public async Task<IReadOnlyList<GrowthTask>> All(string teamId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<TaskRow>($"{Select} WHERE t.team_id = @teamId ORDER BY t.number", new { teamId });
+        return rows.Select(r => r.ToTask()).ToList();
+    }
+
     public async Task<IReadOnlyList<GrowthTask>> ForExperiment(long experimentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);

@@ -180,9 +180,12 @@ public sealed class FakeSlack : IAsyncDisposable
 
     private async Task Upload(HttpContext http, string id)
     {
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var content = await reader.ReadToEndAsync();
-        _calls.Enqueue(new SlackCall("upload", new JsonObject { ["file_id"] = id, ["content"] = content }, null, id));
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        var hasBom = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
+        var content = Encoding.UTF8.GetString(hasBom ? bytes[Encoding.UTF8.Preamble.Length..] : bytes);
+        _calls.Enqueue(new SlackCall("upload", new JsonObject { ["file_id"] = id, ["content"] = content, ["utf8_bom"] = hasBom, ["bytes"] = bytes.Length }, null, id));
         await http.Response.WriteAsync("OK - " + content.Length);
     }
 

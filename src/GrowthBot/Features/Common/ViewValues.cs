@@ -36,16 +36,8 @@ public sealed class ViewValues(ViewState? state)
     public int? Integer(string blockId) =>
         int.TryParse(Text(blockId), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : Selected(blockId) is { } s && int.TryParse(s, out var m) ? m : null;
 
-    /// <summary>A decimal number; accepts a comma as the decimal separator and thousands separators.</summary>
-    public decimal? Decimal(string blockId)
-    {
-        var text = Text(blockId);
-        if (text is null) return null;
-        text = text.Replace(" ", "").Replace("\u00a0", "");
-        if (text.Contains(',') && !text.Contains('.')) text = text.Replace(',', '.');
-        else text = text.Replace(",", "");
-        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
-    }
+    /// <summary>A decimal number as people type it (decimal comma and thousands separators accepted).</summary>
+    public decimal? Decimal(string blockId) => Domain.Common.DecimalText.TryParse(Text(blockId), out var value) ? value : null;
 
     public bool Has(string blockId) => Get(blockId) is not null;
 }

@@ -95,7 +95,7 @@ public sealed class HomeTab(ExperimentStore experiments, TaskStore tasks, OkrSto
             var period = string.IsNullOrWhiteSpace(objective.Period) ? "" : $"  _{MrkdwnText.Escape(objective.Period)}_";
             text = $"*{MrkdwnText.Escape(MrkdwnText.Truncate(objective.Title, 500))}*{period}";
             text += home.NorthStar is { } main
-                ? $"\n*Main goal: {MrkdwnText.Escape(main.Fraction)}*  `{KeyResultProgress.Bar(main.Percent)}` {main.Percent} %"
+                ? $"\n*Main goal: {MrkdwnText.Escape(main.Fraction)}*  `{Progress.Bar(main.Percent)}` {main.Percent} %"
                 : "\nNo key results yet: add them with `/okr set`.";
         }
         blocks.Add(new SectionBlock(text));
@@ -111,7 +111,7 @@ public sealed class HomeTab(ExperimentStore experiments, TaskStore tasks, OkrSto
         {
             var kr = line.KeyResult;
             blocks.Add(new SectionBlock(
-                $"*{kr.ShortId}* {Title(kr.Name)}\n`{KeyResultProgress.Bar(line.Percent)}` {line.Percent} % · {MrkdwnText.Escape(line.Fraction)} · {Confidence(kr.Confidence)} · {MrkdwnText.User(kr.OwnerId)}"));
+                $"*{kr.ShortId}* {Title(kr.Name)}\n`{Progress.Bar(line.Percent)}` {line.Percent} % · {MrkdwnText.Escape(line.Fraction)} · {Confidence(kr.Confidence)} · {MrkdwnText.User(kr.OwnerId)}"));
         }
         if (home.KeyResults.Count > KeyResultsShown)
             blocks.Add(new ContextBlock($"…and {home.KeyResults.Count - KeyResultsShown} more key results: `/okr` shows them all."));
@@ -196,7 +196,7 @@ public sealed class HomeTab(ExperimentStore experiments, TaskStore tasks, OkrSto
         var most = home.FunnelSpread.Select(s => s.Count).DefaultIfEmpty(0).Max();
         foreach (var (stage, count) in home.FunnelSpread)
         {
-            var bar = KeyResultProgress.Bar(most == 0 ? 0 : count * 100 / most);
+            var bar = Progress.Bar(most == 0 ? 0 : count * 100 / most);
             funnel.Append(CultureInfo.InvariantCulture, $"\n`{bar}` {count} {stage}");
         }
         blocks.Add(new SectionBlock(funnel.ToString()));

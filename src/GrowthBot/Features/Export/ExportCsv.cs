@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using GrowthBot.Domain.Common;
+using GrowthBot.Domain.Export;
+using GrowthBot.Storage;
+using static GrowthBot.Domain.Export.Csv;
+
+namespace GrowthBot.Features.Export;
+
+/// <summary>One CSV file of the export.</summary>
+public sealed record CsvFile(string FileName, string Title, string Content, int Rows)
+{
+    /// <summary>
+    /// UTF-8 with a byte-order mark: Excel reads BOM-less CSV in the machine's legacy code page and garbles
+    /// "Välimäki" or "→"; Google Sheets, LibreOffice and Numbers ignore the mark.
+    /// </summary>
+    public byte[] Bytes() => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Content)];
+}
+
+/// <summary>
+/// Everything the team recorded, as CSV files a spreadsheet opens cleanly: experiments, tasks, blockers,
+/// postponements, learnings and key-result check-ins. Times are UTC (<c>yyyy-MM-dd HH:mm:ss</c>), dates
+/// <c>yyyy-MM-dd</c>, numbers with a decimal point; people are Slack user ids.
+/// </summary>
+public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, LearningStore learnings, OkrStore okrs)
+{
+    public async Task<IReadOnlyList<CsvFile>> Build(string teamId, CancellationToken cancellationToken)
+    {
+        var allExperiments = await experiments.All(teamId, cancellationToken);
+        var allTasks = await tasks.All(teamId, cancellationToken);
+        var blocks = await tasks.BlocksRecorded(teamId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken);
+        var postponements = await tasks.PostponementsRecorded(teamId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken);
+        var allLearnings = await learnings.Latest(teamId, int.MaxValue, cancellationToken);
+        var keyResults = (await okrs.AllKeyResults(teamId, cancellationToken)).ToDictionary(k => k.Id);
+        var checkIns = await okrs.CheckInsBetween(teamId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken);
+        var experimentIds = allExperiments.ToDictionary(e => e.Id, e => e.ShortId);
+        string? ExperimentOf(long? id) => id is { } i ? experimentIds.GetValueOrDefault(i) : null;
+
+        return
+        [
+            File("experiments.csv", "Experiments",
+                ["id", "name", "status", "funnel_stage", "hypothesis", "metric", "key_result", "impact", "confidence", "ease", "ice_score",
+                 "owner", "start_date", "end_date", "outcome", "result", "learning", "decision", "created_by", "created_at_utc", "concluded_at_utc"],
+                allExperiments.Select(e => Row(e.ShortId, Text(e.Name), e.Status.ToString(), e.Stage.ToString(), Text(e.Hypothesis), Text(e.Metric),
+                    e.KeyResultId is { } k && keyResults.TryGetValue(k, out var kr) ? kr.ShortId : null,
+                    Int(e.Ice.Impact), Int(e.Ice.Confidence), Int(e.Ice.Ease), e.Ice.ScoreText, e.OwnerId, Day(e.StartDate), Day(e.EndDate),
+                    e.Outcome?.ToString(), Text(e.Result), Text(e.Learning), e.Decision?.ToString(), e.CreatedBy, Time(e.CreatedAt), Time(e.ConcludedAt)))),
+            File("tasks.csv", "Tasks",
+                ["id", "title", "experiment", "owner", "status", "original_due_date", "due_date", "postponements", "blocked", "blocker_reason",
+                 "blocker_note", "blocked_since_utc", "notes", "created_by", "created_at_utc", "done_at_utc", "done_by"],
+                allTasks.Select(t => Row(t.ShortId, Text(t.Title), ExperimentOf(t.ExperimentId), t.OwnerId, t.Status.ToString(), Day(t.OriginalDueDate),
+                    Day(t.DueDate), Int(t.Postponements), t.IsBlocked ? "yes" : "no", t.Blocker?.Reason.ToString(), Text(t.Blocker?.Note),
+                    Time(t.Blocker?.CreatedAt), Text(t.Notes), t.CreatedBy, Time(t.CreatedAt), Time(t.DoneAt), t.DoneBy))),
+            File("task_blockers.csv", "Task blockers",
+                ["task", "task_title", "reason", "note", "blocked_by", "blocked_at_utc", "resolved_at_utc", "resolved_by"],
+                blocks.Select(b => Row(b.Task.ShortId, Text(b.Task.Title), b.Block.Reason.ToString(), Text(b.Block.Note), b.Block.CreatedBy,
+                    Time(b.Block.CreatedAt), Time(b.Block.ResolvedAt), b.Block.ResolvedBy))),
+            File("task_postponements.csv", "Task postponements",
+                ["task", "task_title", "from_date", "to_date", "reason", "postponed_by", "postponed_at_utc"],
+                postponements.Select(p => Row(p.Task.ShortId, Text(p.Task.Title), Day(p.Postponement.FromDate), Day(p.Postponement.ToDate),
+                    Text(p.Postponement.Reason), p.Postponement.CreatedBy, Time(p.Postponement.CreatedAt)))),
+            File("learnings.csv", "Learnings",
+                ["id", "kind", "text", "experiment", "logged_by", "logged_at_utc"],
+                allLearnings.OrderBy(l => l.Number).Select(l => Row(l.ShortId, l.Kind.ToString(), Text(l.Text), ExperimentOf(l.ExperimentId), l.CreatedBy, Time(l.CreatedAt)))),
+            File("check_ins.csv", "Key-result check-ins",
+                ["key_result", "key_result_name", "value", "previous_value", "target", "unit", "confidence", "note", "checked_in_by", "checked_in_at_utc"],
+                checkIns.Select(c =>
+                {
+                    var kr = keyResults.GetValueOrDefault(c.KeyResultId);
+                    return Row(kr?.ShortId, Text(kr?.Name), Num(c.Value), Num(c.PreviousValue), kr is null ? null : Num(kr.Target), Text(kr?.Unit),
+                        c.Confidence.ToString(), Text(c.Note), c.CreatedBy, Time(c.CreatedAt));
+                })),
+        ];
+    }
+
+    private static CsvFile File(string name, string title, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        var list = rows.ToList();
+        return new CsvFile(name, title, Write(header, list), list.Count);
+    }
+
+    private static IReadOnlyList<string?> Row(params string?[] fields) => fields;
+
+    private static string Int(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Num(decimal n) => DecimalText.Format(n);
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+}

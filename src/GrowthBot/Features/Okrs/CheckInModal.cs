@@ -1,0 +1,129 @@
+using System.Globalization;
+using GrowthBot.Common;
+using GrowthBot.Domain.Common;
+using GrowthBot.Domain.Okrs;
+using GrowthBot.Features.Common;
+using GrowthBot.Slack.BlockKit;
+using GrowthBot.Slack.Payloads;
+using GrowthBot.Slack.Routing;
+using GrowthBot.Slack.WebApi;
+using GrowthBot.Storage;
+using static GrowthBot.Features.Common.InputBlocks;
+using F = GrowthBot.Domain.Okrs.CheckInDraft.Fields;
+
+namespace GrowthBot.Features.Okrs;
+
+/// <summary>The check-in modal: the owner of a key result enters its new value and confidence, and sees the progress bar move.</summary>
+public sealed class CheckInModal(
+    OkrStore okrs,
+    GrowthLeads leads,
+    TeamClock clock,
+    UserNotifier notifier,
+    SlackBackgroundWork background) : IViewSubmissionHandler
+{
+    public const string CallbackId = "okr_check_in";
+
+    public static class Blocks
+    {
+        public const string KeyResult = F.KeyResult;
+        public const string Value = F.Value;
+        public const string Confidence = F.Confidence;
+        public const string Note = F.Note;
+    }
+
+    /// <summary>
+    /// Opens the modal for <paramref name="keyResultId"/> (e.g. K2), or with the caller's own first key result
+    /// chosen. Returns why it did not open (no objective, unknown id, someone else's key result), or null.
+    /// </summary>
+    public static async Task<string?> Open(ISlackApi slack, OkrStore okrs, GrowthLeads leads, string teamId, string userId, string triggerId,
+        string? keyResultId, ModalOrigin origin, CancellationToken cancellationToken)
+    {
+        var okr = await okrs.Current(teamId, cancellationToken);
+        if (okr is null || okr.KeyResults.Count == 0) return OkrMessages.NoObjective;
+        KeyResult? chosen;
+        if (!string.IsNullOrWhiteSpace(keyResultId))
+        {
+            chosen = ShortId.TryParse(keyResultId, ShortId.KeyResult, out var number) ? okr.KeyResults.FirstOrDefault(k => k.Number == number) : null;
+            if (chosen is null)
+                return $"`{MrkdwnText.Escape(MrkdwnText.Truncate(keyResultId, 40))}` is not a key result of the current objective. `/okr` shows them.";
+            if (chosen.OwnerId != userId && !await leads.IsLead(userId, cancellationToken))
+                return $":lock: {chosen.ShortId} belongs to {MrkdwnText.User(chosen.OwnerId)}: only they or {leads.WhoCan()} can check in on it.";
+        }
+        else
+        {
+            chosen = okr.KeyResults.FirstOrDefault(k => k.OwnerId == userId);
+        }
+        await slack.OpenView(triggerId, Build(okr, chosen, origin), cancellationToken);
+        return null;
+    }
+
+    public static ModalView Build(OkrSnapshot okr, KeyResult? chosen, ModalOrigin origin)
+    {
+        var options = okr.KeyResults.Take(BlockKitLimits.MaxOptions).Select(k => Choice($"{k.ShortId} {k.Name}", Id(k))).ToList();
+        var confidences = Enum.GetValues<KrConfidence>().Select(c => Choice(c.Label(), c.ToString())).ToList();
+        var now = string.Join("\n", okr.KeyResults.Select(k => $"{k.ShortId} {MrkdwnText.Escape(MrkdwnText.Truncate(k.Name, 60))}: {MrkdwnText.Escape(k.CurrentOfTarget())}"));
+        var blocks = new List<Block>
+        {
+            new ContextBlock(MrkdwnText.Truncate($"*{MrkdwnText.Escape(okr.Objective.Title)}* · now:\n{now}", 2000)),
+            Input(Blocks.KeyResult, "Key result", new StaticSelect
+            {
+                Placeholder = "Choose the key result",
+                Options = options,
+                InitialOption = chosen is null ? null : options.FirstOrDefault(o => o.Value == Id(chosen)),
+            }),
+            Text(Blocks.Value, "New value", 30, placeholder: chosen is null ? "31" : DecimalText.Format(chosen.Current),
+                hint: "The number as of today. Decimal comma or point both work."),
+            Input(Blocks.Confidence, "Confidence", new StaticSelect
+            {
+                Placeholder = "How does it look?",
+                Options = confidences,
+                InitialOption = chosen?.Confidence is { } c ? confidences.First(o => o.Value == c.ToString()) : null,
+            }),
+            Text(Blocks.Note, "Note", CheckInDraft.NoteMax, multiline: true, optional: true, placeholder: "What moved it, or what is in the way?"),
+        };
+        return Modal("Check in", CallbackId, "Check in", blocks, origin);
+    }
+
+    public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
+    {
+        var values = new ViewValues(submission.View.State);
+        var draft = new CheckInDraft(
+            long.TryParse(values.Selected(Blocks.KeyResult), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,
+            values.Text(Blocks.Value),
+            Enum.TryParse<KrConfidence>(values.Selected(Blocks.Confidence), out var confidence) ? confidence : null,
+            values.Text(Blocks.Note));
+        var (errors, value) = draft.Validate();
+        KeyResult? kr = null;
+        if (draft.KeyResultId is { } krId)
+        {
+            kr = await okrs.KeyResultById(submission.TeamId, krId, cancellationToken);
+            if (kr is null) errors.Add(Blocks.KeyResult, "That key result no longer exists; please choose another.");
+            else if (kr.OwnerId != submission.UserId && !await leads.IsLead(submission.UserId, cancellationToken))
+                errors.Add(Blocks.KeyResult, $"{kr.ShortId} belongs to someone else: only its owner or {SetOkrModal.Plain(leads.WhoCan())} can check in on it.");
+        }
+        if (!errors.IsValid || kr is null) return ViewSubmissionResponse.WithErrors(errors.ByField);
+
+        var checkIn = await okrs.AddCheckIn(submission.TeamId, kr.Id, value, draft.Confidence!.Value, draft.Note?.Trim() ?? "",
+            submission.UserId, clock.UtcNow, cancellationToken);
+        var message = OkrMessages.CheckedIn(kr with { Current = checkIn.Value, Confidence = checkIn.Confidence }, checkIn);
+        var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
+        background.Run($"confirm check-in {kr.ShortId}", (_, ct) => notifier.Tell(submission.UserId, origin, message, ct));
+        return ViewSubmissionResponse.Close;
+    }
+
+    private static string Id(KeyResult k) => k.Id.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The Check in button (<c>okr_check_in:K2</c>) of <c>/okr</c> and the Friday DM: opens the check-in modal for that key result.</summary>
+public sealed class OkrCheckInButton(ISlackApi slack, OkrStore okrs, GrowthLeads leads) : IBlockActionHandler
+{
+    public const string ActionId = "okr_check_in";
+
+    public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)
+    {
+        if (request.TriggerId is null) return ActionResponse.Ephemeral("Slack sent no trigger to open the form with; please try again.");
+        var refusal = await CheckInModal.Open(slack, okrs, leads, request.TeamId, request.UserId, request.TriggerId, request.Argument,
+            new ModalOrigin(request.Payload.Channel?.Id, request.Payload.ResponseUrl), cancellationToken);
+        return refusal is null ? ActionResponse.None : ActionResponse.Ephemeral(refusal);
+    }
+}

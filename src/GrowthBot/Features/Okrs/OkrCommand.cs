@@ -1,0 +1,60 @@
+using GrowthBot.Common;
+using GrowthBot.Features.Common;
+using GrowthBot.Slack.BlockKit;
+using GrowthBot.Slack.Payloads;
+using GrowthBot.Slack.Routing;
+using GrowthBot.Slack.WebApi;
+using GrowthBot.Storage;
+
+namespace GrowthBot.Features.Okrs;
+
+/// <summary><c>/okr</c>: shows the North Star and key-result progress; <c>set</c> (growth leads) and <c>update</c> (check-in) open their modals.</summary>
+public sealed class OkrCommand(ISlackApi slack, OkrStore okrs, GrowthLeads leads) : ISlashCommandHandler
+{
+    public const string Name = "/okr";
+
+    public const string Usage = """
+        *`/okr`* — the North Star objective and its key results
+        • `/okr` — progress of each key result
+        • `/okr set` — set the objective and up to 5 key results (growth leads)
+        • `/okr update` — check in a new number for a key result
+        • `/okr help` — this help
+        """;
+
+    public async Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
+    {
+        var line = CommandLine.Parse(command.Text);
+        return line.Subcommand switch
+        {
+            "" or "show" => await Show(command, cancellationToken),
+            "set" => await Set(command, cancellationToken),
+            "update" or "checkin" or "check-in" => await Update(command, line.FirstArgument, cancellationToken),
+            "help" => SlashCommandResponse.Ephemeral(Usage),
+            _ => SlashCommandResponse.Ephemeral($"I don't know `/okr {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 40))}`.\n\n{Usage}"),
+        };
+    }
+
+    private async Task<SlashCommandResponse> Show(SlashCommand command, CancellationToken cancellationToken)
+    {
+        var message = OkrMessages.Overview(await okrs.Current(command.TeamId, cancellationToken));
+        return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
+    }
+
+    private async Task<SlashCommandResponse> Set(SlashCommand command, CancellationToken cancellationToken)
+    {
+        if (command.TriggerId is null) return SlashCommandResponse.Ephemeral("Slack sent no trigger to open the form with; please try again.");
+        if (!await leads.IsLead(command.UserId, cancellationToken))
+            return SlashCommandResponse.Ephemeral($":lock: Setting the objective and key results is for {leads.WhoCan()}. `/okr` shows them; `/okr update` checks in on yours.");
+        var current = await okrs.Current(command.TeamId, cancellationToken);
+        await slack.OpenView(command.TriggerId, SetOkrModal.Build(command.UserId, current, new ModalOrigin(command.ChannelId, command.ResponseUrl)), cancellationToken);
+        return SlashCommandResponse.None;
+    }
+
+    private async Task<SlashCommandResponse> Update(SlashCommand command, string keyResultId, CancellationToken cancellationToken)
+    {
+        if (command.TriggerId is null) return SlashCommandResponse.Ephemeral("Slack sent no trigger to open the form with; please try again.");
+        var opened = await CheckInModal.Open(slack, okrs, leads, command.TeamId, command.UserId, command.TriggerId, keyResultId,
+            new ModalOrigin(command.ChannelId, command.ResponseUrl), cancellationToken);
+        return opened is null ? SlashCommandResponse.None : SlashCommandResponse.Ephemeral(opened);
+    }
+}

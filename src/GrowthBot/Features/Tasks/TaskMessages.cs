@@ -1,0 +1,111 @@
+using GrowthBot.Domain.Experiments;
+using GrowthBot.Domain.Tasks;
+using GrowthBot.Slack.BlockKit;
+using static GrowthBot.Slack.BlockKit.MrkdwnText;
+
+namespace GrowthBot.Features.Tasks;
+
+/// <summary>Which buttons a task line carries.</summary>
+[Flags]
+public enum TaskButtons
+{
+    None = 0,
+    Done = 1,
+    Blocked = 2,
+    Postpone = 4,
+    /// <summary>For the daily nudge: "still blocked" keeps the blocker and says so.</summary>
+    StillBlocked = 8,
+    Standard = Done | Blocked | Postpone,
+}
+
+/// <summary>How tasks look in Slack: one line with buttons (reused by nudges and the App Home), the list, confirmations.</summary>
+public static class TaskMessages
+{
+    /// <summary>How many tasks a list shows (two blocks each) before summarising the rest; keeps a message under 50 blocks.</summary>
+    public const int ListLimit = 20;
+
+    /// <summary>Button value marking a click from <c>/task list</c>, so the list can be redrawn in place.</summary>
+    public const string FromListMine = "list:mine";
+    public const string FromListAll = "list:all";
+
+    /// <summary>
+    /// A task as a section (title, owner, due date, overdue / blocked state) followed by its buttons.
+    /// <paramref name="source"/> goes into each button's value; nudges and the App Home leave it null.
+    /// </summary>
+    public static IReadOnlyList<Block> TaskBlocks(GrowthTask task, DateOnly today, TaskButtons buttons, Experiment? experiment = null, string? source = null)
+    {
+        var blocks = new List<Block> { new SectionBlock(Truncate(Line(task, today, experiment), BlockKitLimits.SectionText)) };
+        var elements = new List<BlockElement>();
+        if (buttons.HasFlag(TaskButtons.Done))
+            elements.Add(new Button("Done", $"{TaskDoneButton.ActionId}:{task.ShortId}", source ?? task.ShortId) { Style = ButtonStyle.Primary });
+        if (buttons.HasFlag(TaskButtons.StillBlocked) && task.IsBlocked)
+            elements.Add(new Button("Still blocked", $"{TaskStillBlockedButton.ActionId}:{task.ShortId}", source ?? task.ShortId));
+        if (buttons.HasFlag(TaskButtons.Blocked))
+            elements.Add(new Button(task.IsBlocked ? "Change blocker" : "Blocked", $"{TaskBlockButton.ActionId}:{task.ShortId}", source ?? task.ShortId));
+        if (buttons.HasFlag(TaskButtons.Postpone))
+            elements.Add(new Button("Postpone", $"{TaskPostponeButton.ActionId}:{task.ShortId}", source ?? task.ShortId));
+        if (elements.Count > 0) blocks.Add(new ActionsBlock(elements) { BlockId = $"task_{task.ShortId}" });
+        return blocks;
+    }
+
+    /// <summary><c>`T3` *Write copy* · <@U1> · due 20 Nov · :warning: overdue</c>.</summary>
+    public static string Line(GrowthTask task, DateOnly today, Experiment? experiment = null)
+    {
+        var state = !task.IsOpen ? " · :white_check_mark: done"
+            : task.IsOverdue(today) ? $" · :warning: *overdue* by {Days(today.DayNumber - task.DueDate.DayNumber)}"
+            : task.DueDate == today ? " · due *today*" : "";
+        var line = $"`{task.ShortId}` *{Escape(task.Title)}* · {User(task.OwnerId)} · due {Date(task.DueDate)}{state}";
+        if (task.Postponements > 0) line += $" · postponed {Times(task.Postponements)}";
+        if (experiment is not null) line += $"\n_for {experiment.ShortId} · {Escape(Truncate(experiment.Name, 80))}_";
+        if (task.Blocker is { } blocker)
+            line += $"\n:no_entry: Blocked since {Date(blocker.CreatedAt)}: *{blocker.Reason.Label()}*" +
+                    (blocker.Note.Length > 0 ? $" — {Escape(Truncate(blocker.Note, 300))}" : "");
+        return line;
+    }
+
+    public static Message List(IReadOnlyList<GrowthTask> open, DateOnly today, bool mine, IReadOnlyDictionary<long, Experiment> experiments, string? notice = null)
+    {
+        var blocks = new List<Block>();
+        if (notice is not null) blocks.Add(new ContextBlock(notice));
+        if (open.Count == 0)
+        {
+            var none = mine ? "You have no open tasks. :tada:" : "No open tasks. Add one with `/task new` (or `/task new E3` for an experiment).";
+            blocks.Add(new SectionBlock(none));
+            return new Message(notice is null ? none : $"{notice} {none}", blocks);
+        }
+        var ordered = TaskRules.InListOrder(open, today).ToList();
+        var overdue = ordered.Count(t => t.IsOverdue(today));
+        var blocked = ordered.Count(t => t.IsBlocked);
+        blocks.Add(new HeaderBlock(mine ? "My open tasks" : "Open tasks"));
+        blocks.Add(new ContextBlock($"{ordered.Count} open · {overdue} overdue · {blocked} blocked · overdue and blocked first"));
+        var source = mine ? FromListMine : FromListAll;
+        foreach (var task in ordered.Take(ListLimit))
+            blocks.AddRange(TaskBlocks(task, today, TaskButtons.Standard, task.ExperimentId is { } e ? experiments.GetValueOrDefault(e) : null, source));
+        if (ordered.Count > ListLimit) blocks.Add(new ContextBlock($"…and {ordered.Count - ListLimit} more. `/task list mine` shows only yours."));
+        return new Message($"{ordered.Count} open tasks, {overdue} overdue, {blocked} blocked", blocks);
+    }
+
+    public static Message Created(GrowthTask task, DateOnly today, Experiment? experiment)
+    {
+        var text = $":white_check_mark: Added *{task.ShortId} · {Escape(task.Title)}* for {User(task.OwnerId)}, due {Date(task.DueDate)}" +
+                   (experiment is null ? "." : $", to {experiment.ShortId} · {Escape(Truncate(experiment.Name, 80))}.");
+        return new Message($"Added {task.ShortId} · {task.Title}",
+        [
+            new SectionBlock(Truncate(text, BlockKitLimits.SectionText)),
+            .. TaskBlocks(task, today, TaskButtons.Standard),
+        ]);
+    }
+
+    public static string Done(GrowthTask task) => $":white_check_mark: {task.ShortId} · {Escape(task.Title)} is done. Nice work!";
+
+    public static string Blocked(GrowthTask task, BlockReason reason) =>
+        $":no_entry: {task.ShortId} · {Escape(task.Title)} is marked blocked: *{reason.Label()}*. `/task unblock {task.ShortId}` when it moves again.";
+
+    public static string Postponed(GrowthTask task, Postponement p, int count) =>
+        $":calendar: {task.ShortId} · {Escape(task.Title)} moved from {Date(p.FromDate)} to {Date(p.ToDate)} ({Escape(Truncate(p.Reason, 200))}). " +
+        $"Postponed {Times(count)} so far.";
+
+    private static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
+
+    private static string Times(int n) => n == 1 ? "once" : n == 2 ? "twice" : $"{n} times";
+}
