@@ -1,4 +1,6 @@
 using GrowthBot.Features.Experiments;
+using GrowthBot.Features.Growth;
+using GrowthBot.Features.Reports;
 using GrowthBot.Slack;
 
 namespace GrowthBot.Features;
@@ -11,7 +13,18 @@ public static class FeatureRegistration
         builder.Services.AddSlack(builder.Configuration.GetSection(SlackOptions.Section))
             // /experiment
             .AddSlashCommand<ExperimentCommand>(ExperimentCommand.Name)
-            .AddViewSubmission<NewExperimentModal>(NewExperimentModal.CallbackId);
+            .AddViewSubmission<NewExperimentModal>(NewExperimentModal.CallbackId)
+            // /growth
+            .AddSlashCommand<GrowthCommand>(GrowthCommand.Name)
+            .AddViewSubmission<SettingsModal>(SettingsModal.CallbackId)
+            // the weekly report's thread: sales rate lead quality
+            .AddBlockAction<LeadQualityButton>(LeadQualityButton.ActionId)
+            .AddBlockAction<LeadQualityReasonSelect>(LeadQualityReasonSelect.ActionId)
+            .AddEvent<ReportThreadReplies>(ReportThreadReplies.EventType);
+        // /growth subcommands, each in its own file
+        builder.Services.AddScoped<GrowthReportCommand>();
+        builder.Services.AddScoped<GrowthSettingsCommand>();
+        builder.Services.AddScoped<GrowthPauseCommand>();
         return builder;
     }
 }

@@ -78,6 +78,10 @@ public sealed class GrowthBotApp : IAsyncDisposable
             ["GrowthBot:TimeZone"] = "UTC",
             ["GrowthBot:GrowthLeads"] = Lead,
             ["Logging:LogLevel:Default"] = "Warning",
+            // No scheduler unless a test turns it on: scheduled posts would otherwise appear in every test.
+            ["GrowthBot:Schedule:Enabled"] = "false",
+            ["GrowthBot:Delivery:ChannelInterval"] = "00:00:00.005",
+            ["GrowthBot:Delivery:GlobalInterval"] = "00:00:00.001",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
 

@@ -1,0 +1,34 @@
+using GrowthBot.Features.Common;
+using GrowthBot.Slack.BlockKit;
+using GrowthBot.Slack.Payloads;
+using GrowthBot.Slack.Routing;
+
+namespace GrowthBot.Features.Growth;
+
+/// <summary><c>/growth</c>: the weekly report (preview or post now), settings and pausing nudges.</summary>
+public sealed class GrowthCommand(GrowthReportCommand report, GrowthSettingsCommand settings, GrowthPauseCommand pause) : ISlashCommandHandler
+{
+    public const string Name = "/growth";
+
+    public const string Usage = """
+        *`/growth`* — the team's weekly rhythm
+        • `/growth report` — preview this week's report (only you see it)
+        • `/growth report now` — post it to the report channel now (growth leads)
+        • `/growth settings` — report channel, day, time and time zone, who rates lead quality, nudges
+        • `/growth pause 2026-12-24` — no nudges or check-in DMs for you until that date; `/growth resume` ends it
+        • `/growth help` — this help
+        """;
+
+    public async Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
+    {
+        var line = CommandLine.Parse(command.Text);
+        return line.Subcommand switch
+        {
+            "report" => await report.Handle(command, line, cancellationToken),
+            "settings" => await settings.Handle(command, cancellationToken),
+            "pause" or "resume" => await pause.Handle(command, line, cancellationToken),
+            "" or "help" => SlashCommandResponse.Ephemeral(Usage),
+            _ => SlashCommandResponse.Ephemeral($"I don't know `/growth {MrkdwnText.Escape(line.Subcommand)}`.\n\n{Usage}"),
+        };
+    }
+}
