@@ -27,7 +27,7 @@ public class GrowthSettingsTests
         var open = app.Slack.Last("views.open");
         Assert.Equal(SettingsModal.CallbackId, open.View!["callback_id"]!.GetValue<string>());
 
-        var bad = await app.Submit(ViewSubmission.Of(open, GrowthBotApp.Lead).Text(B.SalesGroup, "sales"));
+        var bad = await app.Submit(ViewSubmission.Of(open, GrowthBotApp.Lead).Text(B.SalesGroup, "@sales team"));
         Assert.Equal("errors", bad.ResponseAction);
         Assert.Contains(B.SalesGroup, bad.Errors.Keys);
 
