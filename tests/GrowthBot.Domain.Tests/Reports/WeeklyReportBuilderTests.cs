@@ -25,7 +25,7 @@ public class WeeklyReportBuilderTests
     public void The_report_counts_last_week_only_and_ranks_the_backlog_by_ICE()
     {
         var inMail = E("InMail", ExperimentStatus.Concluded, Outcome.Worked, From.AddDays(3), "one lead", Leads.Id);
-        var old = E("Old", ExperimentStatus.Concluded, Outcome.DidNotWork, From.AddDays(-10));
+        var old = E("Old", ExperimentStatus.Concluded, Outcome.DidNotWork, From.AddDays(-30));
         var failed = E("Cold calls", ExperimentStatus.Concluded, Outcome.DidNotWork, From.AddDays(4), "12 leads, all bad");
         var running = E("Webinar", ExperimentStatus.Running);
         var backlog = Enumerable.Range(1, 5).Select(i => E($"Idea {i}", ExperimentStatus.Backlog, impact: i + 4)).ToList();
