@@ -1,5 +1,6 @@
 using GrowthBot.Features;
 using GrowthBot.Hosting;
+using GrowthBot.Jobs;
 using GrowthBot.Slack.Http;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddGrowthBotCore();
 builder.AddStorage();
 builder.AddGrowthFeatures();
+builder.AddScheduledPosts();
 
 var app = builder.Build();
 

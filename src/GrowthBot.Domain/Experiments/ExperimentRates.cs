@@ -1,10 +1,19 @@
 namespace GrowthBot.Domain.Experiments;
 
 /// <summary>Experiments that worked out of all concluded ones. Abandoned ideas are not concluded and do not count.</summary>
+/// <summary>Worked ÷ concluded; abandoned ideas are not experiments that ran, so they do not count.</summary>
 public readonly record struct WinRate(int Worked, int Concluded)
 {
     /// <summary>Rounded percentage, or null when nothing has been concluded yet.</summary>
     public int? Percent => Concluded == 0 ? null : (int)Math.Round(Worked * 100m / Concluded, MidpointRounding.AwayFromZero);
+
+    public string Text => Percent is { } p ? $"{p}% ({Worked} of {Concluded})" : "no experiments concluded yet";
+
+    public static WinRate Of(IEnumerable<Experiment> experiments)
+    {
+        var concluded = experiments.Where(e => e.Status == ExperimentStatus.Concluded && e.Outcome is not null).ToList();
+        return new WinRate(concluded.Count(e => e.Outcome == Outcome.Worked), concluded.Count);
+    }
 }
 
 /// <summary>The team's experiment rhythm: win rate, velocity, and where in the funnel the backlog sits.</summary>
@@ -13,11 +22,7 @@ public static class ExperimentRates
     /// <summary>Velocity is averaged over this many weeks: long enough to smooth one quiet week, short enough to show a change.</summary>
     public const int VelocityWeeks = 4;
 
-    public static WinRate WinRate(IEnumerable<Experiment> experiments)
-    {
-        var concluded = experiments.Where(e => e.Status == ExperimentStatus.Concluded).ToList();
-        return new WinRate(concluded.Count(e => e.Outcome == Outcome.Worked), concluded.Count);
-    }
+    public static WinRate WinRate(IEnumerable<Experiment> experiments) => Experiments.WinRate.Of(experiments);
 
     /// <summary>
     /// Experiments concluded per week over the <paramref name="weeks"/> weeks ending with <paramref name="today"/>

@@ -16,6 +16,8 @@ public sealed class GrowthBotOptions
 
     public ScheduleOptions Schedule { get; set; } = new();
 
+    public DeliveryOptions Delivery { get; set; } = new();
+
     public IReadOnlyList<string> GrowthLeadIds =>
         GrowthLeads.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
@@ -24,7 +26,26 @@ public sealed class GrowthBotOptions
 public sealed class ScheduleOptions
 {
     public string WeeklyReport { get; set; } = "0 0 9 ? * MON";
-    public string TaskNudges { get; set; } = "0 0 10 ? * MON-FRI";
+    /// <summary>
+    /// How often nudges are checked, not when they arrive: each person gets theirs from 10:00 in their own
+    /// time zone (NudgePolicy), so the check runs every quarter hour.
+    /// </summary>
+    public string TaskNudges { get; set; } = "0 0/15 * * * ?";
     public string OkrCheckIn { get; set; } = "0 0 14 ? * FRI";
     public string ExperimentDue { get; set; } = "0 0 10 ? * *";
+
+    /// <summary>The sweep that posts what is due but not yet delivered (Slack was down, the bot was off).</summary>
+    public string CatchUp { get; set; } = "0 0/5 * * * ?";
+
+    /// <summary>False runs no scheduler at all (the integration tests, unless a test turns it on).</summary>
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>Pacing of scheduled posts, under Slack's limit of about one message a second per channel.</summary>
+public sealed class DeliveryOptions
+{
+    public TimeSpan ChannelInterval { get; set; } = TimeSpan.FromSeconds(1.1);
+
+    /// <summary>Between any two posts: 50 nudge DMs take about 15 s instead of one 429 storm.</summary>
+    public TimeSpan GlobalInterval { get; set; } = TimeSpan.FromMilliseconds(300);
 }

@@ -5,6 +5,7 @@ using GrowthBot.Features.Growth;
 using GrowthBot.Features.Home;
 using GrowthBot.Features.Learnings;
 using GrowthBot.Features.Okrs;
+using GrowthBot.Features.Reports;
 using GrowthBot.Features.Tasks;
 using GrowthBot.Slack;
 
@@ -42,6 +43,11 @@ public static class FeatureRegistration
             .AddBlockAction<OkrCheckInButton>(OkrCheckInButton.ActionId)
             // /growth
             .AddSlashCommand<GrowthCommand>(GrowthCommand.Name)
+            .AddViewSubmission<SettingsModal>(SettingsModal.CallbackId)
+            // the weekly report's thread: sales rate lead quality
+            .AddBlockAction<LeadQualityButton>(LeadQualityButton.ActionId)
+            .AddBlockAction<LeadQualityReasonSelect>(LeadQualityReasonSelect.ActionId)
+            .AddEvent<ReportThreadReplies>(ReportThreadReplies.EventType)
             // App Home
             .AddEvent<AppHomeOpenedEvent>(AppHomeOpenedEvent.EventType)
             .AddBlockAction<HomeNewExperimentButton>(HomeNewExperimentButton.ActionId);
@@ -51,6 +57,9 @@ public static class FeatureRegistration
         builder.Services.AddScoped<TaskAccess>();
         builder.Services.AddScoped<ExportCsv>();
         builder.Services.AddScoped<GrowthExport>();
+        builder.Services.AddScoped<GrowthReportCommand>();
+        builder.Services.AddScoped<GrowthSettingsCommand>();
+        builder.Services.AddScoped<GrowthPauseCommand>();
         builder.Services.AddScoped<HomeTab>();
         builder.Services.AddSingleton<HomePublisher>();
         builder.Services.AddSingleton<IChangeListener>(sp => sp.GetRequiredService<HomePublisher>());

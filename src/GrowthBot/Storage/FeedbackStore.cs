@@ -25,6 +25,23 @@ public sealed class FeedbackStore(Database database, IChangeFeed? changes = null
         return feedback with { Id = id };
     }
 
+    /// <summary>
+    /// Adds a reason to the person's latest button rating of the experiment in that thread; without one, the
+    /// reason is stored on its own.
+    /// </summary>
+    public async Task SetReason(string teamId, long experimentId, string userId, LeadQualityReason reason, string? messageTs, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var updated = await connection.ExecuteAsync("""
+            UPDATE lead_feedback SET reason = @reason WHERE id = (
+                SELECT id FROM lead_feedback WHERE team_id = @teamId AND experiment_id = @experimentId AND created_by = @userId
+                    AND source = 'Button' AND (@messageTs IS NULL OR message_ts = @messageTs)
+                ORDER BY created_at DESC, id DESC LIMIT 1)
+            """, new { teamId, experimentId, userId, reason = reason.ToString(), messageTs });
+        if (updated == 0)
+            await Add(new LeadFeedback { TeamId = teamId, ExperimentId = experimentId, Reason = reason, Source = FeedbackSource.Button, MessageTs = messageTs, CreatedBy = userId, CreatedAt = now }, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<LeadFeedback>> ForExperiment(long experimentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);

@@ -54,6 +54,12 @@ public sealed class GrowthBotApp : IAsyncDisposable
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Leaves the database file and the fake Slack alone at dispose, so a second app can start on them
+    /// (a restart). The last app to use them cleans up.
+    /// </summary>
+    public bool KeepForRestart { get; set; }
+
     /// <summary>Starts the app. <paramref name="settings"/> override configuration keys (e.g. "GrowthBot:TimeZone").</summary>
     public static async Task<GrowthBotApp> Start(
         IReadOnlyDictionary<string, string?>? settings = null,
@@ -78,6 +84,10 @@ public sealed class GrowthBotApp : IAsyncDisposable
             ["GrowthBot:TimeZone"] = "UTC",
             ["GrowthBot:GrowthLeads"] = Lead,
             ["Logging:LogLevel:Default"] = "Warning",
+            // No scheduler unless a test turns it on: scheduled posts would otherwise appear in every test.
+            ["GrowthBot:Schedule:Enabled"] = "false",
+            ["GrowthBot:Delivery:ChannelInterval"] = "00:00:00.005",
+            ["GrowthBot:Delivery:GlobalInterval"] = "00:00:00.001",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
 
@@ -179,8 +189,13 @@ public sealed class GrowthBotApp : IAsyncDisposable
         var violations = Slack.Violations;
         Http.Dispose();
         await _factory.DisposeAsync();
-        await Slack.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (KeepForRestart)
+        {
+            if (violations.Count > 0) throw new Xunit.Sdk.XunitException("The bot sent Block Kit that Slack would reject:\n" + string.Join("\n", violations));
+            return;
+        }
+        await Slack.DisposeAsync();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
         if (violations.Count > 0)

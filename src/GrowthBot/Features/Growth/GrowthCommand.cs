@@ -6,26 +6,34 @@ using GrowthBot.Slack.Routing;
 
 namespace GrowthBot.Features.Growth;
 
-/// <summary><c>/growth</c>: team-wide tools; <c>export</c> sends the caller CSV files of everything the team recorded.</summary>
-public sealed class GrowthCommand(SlackBackgroundWork background) : ISlashCommandHandler
+/// <summary><c>/growth</c>: the weekly report (preview or post now), settings, pausing nudges and the CSV export.</summary>
+public sealed class GrowthCommand(
+    GrowthReportCommand report, GrowthSettingsCommand settings, GrowthPauseCommand pause, SlackBackgroundWork background) : ISlashCommandHandler
 {
     public const string Name = "/growth";
 
     public const string Usage = """
-        *`/growth`* — the team's growth loop as a whole
+        *`/growth`* — the team's weekly rhythm
+        • `/growth report` — preview this week's report (only you see it)
+        • `/growth report now` — post it to the report channel now (growth leads)
+        • `/growth settings` — report channel, day, time and time zone, who rates lead quality, nudges
+        • `/growth pause 2026-12-24` — no nudges or check-in DMs for you until that date; `/growth resume` ends it
         • `/growth export` — CSV files of experiments, tasks (with blockers and postponements), learnings and check-ins, sent to your DM
         • `/growth help` — this help
         """;
 
-    public Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
+    public async Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
     {
         var line = CommandLine.Parse(command.Text);
-        return Task.FromResult(line.Subcommand switch
+        return line.Subcommand switch
         {
+            "report" => await report.Handle(command, line, cancellationToken),
+            "settings" => await settings.Handle(command, cancellationToken),
+            "pause" or "resume" => await pause.Handle(command, line, cancellationToken),
             "export" => Export(command),
             "" or "help" => SlashCommandResponse.Ephemeral(Usage),
             _ => SlashCommandResponse.Ephemeral($"I don't know `/growth {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 40))}`.\n\n{Usage}"),
-        });
+        };
     }
 
     /// <summary>Reading everything and uploading several files takes longer than Slack's 3 s: answer now, upload after the ack.</summary>

@@ -1,0 +1,34 @@
+using System.Globalization;
+using GrowthBot.Common;
+using GrowthBot.Features.Common;
+using GrowthBot.Slack.BlockKit;
+using GrowthBot.Slack.Payloads;
+using GrowthBot.Slack.Routing;
+using GrowthBot.Storage;
+
+namespace GrowthBot.Features.Growth;
+
+/// <summary><c>/growth pause 2026-12-24</c>: no nudges or check-in DMs for the caller until then; <c>/growth resume</c> (or no date) ends it.</summary>
+public sealed class GrowthPauseCommand(NudgePauseStore pauses, TeamClock clock)
+{
+    public const int MaxDays = 366;
+
+    public async Task<SlashCommandResponse> Handle(SlashCommand command, CommandLine line, CancellationToken cancellationToken)
+    {
+        var argument = line.FirstArgument;
+        if (line.Subcommand == "resume" || argument.Length == 0 || argument.Equals("resume", StringComparison.OrdinalIgnoreCase) || argument.Equals("off", StringComparison.OrdinalIgnoreCase))
+        {
+            var had = await pauses.Resume(command.TeamId, command.UserId, cancellationToken);
+            return SlashCommandResponse.Ephemeral(had
+                ? "Welcome back! Nudges and check-in DMs are on again."
+                : "You had no pause. To pause: `/growth pause 2026-12-24` (no nudges or check-ins until that date).");
+        }
+        if (!DateOnly.TryParseExact(argument, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until))
+            return SlashCommandResponse.Ephemeral($"`{MrkdwnText.Escape(argument)}` is not a date. Write it as YYYY-MM-DD, e.g. `/growth pause {clock.TodayOf(command.TeamId).AddDays(7):yyyy-MM-dd}`.");
+        var today = clock.TodayOf(command.TeamId);
+        if (until <= today) return SlashCommandResponse.Ephemeral("That date has passed: pick a date after today.");
+        if (until > today.AddDays(MaxDays)) return SlashCommandResponse.Ephemeral($"Pauses last at most a year: pick a date before {today.AddDays(MaxDays):yyyy-MM-dd}.");
+        await pauses.Pause(command.TeamId, command.UserId, until, clock.UtcNow, cancellationToken);
+        return SlashCommandResponse.Ephemeral($"Paused: no nudges or check-in DMs until {MrkdwnText.Date(until)}. `/growth resume` ends the pause early.");
+    }
+}

@@ -1,0 +1,25 @@
+using GrowthBot.Domain.Common;
+using GrowthBot.Domain.Feedback;
+using GrowthBot.Reports;
+using GrowthBot.Slack.BlockKit;
+using GrowthBot.Slack.Routing;
+using GrowthBot.Storage;
+
+namespace GrowthBot.Features.Reports;
+
+/// <summary>The "Why?" choice next to Good / Mixed / Poor: adds the reason to the clicker's rating of that experiment.</summary>
+public sealed class LeadQualityReasonSelect(ExperimentStore experiments, FeedbackStore feedback, TimeProvider time) : IBlockActionHandler
+{
+    public const string ActionId = WeeklyReportMessages.LeadQualityReasonAction;
+
+    public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)
+    {
+        var id = request.Action.ActionId.Split(':').ElementAtOrDefault(1);
+        if (!ShortId.TryParse(id, ShortId.Experiment, out var number) || !Enum.TryParse<LeadQualityReason>(request.Action.SelectedOption?.Value, out var reason))
+            return ActionResponse.Ephemeral("Sorry, I couldn't read that choice. Please reply in the thread instead.");
+        var experiment = await experiments.Find(request.TeamId, number, cancellationToken);
+        if (experiment is null) return ActionResponse.Ephemeral($"{id} no longer exists.");
+        await feedback.SetReason(request.TeamId, experiment.Id, request.UserId, reason, LeadQualityButton.ThreadOf(request), time.GetUtcNow(), cancellationToken);
+        return ActionResponse.Ephemeral($"Thanks! Noted “{WeeklyReportMessages.Label(reason)}” for *{experiment.ShortId}* {MrkdwnText.Escape(experiment.Name)}.");
+    }
+}

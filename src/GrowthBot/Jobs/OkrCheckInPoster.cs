@@ -1,0 +1,30 @@
+using GrowthBot.Domain.Scheduling;
+using GrowthBot.Reports;
+using GrowthBot.Storage;
+
+namespace GrowthBot.Jobs;
+
+/// <summary>
+/// Once a week (Friday 14:00 by default) each key-result owner gets a DM with a Check in button per key
+/// result, so Monday's report is current. Paused people and people in their quiet hours get it later.
+/// </summary>
+public sealed class OkrCheckInPoster(OkrStore okrs, NudgePauseStore pauses, UserZones zones, ScheduledDelivery delivery, TeamConfiguration configuration, TimeProvider time)
+{
+    public async Task RunIfDue(string teamId, CancellationToken cancellationToken)
+    {
+        var settings = await configuration.For(teamId, cancellationToken);
+        var now = time.GetUtcNow();
+        if (!ScheduleMath.DueInWeek(settings.OkrCheckInCron, settings.Zone, now)) return;
+        var okr = await okrs.Current(teamId, cancellationToken);
+        if (okr is null) return;
+        var week = Periods.WeekKey(Periods.LocalDate(now, settings.Zone));
+        var paused = await pauses.All(teamId, cancellationToken);
+        foreach (var owner in okr.KeyResults.GroupBy(k => k.OwnerId))
+        {
+            var zone = await zones.Of(owner.Key, settings.Zone, cancellationToken);
+            if (!NudgePolicy.MayDirectMessage(now, zone, paused.GetValueOrDefault(owner.Key))) continue;
+            var keyResults = owner.OrderBy(k => k.Number).ToList();
+            await delivery.Post(teamId, "okr-check-in", week, PostTarget.Person(owner.Key), () => ReminderMessages.CheckIn(keyResults), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using GrowthBot.Common;
+using GrowthBot.Domain.Scheduling;
+using GrowthBot.Slack.BlockKit;
+using GrowthBot.Slack.WebApi;
+using GrowthBot.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace GrowthBot.Jobs;
+
+/// <summary>Where a scheduled post goes: a channel, or a person's DM with the bot.</summary>
+public sealed record PostTarget(string? ChannelId, string? UserId)
+{
+    public static PostTarget Channel(string channelId) => new(channelId, null);
+    public static PostTarget Person(string userId) => new(null, userId);
+    public string Recipient => ChannelId ?? UserId!;
+}
+
+/// <summary>What became of one scheduled post.</summary>
+public sealed record DeliveryOutcome(bool Delivered, bool PostedNow, string? Channel, string? Ts, string? Error = null)
+{
+    public static readonly DeliveryOutcome NotYet = new(false, false, null, null);
+}
+
+/// <summary>
+/// Posts a scheduled message exactly once per idempotency key (job + period + recipient):
+/// claim the key in a transaction, post, record Slack's ts. When Slack answered "no" with a transient error
+/// (429 after the client's own waits, 5xx), the claim is released as <c>Retry</c> and the next run of the job
+/// or the catch-up sweep posts it; nothing is dropped. When Slack refused for good (channel_not_found,
+/// not_in_channel, …) it is logged as an error and the growth leads get one DM per week saying what to fix.
+/// Only when the answer was lost (a crash between post and record) can a post repeat: see
+/// <see cref="DeliveryStore.StaleClaim"/>.
+/// </summary>
+public sealed class ScheduledDelivery(
+    DeliveryStore deliveries, ISlackApi slack, PostPacer pacer, GrowthLeads leads, TimeProvider time, ILogger<ScheduledDelivery> logger)
+{
+    private static readonly string[] ChannelProblems = ["channel_not_found", "not_in_channel", "is_archived", "restricted_action", "channel_is_archived"];
+
+    public static string Key(string teamId, string job, string period, string recipient) => $"{teamId}/{job}/{period}/{recipient}";
+
+    public async Task<DeliveryOutcome> Post(string teamId, string job, string period, PostTarget target, Func<Message> message,
+        CancellationToken cancellationToken, string? threadTs = null)
+    {
+        var key = Key(teamId, job, period, target.Recipient);
+        var (claim, existing) = await deliveries.Claim(key, teamId, job, target.Recipient, time.GetUtcNow(), cancellationToken);
+        switch (claim)
+        {
+            case ClaimResult.AlreadySent:
+                return new DeliveryOutcome(true, false, existing!.Channel, existing.Ts);
+            case ClaimResult.InProgress or ClaimResult.RecentlyFailed:
+                return new DeliveryOutcome(false, false, null, null, existing?.LastError);
+        }
+
+        try
+        {
+            var channel = target.ChannelId ?? await slack.OpenConversation(target.UserId!, cancellationToken);
+            var body = message();
+            await pacer.WaitTurn(channel, cancellationToken);
+            var posted = await slack.PostMessage(new PostMessageRequest(channel, body.Text) { Blocks = body.Blocks, ThreadTs = threadTs }, cancellationToken);
+            // The post landed: record it even if the job is being stopped, or a restart would post it again.
+            await deliveries.MarkSent(key, posted.Channel ?? channel, posted.Ts ?? "", time.GetUtcNow(), CancellationToken.None);
+            return new DeliveryOutcome(true, true, posted.Channel ?? channel, posted.Ts);
+        }
+        catch (SlackApiException e) when (!e.IsTransient)
+        {
+            await deliveries.Release(key, DeliveryStatus.Failed, e.Error, CancellationToken.None);
+            logger.LogError("Slack refused {Job} to {Recipient} ({Error}); it is tried again in an hour", job, target.Recipient, e.Error);
+            if (target.ChannelId is { } channelId && ChannelProblems.Contains(e.Error))
+                await TellLeads(teamId, channelId, e.Error, cancellationToken);
+            return new DeliveryOutcome(false, false, null, null, e.Error);
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException or OperationCanceledException)
+        {
+            var error = e is SlackApiException api ? api.Error : e is OperationCanceledException ? "cancelled" : "request_failed";
+            await deliveries.Release(key, DeliveryStatus.Retry, error, CancellationToken.None);
+            logger.LogWarning("Posting {Job} to {Recipient} failed for now ({Error}); the next run tries again", job, target.Recipient, error);
+            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested) throw;
+            return new DeliveryOutcome(false, false, null, null, error);
+        }
+    }
+
+    /// <summary>One DM per lead per week and channel problem, so they can invite the bot.</summary>
+    private async Task TellLeads(string teamId, string channelId, string error, CancellationToken cancellationToken)
+    {
+        var week = Periods.WeekKey(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var fix = error is "is_archived" or "channel_is_archived"
+            ? "The channel is archived: please choose another one with `/growth settings`."
+            : $"Please invite me: type `/invite @GrowthBot` in {MrkdwnText.Channel(channelId)}, or choose another channel with `/growth settings`.";
+        var text = $":warning: I could not post to {MrkdwnText.Channel(channelId)} (`{error}`). {fix} I'll try again every hour.";
+        foreach (var lead in leads.Configured)
+            await Post(teamId, "channel-problem", $"{week}-{channelId}-{error}", PostTarget.Person(lead), () => new Message(text, [new SectionBlock(text)]), cancellationToken);
+        if (leads.Configured.Count == 0)
+            logger.LogError("No growth leads configured (GrowthBot__GrowthLeads) to tell that {Channel} is not reachable ({Error})", channelId, error);
+    }
+}

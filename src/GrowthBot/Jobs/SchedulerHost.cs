@@ -1,0 +1,87 @@
+using GrowthBot.Common;
+using GrowthBot.Hosting;
+using GrowthBot.Slack.Routing;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace GrowthBot.Jobs;
+
+/// <summary>
+/// Starts Quartz (its store is the app's SQLite file), gives every job its cron trigger in the team's time
+/// zone, and runs the catch-up once at startup so a post missed while the bot was down is made now, if its
+/// period is still current. <see cref="Reschedule"/> applies saved settings without a restart. Reports to
+/// /health as "scheduler".
+/// </summary>
+public sealed class SchedulerHost(
+    IServiceProvider services, IOptionsMonitor<GrowthBotOptions> options, TeamConfiguration configuration, SlackIdentity identity,
+    ScheduledPosts posts, SlackBackgroundWork background, ILogger<SchedulerHost> logger) : IHostedService, HealthEndpoint.IHealthPart
+{
+    private IScheduler? _scheduler;
+
+    public string Name => "scheduler";
+
+    public bool Enabled => options.CurrentValue.Schedule.Enabled;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!Enabled)
+        {
+            logger.LogInformation("Scheduled posts are off (GrowthBot__Schedule__Enabled=false)");
+            return;
+        }
+        _scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+        await Reschedule(identity.TeamId, cancellationToken);
+        await _scheduler.Start(cancellationToken);
+        // Quartz's own misfire handling is DoNothing (below); this explicit check decides what was missed.
+        background.Track(Task.Run(() => posts.CatchUp(background.Stopping), CancellationToken.None));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_scheduler is { } scheduler) await scheduler.Shutdown(true, cancellationToken);
+    }
+
+    /// <summary>(Re)creates every trigger from the team's current settings: used at startup and on save.</summary>
+    public async Task Reschedule(string? teamId, CancellationToken cancellationToken)
+    {
+        if (_scheduler is not { } scheduler) return;
+        var settings = teamId is null
+            ? TeamConfiguration.Merge(new Domain.Settings.TeamSettings { TeamId = "" }, options.CurrentValue)
+            : await configuration.For(teamId, cancellationToken);
+        var crons = new (JobKey Job, string Cron)[]
+        {
+            (WeeklyReportJob.Key, settings.WeeklyReportCron),
+            (TaskNudgeJob.Key, settings.TaskNudgesCron),
+            (OkrCheckInJob.Key, settings.OkrCheckInCron),
+            (ExperimentDueJob.Key, settings.ExperimentDueCron),
+            (CatchUpJob.Key, options.CurrentValue.Schedule.CatchUp),
+        };
+        foreach (var (job, cron) in crons)
+        {
+            var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
+                .WithIdentity(new TriggerKey(job.Name, job.Group))
+                .ForJob(job)
+                // DoNothing: a firing missed while the bot was down is not replayed by Quartz; the catch-up
+                // (at startup and every few minutes) posts it once if its period is still current.
+                .WithSchedule(CronScheduleBuilder.Create(cron).InTimeZone(settings.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+                .StartNow()
+                .Build();
+            await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+        }
+        logger.LogInformation("Scheduled posts in {Zone}: weekly report '{Report}'", settings.Zone.Id, settings.WeeklyReportCron);
+    }
+
+    public async Task<(bool Ok, string Detail)> Check(CancellationToken cancellationToken)
+    {
+        if (!Enabled) return (true, "off");
+        if (_scheduler is not { } scheduler) return (false, "not started");
+        var next = new List<string>();
+        foreach (var job in new[] { WeeklyReportJob.Key, TaskNudgeJob.Key, OkrCheckInJob.Key, ExperimentDueJob.Key, CatchUpJob.Key })
+        {
+            var trigger = await scheduler.GetTrigger(new TriggerKey(job.Name, job.Group), cancellationToken);
+            next.Add($"{job.Name} {trigger?.NextFireTimeUtc?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ") ?? "never"}");
+        }
+        var running = scheduler.Status == SchedulerStatus.Running;
+        return (running, $"{(running ? "running" : scheduler.Status.ToString().ToLowerInvariant())}, {next.Count} jobs; next: {string.Join(", ", next)}");
+    }
+}

@@ -1,0 +1,87 @@
+using GrowthBot.Domain.Experiments;
+using GrowthBot.Domain.Reports;
+using GrowthBot.Domain.Scheduling;
+using GrowthBot.Reports;
+using GrowthBot.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace GrowthBot.Jobs;
+
+/// <summary>
+/// Builds the weekly report of the week before the current one and posts it once per week: the report,
+/// then in its thread one detail reply per concluded experiment and the lead-quality ask to sales, then the
+/// key-result progress post (unless progress is inside the report). Each of these has its own delivery key,
+/// so a run interrupted half-way finishes the rest next time without repeating anything.
+/// </summary>
+public sealed class WeeklyReportPoster(
+    ExperimentStore experiments, TaskStore tasks, OkrStore okrs, FeedbackStore feedback, ReportThreadStore threads,
+    ScheduledDelivery delivery, TeamConfiguration configuration, TimeProvider time, ILogger<WeeklyReportPoster> logger)
+{
+    public const string Job = "weekly-report";
+    private const int MaxDetails = 10;
+
+    /// <summary>The report that would be posted now: last week, Monday to Sunday in the team's zone.</summary>
+    public async Task<WeeklyReport> Build(string teamId, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var monday = Periods.WeekStart(Periods.LocalDate(now, zone));
+        var from = monday.AddDays(-7);
+        var fromInstant = Periods.StartOf(from, zone);
+        var toInstant = Periods.StartOf(monday, zone);
+        var okr = await okrs.Current(teamId, cancellationToken);
+        return WeeklyReportBuilder.Build(new WeeklyReportInput
+        {
+            From = from,
+            To = monday,
+            FromInstant = fromInstant,
+            ToInstant = toInstant,
+            Experiments = await experiments.All(teamId, cancellationToken),
+            Objective = okr?.Objective,
+            KeyResults = okr?.KeyResults ?? [],
+            Blocks = (await tasks.BlocksRecorded(teamId, fromInstant, toInstant, cancellationToken)).Select(b => b.Block).ToList(),
+            Postponements = (await tasks.PostponementsRecorded(teamId, fromInstant, toInstant, cancellationToken)).Select(p => p.Postponement).ToList(),
+            // Feedback given since last week's report went out (its thread is answered during the week).
+            Feedback = await feedback.Between(teamId, fromInstant, now.AddTicks(1), cancellationToken),
+        });
+    }
+
+    /// <summary>Posts this week's report if its time has come and it was not posted yet.</summary>
+    public async Task<DeliveryOutcome> RunIfDue(string teamId, CancellationToken cancellationToken)
+    {
+        var settings = await configuration.For(teamId, cancellationToken);
+        var now = time.GetUtcNow();
+        return ScheduleMath.DueInWeek(settings.WeeklyReportCron, settings.Zone, now) ? await Post(settings, cancellationToken) : DeliveryOutcome.NotYet;
+    }
+
+    /// <summary>Posts this week's report now (once per week, whoever asks).</summary>
+    public async Task<DeliveryOutcome> Post(EffectiveSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.ReportChannel.Length == 0)
+        {
+            logger.LogWarning("No report channel for team {Team}: set GrowthBot__ReportChannel or use /growth settings", settings.TeamId);
+            return new DeliveryOutcome(false, false, null, null, "no_report_channel");
+        }
+        var now = time.GetUtcNow();
+        var week = Periods.WeekKey(Periods.LocalDate(now, settings.Zone));
+        var report = await Build(settings.TeamId, settings.Zone, now, cancellationToken);
+        var channel = PostTarget.Channel(settings.ReportChannel);
+
+        var main = await delivery.Post(settings.TeamId, Job, week, channel, () => WeeklyReportMessages.Report(report, settings.OkrProgressInReport), cancellationToken);
+        if (!main.Delivered || main.Ts is null) return main;
+        var thread = PostTarget.Channel(main.Channel!);
+
+        foreach (var experiment in report.Concluded.Take(MaxDetails))
+            await delivery.Post(settings.TeamId, "weekly-report-detail", $"{week}-{experiment.ShortId}", thread, () => WeeklyReportMessages.Detail(experiment), cancellationToken, main.Ts);
+
+        if (report.AskAbout.Count > 0)
+        {
+            // Remembered before asking, so the first reply already finds its experiments.
+            await threads.Add(new ReportThread(settings.TeamId, main.Channel!, main.Ts, week, report.AskAbout.Select(e => e.Id).ToList()), now, cancellationToken);
+            await delivery.Post(settings.TeamId, "weekly-report-ask", week, thread,
+                () => WeeklyReportMessages.Ask(report.AskAbout, settings.LeadQualityUsers, settings.LeadQualityGroup), cancellationToken, main.Ts);
+        }
+
+        if (!settings.OkrProgressInReport && report.KeyResults.Count > 0)
+            await delivery.Post(settings.TeamId, "okr-progress", week, thread, () => WeeklyReportMessages.OkrProgress(report.ObjectiveTitle, report.KeyResults), cancellationToken);
+        return main;
+    }
+}
