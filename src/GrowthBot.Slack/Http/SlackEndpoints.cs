@@ -48,7 +48,8 @@ public static class SlackEndpoints
             await Reject(http, StatusCodes.Status400BadRequest, "missing command fields");
             return;
         }
-        await Write(http, await dispatcher.Command(command));
+        await Write(http, await Guarded(http, "command", () => dispatcher.Command(command),
+            SlackAck.Json(SlashCommandResponse.Ephemeral(SlackDispatcher.Apology))));
     }
 
     private static async Task HandleInteraction(HttpContext http, SlackDispatcher dispatcher)
@@ -61,7 +62,7 @@ public static class SlackEndpoints
             await Reject(http, StatusCodes.Status400BadRequest, "payload is not an interaction");
             return;
         }
-        await Write(http, await dispatcher.Interaction(payload));
+        await Write(http, await Guarded(http, "interaction", () => dispatcher.Interaction(payload), SlackAck.Status(StatusCodes.Status400BadRequest)));
     }
 
     private static async Task HandleEvent(HttpContext http, SlackDispatcher dispatcher)
@@ -82,13 +83,32 @@ public static class SlackEndpoints
         {
             envelope = null;
         }
-        if (envelope is null)
+        if (envelope is null || envelope is { Type: "event_callback", Event: { Type: null } })
         {
             await Reject(http, StatusCodes.Status400BadRequest, "body is not an event");
             return;
         }
         int.TryParse(http.Request.Headers["X-Slack-Retry-Num"], out var retry);
-        await Write(http, dispatcher.Event(envelope, retry));
+        await Write(http, await Guarded(http, "event", () => Task.FromResult(dispatcher.Event(envelope, retry)), SlackAck.Status(StatusCodes.Status400BadRequest)));
+    }
+
+    /// <summary>
+    /// The last line of defence: the dispatcher already turns handler failures into apologies, so anything
+    /// thrown here is a payload shape we did not foresee. It is logged and answered without a 500, which
+    /// Slack would show the user as a bare "dispatch_failed".
+    /// </summary>
+    private static async Task<SlackAck> Guarded(HttpContext http, string what, Func<Task<SlackAck>> dispatch, SlackAck fallback)
+    {
+        try
+        {
+            return await dispatch();
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("GrowthBot.Slack.Http")
+                .LogError(e, "Could not dispatch a verified {What} to {Path}", what, http.Request.Path);
+            return fallback;
+        }
     }
 
     /// <summary>Parses the JSON of an interaction's <c>payload</c> field; null when it is not one.</summary>
@@ -98,13 +118,27 @@ public static class SlackEndpoints
         try
         {
             var payload = JsonSerializer.Deserialize<InteractionPayload>(json.ToString(), SlackJson.Options);
-            return payload is null || payload.GetType() == typeof(InteractionPayload) || payload.User is null ? null : payload;
+            return payload is null || payload.GetType() == typeof(InteractionPayload) || !IsComplete(payload) ? null : payload;
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
             return null;
         }
     }
+
+    /// <summary>
+    /// Explicit JSON nulls bypass the records' defaults, so a payload Slack would never send (no user id, a null
+    /// view or action list) is refused here rather than met as a NullReferenceException in a handler.
+    /// </summary>
+    private static bool IsComplete(InteractionPayload payload) =>
+        !string.IsNullOrEmpty(payload.User?.Id) && payload switch
+        {
+            ViewSubmissionPayload submission => submission.View is not null,
+            ViewClosedPayload closed => closed.View is not null,
+            BlockActionsPayload actions => actions.Actions is not null && actions.Actions.All(a => a is { ActionId: not null }),
+            BlockSuggestionPayload suggestion => suggestion.ActionId is not null && suggestion.Value is not null,
+            _ => true,
+        };
 
     public static Dictionary<string, StringValues> ParseForm(byte[] body) =>
         QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));

@@ -32,7 +32,7 @@ public sealed class ExperimentCommand(ISlackApi slack, ExperimentStore experimen
             "list" or "ls" => await List(command, cancellationToken),
             "show" or "view" => await Show(command, line.FirstArgument, cancellationToken),
             "" or "help" => SlashCommandResponse.Ephemeral(Usage),
-            _ => SlashCommandResponse.Ephemeral($"I don't know `/experiment {MrkdwnText.Escape(line.Subcommand)}`.\n\n{Usage}"),
+            _ => SlashCommandResponse.Ephemeral($"I don't know `/experiment {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 100))}`.\n\n{Usage}"),
         };
     }
 
@@ -57,7 +57,7 @@ public sealed class ExperimentCommand(ISlackApi slack, ExperimentStore experimen
     {
         if (id.Length == 0) return SlashCommandResponse.Ephemeral("Which experiment? For example `/experiment show E3`. `/experiment list` shows their ids.");
         if (!ShortId.TryParse(id, ShortId.Experiment, out var number))
-            return SlashCommandResponse.Ephemeral($"`{MrkdwnText.Escape(id)}` is not an experiment id. They look like `E3`; `/experiment list` shows them.");
+            return SlashCommandResponse.Ephemeral($"`{MrkdwnText.Escape(MrkdwnText.Truncate(id, 100))}` is not an experiment id. They look like `E3`; `/experiment list` shows them.");
         var experiment = await experiments.Find(command.TeamId, number, cancellationToken);
         if (experiment is null)
             return SlashCommandResponse.Ephemeral($"There is no experiment {ShortId.Format(ShortId.Experiment, number)} in this workspace. `/experiment list` shows them all.");
