@@ -48,7 +48,8 @@ public static class SlackEndpoints
             await Reject(http, StatusCodes.Status400BadRequest, "missing command fields");
             return;
         }
-        await Write(http, await dispatcher.Command(command));
+        await Write(http, await Guarded(http, "command", () => dispatcher.Command(command),
+            SlackAck.Json(SlashCommandResponse.Ephemeral(SlackDispatcher.Apology))));
     }
 
     private static async Task HandleInteraction(HttpContext http, SlackDispatcher dispatcher)
@@ -61,7 +62,7 @@ public static class SlackEndpoints
             await Reject(http, StatusCodes.Status400BadRequest, "payload is not an interaction");
             return;
         }
-        await Write(http, await dispatcher.Interaction(payload));
+        await Write(http, await Guarded(http, "interaction", () => dispatcher.Interaction(payload), SlackAck.Status(StatusCodes.Status400BadRequest)));
     }
 
     private static async Task HandleEvent(HttpContext http, SlackDispatcher dispatcher)
@@ -82,13 +83,32 @@ public static class SlackEndpoints
         {
             envelope = null;
         }
-        if (envelope is null)
+        if (envelope is null || envelope is { Type: "event_callback", Event: { Type: null } })
         {
             await Reject(http, StatusCodes.Status400BadRequest, "body is not an event");
             return;
         }
         int.TryParse(http.Request.Headers["X-Slack-Retry-Num"], out var retry);
-        await Write(http, dispatcher.Event(envelope, retry));
+        await Write(http, await Guarded(http, "event", () => Task.FromResult(dispatcher.Event(envelope, retry)), SlackAck.Status(StatusCodes.Status400BadRequest)));
+    }
+
+    /// <summary>
+    /// The last line of defence: the dispatcher already turns handler failures into apologies, so anything
+    /// thrown here is a payload shape we did not foresee. It is logged and answered without a 500, which
+    /// Slack would show the user as a bare "dispatch_failed".
+    /// </summary>
+    private static async Task<SlackAck> Guarded(HttpContext http, string what, Func<Task<SlackAck>> dispatch, SlackAck fallback)
+    {
+        try
+        {
+            return await dispatch();
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("GrowthBot.Slack.Http")
+                .LogError(e, "Could not dispatch a verified {What} to {Path}", what, http.Request.Path);
+            return fallback;
+        }
     }
 
     /// <summary>Parses the JSON of an interaction's <c>payload</c> field; null when it is not one.</summary>

@@ -69,5 +69,20 @@ public static class PayloadParser
 
     // An unknown interaction type deserialises as the base record; without a user nothing can be answered.
     private static InteractionPayload? Accept(InteractionPayload? payload) =>
-        payload is null || payload.GetType() == typeof(InteractionPayload) || payload.User is null ? null : payload;
+        payload is null || payload.GetType() == typeof(InteractionPayload) || !IsComplete(payload) ? null : payload;
+
+    /// <summary>
+    /// Explicit JSON nulls bypass the records' defaults, so a payload Slack would never send (no user id, a null
+    /// view or action list) is refused here rather than met as a NullReferenceException in a handler.
+    /// </summary>
+    private static bool IsComplete(InteractionPayload payload) =>
+        !string.IsNullOrEmpty(payload.User?.Id) && payload switch
+        {
+            ViewSubmissionPayload submission => submission.View is not null,
+            ViewClosedPayload closed => closed.View is not null,
+            BlockActionsPayload actions => actions.Actions is not null && actions.Actions.All(a => a is { ActionId: not null }),
+            BlockSuggestionPayload suggestion => suggestion.ActionId is not null && suggestion.Value is not null,
+            _ => true,
+        };
+
 }

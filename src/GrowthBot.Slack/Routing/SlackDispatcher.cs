@@ -31,7 +31,8 @@ public sealed class SlackDispatcher(
         if (handlerType is null)
         {
             logger.LogWarning("No handler for slash command {Command}", command.Command);
-            return SlackAck.Json(SlashCommandResponse.Ephemeral($"I don't know the command {MrkdwnText.Escape(command.Command)}."));
+            // Echo at most a short piece of what was typed: the reply must stay within Slack's message limits.
+            return SlackAck.Json(SlashCommandResponse.Ephemeral($"I don't know the command {MrkdwnText.Escape(MrkdwnText.Truncate(command.Command, 100))}."));
         }
 
         var what = $"{command.Command} {FirstWord(command.Text)}".TrimEnd();

@@ -164,6 +164,13 @@ public sealed class FakeSlack : IAsyncDisposable
         using var reader = new StreamReader(http.Request.Body);
         var body = JsonNode.Parse(await reader.ReadToEndAsync()) as JsonObject ?? [];
         _calls.Enqueue(new SlackCall("response_url", body, null, id));
+        // Script("response_url", FakeResponse.Fail("channel_not_found")): Slack answers a failed response_url post with a non-200 and the error as text.
+        if (_scripts.TryGetValue("response_url", out var script) && script.TryDequeue(out var scripted))
+        {
+            http.Response.StatusCode = scripted.Status != 200 ? scripted.Status : 404;
+            await http.Response.WriteAsync(scripted.Error ?? "error");
+            return;
+        }
         if (body["delete_original"] is null && (body["text"] is not null || body["blocks"] is not null))
         {
             var violations = BlockKitLimits.CheckMessage(body);

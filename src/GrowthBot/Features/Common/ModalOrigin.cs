@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GrowthBot.Slack;
+using GrowthBot.Slack.BlockKit;
 
 namespace GrowthBot.Features.Common;
 
@@ -9,7 +10,18 @@ namespace GrowthBot.Features.Common;
 /// </summary>
 public sealed record ModalOrigin(string? ChannelId, string? ResponseUrl, string? Subject = null)
 {
-    public string Serialize() => JsonSerializer.Serialize(this, SlackJson.Options);
+    /// <summary>
+    /// At most Slack's 3000 characters of private_metadata. Real channel ids and response_urls are short; an
+    /// oversized one (only a forged request carries it) is left out, and the reply falls back to the user's DM.
+    /// </summary>
+    public string Serialize()
+    {
+        var json = JsonSerializer.Serialize(this, SlackJson.Options);
+        if (json.Length <= BlockKitLimits.PrivateMetadata) return json;
+        json = JsonSerializer.Serialize(this with { ResponseUrl = null }, SlackJson.Options);
+        if (json.Length <= BlockKitLimits.PrivateMetadata) return json;
+        return JsonSerializer.Serialize(new ModalOrigin(null, null, Subject is { Length: <= 100 } ? Subject : null), SlackJson.Options);
+    }
 
     public static ModalOrigin Parse(string? privateMetadata)
     {

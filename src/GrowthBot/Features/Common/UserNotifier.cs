@@ -23,6 +23,9 @@ public sealed class UserNotifier(IResponseUrlClient responder, ISlackApi slack, 
             {
                 // response_urls expire after 30 minutes; a long-open modal falls back to the DM.
                 logger.LogInformation("Replying through response_url failed ({Error}); sending a DM instead", e.Message);
+                // When the channel itself is the problem, the DM says why the reply came here and what to do.
+                if (e is SlackApiException { Error: "not_in_channel" or "channel_not_found" or "is_archived" } api)
+                    message = message with { Blocks = [.. message.Blocks ?? [new SectionBlock(MrkdwnText.Escape(message.Text))], new ContextBlock(SlackErrorText.Explain(api))] };
             }
         }
         await DirectMessage(userId, message, cancellationToken);

@@ -138,7 +138,7 @@ public sealed class ConcludeExperimentModal(
     }
 
     private void Tell(ViewSubmissionPayload submission, ModalOrigin origin, Message message) =>
-        background.Run("conclude reply", (services, ct) => services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, message, ct));
+        background.TellAfterAck("conclude reply", submission.UserId, origin, message);
 
     internal static string ConfidenceLabel(KrConfidence c) => c switch
     {

@@ -67,5 +67,5 @@ public sealed class EditExperimentModal(
     }
 
     private void Tell(ViewSubmissionPayload submission, ModalOrigin origin, Message message) =>
-        background.Run("edit reply", (services, ct) => services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, message, ct));
+        background.TellAfterAck("edit reply", submission.UserId, origin, message);
 }

@@ -24,7 +24,7 @@ public sealed class ExperimentAccess(ExperimentStore experiments, GrowthLeads le
         if (string.IsNullOrWhiteSpace(id))
             return new(null, $"Which experiment? For example `/experiment {verb} E3`. `/experiment list` shows their ids.");
         if (!ShortId.TryParse(id, ShortId.Experiment, out var number))
-            return new(null, $"`{MrkdwnText.Escape(id)}` is not an experiment id. They look like `E3`; `/experiment list` shows them.");
+            return new(null, $"`{MrkdwnText.Escape(MrkdwnText.Truncate(id, 100))}` is not an experiment id. They look like `E3`; `/experiment list` shows them.");
         var experiment = await experiments.Find(teamId, number, cancellationToken);
         return experiment is null
             ? new(null, $"There is no experiment {ShortId.Format(ShortId.Experiment, number)} in this workspace. `/experiment list` shows them all.")

@@ -54,7 +54,7 @@ public sealed class ExperimentCommand(
             "edit" => Opened(await editor.Open(command.TeamId, command.UserId, command.TriggerId, line.FirstArgument, origin, cancellationToken)),
             "abandon" or "drop" => await Abandon(command, line.FirstArgument, cancellationToken),
             "" or "help" => SlashCommandResponse.Ephemeral(Usage),
-            _ => SlashCommandResponse.Ephemeral($"I don't know `/experiment {MrkdwnText.Escape(line.Subcommand)}`.\n\n{Usage}"),
+            _ => SlashCommandResponse.Ephemeral($"I don't know `/experiment {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 100))}`.\n\n{Usage}"),
         };
     }
 

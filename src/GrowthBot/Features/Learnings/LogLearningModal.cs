@@ -86,7 +86,7 @@ public sealed class LogLearningModal(
         var learning = await learnings.Add(draft.ToLearning(submission.TeamId, submission.UserId, clock.UtcNow), cancellationToken);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         var confirmation = LearningMessages.Saved(learning, experiment);
-        background.Run($"confirm {learning.ShortId}", (services, ct) => services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, confirmation, ct));
+        background.TellAfterAck($"confirm {learning.ShortId}", submission.UserId, origin, confirmation);
         return ViewSubmissionResponse.Close;
     }
 }

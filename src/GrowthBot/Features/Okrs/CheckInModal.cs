@@ -18,7 +18,6 @@ public sealed class CheckInModal(
     OkrStore okrs,
     GrowthLeads leads,
     TeamClock clock,
-    UserNotifier notifier,
     SlackBackgroundWork background) : IViewSubmissionHandler
 {
     public const string CallbackId = "okr_check_in";
@@ -107,7 +106,7 @@ public sealed class CheckInModal(
             submission.UserId, clock.UtcNow, cancellationToken);
         var message = OkrMessages.CheckedIn(kr with { Current = checkIn.Value, Confidence = checkIn.Confidence }, checkIn);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
-        background.Run($"confirm check-in {kr.ShortId}", (_, ct) => notifier.Tell(submission.UserId, origin, message, ct));
+        background.TellAfterAck($"confirm check-in {kr.ShortId}", submission.UserId, origin, message);
         return ViewSubmissionResponse.Close;
     }
 

@@ -16,7 +16,6 @@ public sealed class SetOkrModal(
     OkrStore okrs,
     GrowthLeads leads,
     TeamClock clock,
-    UserNotifier notifier,
     SlackBackgroundWork background) : IViewSubmissionHandler
 {
     public const string CallbackId = "okr_set";
@@ -68,7 +67,7 @@ public sealed class SetOkrModal(
             submission.UserId, clock.UtcNow, cancellationToken);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         var message = OkrMessages.Saved(okr);
-        background.Run("confirm OKRs", (_, ct) => notifier.Tell(submission.UserId, origin, message, ct));
+        background.TellAfterAck("confirm OKRs", submission.UserId, origin, message);
         return ViewSubmissionResponse.Close;
     }
 

@@ -14,7 +14,6 @@ public sealed class BlockTaskModal(
     TaskStore tasks,
     TaskAccess access,
     TeamClock clock,
-    UserNotifier notifier,
     SlackBackgroundWork background) : IViewSubmissionHandler
 {
     public const string CallbackId = "task_block";
@@ -57,7 +56,7 @@ public sealed class BlockTaskModal(
 
         await tasks.Block(task.Id, submission.TeamId, draft.Reason!.Value, draft.Note?.Trim() ?? "", submission.UserId, clock.UtcNow, cancellationToken);
         var message = new Message(TaskMessages.Blocked(task, draft.Reason.Value));
-        background.Run($"confirm block {task.ShortId}", (_, ct) => notifier.Tell(submission.UserId, origin, message, ct));
+        background.TellAfterAck($"confirm block {task.ShortId}", submission.UserId, origin, message);
         return ViewSubmissionResponse.Close;
     }
 

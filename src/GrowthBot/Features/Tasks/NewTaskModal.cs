@@ -16,7 +16,6 @@ public sealed class NewTaskModal(
     TaskStore tasks,
     ExperimentStore experiments,
     TeamClock clock,
-    UserNotifier notifier,
     SlackBackgroundWork background) : IViewSubmissionHandler
 {
     public const string CallbackId = "task_new";
@@ -80,7 +79,7 @@ public sealed class NewTaskModal(
         var task = await tasks.Add(draft.ToTask(submission.TeamId, experiment?.Id, submission.UserId, clock.UtcNow), cancellationToken);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         var confirmation = TaskMessages.Created(task, today, experiment);
-        background.Run($"confirm {task.ShortId}", (_, ct) => notifier.Tell(submission.UserId, origin, confirmation, ct));
+        background.TellAfterAck($"confirm {task.ShortId}", submission.UserId, origin, confirmation);
         return ViewSubmissionResponse.Close;
     }
 

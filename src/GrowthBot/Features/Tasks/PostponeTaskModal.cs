@@ -14,7 +14,6 @@ public sealed class PostponeTaskModal(
     TaskStore tasks,
     TaskAccess access,
     TeamClock clock,
-    UserNotifier notifier,
     SlackBackgroundWork background) : IViewSubmissionHandler
 {
     public const string CallbackId = "task_postpone";
@@ -53,7 +52,7 @@ public sealed class PostponeTaskModal(
 
         var postponement = await tasks.Postpone(task.Id, submission.TeamId, draft.NewDate!.Value, draft.Reason!.Trim(), submission.UserId, clock.UtcNow, cancellationToken);
         var message = new Message(TaskMessages.Postponed(task, postponement, task.Postponements + 1));
-        background.Run($"confirm postpone {task.ShortId}", (_, ct) => notifier.Tell(submission.UserId, origin, message, ct));
+        background.TellAfterAck($"confirm postpone {task.ShortId}", submission.UserId, origin, message);
         return ViewSubmissionResponse.Close;
     }
 }

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Globalization;
+using GrowthBot.Benchmarks;
+
+// Measures GrowthBot as deployed (a child process on 127.0.0.1) against a fake Slack, next to a bare Kestrel
+// endpoint on the same machine, and prints a markdown table: metric | value | target | ok?
+// Run: dotnet run -c Release --project benchmarks/GrowthBot.Benchmarks   (about two minutes)
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var quick = args.Contains("--quick");
+var rows = new List<Row>();
+var work = Directory.CreateTempSubdirectory("growthbot-bench-");
+string Db(string name) => Path.Combine(work.FullName, name + ".db");
+void Log(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+
+await using var slack = await MiniSlack.Start();
+await using var bare = await BareEndpoint.Start();
+
+// Startup: process start → GET /health 200, on a fresh database (migrations included). Median of three.
+var startups = new List<double>();
+for (var i = 0; i < 2; i++)
+{
+    await using var cold = GrowthBotProcess.Start(slack.ApiBaseUrl, Db($"startup{i}"));
+    startups.Add((await cold.WaitHealthy()).TotalMilliseconds);
+}
+await using var app = GrowthBotProcess.Start(slack.ApiBaseUrl, Db("main"));
+startups.Add((await app.WaitHealthy()).TotalMilliseconds);
+startups.Sort();
+rows.Add(new("Startup to healthy (process start → `GET /health` 200, median of 3)", Ms(startups[1]), "< 2000 ms", startups[1] < 2000));
+Log($"startup {string.Join(", ", startups.Select(s => s.ToString("F0")))} ms");
+
+await Task.Delay(1000);
+var idleRss = app.ResidentBytes();
+rows.Add(new("Resident memory, idle after startup (VmRSS)", Mb(idleRss), "< 150 MB", idleRss < 150 * 1024 * 1024));
+
+// Seeded teams: one team-year and ten team-years of history.
+var today = DateOnly.FromDateTime(DateTime.UtcNow);
+var seedWatch = Stopwatch.StartNew();
+var seeded = TeamYearSeeder.Seed(Db("main"), "T1YEAR", 1, today) + TeamYearSeeder.Seed(Db("main"), "T10YEARS", 10, today);
+Log($"seeded {seeded} rows in {seedWatch.Elapsed.TotalSeconds:F1} s");
+
+using var appHttp = Client(app.BaseUrl);
+using var bareHttp = Client(bare.Url);
+var counter = 0;
+string Next() => Interlocked.Increment(ref counter).ToString(CultureInfo.InvariantCulture);
+
+async Task<string?> Expect(HttpClient http, HttpRequestMessage request, Func<string, string?> check)
+{
+    using (request)
+    {
+        try
+        {
+            using var response = await http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            return response.IsSuccessStatusCode ? check(body) : $"HTTP {(int)response.StatusCode}: {body}";
+        }
+        catch (Exception e)
+        {
+            return e.GetType().Name + ": " + e.Message;
+        }
+    }
+}
+
+var workloads = new (string Name, HttpClient Http, Func<HttpRequestMessage> Request, Func<string, string?> Check)[]
+{
+    ("bare Kestrel 200", bareHttp, () => new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent("token=x&text=list") }, _ => null),
+    ("`/experiment list` (one team-year)", appHttp,
+        () => SlackRequests.Command("T1YEAR", "/experiment", "list", $"{Next()}.1.list", slack.ResponseUrl("list")),
+        body => body.Contains("\"response_type\":\"ephemeral\"") && body.Contains("Backlog by ICE") ? null : $"unexpected list: {Cut(body)}"),
+    ("New experiment `view_submission`", appHttp,
+        () => SlackRequests.NewExperiment("T0SUBMIT", $"Idea {Next()}", slack.ResponseUrl("submit")),
+        body => body.Length == 0 ? null : $"not an empty ack: {Cut(body)}"),
+};
+int[] levels = [1, 10, 100];
+var throughput = new Dictionary<(string, int), LatencyResult>();
+long peakRss = 0;
+foreach (var concurrency in levels)
+{
+    foreach (var (name, http, request, check) in workloads)
+    {
+        var requests = quick ? 200 : concurrency switch { 1 => 600, 10 => 3000, _ => 6000 };
+        using var sampling = new CancellationTokenSource();
+        var sampler = concurrency == 100 ? SampleRss(app, sampling.Token) : Task.FromResult(0L);
+        var result = await Load.Run(concurrency, warmup: Math.Max(100, concurrency * 3), requests, _ => Expect(http, request(), check));
+        await sampling.CancelAsync();
+        peakRss = Math.Max(peakRss, await sampler);
+        throughput[(name, concurrency)] = result;
+        Log($"{name} @{concurrency}: {result.Count} in {result.Elapsed.TotalSeconds:F1} s, p50 {result.P50:F2} p99 {result.P99:F2} ms, {result.Failures} failed {result.FirstFailure}");
+    }
+}
+
+foreach (var (name, _, _, _) in workloads.Skip(1))
+{
+    foreach (var concurrency in levels)
+    {
+        var r = throughput[(name, concurrency)];
+        var isTarget = concurrency == 100;
+        rows.Add(new($"{name}: ack latency p50 / p95 / p99 at {concurrency} concurrent",
+            $"{r.P50:F1} / {r.P95:F1} / {r.P99:F1} ms" + (r.Failures > 0 ? $" ({r.Failures} wrong answers)" : ""),
+            isTarget ? "p99 ≤ 30 ms" : "—", isTarget ? r.P99 <= 30 && r.Failures == 0 : null));
+    }
+    foreach (var concurrency in levels)
+    {
+        var r = throughput[(name, concurrency)];
+        var floor = throughput[(workloads[0].Name, concurrency)];
+        var ratio = r.Throughput / floor.Throughput;
+        var isTarget = concurrency == 100;
+        rows.Add(new($"{name}: throughput at {concurrency} concurrent (bare Kestrel: {floor.Throughput:F0}/s)",
+            $"{r.Throughput:F0}/s = {ratio:P0} of bare", isTarget ? "≥ 50 % of bare" : "—", isTarget ? ratio >= 0.5 : null));
+    }
+}
+rows.Add(new("Resident memory, peak under 100 concurrent requests", Mb(peakRss), "—", null));
+
+// Slash command in → views.open out, timed from the moment the command is sent until the fake Slack has it.
+{
+    var latencies = new List<double>();
+    var starts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+    var result = await Load.Run(10, 100, quick ? 200 : 1500, async _ =>
+    {
+        var trigger = $"{Next()}.1.new";
+        starts[trigger] = Stopwatch.GetTimestamp();
+        return await Expect(appHttp, SlackRequests.Command("T1YEAR", "/experiment", "new", trigger, slack.ResponseUrl("new")),
+            body => body.Length == 0 ? null : $"not an empty ack: {Cut(body)}");
+    });
+    foreach (var (trigger, start) in starts)
+        if (slack.ViewsOpened.TryGetValue(trigger, out var opened)) latencies.Add(Stopwatch.GetElapsedTime(start, opened).TotalMilliseconds);
+    var opens = new LatencyResult(latencies.Skip(100), result.Elapsed, result.Failures + (starts.Count - latencies.Count), result.FirstFailure);
+    rows.Add(new("`/experiment new` → `views.open` at Slack, p50 / p99 (10 concurrent)", $"{opens.P50:F1} / {opens.P99:F1} ms",
+        "p99 ≤ 50 ms", opens.P99 <= 50 && opens.Failures == 0));
+}
+
+// Builds on seeded histories: one named measurement per line. When the weekly report and the App Home exist,
+// add their rows here (e.g. the report preview command on T1YEAR with limit 50 ms, on T10YEARS with 250 ms).
+var seededMeasurements = new List<(string Name, string TeamId, string Command, string Text, string Target, double? LimitMs)>
+{
+    ("`/experiment list` on one team-year (stand-in until the weekly report exists)", "T1YEAR", "/experiment", "list", "— (report build < 50 ms)", null),
+    ("`/experiment list` on ten team-years (stand-in until the weekly report exists)", "T10YEARS", "/experiment", "list", "— (report build < 250 ms)", null),
+    ("`/experiment show E260` on ten team-years", "T10YEARS", "/experiment", "show E260", "—", null),
+};
+foreach (var (name, teamId, command, text, target, limit) in seededMeasurements)
+{
+    var r = await Load.Run(1, 20, quick ? 50 : 300, _ => Expect(appHttp, SlackRequests.Command(teamId, command, text, $"{Next()}.1.seed", slack.ResponseUrl("seed")),
+        body => body.Contains("\"response_type\":\"ephemeral\"") && !body.Contains("went wrong") ? null : $"unexpected: {Cut(body)}"));
+    rows.Add(new($"{name}, p50 / p99", $"{r.P50:F1} / {r.P99:F1} ms", target, limit is { } l ? r.P99 < l : null));
+}
+
+await Task.Delay(2000);
+var afterRss = app.ResidentBytes();
+rows.Add(new("Resident memory, idle after the load", Mb(afterRss), "—", null));
+
+Console.WriteLine($"GrowthBot benchmark · {Environment.ProcessorCount} cores · {System.Runtime.InteropServices.RuntimeInformation.OSDescription} · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd}");
+Console.WriteLine();
+Console.WriteLine("| metric | value | target | ok? |");
+Console.WriteLine("| --- | --- | --- | --- |");
+foreach (var row in rows) Console.WriteLine($"| {row.Metric} | {row.Value} | {row.Target} | {(row.Ok is null ? "" : row.Ok.Value ? "yes" : "**no**")} |");
+
+if (quick) Log("app output (tail):\n" + string.Join("\n", app.RecentOutput.Split('\n').TakeLast(15)));
+await app.Stop();
+try { work.Delete(recursive: true); } catch (IOException) { }
+return rows.Any(r => r.Ok == false) ? 2 : 0;
+
+static HttpClient Client(string baseUrl) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+{
+    BaseAddress = new Uri(baseUrl),
+    Timeout = TimeSpan.FromSeconds(30),
+};
+
+static async Task<long> SampleRss(GrowthBotProcess app, CancellationToken stop)
+{
+    long peak = 0;
+    while (!stop.IsCancellationRequested)
+    {
+        peak = Math.Max(peak, app.ResidentBytes() ?? 0);
+        try { await Task.Delay(50, stop); } catch (OperationCanceledException) { }
+    }
+    return peak;
+}
+
+static string Ms(double ms) => $"{ms:F0} ms";
+static string Mb(long? bytes) => bytes is null ? "n/a" : $"{bytes.Value / 1024.0 / 1024.0:F0} MB";
+static string Cut(string body) => body.Length > 200 ? body[..200] + "…" : body;
+
+/// <summary>One line of the results table.</summary>
+internal sealed record Row(string Metric, string Value, string Target, bool? Ok);
