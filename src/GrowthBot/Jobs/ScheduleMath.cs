@@ -17,6 +17,13 @@ public static class ScheduleMath
         return expression.GetNextValidTimeAfter(periodStart.AddSeconds(-1));
     }
 
+    /// <summary>
+    /// This week's post is due and may go out now: on time, or caught up at a humane hour (<see cref="CatchUpPolicy"/>).
+    /// </summary>
+    public static bool PostWeeklyNow(string cron, TimeZoneInfo zone, DateTimeOffset now) =>
+        FirstFireIn(cron, zone, Periods.StartOf(Periods.WeekStart(Periods.LocalDate(now, zone)), zone)) is { } due
+        && CatchUpPolicy.MayPost(due, now, zone);
+
     public static bool DueInWeek(string cron, TimeZoneInfo zone, DateTimeOffset now) =>
         FirstFireIn(cron, zone, Periods.StartOf(Periods.WeekStart(Periods.LocalDate(now, zone)), zone)) is { } due && due <= now;
 

@@ -49,7 +49,7 @@ public sealed class WeeklyReportPoster(
     {
         var settings = await configuration.For(teamId, cancellationToken);
         var now = time.GetUtcNow();
-        return ScheduleMath.DueInWeek(settings.WeeklyReportCron, settings.Zone, now) ? await Post(settings, cancellationToken) : DeliveryOutcome.NotYet;
+        return ScheduleMath.PostWeeklyNow(settings.WeeklyReportCron, settings.Zone, now) ? await Post(settings, cancellationToken) : DeliveryOutcome.NotYet;
     }
 
     /// <summary>Posts this week's report now (once per week, whoever asks).</summary>

@@ -109,6 +109,22 @@ public class WeeklyReportTests
     }
 
     [Fact]
+    public async Task A_missed_report_waits_for_a_humane_hour_instead_of_posting_at_night()
+    {
+        await using var app = await WithLastWeek();
+        var posts = app.Service<ScheduledPosts>();
+
+        // Monday 23 November 09:00 was missed; the bot comes back Tuesday 03:00 (team time zone UTC).
+        app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
+        await posts.CatchUp(CancellationToken.None);
+        Assert.Empty(Reports(app));
+
+        app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+        await posts.CatchUp(CancellationToken.None);
+        Assert.Single(Reports(app));
+    }
+
+    [Fact]
     public async Task A_report_set_for_later_in_the_week_is_not_posted_early()
     {
         await using var app = await WithLastWeek(new() { ["GrowthBot:Schedule:WeeklyReport"] = "0 0 9 ? * FRI" });
