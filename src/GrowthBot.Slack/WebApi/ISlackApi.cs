@@ -16,6 +16,15 @@ public interface ISlackApi
     /// <summary>Opens (or finds) the DM between the bot and a user; returns its channel id.</summary>
     Task<string> OpenConversation(string userId, CancellationToken cancellationToken = default);
     Task<UserInfo> UserInfo(string userId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// conversations.history: top-level messages with ts after <paramref name="oldest"/> (and before <paramref name="latest"/>
+    /// when given), newest first, at most <paramref name="limit"/>. Thread replies are not in it; see <see cref="ConversationReplies"/>.
+    /// </summary>
+    Task<ConversationHistoryResponse> ConversationHistory(string channel, string? oldest, int limit, bool includeAllMetadata,
+        string? latest = null, CancellationToken cancellationToken = default);
+    /// <summary>conversations.replies: the parent <paramref name="threadTs"/> and its replies, oldest first.</summary>
+    Task<ConversationHistoryResponse> ConversationReplies(string channel, string threadTs, string? oldest, int limit, bool includeAllMetadata,
+        string? latest = null, CancellationToken cancellationToken = default);
     Task<string> Permalink(string channel, string messageTs, CancellationToken cancellationToken = default);
     /// <summary>Socket Mode: a fresh WebSocket URL, authorised by the app-level token.</summary>
     Task<string> OpenSocketConnection(CancellationToken cancellationToken = default);

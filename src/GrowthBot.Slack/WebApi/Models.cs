@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
@@ -40,6 +41,47 @@ public sealed record PostMessageRequest(string Channel, string Text)
     public bool? ReplyBroadcast { get; init; }
     public bool? UnfurlLinks { get; init; } = false;
     public bool? UnfurlMedia { get; init; } = false;
+    /// <summary>App data carried with the message, invisible to people; read back with conversations.history.</summary>
+    public MessageMetadata? Metadata { get; init; }
+}
+
+/// <summary>Slack message metadata as sent: an event type and a flat payload of strings.</summary>
+public sealed record MessageMetadata(string EventType, IReadOnlyDictionary<string, string> EventPayload);
+
+/// <summary>
+/// Message metadata as read back. The payload stays raw JSON: other apps' metadata in the same conversation may
+/// carry numbers or objects, which must not break reading ours.
+/// </summary>
+public sealed record ReceivedMetadata
+{
+    public string EventType { get; init; } = "";
+    public JsonElement EventPayload { get; init; }
+
+    /// <summary>A string field of the payload, or null when it is missing or not a string.</summary>
+    public string? PayloadString(string name) =>
+        EventPayload.ValueKind == JsonValueKind.Object && EventPayload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString() : null;
+}
+
+/// <summary>One message of conversations.history or conversations.replies.</summary>
+public sealed record HistoryMessage
+{
+    public string Ts { get; init; } = "";
+    public string? Type { get; init; }
+    public string? Subtype { get; init; }
+    public string? User { get; init; }
+    public string? BotId { get; init; }
+    public string? Text { get; init; }
+    public string? ThreadTs { get; init; }
+    /// <summary>Present only when asked for with include_all_metadata.</summary>
+    public ReceivedMetadata? Metadata { get; init; }
+}
+
+public sealed record ConversationHistoryResponse : SlackApiResponse
+{
+    /// <summary>Newest first (conversations.history); parent first (conversations.replies).</summary>
+    public IReadOnlyList<HistoryMessage> Messages { get; init; } = [];
+    public bool HasMore { get; init; }
 }
 
 public sealed record PostMessageResponse : SlackApiResponse

@@ -53,6 +53,28 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         return response.User ?? throw new SlackApiException("users.info", "user_not_found", "users.info returned no user");
     }
 
+    public Task<ConversationHistoryResponse> ConversationHistory(string channel, string? oldest, int limit, bool includeAllMetadata,
+        string? latest = null, CancellationToken cancellationToken = default) =>
+        Form<ConversationHistoryResponse>("conversations.history", HistoryArgs(channel, oldest, limit, includeAllMetadata, latest), cancellationToken);
+
+    public Task<ConversationHistoryResponse> ConversationReplies(string channel, string threadTs, string? oldest, int limit, bool includeAllMetadata,
+        string? latest = null, CancellationToken cancellationToken = default)
+    {
+        var args = HistoryArgs(channel, oldest, limit, includeAllMetadata, latest);
+        args["ts"] = threadTs;
+        return Form<ConversationHistoryResponse>("conversations.replies", args, cancellationToken);
+    }
+
+    // The history readers are GET-style methods: form-encoded arguments work for them everywhere, JSON bodies not always.
+    private static Dictionary<string, string> HistoryArgs(string channel, string? oldest, int limit, bool includeAllMetadata, string? latest)
+    {
+        var args = new Dictionary<string, string> { ["channel"] = channel, ["limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (oldest is not null) args["oldest"] = oldest;
+        if (latest is not null) args["latest"] = latest;
+        if (includeAllMetadata) args["include_all_metadata"] = "true";
+        return args;
+    }
+
     public async Task<string> Permalink(string channel, string messageTs, CancellationToken cancellationToken = default)
     {
         var response = await Form<PermalinkResponse>("chat.getPermalink", new() { ["channel"] = channel, ["message_ts"] = messageTs }, cancellationToken);

@@ -27,13 +27,20 @@ public sealed record DeliveryOutcome(bool Delivered, bool PostedNow, string? Cha
 /// (429 after the client's own waits, 5xx), the claim is released as <c>Retry</c> and the next run of the job
 /// or the catch-up sweep posts it; nothing is dropped. When Slack refused for good (channel_not_found,
 /// not_in_channel, …) it is logged as an error and the growth leads get one DM per week saying what to fix.
-/// Only when the answer was lost (a crash between post and record) can a post repeat: see
-/// <see cref="DeliveryStore.StaleClaim"/>.
+/// Every post carries its key as Slack message metadata, so when an earlier attempt's answer was lost (a crash
+/// between post and record, a timeout) the conversation is searched for that key before posting again: see
+/// <see cref="FindEarlierPost"/>.
 /// </summary>
 public sealed class ScheduledDelivery(
     DeliveryStore deliveries, ISlackApi slack, PostPacer pacer, GrowthLeads leads, TimeProvider time, ILogger<ScheduledDelivery> logger)
 {
     private static readonly string[] ChannelProblems = ["channel_not_found", "not_in_channel", "is_archived", "restricted_action", "channel_is_archived"];
+
+    /// <summary>The metadata event type that marks our scheduled posts; its payload's <c>key</c> is the delivery key.</summary>
+    public const string MetadataEventType = "growthbot_delivery";
+
+    /// <summary>How many messages one history look-up reads; the window is minutes wide, so this is plenty.</summary>
+    private const int HistoryLimit = 200;
 
     public static string Key(string teamId, string job, string period, string recipient) => $"{teamId}/{job}/{period}/{recipient}";
 
@@ -50,12 +57,25 @@ public sealed class ScheduledDelivery(
                 return new DeliveryOutcome(false, false, null, null, existing?.LastError);
         }
 
+        // A stale Pending claim (the run died between post and record) or a Retry (the answer never came: timeout,
+        // cancellation, 5xx) may already be in Slack. A Failed one was refused by Slack, so it is not.
+        var outcomeUnknown = existing is { Status: DeliveryStatus.Pending or DeliveryStatus.Retry };
         try
         {
             var channel = target.ChannelId ?? await slack.OpenConversation(target.UserId!, cancellationToken);
+            if (outcomeUnknown && await FindEarlierPost(key, channel, threadTs, existing!.ClaimedAt, cancellationToken) is { } earlierTs)
+            {
+                await deliveries.MarkSent(key, channel, earlierTs, time.GetUtcNow(), CancellationToken.None);
+                logger.LogInformation("{Job} to {Recipient} was already in Slack ({Ts}) though its answer was lost; not posting it again", job, target.Recipient, earlierTs);
+                return new DeliveryOutcome(true, false, channel, earlierTs);
+            }
             var body = message();
             await pacer.WaitTurn(channel, cancellationToken);
-            var posted = await slack.PostMessage(new PostMessageRequest(channel, body.Text) { Blocks = body.Blocks, ThreadTs = threadTs }, cancellationToken);
+            var posted = await slack.PostMessage(new PostMessageRequest(channel, body.Text)
+            {
+                Blocks = body.Blocks, ThreadTs = threadTs,
+                Metadata = new MessageMetadata(MetadataEventType, new Dictionary<string, string> { ["key"] = key }),
+            }, cancellationToken);
             // The post landed: record it even if the job is being stopped, or a restart would post it again.
             await deliveries.MarkSent(key, posted.Channel ?? channel, posted.Ts ?? "", time.GetUtcNow(), CancellationToken.None);
             return new DeliveryOutcome(true, true, posted.Channel ?? channel, posted.Ts);
@@ -77,6 +97,38 @@ public sealed class ScheduledDelivery(
             return new DeliveryOutcome(false, false, null, null, error);
         }
     }
+
+    /// <summary>
+    /// Looks in the conversation (or the thread, for replies) for a message carrying <paramref name="key"/> in its
+    /// metadata, posted since the earlier claim; returns its ts. The window runs from a minute before that claim
+    /// (clock skew between us and Slack) to two <see cref="DeliveryStore.StaleClaim"/>s after it: the earlier run
+    /// posted within seconds of claiming, and a bounded window keeps a busy channel from pushing our message past
+    /// the page we read.
+    /// When the look-up itself fails (missing scope, not_in_channel, Slack down) we return null and the caller posts
+    /// as before: a rare duplicate is better than a lost report, and a failing history call says nothing about
+    /// whether the post landed. Each such fallback is logged as a warning so a missing scope is noticed.
+    /// </summary>
+    private async Task<string?> FindEarlierPost(string key, string channel, string? threadTs, DateTimeOffset claimedAt, CancellationToken cancellationToken)
+    {
+        var oldest = SlackTs(claimedAt - TimeSpan.FromMinutes(1));
+        var latest = SlackTs(claimedAt + 2 * DeliveryStore.StaleClaim);
+        try
+        {
+            var history = threadTs is null
+                ? await slack.ConversationHistory(channel, oldest, HistoryLimit, includeAllMetadata: true, latest, cancellationToken)
+                : await slack.ConversationReplies(channel, threadTs, oldest, HistoryLimit, includeAllMetadata: true, latest, cancellationToken);
+            return history.Messages.FirstOrDefault(m => m.Metadata is { EventType: MetadataEventType } metadata && metadata.PayloadString("key") == key)?.Ts;
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            var error = e is SlackApiException api ? api.Error : "request_failed";
+            logger.LogWarning("Could not read {Channel} to check whether {Key} was already posted ({Error}); posting it again, which may repeat it",
+                channel, key, error);
+            return null;
+        }
+    }
+
+    private static string SlackTs(DateTimeOffset at) => $"{at.ToUnixTimeSeconds()}.000000";
 
     /// <summary>One DM per lead per week and channel problem, so they can invite the bot.</summary>
     private async Task TellLeads(string teamId, string channelId, string error, CancellationToken cancellationToken)

@@ -34,8 +34,10 @@ public sealed class DeliveryStore(Database database)
 {
     /// <summary>
     /// A pending claim older than this is taken to be from a run that crashed between claiming and recording the
-    /// answer, and is posted again. That window is the one place a post could be made twice (at-least-once):
-    /// we prefer that to losing the post. Slack answers in seconds, so ten minutes never catches a live post.
+    /// answer. It is claimed again, and ScheduledDelivery first looks in the conversation for a message carrying the
+    /// key in its metadata: found, it is marked sent with that ts; not found, it is posted. Only when that look-up
+    /// fails (missing scope, Slack down) can a post be made twice: we prefer that to losing the post.
+    /// Slack answers in seconds, so ten minutes never catches a live post.
     /// </summary>
     public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(10);
 

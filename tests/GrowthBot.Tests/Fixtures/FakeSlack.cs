@@ -50,6 +50,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _scripts = new();
     private readonly ConcurrentQueue<string> _violations = new();
     private long _ts = 1_763_000_000_000_000;
+    private readonly ConcurrentDictionary<string, List<JsonObject>> _messages = new();
     private int _views;
 
     private FakeSlack(WebApplication app) => _app = app;
@@ -63,6 +64,27 @@ public sealed class FakeSlack : IAsyncDisposable
     public ConcurrentDictionary<string, JsonObject> Users { get; } = new();
 
     public IReadOnlyList<SlackCall> Calls => _calls.ToList();
+
+    /// <summary>
+    /// When set (GrowthBotApp sets it to the app's clock), new message ts follow this clock as Slack's follow real time,
+    /// so conversations.history's <c>oldest</c>/<c>latest</c> mean what they mean in Slack.
+    /// </summary>
+    public TimeProvider? Clock { get; set; }
+
+    /// <summary>The messages posted to a channel (ts, text, thread_ts, bot_id, metadata), oldest first.</summary>
+    public IReadOnlyList<JsonObject> Messages(string channel)
+    {
+        var list = _messages.GetOrAdd(channel, _ => []);
+        lock (list) return list.Select(m => m.DeepClone().AsObject()).ToList();
+    }
+
+    /// <summary>Puts a message into a channel as if the bot had posted it (e.g. a post whose answer was lost); returns its ts.</summary>
+    public string AddMessage(string channel, string text, JsonObject? metadata = null, string? threadTs = null)
+    {
+        var ts = NextTs();
+        Remember(channel, ts, text, threadTs, metadata);
+        return ts;
+    }
 
     /// <summary>The WebSocket behind the URL apps.connections.open returns.</summary>
     public FakeSocketMode SocketMode { get; } = new();
@@ -216,6 +238,15 @@ public sealed class FakeSlack : IAsyncDisposable
             case "chat.postMessage" or "chat.update":
                 ok["channel"] = args["channel"]?.DeepClone();
                 ok["ts"] = args["ts"]?.DeepClone() ?? NextTs();
+                if (method == "chat.postMessage" && args["channel"] is JsonValue channel)
+                    Remember(channel.ToString(), ok["ts"]!.GetValue<string>(), args["text"]?.ToString() ?? "", args["thread_ts"]?.ToString(),
+                        args["metadata"] switch { JsonObject o => o.DeepClone().AsObject(), JsonValue v => JsonNode.Parse(v.ToString()) as JsonObject, _ => null },
+                        args["reply_broadcast"]?.ToString() is "true" or "True");
+                break;
+            case "conversations.history" or "conversations.replies":
+                var (messages, hasMore) = History(method, args);
+                ok["messages"] = messages;
+                ok["has_more"] = hasMore;
                 break;
             case "chat.postEphemeral":
                 ok["message_ts"] = NextTs();
@@ -251,8 +282,56 @@ public sealed class FakeSlack : IAsyncDisposable
         return ok;
     }
 
+    private void Remember(string channel, string ts, string text, string? threadTs, JsonObject? metadata, bool broadcast = false)
+    {
+        var message = new JsonObject { ["type"] = "message", ["ts"] = ts, ["text"] = text, ["user"] = BotUserId, ["bot_id"] = BotId };
+        if (threadTs is not null) message["thread_ts"] = threadTs;
+        if (broadcast) message["subtype"] = "thread_broadcast";
+        if (metadata is not null) message["metadata"] = metadata;
+        var list = _messages.GetOrAdd(channel, _ => []);
+        lock (list) list.Add(message);
+    }
+
+    /// <summary>
+    /// conversations.history: top-level messages (and broadcast replies), newest first; conversations.replies: the parent,
+    /// then its replies oldest first. Both honour <c>oldest</c>/<c>latest</c> (exclusive, as Slack's default) and
+    /// <c>limit</c>, and carry metadata only when <c>include_all_metadata</c> is true, as Slack does.
+    /// </summary>
+    private (JsonArray Messages, bool HasMore) History(string method, JsonObject args)
+    {
+        static decimal? Ts(JsonNode? node) => node?.ToString() is { Length: > 0 } text && decimal.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+        var list = _messages.GetOrAdd(args["channel"]?.ToString() ?? "", _ => []);
+        List<JsonObject> all;
+        lock (list) all = list.Select(m => m.DeepClone().AsObject()).ToList();
+        var oldest = Ts(args["oldest"]);
+        var latest = Ts(args["latest"]);
+        var limit = int.TryParse(args["limit"]?.ToString(), out var l) && l > 0 ? l : 100;
+        var withMetadata = args["include_all_metadata"]?.ToString() is "true" or "True" or "1";
+        bool InRange(JsonObject m) => (oldest is null || Ts(m["ts"]) > oldest) && (latest is null || Ts(m["ts"]) < latest);
+
+        List<JsonObject> chosen;
+        if (method == "conversations.history")
+            chosen = all.Where(m => m["thread_ts"] is null || m["thread_ts"]!.ToString() == m["ts"]!.ToString() || m["subtype"]?.ToString() == "thread_broadcast")
+                .Where(InRange).OrderByDescending(m => Ts(m["ts"])).ToList();
+        else
+        {
+            var parentTs = args["ts"]?.ToString();
+            var parent = all.Where(m => m["ts"]!.ToString() == parentTs).Take(1);
+            chosen = parent.Concat(all.Where(m => m["thread_ts"]?.ToString() == parentTs && m["ts"]!.ToString() != parentTs).Where(InRange).OrderBy(m => Ts(m["ts"]))).ToList();
+        }
+        if (!withMetadata) foreach (var m in chosen) m.Remove("metadata");
+        return (new JsonArray(chosen.Take(limit).Select(m => (JsonNode)m).ToArray()), chosen.Count > limit);
+    }
+
     private string NextTs()
     {
+        if (Clock is { } clock)
+        {
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+            long seen;
+            do seen = Interlocked.Read(ref _ts);
+            while (seen < now && Interlocked.CompareExchange(ref _ts, now, seen) != seen);
+        }
         var micros = Interlocked.Increment(ref _ts);
         return $"{micros / 1_000_000}.{micros % 1_000_000:000000}";
     }

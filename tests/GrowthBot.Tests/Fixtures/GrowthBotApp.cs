@@ -70,6 +70,8 @@ public sealed class GrowthBotApp : IAsyncDisposable
     {
         slack ??= await FakeSlack.Start();
         var time = new FakeTimeProvider(now ?? DefaultNow);
+        // Message ts follow the app's clock, so conversations.history's oldest/latest work as in Slack.
+        slack.Clock = time;
         databasePath ??= Path.Combine(Path.GetTempPath(), "growthbot-tests", $"{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
 
