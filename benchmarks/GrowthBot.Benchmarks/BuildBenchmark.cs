@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using GrowthBot.Common;
+using GrowthBot.Features.Home;
+using GrowthBot.Reports;
+using GrowthBot.Slack;
+using GrowthBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GrowthBot.Benchmarks;
+
+/// <summary>
+/// Builds the weekly report and the App Home in-process against a seeded database file, through exactly the
+/// product's code: the stores read the inputs, <see cref="WeeklyReportReader"/> / <see cref="HomeTab"/> build them,
+/// <see cref="WeeklyReportMessages"/> / <see cref="HomeTab.Render"/> turn them into Block Kit, serialized as sent.
+/// </summary>
+public sealed class BuildBenchmark
+{
+    private readonly WeeklyReportReader _report;
+    private readonly HomeTab _home;
+
+    public BuildBenchmark(string databasePath)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{Database.ConnectionStringName}"] = $"Data Source={databasePath}" })
+            .Build();
+        var database = new Database(configuration);
+        var experiments = new ExperimentStore(database);
+        var tasks = new TaskStore(database);
+        var okrs = new OkrStore(database);
+        _report = new WeeklyReportReader(experiments, tasks, okrs, new FeedbackStore(database));
+        var options = new ServiceCollection().AddOptions().BuildServiceProvider().GetRequiredService<IOptionsMonitor<GrowthBotOptions>>();
+        _home = new HomeTab(experiments, tasks, okrs, new LearningStore(database), new TeamClock(TimeProvider.System, options));
+    }
+
+    /// <summary>The Monday report of <paramref name="teamId"/> as posted: read, built, rendered, serialized. Returns its JSON length.</summary>
+    public async Task<int> Report(string teamId)
+    {
+        var report = await _report.Build(teamId, TimeZoneInfo.Utc, DateTimeOffset.UtcNow, CancellationToken.None);
+        return SlackJson.Serialize(WeeklyReportMessages.Report(report, withKeyResults: true)).Length;
+    }
+
+    /// <summary>The App Home of <paramref name="userId"/> as published: read, built, rendered, serialized. Returns its JSON length.</summary>
+    public async Task<int> Home(string teamId, string userId)
+    {
+        var view = await _home.For(teamId, userId, CancellationToken.None);
+        return SlackJson.Serialize(view).Length;
+    }
+
+    /// <summary>Times <paramref name="build"/> sequentially, after a warm-up, in milliseconds.</summary>
+    public static async Task<LatencyResult> Measure(int warmup, int iterations, Func<Task<int>> build)
+    {
+        for (var i = 0; i < warmup; i++) await build();
+        var samples = new double[iterations];
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < iterations; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            if (await build() == 0) throw new InvalidOperationException("built nothing");
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        return new LatencyResult(samples, total.Elapsed, 0, null);
+    }
+}
