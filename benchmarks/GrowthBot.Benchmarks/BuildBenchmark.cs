@@ -17,6 +17,11 @@ namespace GrowthBot.Benchmarks;
 /// </summary>
 public sealed class BuildBenchmark
 {
+    private readonly ExperimentStore _experiments;
+    private readonly TaskStore _tasks;
+    private readonly OkrStore _okrs;
+    private readonly FeedbackStore _feedback;
+    private readonly LearningStore _learnings;
     private readonly WeeklyReportReader _report;
     private readonly HomeTab _home;
 
@@ -26,12 +31,14 @@ public sealed class BuildBenchmark
             .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{Database.ConnectionStringName}"] = $"Data Source={databasePath}" })
             .Build();
         var database = new Database(configuration);
-        var experiments = new ExperimentStore(database);
-        var tasks = new TaskStore(database);
-        var okrs = new OkrStore(database);
-        _report = new WeeklyReportReader(experiments, tasks, okrs, new FeedbackStore(database));
+        var experiments = _experiments = new ExperimentStore(database);
+        var tasks = _tasks = new TaskStore(database);
+        var okrs = _okrs = new OkrStore(database);
+        _feedback = new FeedbackStore(database);
+        _learnings = new LearningStore(database);
+        _report = new WeeklyReportReader(experiments, tasks, okrs, _feedback);
         var options = new ServiceCollection().AddOptions().BuildServiceProvider().GetRequiredService<IOptionsMonitor<GrowthBotOptions>>();
-        _home = new HomeTab(experiments, tasks, okrs, new LearningStore(database), new TeamClock(TimeProvider.System, options));
+        _home = new HomeTab(experiments, tasks, okrs, _learnings, new TeamClock(TimeProvider.System, options));
     }
 
     /// <summary>The Monday report of <paramref name="teamId"/> as posted: read, built, rendered, serialized. Returns its JSON length.</summary>
@@ -46,6 +53,32 @@ public sealed class BuildBenchmark
     {
         var view = await _home.For(teamId, userId, CancellationToken.None);
         return SlackJson.Serialize(view).Length;
+    }
+
+    /// <summary>Where a build's time goes: each store read the report and the home make, median of 20, in ms.</summary>
+    public async Task<string> Breakdown(string teamId)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var from = now.AddDays(-7);
+        var parts = new (string Name, Func<Task<int>> Read)[]
+        {
+            ("experiments.All", async () => (await _experiments.All(teamId, default)).Count),
+            ("okrs.Current", async () => (await _okrs.Current(teamId, default))?.KeyResults.Count ?? 1),
+            ("tasks.BlocksRecorded", async () => (await _tasks.BlocksRecorded(teamId, from, now, default)).Count + 1),
+            ("tasks.PostponementsRecorded", async () => (await _tasks.PostponementsRecorded(teamId, from, now, default)).Count + 1),
+            ("feedback.Between", async () => (await _feedback.Between(teamId, from, now, default)).Count + 1),
+            ("tasks.Open", async () => (await _tasks.Open(teamId, null, default)).Count + 1),
+            ("learnings.Latest", async () => (await _learnings.Latest(teamId, HomeTab.LearningsShown, default)).Count + 1),
+            ("whole report", () => Report(teamId)),
+            ("whole home", () => Home(teamId, "U0ALICE")),
+        };
+        var lines = new List<string>();
+        foreach (var (name, read) in parts)
+        {
+            var r = await Measure(3, 20, read);
+            lines.Add($"{name} {r.P50:F1}");
+        }
+        return string.Join(" · ", lines);
     }
 
     /// <summary>Times <paramref name="build"/> sequentially, after a warm-up, in milliseconds.</summary>
