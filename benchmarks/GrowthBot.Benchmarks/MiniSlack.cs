@@ -59,6 +59,8 @@ public sealed class MiniSlack : IAsyncDisposable
         return method switch
         {
             "auth.test" => Results.Text("""{"ok":true,"url":"https://acme.slack.com/","team":"Acme","user":"growthbot","team_id":"T0BENCH","user_id":"UBOT","bot_id":"BBOT"}""", "application/json"),
+            // Nobody is an admin: /experiment show asks whether the viewer may change the experiment.
+            "users.info" => Results.Text("""{"ok":true,"user":{"id":"U0ALICE","tz":"UTC","is_admin":false,"is_owner":false}}""", "application/json"),
             "conversations.open" => Results.Text("""{"ok":true,"channel":{"id":"D0BENCH"}}""", "application/json"),
             "chat.postMessage" => Results.Text("""{"ok":true,"channel":"D0BENCH","ts":"1763000000.000100"}""", "application/json"),
             _ => Results.Text("""{"ok":true}""", "application/json"),

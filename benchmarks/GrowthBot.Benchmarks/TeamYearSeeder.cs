@@ -6,8 +6,8 @@ namespace GrowthBot.Benchmarks;
 /// <summary>
 /// Fills a migrated GrowthBot database with a team's history, straight into the schema of
 /// src/GrowthBot/Storage/Migrations: per year 52 weeks × 10 experiments × 8 tasks (some blocked, some
-/// postponed), 500 learnings (also in the search index), a quarterly objective with three key results and
-/// a check-in on each every week. Deterministic (seeded Random), ending at <c>today</c>.
+/// postponed), sales' lead feedback on a third of the concluded ones, 500 learnings (also in the search index), a quarterly objective with three key results and
+/// a check-in on each every week, and the team's settings row. Deterministic (seeded Random), ending at <c>today</c>.
 /// </summary>
 public static class TeamYearSeeder
 {
@@ -23,6 +23,8 @@ public static class TeamYearSeeder
     private static readonly string[] Kinds = ["Experiment", "Icp", "Channel", "Process"];
     private static readonly string[] BlockReasons = ["Skills", "Budget", "Access", "WaitingOnSomeone", "Other"];
     private static readonly string[] Confidences = ["OnTrack", "AtRisk", "OffTrack"];
+    private static readonly string[] Qualities = ["Good", "Mixed", "Poor"];
+    private static readonly string[] QualityReasons = ["WrongPersona", "NoBudget", "TooSmall", "NotReachable", "Other"];
     private static readonly string[] People = ["U0ALICE", "U0BOB", "U0CAROL", "U0DAVE", "U0ERIN", "U0LEAD"];
 
     /// <summary>Seeds <paramref name="years"/> team-years for <paramref name="teamId"/>; returns rows written.</summary>
@@ -55,6 +57,7 @@ public static class TeamYearSeeder
         var insertBlock = Command(connection, transaction, "INSERT INTO task_blocks (team_id, task_id, reason, note, created_by, created_at, resolved_at, resolved_by) VALUES ($team, $task, $reason, 'waiting', $by, $at, $resolved, $resolvedBy)");
         var insertPostponement = Command(connection, transaction, "INSERT INTO task_postponements (team_id, task_id, from_date, to_date, reason, created_by, created_at) VALUES ($team, $task, $from, $to, 'ran out of time', $by, $at)");
         var insertLearning = Command(connection, transaction, "INSERT INTO learnings (team_id, number, kind, text, experiment_id, created_by, created_at) VALUES ($team, $number, $kind, $text, $experiment, $by, $at) RETURNING id");
+        var insertFeedback = Command(connection, transaction, "INSERT INTO lead_feedback (team_id, experiment_id, quality, reason, text, source, created_by, created_at) VALUES ($team, $experiment, $quality, $reason, $text, $source, $by, $at)");
         var insertSearch = Command(connection, transaction, "INSERT INTO search_index (team_id, source, source_id, title, body) VALUES ($team, 'learning', $id, $title, $body)");
 
         var experimentNumber = 0;
@@ -107,6 +110,15 @@ public static class TeamYearSeeder
                     ("$decision", concluded ? Pick(random, Decisions) : null))!;
                 experimentIds.Add(experiment);
                 rows++;
+                if (concluded && random.Next(3) == 0)
+                {
+                    // Sales answered the report's thread: a button click or a free-text reply.
+                    var click = random.Next(2) == 0;
+                    Run(insertFeedback, ("$team", teamId), ("$experiment", experiment), ("$quality", click ? Pick(random, Qualities) : null),
+                        ("$reason", click ? Pick(random, QualityReasons) : null), ("$text", click ? "" : "Two of them booked a demo"),
+                        ("$source", click ? "Button" : "ThreadReply"), ("$by", "U0SALES"), ("$at", Instant(monday.AddDays(15), 10)));
+                    rows++;
+                }
 
                 for (var t = 0; t < TasksPerExperiment; t++)
                 {
@@ -144,6 +156,9 @@ public static class TeamYearSeeder
                 rows += 2;
             }
         }
+        // /growth settings (migration 005): OKR progress inside the report, so the report build renders it too.
+        Run(Command(connection, transaction, "INSERT OR REPLACE INTO team_settings (team_id, okr_progress_in_report, nudges_enabled) VALUES ($team, 1, 1)"), ("$team", teamId));
+        rows++;
         transaction.Commit();
         return rows;
     }

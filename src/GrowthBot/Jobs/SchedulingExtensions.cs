@@ -1,4 +1,5 @@
 using GrowthBot.Hosting;
+using GrowthBot.Reports;
 using GrowthBot.Storage;
 using Quartz;
 
@@ -33,6 +34,7 @@ public static class SchedulingExtensions
         builder.Services.AddSingleton<PostPacer>();
         builder.Services.AddSingleton<UserZones>();
         builder.Services.AddSingleton<ScheduledDelivery>();
+        builder.Services.AddSingleton<WeeklyReportReader>();
         builder.Services.AddSingleton<WeeklyReportPoster>();
         builder.Services.AddSingleton<TaskNudger>();
         builder.Services.AddSingleton<OkrCheckInPoster>();

@@ -14,35 +14,15 @@ namespace GrowthBot.Jobs;
 /// so a run interrupted half-way finishes the rest next time without repeating anything.
 /// </summary>
 public sealed class WeeklyReportPoster(
-    ExperimentStore experiments, TaskStore tasks, OkrStore okrs, FeedbackStore feedback, ReportThreadStore threads,
+    WeeklyReportReader reader, ReportThreadStore threads,
     ScheduledDelivery delivery, TeamConfiguration configuration, TimeProvider time, ILogger<WeeklyReportPoster> logger)
 {
     public const string Job = "weekly-report";
     private const int MaxDetails = 10;
 
     /// <summary>The report that would be posted now: last week, Monday to Sunday in the team's zone.</summary>
-    public async Task<WeeklyReport> Build(string teamId, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var monday = Periods.WeekStart(Periods.LocalDate(now, zone));
-        var from = monday.AddDays(-7);
-        var fromInstant = Periods.StartOf(from, zone);
-        var toInstant = Periods.StartOf(monday, zone);
-        var okr = await okrs.Current(teamId, cancellationToken);
-        return WeeklyReportBuilder.Build(new WeeklyReportInput
-        {
-            From = from,
-            To = monday,
-            FromInstant = fromInstant,
-            ToInstant = toInstant,
-            Experiments = await experiments.All(teamId, cancellationToken),
-            Objective = okr?.Objective,
-            KeyResults = okr?.KeyResults ?? [],
-            Blocks = (await tasks.BlocksRecorded(teamId, fromInstant, toInstant, cancellationToken)).Select(b => b.Block).ToList(),
-            Postponements = (await tasks.PostponementsRecorded(teamId, fromInstant, toInstant, cancellationToken)).Select(p => p.Postponement).ToList(),
-            // Feedback given since last week's report went out (its thread is answered during the week).
-            Feedback = await feedback.Between(teamId, fromInstant, now.AddTicks(1), cancellationToken),
-        });
-    }
+    public Task<WeeklyReport> Build(string teamId, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken) =>
+        reader.Build(teamId, zone, now, cancellationToken);
 
     /// <summary>Posts this week's report if its time has come and it was not posted yet.</summary>
     public async Task<DeliveryOutcome> RunIfDue(string teamId, CancellationToken cancellationToken)

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using GrowthBot.Common;
+using GrowthBot.Features.Home;
+using GrowthBot.Reports;
+using GrowthBot.Slack;
+using GrowthBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GrowthBot.Benchmarks;
+
+/// <summary>
+/// Builds the weekly report and the App Home in-process against a seeded database file, through exactly the
+/// product's code: the stores read the inputs, <see cref="WeeklyReportReader"/> / <see cref="HomeTab"/> build them,
+/// <see cref="WeeklyReportMessages"/> / <see cref="HomeTab.Render"/> turn them into Block Kit, serialized as sent.
+/// </summary>
+public sealed class BuildBenchmark
+{
+    private readonly ExperimentStore _experiments;
+    private readonly TaskStore _tasks;
+    private readonly OkrStore _okrs;
+    private readonly FeedbackStore _feedback;
+    private readonly LearningStore _learnings;
+    private readonly WeeklyReportReader _report;
+    private readonly HomeTab _home;
+
+    public BuildBenchmark(string databasePath)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{Database.ConnectionStringName}"] = $"Data Source={databasePath}" })
+            .Build();
+        var database = new Database(configuration);
+        var experiments = _experiments = new ExperimentStore(database);
+        var tasks = _tasks = new TaskStore(database);
+        var okrs = _okrs = new OkrStore(database);
+        _feedback = new FeedbackStore(database);
+        _learnings = new LearningStore(database);
+        _report = new WeeklyReportReader(experiments, tasks, okrs, _feedback);
+        var options = new ServiceCollection().AddOptions().BuildServiceProvider().GetRequiredService<IOptionsMonitor<GrowthBotOptions>>();
+        _home = new HomeTab(experiments, tasks, okrs, _learnings, new TeamClock(TimeProvider.System, options));
+    }
+
+    /// <summary>The Monday report of <paramref name="teamId"/> as posted: read, built, rendered, serialized. Returns its JSON length.</summary>
+    public async Task<int> Report(string teamId)
+    {
+        var report = await _report.Build(teamId, TimeZoneInfo.Utc, DateTimeOffset.UtcNow, CancellationToken.None);
+        return SlackJson.Serialize(WeeklyReportMessages.Report(report, withKeyResults: true)).Length;
+    }
+
+    /// <summary>The App Home of <paramref name="userId"/> as published: read, built, rendered, serialized. Returns its JSON length.</summary>
+    public async Task<int> Home(string teamId, string userId)
+    {
+        var view = await _home.For(teamId, userId, CancellationToken.None);
+        return SlackJson.Serialize(view).Length;
+    }
+
+    /// <summary>Where a build's time goes: each store read the report and the home make, median of 20, in ms.</summary>
+    public async Task<string> Breakdown(string teamId)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var from = now.AddDays(-7);
+        var parts = new (string Name, Func<Task<int>> Read)[]
+        {
+            ("experiments.All", async () => (await _experiments.All(teamId, default)).Count),
+            ("okrs.Current", async () => (await _okrs.Current(teamId, default))?.KeyResults.Count ?? 1),
+            ("tasks.BlocksRecorded", async () => (await _tasks.BlocksRecorded(teamId, from, now, default)).Count + 1),
+            ("tasks.PostponementsRecorded", async () => (await _tasks.PostponementsRecorded(teamId, from, now, default)).Count + 1),
+            ("feedback.Between", async () => (await _feedback.Between(teamId, from, now, default)).Count + 1),
+            ("tasks.Open", async () => (await _tasks.Open(teamId, null, default)).Count + 1),
+            ("learnings.Latest", async () => (await _learnings.Latest(teamId, HomeTab.LearningsShown, default)).Count + 1),
+            ("whole report", () => Report(teamId)),
+            ("whole home", () => Home(teamId, "U0ALICE")),
+        };
+        var lines = new List<string>();
+        foreach (var (name, read) in parts)
+        {
+            // CPU time as well as wall time: on a shared machine the wall time also counts waiting for a core.
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var r = await Measure(3, 20, read);
+            var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 23;
+            lines.Add($"{name} {r.P50:F1} (cpu {cpuMs:F1})");
+        }
+        return string.Join(" · ", lines);
+    }
+
+    /// <summary>Times <paramref name="build"/> sequentially, after a warm-up, in milliseconds.</summary>
+    public static async Task<LatencyResult> Measure(int warmup, int iterations, Func<Task<int>> build)
+    {
+        for (var i = 0; i < warmup; i++) await build();
+        var samples = new double[iterations];
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < iterations; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            if (await build() == 0) throw new InvalidOperationException("built nothing");
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        return new LatencyResult(samples, total.Elapsed, 0, null);
+    }
+}
