@@ -67,6 +67,26 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
         return rows.Select(r => r.ToExperiment()).ToList();
     }
 
+    /// <summary>
+    /// The team's experiments sharing the most (and rarest) words with <paramref name="words"/>, best first:
+    /// the few candidates "tested before?" compares closely, from the experiment_text index.
+    /// </summary>
+    public async Task<IReadOnlyList<Experiment>> SimilarCandidates(string teamId, long excludeId, IEnumerable<string> words, int limit = 50,
+        CancellationToken cancellationToken = default)
+    {
+        var query = SearchIndex.ToFtsQuery(words, 24);
+        if (query is null) return [];
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<ExperimentRow>($"""
+            SELECT {Columns} FROM experiments
+            WHERE id IN (
+                SELECT t.rowid FROM experiment_text t JOIN experiments e ON e.id = t.rowid
+                WHERE experiment_text MATCH @query AND e.team_id = @teamId AND e.id <> @excludeId
+                ORDER BY bm25(experiment_text) LIMIT @limit)
+            """, new { query, teamId, excludeId, limit });
+        return rows.Select(r => r.ToExperiment()).ToList();
+    }
+
     /// <summary>Experiments concluded in [from, to), in the order they were concluded.</summary>
     public async Task<IReadOnlyList<Experiment>> ConcludedBetween(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {

@@ -55,11 +55,24 @@ public static class SearchIndex
             if (char.IsLetterOrDigit(c)) current.Append(char.ToLowerInvariant(c));
             else if (current.Length > 0)
             {
-                if (current.Length >= 2 && terms.Count < 12) terms.Add($"\"{current}\"*");
+                terms.Add(current.ToString());
                 current.Clear();
             }
         }
-        return terms.Count == 0 ? null : string.Join(" OR ", terms.Distinct());
+        return ToFtsQuery(terms, 12);
+    }
+
+    /// <summary>Any of <paramref name="terms"/> (letters and digits only, two or more), each as a quoted prefix term.</summary>
+    public static string? ToFtsQuery(IEnumerable<string> terms, int max)
+    {
+        var safe = terms
+            .Select(t => new string(t.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant())
+            .Where(t => t.Length >= 2)
+            .Distinct()
+            .Take(max)
+            .Select(t => $"\"{t}\"*")
+            .ToList();
+        return safe.Count == 0 ? null : string.Join(" OR ", safe);
     }
 
     private sealed class HitRow

@@ -43,6 +43,24 @@ public class StoreTests
     }
 
     [Fact]
+    public async Task Similar_candidates_come_from_the_words_of_names_and_hypotheses_and_follow_edits()
+    {
+        await using var app = await GrowthBotApp.Start();
+        var store = app.Service<ExperimentStore>();
+        var inMail = await store.Add(NewExperiment("LinkedIn InMail to CMOs", "CMOs read InMail"));
+        await store.Add(NewExperiment("Webinar for students", "Students love webinars"));
+        await store.Add(NewExperiment("InMail campaign", "CMOs", team: "T0OTHER"));
+        var mine = await store.Add(NewExperiment("Another InMail test", "CMOs again"));
+
+        var candidates = await store.SimilarCandidates(GrowthBotApp.TeamId, mine.Id, ["inmail", "cmos"]);
+
+        Assert.Equal([inMail.Id], candidates.Select(c => c.Id));
+        await store.Update(inMail with { Name = "Cold calls", Hypothesis = "People pick up" }, Now);
+        Assert.Empty(await store.SimilarCandidates(GrowthBotApp.TeamId, mine.Id, ["inmail", "cmos"]));
+        Assert.Empty(await store.SimilarCandidates(GrowthBotApp.TeamId, mine.Id, ["\"; DROP TABLE experiments; --"]));
+    }
+
+    [Fact]
     public async Task Tasks_keep_their_blockers_and_every_postponement()
     {
         await using var app = await GrowthBotApp.Start();

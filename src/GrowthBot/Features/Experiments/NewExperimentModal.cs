@@ -36,8 +36,11 @@ public sealed class NewExperimentModal(
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         background.Run($"confirm {experiment.ShortId}", async (services, ct) =>
         {
-            // Comparing with every past experiment is done after the ack, so a long history never slows the modal.
-            var similar = ExperimentSimilarity.FindSimilar(experiment, await experiments.All(experiment.TeamId, ct));
+            // After the ack, and only against the indexed candidates that share words with it, so a long history
+            // slows neither the modal nor the acknowledgements of everyone else's requests.
+            var words = ExperimentSimilarity.Words($"{experiment.Name} {experiment.Hypothesis}");
+            var candidates = await experiments.SimilarCandidates(experiment.TeamId, experiment.Id, words, cancellationToken: ct);
+            var similar = ExperimentSimilarity.FindSimilar(experiment, candidates);
             await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, ExperimentMessages.Created(experiment, similar), ct);
         });
         return ViewSubmissionResponse.Close;
