@@ -73,7 +73,7 @@ public static class ReminderMessages
     {
         var text = $"*{e.ShortId} {MrkdwnText.Escape(e.Name)}* was planned to end {MrkdwnText.Date(e.EndDate)} ({Count(today.DayNumber - e.EndDate.DayNumber, "day")} ago). " +
                    "What happened? Concluding it puts its result and learning in Monday's report.";
-        return new Message($"{e.ShortId} {e.Name} is past its end date: time to conclude it",
+        return new Message($"{e.ShortId} {MrkdwnText.Escape(e.Name)} is past its end date: time to conclude it",
             [new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)) { Accessory = new Button("Conclude", ExperimentConclude, e.ShortId) { Style = ButtonStyle.Primary } }]);
     }
 

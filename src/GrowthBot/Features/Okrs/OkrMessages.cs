@@ -53,7 +53,7 @@ public static class OkrMessages
     {
         var text = $":chart_with_upwards_trend: {kr.ShortId} {Escape(kr.Name)}: {DecimalText.Format(checkIn.PreviousValue)} → *{Escape(kr.CurrentOfTarget())}* " +
                    $"`{Progress.BarWithPercent(kr.Percent())}` · {Icon(checkIn.Confidence)} {checkIn.Confidence.Label()}";
-        return new Message($"{kr.ShortId} {kr.Name}: {kr.CurrentOfTarget()}", [new SectionBlock(Truncate(text, BlockKitLimits.SectionText))]);
+        return new Message($"{kr.ShortId} {Escape(kr.Name)}: {Escape(kr.CurrentOfTarget())}", [new SectionBlock(Truncate(text, BlockKitLimits.SectionText))]);
     }
 
     public static string Icon(KrConfidence confidence) => confidence switch

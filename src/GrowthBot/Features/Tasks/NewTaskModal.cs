@@ -80,6 +80,13 @@ public sealed class NewTaskModal(
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         var confirmation = TaskMessages.Created(task, today, experiment);
         background.TellAfterAck($"confirm {task.ShortId}", submission.UserId, origin, confirmation);
+        if (task.OwnerId != submission.UserId)
+        {
+            // The owner should hear about work given to them from the bot, not discover it in a list.
+            var assigned = TaskMessages.Assigned(task, today, experiment);
+            background.Run($"tell {task.OwnerId} about {task.ShortId}", (services, ct) =>
+                services.GetRequiredService<UserNotifier>().DirectMessage(task.OwnerId, assigned, ct));
+        }
         return ViewSubmissionResponse.Close;
     }
 

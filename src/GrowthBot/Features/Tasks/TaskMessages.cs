@@ -89,7 +89,20 @@ public static class TaskMessages
     {
         var text = $":white_check_mark: Added *{task.ShortId} · {Escape(task.Title)}* for {User(task.OwnerId)}, due {Date(task.DueDate)}" +
                    (experiment is null ? "." : $", to {experiment.ShortId} · {Escape(Truncate(experiment.Name, 80))}.");
-        return new Message($"Added {task.ShortId} · {task.Title}",
+        return new Message($"Added {task.ShortId} · {Escape(task.Title)}",
+        [
+            new SectionBlock(Truncate(text, BlockKitLimits.SectionText)),
+            .. TaskBlocks(task, today, TaskButtons.Standard),
+        ]);
+    }
+
+    /// <summary>To the owner, when someone else gave them the task: what, by whom, when, with its buttons.</summary>
+    public static Message Assigned(GrowthTask task, DateOnly today, Experiment? experiment)
+    {
+        var text = $":inbox_tray: {User(task.CreatedBy)} gave you *{task.ShortId} · {Escape(task.Title)}*, due {Date(task.DueDate)}" +
+                   (experiment is null ? "." : $", for {experiment.ShortId} · {Escape(Truncate(experiment.Name, 80))}.") +
+                   (task.Notes.Length > 0 ? $"\n>{Escape(Truncate(task.Notes, 500)).Replace("\n", "\n>")}" : "");
+        return new Message($"You have a new task: {task.ShortId} · {Escape(task.Title)}",
         [
             new SectionBlock(Truncate(text, BlockKitLimits.SectionText)),
             .. TaskBlocks(task, today, TaskButtons.Standard),

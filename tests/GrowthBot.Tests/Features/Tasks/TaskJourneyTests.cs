@@ -71,6 +71,25 @@ public class TaskJourneyTests
         Assert.Contains("Added *T1 · Write the InMail copy*", confirmation.AllText);
         Assert.Contains("E1 · LinkedIn InMail to CMOs", confirmation.AllText);
         Assert.Contains("task_done:T1", confirmation.Args.ToJsonString());
+        var toOwner = await app.Slack.WaitFor("chat.postMessage", c => c.Str("channel") == "D" + GrowthBotApp.Bob);
+        Assert.Contains($"<@{GrowthBotApp.Alice}> gave you *T1 · Write the InMail copy*", toOwner.AllText);
+        Assert.Contains("Max 300 characters", toOwner.AllText);
+        Assert.Contains("task_done:T1", toOwner.Args.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_task_you_give_yourself_sends_no_extra_message()
+    {
+        await using var app = await GrowthBotApp.Start();
+        await app.Command("/task new");
+
+        await app.Submit(ViewSubmission.Of(app.Slack.Last("views.open")).Text(B.Title, "Call <!channel> & the CMO").Date(B.Due, Today.AddDays(2)));
+        await app.Idle();
+
+        Assert.Empty(app.Slack.CallsTo("chat.postMessage"));
+        var confirmation = app.Slack.Last("response_url");
+        Assert.DoesNotContain("<!channel>", confirmation.Args.ToJsonString());
+        Assert.Contains("&lt;!channel&gt; &amp; the CMO", confirmation.Str("text"));
     }
 
     [Fact]
