@@ -140,6 +140,19 @@ public sealed class TaskStore(Database database, IChangeFeed? changes = null)
         return rows.Select(r => r.ToPostponement()).ToList();
     }
 
+    /// <summary>Every postponement of the experiment's tasks, latest first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<Postponement>> PostponementsForExperiment(long experimentId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<PostponementRow>("""
+            SELECT p.id, p.task_id, p.from_date, p.to_date, p.reason, p.created_by, p.created_at
+            FROM task_postponements p JOIN tasks t ON t.id = p.task_id
+            WHERE t.experiment_id = @experimentId
+            ORDER BY p.created_at DESC, p.id DESC LIMIT @limit
+            """, new { experimentId, limit });
+        return rows.Select(r => r.ToPostponement()).ToList();
+    }
+
     /// <summary>Blockers recorded in [from, to), with the task they block (for the weekly count by reason).</summary>
     public async Task<IReadOnlyList<(TaskBlock Block, GrowthTask Task)>> BlocksRecorded(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {

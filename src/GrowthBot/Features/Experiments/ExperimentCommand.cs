@@ -80,10 +80,8 @@ public sealed class ExperimentCommand(
         var found = await access.Find(command.TeamId, id, "show", cancellationToken);
         if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
         var experimentTasks = await tasks.ForExperiment(experiment.Id, cancellationToken);
-        var postponements = new List<Domain.Tasks.Postponement>();
-        // Only postponed tasks have reasons to read; the card shows the latest few.
-        foreach (var task in experimentTasks.Where(t => t.Postponements > 0).Take(ExperimentMessages.CardListLimit))
-            postponements.AddRange(await tasks.Postponements(task.Id, cancellationToken));
+        // The card shows the latest few reasons; the count comes from the tasks themselves.
+        var postponements = await tasks.PostponementsForExperiment(experiment.Id, ExperimentMessages.CardListLimit, cancellationToken);
         var keyResult = experiment.KeyResultId is { } krId ? await okrs.KeyResultById(command.TeamId, krId, cancellationToken) : null;
         var details = new ExperimentDetails(experiment, experimentTasks, postponements, await learnings.ForExperiment(experiment.Id, cancellationToken),
             await feedback.ForExperiment(experiment.Id, cancellationToken), keyResult);
