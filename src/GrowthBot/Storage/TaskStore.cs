@@ -131,15 +131,6 @@ public sealed class TaskStore(Database database, IChangeFeed? changes = null)
             return new Postponement { Id = id, TaskId = taskId, FromDate = from, ToDate = toDate, Reason = reason, CreatedBy = userId, CreatedAt = now };
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<Postponement>> Postponements(long taskId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<PostponementRow>(
-            "SELECT id, task_id, from_date, to_date, reason, created_by, created_at FROM task_postponements WHERE task_id = @taskId ORDER BY created_at",
-            new { taskId });
-        return rows.Select(r => r.ToPostponement()).ToList();
-    }
-
     /// <summary>Every postponement of the experiment's tasks, latest first, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<Postponement>> PostponementsForExperiment(long experimentId, int limit, CancellationToken cancellationToken = default)
     {
