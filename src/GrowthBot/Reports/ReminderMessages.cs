@@ -26,7 +26,7 @@ public static class ReminderMessages
         foreach (var task in tasks.Take(MaxTasks))
         {
             var state = task.IsBlocked
-                ? $":no_entry: blocked ({WeeklyReportMessages.Label(task.Blocker!.Reason)}{(task.Blocker.Note.Length > 0 ? ": " + MrkdwnText.Escape(MrkdwnText.Truncate(task.Blocker.Note, 200)) : "")})"
+                ? $":no_entry: blocked ({task.Blocker!.Reason.Label().ToLowerInvariant()}{(task.Blocker.Note.Length > 0 ? ": " + MrkdwnText.Escape(MrkdwnText.Truncate(task.Blocker.Note, 200)) : "")})"
                 : $":hourglass: was due {MrkdwnText.Date(task.DueDate)} ({today.DayNumber - task.DueDate.DayNumber} days ago)";
             blocks.Add(new SectionBlock(MrkdwnText.Truncate($"*{task.ShortId}* {MrkdwnText.Escape(task.Title)}\n{state}", BlockKitLimits.SectionText)));
             var buttons = new List<BlockElement>
@@ -45,9 +45,9 @@ public static class ReminderMessages
     /// <summary>For the growth leads: every blocked task, counted by reason.</summary>
     public static Message BlockerSummary(IReadOnlyList<GrowthTask> blocked)
     {
-        var byReason = string.Join(", ", blocked.GroupBy(t => t.Blocker!.Reason).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {WeeklyReportMessages.Label(g.Key)}"));
+        var byReason = string.Join(", ", blocked.GroupBy(t => t.Blocker!.Reason).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key.Label().ToLowerInvariant()}"));
         var lines = string.Join("\n", blocked.Take(20).Select(t =>
-            $"• *{t.ShortId}* {MrkdwnText.Escape(MrkdwnText.Truncate(t.Title, 100))} · {MrkdwnText.User(t.OwnerId)} · {WeeklyReportMessages.Label(t.Blocker!.Reason)}"));
+            $"• *{t.ShortId}* {MrkdwnText.Escape(MrkdwnText.Truncate(t.Title, 100))} · {MrkdwnText.User(t.OwnerId)} · {t.Blocker!.Reason.Label().ToLowerInvariant()}"));
         if (blocked.Count > 20) lines += $"\n…and {blocked.Count - 20} more";
         var text = $"*{Count(blocked.Count, "blocked task")}* today ({byReason}):\n{lines}";
         return new Message($"{Count(blocked.Count, "blocked task")} today: {byReason}", [new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText))]);

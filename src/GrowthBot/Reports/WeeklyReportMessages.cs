@@ -80,7 +80,7 @@ public static class WeeklyReportMessages
                 {
                     ActionId = $"{LeadQualityReasonAction}:{e.ShortId}",
                     Placeholder = new PlainText("Why?"),
-                    Options = Enum.GetValues<LeadQualityReason>().Select(r => Option.Of(Label(r), r.ToString())).ToList(),
+                    Options = Enum.GetValues<LeadQualityReason>().Select(r => Option.Of(r.Label(), r.ToString())).ToList(),
                 },
             ]) { BlockId = $"lead_quality_{e.ShortId}" });
         }
@@ -94,21 +94,6 @@ public static class WeeklyReportMessages
         return new Message($"Key results this week: {string.Join(", ", keyResults.Select(k => $"{k.KeyResult.ShortId} {k.Percent}%"))}",
             [new SectionBlock(MrkdwnText.Truncate(Progress(report), Section))]);
     }
-
-    public static string Label(LeadQualityReason reason) => reason switch
-    {
-        LeadQualityReason.WrongPersona => "Wrong persona",
-        LeadQualityReason.NoBudget => "No budget",
-        LeadQualityReason.TooSmall => "Too small",
-        LeadQualityReason.NotReachable => "Not reachable",
-        _ => "Other",
-    };
-
-    public static string Label(BlockReason reason) => reason switch
-    {
-        BlockReason.WaitingOnSomeone => "waiting on someone",
-        _ => reason.ToString().ToLowerInvariant(),
-    };
 
     private static string Name(Experiment e) => $"{e.ShortId} {MrkdwnText.Escape(e.Name)}";
 
@@ -135,7 +120,7 @@ public static class WeeklyReportMessages
     {
         var blockers = report.BlockersByReason.Count == 0
             ? "no new blockers"
-            : string.Join(", ", report.BlockersByReason.Select(b => $"{b.Count} {Label(b.Reason)}"));
+            : string.Join(", ", report.BlockersByReason.Select(b => $"{b.Count} {b.Reason.Label().ToLowerInvariant()}"));
         var postponed = report.Postponements == 0
             ? "no postponements"
             : $"{report.Postponements} postponement{(report.Postponements == 1 ? "" : "s")} ({string.Join(", ", report.PostponementsByPerson.Take(5).Select(p => $"{MrkdwnText.User(p.OwnerId)} {p.Count}"))})";
@@ -150,7 +135,7 @@ public static class WeeklyReportMessages
             if (f.Good > 0) counts.Add($"{f.Good} good");
             if (f.Mixed > 0) counts.Add($"{f.Mixed} mixed");
             if (f.Poor > 0) counts.Add($"{f.Poor} poor");
-            var reasons = f.Reasons.Count > 0 ? $" ({string.Join(", ", f.Reasons.Select(Label))})" : "";
+            var reasons = f.Reasons.Count > 0 ? $" ({string.Join(", ", f.Reasons.Select(r => r.Label()))})" : "";
             var reply = f.Replies.Count > 0 ? $" · “{MrkdwnText.Escape(MrkdwnText.Truncate(f.Replies[^1], 200))}”" : "";
             return $"• {Name(f.Experiment)}: {(counts.Count > 0 ? string.Join(", ", counts) : "comments")}{reasons}{reply}";
         });

@@ -80,7 +80,7 @@ public sealed class ConcludeExperimentModal(
             {
                 ActionId = ViewValues.Action,
                 Placeholder = "On track?",
-                Options = Enum.GetValues<KrConfidence>().Select(c => Option.Of(ConfidenceLabel(c), c.ToString())).ToList(),
+                Options = Enum.GetValues<KrConfidence>().Select(c => Option.Of(c.Label(), c.ToString())).ToList(),
             }, optional: true));
         }
         return new ModalView(new PlainText("Conclude experiment"), blocks)
@@ -139,14 +139,6 @@ public sealed class ConcludeExperimentModal(
 
     private void Tell(ViewSubmissionPayload submission, ModalOrigin origin, Message message) =>
         background.TellAfterAck("conclude reply", submission.UserId, origin, message);
-
-    internal static string ConfidenceLabel(KrConfidence c) => c switch
-    {
-        KrConfidence.OnTrack => "On track",
-        KrConfidence.AtRisk => "At risk",
-        KrConfidence.OffTrack => "Off track",
-        _ => c.ToString(),
-    };
 
     internal static string Number(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -178,7 +178,7 @@ public static class ExperimentMessages
 
         if (blocked.Count > 0)
             blocks.Add(new SectionBlock(List($"*Blockers* ({blocked.Count})", blocked, t =>
-                $"`{t.ShortId}` {BlockReasonLabel(t.Blocker!.Reason)} since {Date(t.Blocker.CreatedAt)}" + (t.Blocker.Note.Length > 0 ? $": {Escape(t.Blocker.Note)}" : ""),
+                $"`{t.ShortId}` {t.Blocker!.Reason.Label()} since {Date(t.Blocker.CreatedAt)}" + (t.Blocker.Note.Length > 0 ? $": {Escape(t.Blocker.Note)}" : ""),
                 "blockers")));
 
         var postponedCount = tasks.Sum(t => t.Postponements);
@@ -207,7 +207,7 @@ public static class ExperimentMessages
         var title = $":handshake: *Lead quality from sales* · Good {Count(LeadQuality.Good)} · Mixed {Count(LeadQuality.Mixed)} · Poor {Count(LeadQuality.Poor)}";
         var replies = feedback.Where(f => f.Text.Length > 0 || f.Reason is not null).OrderByDescending(f => f.CreatedAt).ToList();
         blocks.Add(new SectionBlock(List(title, replies, f =>
-            $"{User(f.CreatedBy)}" + (f.Quality is { } q ? $" ({q})" : "") + (f.Reason is { } r ? $" · {ReasonLabel(r)}" : "") +
+            $"{User(f.CreatedBy)}" + (f.Quality is { } q ? $" ({q})" : "") + (f.Reason is { } r ? $" · {r.Label().ToLowerInvariant()}" : "") +
             (f.Text.Length > 0 ? $": {Escape(f.Text)}" : ""), "replies")));
     }
 
@@ -235,25 +235,7 @@ public static class ExperimentMessages
     /// <summary>e.g. <c>K1 · New leads: 26/100 leads · On track</c>.</summary>
     public static string KeyResultLine(KeyResult kr) =>
         $"`{kr.ShortId}` {Escape(kr.Name)}: {ConcludeExperimentModal.Number(kr.Current)}/{ConcludeExperimentModal.Number(kr.Target)} {Escape(kr.Unit)}" +
-        (kr.Confidence is { } c ? $" · {ConcludeExperimentModal.ConfidenceLabel(c)}" : "");
-
-    private static string BlockReasonLabel(BlockReason reason) => reason switch
-    {
-        BlockReason.Skills => "Skills",
-        BlockReason.Budget => "Budget",
-        BlockReason.Access => "Access",
-        BlockReason.WaitingOnSomeone => "Waiting on someone",
-        _ => "Other",
-    };
-
-    private static string ReasonLabel(LeadQualityReason reason) => reason switch
-    {
-        LeadQualityReason.WrongPersona => "wrong persona",
-        LeadQualityReason.NoBudget => "no budget",
-        LeadQualityReason.TooSmall => "too small",
-        LeadQualityReason.NotReachable => "not reachable",
-        _ => "other",
-    };
+        (kr.Confidence is { } c ? $" · {c.Label()}" : "");
 
     private static void AddGroup(List<Block> blocks, string title, IReadOnlyList<Experiment> group, string empty, Func<Experiment, string> line)
     {

@@ -5,6 +5,7 @@ using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Home;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Tasks;
+using GrowthBot.Features.Okrs;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Storage;
 
@@ -238,24 +239,9 @@ public sealed class HomeTab(ExperimentStore experiments, TaskStore tasks, OkrSto
     private static string Blocker(TaskBlock blocker)
     {
         var note = string.IsNullOrWhiteSpace(blocker.Note) ? "" : $": {MrkdwnText.Escape(MrkdwnText.Truncate(blocker.Note.ReplaceLineEndings(" "), TitleMax))}";
-        return $"{Reason(blocker.Reason)}{note}";
+        return $"{blocker.Reason.Label().ToLowerInvariant()}{note}";
     }
 
-    private static string Reason(BlockReason reason) => reason switch
-    {
-        BlockReason.Skills => "skills",
-        BlockReason.Budget => "budget",
-        BlockReason.Access => "access",
-        BlockReason.WaitingOnSomeone => "waiting on someone",
-        BlockReason.Other => "other",
-        _ => reason.ToString(),
-    };
-
-    private static string Confidence(KrConfidence? confidence) => confidence switch
-    {
-        KrConfidence.OnTrack => ":large_green_circle: On track",
-        KrConfidence.AtRisk => ":large_yellow_circle: At risk",
-        KrConfidence.OffTrack => ":red_circle: Off track",
-        _ => "_no check-in yet_",
-    };
+    private static string Confidence(KrConfidence? confidence) =>
+        confidence is { } c ? $"{OkrMessages.Icon(c)} {c.Label()}" : "_no check-in yet_";
 }

@@ -20,6 +20,6 @@ public sealed class LeadQualityReasonSelect(ExperimentStore experiments, Feedbac
         var experiment = await experiments.Find(request.TeamId, number, cancellationToken);
         if (experiment is null) return ActionResponse.Ephemeral($"{id} no longer exists.");
         await feedback.SetReason(request.TeamId, experiment.Id, request.UserId, reason, LeadQualityButton.ThreadOf(request), time.GetUtcNow(), cancellationToken);
-        return ActionResponse.Ephemeral($"Thanks! Noted “{WeeklyReportMessages.Label(reason)}” for *{experiment.ShortId}* {MrkdwnText.Escape(experiment.Name)}.");
+        return ActionResponse.Ephemeral($"Thanks! Noted “{reason.Label()}” for *{experiment.ShortId}* {MrkdwnText.Escape(experiment.Name)}.");
     }
 }
