@@ -45,7 +45,7 @@ public static class HostingExtensions
 
     /// <summary>
     /// Refuses to start on missing or malformed configuration: one line per problem on stderr, exit code 1.
-    /// Then migrates the database.
+    /// Then migrates the database and loads the teams' saved settings.
     /// </summary>
     public static async Task<bool> PrepareToServe(this WebApplication app)
     {
@@ -58,6 +58,8 @@ public static class HostingExtensions
             return false;
         }
         await app.Services.GetRequiredService<Migrator>().Migrate();
+        // The team clock reads saved time zones from memory: load them before the first request, not on first use.
+        await app.Services.GetRequiredService<TeamSettingsStore>().Load();
         return true;
     }
 }

@@ -13,8 +13,16 @@ public sealed class TeamSettingsStore(Database database)
 {
     private readonly ConcurrentDictionary<string, TeamSettings> _cache = new();
 
-    /// <summary>The last settings read or saved for the team, or null when none were saved (or not read yet).</summary>
+    /// <summary>The team's saved settings, or null when none were saved (all are loaded at startup).</summary>
     public TeamSettings? Cached(string teamId) => _cache.GetValueOrDefault(teamId);
+
+    /// <summary>Reads every team's saved settings into memory; called once at startup, after migrations.</summary>
+    public async Task Load(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        foreach (var row in await connection.QueryAsync<SettingsRow>("SELECT * FROM team_settings"))
+            _cache[row.TeamId] = row.ToSettings();
+    }
 
     public async Task<TeamSettings> Get(string teamId, CancellationToken cancellationToken = default)
     {
