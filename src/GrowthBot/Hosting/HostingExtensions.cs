@@ -15,6 +15,7 @@ public static class HostingExtensions
     {
         builder.Services.AddOptions<GrowthBotOptions>().Bind(builder.Configuration.GetSection(GrowthBotOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TeamSettingsService>();
         builder.Services.AddSingleton<TeamClock>();
         builder.Services.AddSingleton<GrowthLeads>();
         builder.Services.AddSingleton<SlackConnection>();
@@ -59,7 +60,7 @@ public static class HostingExtensions
         }
         await app.Services.GetRequiredService<Migrator>().Migrate();
         // The team clock reads saved time zones from memory: load them before the first request, not on first use.
-        await app.Services.GetRequiredService<TeamSettingsStore>().Load();
+        await app.Services.GetRequiredService<TeamSettingsService>().Load();
         return true;
     }
 }

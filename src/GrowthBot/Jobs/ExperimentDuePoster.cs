@@ -1,3 +1,4 @@
+using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Scheduling;
 using GrowthBot.Reports;
@@ -9,13 +10,13 @@ namespace GrowthBot.Jobs;
 /// Daily: the owner of a running experiment past its end date gets a DM with a Conclude button, at most
 /// once per experiment per day, never in their quiet hours or while paused.
 /// </summary>
-public sealed class ExperimentDuePoster(ExperimentStore experiments, NudgePauseStore pauses, UserZones zones, ScheduledDelivery delivery, TeamConfiguration configuration, TimeProvider time)
+public sealed class ExperimentDuePoster(ExperimentStore experiments, NudgePauseStore pauses, UserZones zones, ScheduledDelivery delivery, TeamSettingsService teamSettings, TimeProvider time)
 {
     public async Task RunIfDue(string teamId, CancellationToken cancellationToken)
     {
-        var settings = await configuration.For(teamId, cancellationToken);
+        var settings = teamSettings.For(teamId);
         var now = time.GetUtcNow();
-        if (!ScheduleMath.DueToday(settings.ExperimentDueCron, settings.Zone, now)) return;
+        if (!ScheduleMath.DueToday(settings.Schedule.ExperimentDue, settings.Zone, now)) return;
         var today = Periods.LocalDate(now, settings.Zone);
         var paused = await pauses.All(teamId, cancellationToken);
         foreach (var experiment in await experiments.List(teamId, [ExperimentStatus.Running], cancellationToken))

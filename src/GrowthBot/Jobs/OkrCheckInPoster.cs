@@ -1,3 +1,4 @@
+using GrowthBot.Common;
 using GrowthBot.Domain.Scheduling;
 using GrowthBot.Reports;
 using GrowthBot.Storage;
@@ -8,13 +9,13 @@ namespace GrowthBot.Jobs;
 /// Once a week (Friday 14:00 by default) each key-result owner gets a DM with a Check in button per key
 /// result, so Monday's report is current. Paused people and people in their quiet hours get it later.
 /// </summary>
-public sealed class OkrCheckInPoster(OkrStore okrs, NudgePauseStore pauses, UserZones zones, ScheduledDelivery delivery, TeamConfiguration configuration, TimeProvider time)
+public sealed class OkrCheckInPoster(OkrStore okrs, NudgePauseStore pauses, UserZones zones, ScheduledDelivery delivery, TeamSettingsService teamSettings, TimeProvider time)
 {
     public async Task RunIfDue(string teamId, CancellationToken cancellationToken)
     {
-        var settings = await configuration.For(teamId, cancellationToken);
+        var settings = teamSettings.For(teamId);
         var now = time.GetUtcNow();
-        if (!ScheduleMath.DueInWeek(settings.OkrCheckInCron, settings.Zone, now)) return;
+        if (!ScheduleMath.DueInWeek(settings.Schedule.OkrCheckIn, settings.Zone, now)) return;
         var okr = await okrs.Current(teamId, cancellationToken);
         if (okr is null) return;
         var week = Periods.WeekKey(Periods.LocalDate(now, settings.Zone));

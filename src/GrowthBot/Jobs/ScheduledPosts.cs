@@ -1,3 +1,4 @@
+using GrowthBot.Common;
 using Microsoft.Extensions.Logging;
 
 namespace GrowthBot.Jobs;
@@ -8,7 +9,7 @@ namespace GrowthBot.Jobs;
 /// (a retry, the catch-up sweep, a restart) never posts anything twice.
 /// </summary>
 public sealed class ScheduledPosts(
-    TeamConfiguration configuration, WeeklyReportPoster report, TaskNudger nudges, OkrCheckInPoster checkIns, ExperimentDuePoster due,
+    TeamSettingsService teamSettings, WeeklyReportPoster report, TaskNudger nudges, OkrCheckInPoster checkIns, ExperimentDuePoster due,
     ILogger<ScheduledPosts> logger)
 {
     public Task WeeklyReport(CancellationToken cancellationToken) => ForEachTeam("weekly report", t => report.RunIfDue(t, cancellationToken), cancellationToken);
@@ -33,7 +34,7 @@ public sealed class ScheduledPosts(
         IReadOnlyList<string> teams;
         try
         {
-            teams = await configuration.Teams(cancellationToken);
+            teams = teamSettings.Teams();
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -13,7 +13,7 @@ namespace GrowthBot.Jobs;
 /// /health as "scheduler".
 /// </summary>
 public sealed class SchedulerHost(
-    IServiceProvider services, IOptionsMonitor<GrowthBotOptions> options, TeamConfiguration configuration, SlackIdentity identity,
+    IServiceProvider services, IOptionsMonitor<GrowthBotOptions> options, TeamSettingsService teamSettings, SlackIdentity identity,
     ScheduledPosts posts, SlackBackgroundWork background, ILogger<SchedulerHost> logger) : IHostedService, HealthEndpoint.IHealthPart
 {
     private IScheduler? _scheduler;
@@ -30,30 +30,29 @@ public sealed class SchedulerHost(
             return;
         }
         _scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
-        await Reschedule(identity.TeamId, cancellationToken);
+        await Reschedule(identity.TeamId is { } team ? teamSettings.For(team) : teamSettings.Defaults, cancellationToken);
         await _scheduler.Start(cancellationToken);
+        teamSettings.Saved += Rescheduled;
         // Quartz's own misfire handling is DoNothing (below); this explicit check decides what was missed.
         background.Track(Task.Run(() => posts.CatchUp(background.Stopping), CancellationToken.None));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        teamSettings.Saved -= Rescheduled;
         if (_scheduler is { } scheduler) await scheduler.Shutdown(true, cancellationToken);
     }
 
     /// <summary>(Re)creates every trigger from the team's current settings: used at startup and on save.</summary>
-    public async Task Reschedule(string? teamId, CancellationToken cancellationToken)
+    public async Task Reschedule(TeamSettings settings, CancellationToken cancellationToken)
     {
         if (_scheduler is not { } scheduler) return;
-        var settings = teamId is null
-            ? TeamConfiguration.Merge(new Domain.Settings.TeamSettings { TeamId = "" }, options.CurrentValue)
-            : await configuration.For(teamId, cancellationToken);
         var crons = new (JobKey Job, string Cron)[]
         {
             (WeeklyReportJob.Key, settings.WeeklyReportCron),
-            (TaskNudgeJob.Key, settings.TaskNudgesCron),
-            (OkrCheckInJob.Key, settings.OkrCheckInCron),
-            (ExperimentDueJob.Key, settings.ExperimentDueCron),
+            (TaskNudgeJob.Key, settings.Schedule.TaskNudges),
+            (OkrCheckInJob.Key, settings.Schedule.OkrCheckIn),
+            (ExperimentDueJob.Key, settings.Schedule.ExperimentDue),
             (CatchUpJob.Key, options.CurrentValue.Schedule.CatchUp),
         };
         foreach (var (job, cron) in crons)
@@ -70,6 +69,10 @@ public sealed class SchedulerHost(
         }
         logger.LogInformation("Scheduled posts in {Zone}: weekly report '{Report}'", settings.Zone.Id, settings.WeeklyReportCron);
     }
+
+    /// <summary>Saved settings apply without a restart; queued, because the save is a modal waiting for its ack.</summary>
+    private void Rescheduled(TeamSettings settings) =>
+        background.Run($"rescheduling for team {settings.TeamId}", (_, ct) => Reschedule(settings, ct));
 
     public async Task<(bool Ok, string Detail)> Check(CancellationToken cancellationToken)
     {

@@ -30,7 +30,6 @@ public static class SchedulingExtensions
         builder.Services.AddSingleton<TeamSettingsStore>();
         builder.Services.AddSingleton<NudgePauseStore>();
         builder.Services.AddSingleton<ReportThreadStore>();
-        builder.Services.AddSingleton<TeamConfiguration>();
         builder.Services.AddSingleton<PostPacer>();
         builder.Services.AddSingleton<UserZones>();
         builder.Services.AddSingleton<ScheduledDelivery>();

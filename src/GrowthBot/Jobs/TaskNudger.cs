@@ -11,11 +11,11 @@ namespace GrowthBot.Jobs;
 /// Runs every quarter hour; the delivery key (person + their local date) makes it once a day.
 /// </summary>
 public sealed class TaskNudger(TaskStore tasks, NudgePauseStore pauses, UserZones zones, GrowthLeads leads, ScheduledDelivery delivery,
-    TeamConfiguration configuration, TimeProvider time)
+    TeamSettingsService teamSettings, TimeProvider time)
 {
     public async Task Run(string teamId, CancellationToken cancellationToken)
     {
-        var settings = await configuration.For(teamId, cancellationToken);
+        var settings = teamSettings.For(teamId);
         if (!settings.NudgesEnabled) return;
         var now = time.GetUtcNow();
         var open = await tasks.Open(teamId, null, cancellationToken);

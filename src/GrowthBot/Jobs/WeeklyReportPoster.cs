@@ -1,5 +1,5 @@
+using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
-using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Scheduling;
 using GrowthBot.Reports;
 using GrowthBot.Storage;
@@ -15,25 +15,21 @@ namespace GrowthBot.Jobs;
 /// </summary>
 public sealed class WeeklyReportPoster(
     WeeklyReportReader reader, ReportThreadStore threads,
-    ScheduledDelivery delivery, TeamConfiguration configuration, TimeProvider time, ILogger<WeeklyReportPoster> logger)
+    ScheduledDelivery delivery, TeamSettingsService teamSettings, TimeProvider time, ILogger<WeeklyReportPoster> logger)
 {
     public const string Job = "weekly-report";
     private const int MaxDetails = 10;
 
-    /// <summary>The report that would be posted now: last week, Monday to Sunday in the team's zone.</summary>
-    public Task<WeeklyReport> Build(string teamId, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken) =>
-        reader.Build(teamId, zone, now, cancellationToken);
-
     /// <summary>Posts this week's report if its time has come and it was not posted yet.</summary>
     public async Task<DeliveryOutcome> RunIfDue(string teamId, CancellationToken cancellationToken)
     {
-        var settings = await configuration.For(teamId, cancellationToken);
+        var settings = teamSettings.For(teamId);
         var now = time.GetUtcNow();
         return ScheduleMath.PostWeeklyNow(settings.WeeklyReportCron, settings.Zone, now) ? await Post(settings, cancellationToken) : DeliveryOutcome.NotYet;
     }
 
     /// <summary>Posts this week's report now (once per week, whoever asks).</summary>
-    public async Task<DeliveryOutcome> Post(EffectiveSettings settings, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> Post(TeamSettings settings, CancellationToken cancellationToken)
     {
         if (settings.ReportChannel.Length == 0)
         {
@@ -42,7 +38,7 @@ public sealed class WeeklyReportPoster(
         }
         var now = time.GetUtcNow();
         var week = Periods.WeekKey(Periods.LocalDate(now, settings.Zone));
-        var report = await Build(settings.TeamId, settings.Zone, now, cancellationToken);
+        var report = await reader.Build(settings.TeamId, settings.Zone, now, cancellationToken);
         var channel = PostTarget.Channel(settings.ReportChannel);
 
         var main = await delivery.Post(settings.TeamId, Job, week, channel, () => WeeklyReportMessages.Report(report, settings.OkrProgressInReport), cancellationToken);

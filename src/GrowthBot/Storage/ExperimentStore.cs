@@ -8,7 +8,7 @@ using Microsoft.Data.Sqlite;
 namespace GrowthBot.Storage;
 
 /// <summary>Experiments of a team. Short ids (E1, E2, …) are numbered per team, in order of creation.</summary>
-public sealed class ExperimentStore(Database database, IChangeFeed? changes = null)
+public sealed class ExperimentStore(Database database, IChangeFeed changes)
 {
     private const string Columns = """
         id, team_id, number, name, hypothesis, funnel_stage, key_result_id, metric, impact, confidence, ease,
@@ -29,7 +29,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
             FROM experiments WHERE team_id = @TeamId
             RETURNING id, number
             """, Parameters(experiment));
-        changes?.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
+        changes.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
         return experiment with { Id = row.Id, Number = (int)row.Number };
     }
 
@@ -112,7 +112,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
     {
         var concluded = await database.InTransaction((connection, transaction) =>
             ConcludeIn(connection, transaction, experiment, new Conclusion(outcome, result, learning, decision), now), cancellationToken);
-        if (concluded) changes?.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
+        if (concluded) changes.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
         return concluded;
     }
 
@@ -137,7 +137,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
                     $"Concluding {experiment.ShortId}: {conclusion.Result}", userId, now);
             return learning;
         }, cancellationToken);
-        if (learning is not null) changes?.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy, userId);
+        if (learning is not null) changes.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy, userId);
         return learning;
     }
 
@@ -173,7 +173,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
                 experiment.Ice.Impact, experiment.Ice.Confidence, experiment.Ice.Ease, experiment.OwnerId, experiment.StartDate, experiment.EndDate, Now = now,
             }, transaction);
             if (experiment.Status == ExperimentStatus.Concluded) await Index(connection, transaction, experiment);
-            changes?.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
+            changes.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
             return true;
         }, cancellationToken);
 
@@ -189,7 +189,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
     /// <summary>Tells the change feed whose experiment changed, when it did; returns <paramref name="changed"/>.</summary>
     private async Task<bool> Notify(Microsoft.Data.Sqlite.SqliteConnection connection, long id, bool changed)
     {
-        if (!changed || changes is null) return changed;
+        if (!changed) return changed;
         foreach (var who in await connection.QueryAsync<(string TeamId, string OwnerId, string CreatedBy)>(
             "SELECT team_id, owner_id, created_by FROM experiments WHERE id = @id", new { id }))
             changes.Changed(who.TeamId, who.OwnerId, who.CreatedBy);

@@ -24,7 +24,7 @@ public sealed record KeyResultDraft(string Name, decimal Baseline, decimal Targe
 public sealed record OkrSnapshot(Objective Objective, IReadOnlyList<KeyResult> KeyResults);
 
 /// <summary>The team's objective (North Star), key results (K1, K2, …) and the history of their check-ins.</summary>
-public sealed class OkrStore(Database database, IChangeFeed? changes = null)
+public sealed class OkrStore(Database database, IChangeFeed changes)
 {
     private const string KeyResultColumns =
         "id, team_id, number, objective_id, name, baseline, target, current, unit, owner_id, confidence, created_by, created_at";
@@ -57,7 +57,7 @@ public sealed class OkrStore(Database database, IChangeFeed? changes = null)
                     Target = kr.Target, Current = kr.Baseline, Unit = kr.Unit, OwnerId = kr.OwnerId, CreatedBy = userId, CreatedAt = now,
                 });
             }
-            changes?.Changed(teamId, [userId, .. keyResults.Select(k => k.OwnerId)]);
+            changes.Changed(teamId, [userId, .. keyResults.Select(k => k.OwnerId)]);
             var objective = new Objective { Id = objectiveId, TeamId = teamId, Title = title, Period = period, CreatedBy = userId, CreatedAt = now };
             return new OkrSnapshot(objective, stored);
         }, cancellationToken);
@@ -125,7 +125,7 @@ public sealed class OkrStore(Database database, IChangeFeed? changes = null)
     {
         var checkIn = await database.InTransaction((connection, transaction) =>
             InsertCheckIn(connection, transaction, teamId, keyResultId, value, confidence, note, userId, now), cancellationToken);
-        changes?.Changed(teamId, userId);
+        changes.Changed(teamId, userId);
         return checkIn;
     }
 

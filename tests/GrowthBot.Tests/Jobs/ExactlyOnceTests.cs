@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dapper;
+using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Jobs;
 using GrowthBot.Storage;
@@ -18,7 +19,7 @@ public class ExactlyOnceTests
         var app = await GrowthBotApp.Start(services: logs is null ? null : logs.AddTo);
         await Seed.Okr(app);
         await Seed.Concluded(app, "LinkedIn InMail to CMOs", Outcome.Worked, "We got one lead; CTR 60%");
-        await app.Service<TeamSettingsStore>().Save(new Domain.Settings.TeamSettings { TeamId = GrowthBotApp.TeamId, ReportChannel = GrowthBotApp.GrowthChannel });
+        await app.Service<TeamSettingsService>().Save(new SavedTeamSettings { TeamId = GrowthBotApp.TeamId, ReportChannel = GrowthBotApp.GrowthChannel }, CancellationToken.None);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dapper;
+using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Jobs;
@@ -33,10 +34,10 @@ public class WeeklyReportTests
     public async Task The_report_reads_like_a_summary_and_its_thread_has_details_and_the_sales_ask()
     {
         await using var app = await WithLastWeek();
-        await app.Service<TeamSettingsStore>().Save(new Domain.Settings.TeamSettings
+        await app.Service<TeamSettingsService>().Save(new SavedTeamSettings
         {
             TeamId = GrowthBotApp.TeamId, ReportChannel = GrowthBotApp.GrowthChannel, LeadQualityUsers = ["U0SALES"], LeadQualityGroup = "S0SALES",
-        });
+        }, CancellationToken.None);
 
         await app.Service<ScheduledPosts>().WeeklyReport(CancellationToken.None);
 
@@ -236,7 +237,7 @@ public class WeeklyReportTests
     public async Task Okr_progress_goes_inside_the_report_when_configured()
     {
         await using var app = await WithLastWeek();
-        await app.Service<TeamSettingsStore>().Save(new Domain.Settings.TeamSettings { TeamId = GrowthBotApp.TeamId, OkrProgressInReport = true });
+        await app.Service<TeamSettingsService>().Save(new SavedTeamSettings { TeamId = GrowthBotApp.TeamId, OkrProgressInReport = true }, CancellationToken.None);
 
         await app.Service<ScheduledPosts>().WeeklyReport(CancellationToken.None);
 

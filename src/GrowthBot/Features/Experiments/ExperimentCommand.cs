@@ -63,7 +63,7 @@ public sealed class ExperimentCommand(
         if (command.TriggerId is null) return SlashCommandResponse.Ephemeral("Slack sent no trigger to open the form with; please try again.");
         // The trigger expires 3 s after Slack sent it: one quick read for the key results, then open at once.
         var keyResults = await okrs.CurrentKeyResults(command.TeamId, cancellationToken);
-        var view = NewExperimentModal.Build(command.UserId, clock.Today, keyResults, new ModalOrigin(command.ChannelId, command.ResponseUrl));
+        var view = NewExperimentModal.Build(command.UserId, clock.Today(command.TeamId), keyResults, new ModalOrigin(command.ChannelId, command.ResponseUrl));
         await slack.OpenView(command.TriggerId, view, cancellationToken);
         return SlashCommandResponse.None;
     }
@@ -85,7 +85,7 @@ public sealed class ExperimentCommand(
         var keyResult = experiment.KeyResultId is { } krId ? await okrs.KeyResultById(command.TeamId, krId, cancellationToken) : null;
         var details = new ExperimentDetails(experiment, experimentTasks, postponements, await learnings.ForExperiment(experiment.Id, cancellationToken),
             await feedback.ForExperiment(experiment.Id, cancellationToken), keyResult);
-        var card = ExperimentMessages.Card(details, clock.Today, await access.CanChange(command.UserId, experiment, cancellationToken));
+        var card = ExperimentMessages.Card(details, clock.Today(command.TeamId), await access.CanChange(command.UserId, experiment, cancellationToken));
         return SlashCommandResponse.Ephemeral(card.Text, card.Blocks);
     }
 

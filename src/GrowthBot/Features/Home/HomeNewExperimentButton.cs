@@ -18,7 +18,7 @@ public sealed class HomeNewExperimentButton(ISlackApi slack, OkrStore okrs, Team
         // The trigger expires 3 s after the click: one quick read for the key results, then open at once.
         var keyResults = await okrs.CurrentKeyResults(request.TeamId, cancellationToken);
         // No channel and no response_url on the home: the confirmation goes to the person's DM with the bot.
-        var view = NewExperimentModal.Build(request.UserId, clock.Today, keyResults, new ModalOrigin(null, null));
+        var view = NewExperimentModal.Build(request.UserId, clock.Today(request.TeamId), keyResults, new ModalOrigin(null, null));
         await slack.OpenView(request.TriggerId, view, cancellationToken);
         return ActionResponse.None;
     }

@@ -25,7 +25,7 @@ public sealed class TaskDoneButton(TaskStore tasks, ExperimentStore experiments,
         if (request.Action.Value is TaskMessages.FromListMine or TaskMessages.FromListAll && request.Payload.ResponseUrl is not null)
         {
             var mine = request.Action.Value == TaskMessages.FromListMine;
-            var list = await TaskListing.Render(tasks, experiments, request.TeamId, mine ? request.UserId : null, clock.Today, done, cancellationToken);
+            var list = await TaskListing.Render(tasks, experiments, request.TeamId, mine ? request.UserId : null, clock.Today(request.TeamId), done, cancellationToken);
             return ActionResponse.Replace(list.Text, list.Blocks);
         }
         return ActionResponse.Ephemeral(done);
@@ -38,7 +38,7 @@ public sealed class TaskBlockButton(ISlackApi slack, TaskAccess access, TeamCloc
     public const string ActionId = "task_block";
 
     public Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>
-        TaskModalOpener.Open(slack, access, request, (task, origin) => BlockTaskModal.Build(task, clock.Today, origin), cancellationToken);
+        TaskModalOpener.Open(slack, access, request, (task, origin) => BlockTaskModal.Build(task, clock.Today(request.TeamId), origin), cancellationToken);
 }
 
 /// <summary>The Postpone button on a task line (<c>task_postpone:T3</c>): opens the Postpone modal.</summary>
@@ -47,7 +47,7 @@ public sealed class TaskPostponeButton(ISlackApi slack, TaskAccess access, TeamC
     public const string ActionId = "task_postpone";
 
     public Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>
-        TaskModalOpener.Open(slack, access, request, (task, origin) => PostponeTaskModal.Build(task, clock.Today, origin), cancellationToken);
+        TaskModalOpener.Open(slack, access, request, (task, origin) => PostponeTaskModal.Build(task, clock.Today(request.TeamId), origin), cancellationToken);
 }
 
 /// <summary>

@@ -56,7 +56,7 @@ public sealed class TaskCommand(ISlackApi slack, TaskStore tasks, ExperimentStor
                 return SlashCommandResponse.Ephemeral($"{preselected.ShortId} is {preselected.Status.Label().ToLowerInvariant()}; tasks go to running or backlog experiments.");
         }
         var open = await experiments.List(command.TeamId, [ExperimentStatus.Running, ExperimentStatus.Backlog], cancellationToken);
-        var view = NewTaskModal.Build(command.UserId, clock.Today, open, preselected, new ModalOrigin(command.ChannelId, command.ResponseUrl));
+        var view = NewTaskModal.Build(command.UserId, clock.Today(command.TeamId), open, preselected, new ModalOrigin(command.ChannelId, command.ResponseUrl));
         await slack.OpenView(command.TriggerId, view, cancellationToken);
         return SlashCommandResponse.None;
     }
@@ -65,7 +65,7 @@ public sealed class TaskCommand(ISlackApi slack, TaskStore tasks, ExperimentStor
     {
         var mine = scope.Equals("mine", StringComparison.OrdinalIgnoreCase) || scope.Equals("me", StringComparison.OrdinalIgnoreCase);
         if (scope.Length > 0 && !mine) return SlashCommandResponse.Ephemeral("`/task list` shows all open tasks, `/task list mine` only yours.");
-        var message = await TaskListing.Render(tasks, experiments, command.TeamId, mine ? command.UserId : null, clock.Today, null, cancellationToken);
+        var message = await TaskListing.Render(tasks, experiments, command.TeamId, mine ? command.UserId : null, clock.Today(command.TeamId), null, cancellationToken);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
 
@@ -91,7 +91,7 @@ public sealed class TaskCommand(ISlackApi slack, TaskStore tasks, ExperimentStor
         if (command.TriggerId is null) return SlashCommandResponse.Ephemeral("Slack sent no trigger to open the form with; please try again.");
         var found = await access.ForChange(command.TeamId, id, command.UserId, cancellationToken);
         if (found.Task is not { } task) return SlashCommandResponse.Ephemeral(found.Refusal!);
-        await slack.OpenView(command.TriggerId, build(task, clock.Today, new ModalOrigin(command.ChannelId, command.ResponseUrl, task.ShortId)), cancellationToken);
+        await slack.OpenView(command.TriggerId, build(task, clock.Today(command.TeamId), new ModalOrigin(command.ChannelId, command.ResponseUrl, task.ShortId)), cancellationToken);
         return SlashCommandResponse.None;
     }
 }
