@@ -22,9 +22,10 @@ public static class HostingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SlackConnection>());
         builder.Services.AddScoped<UserNotifier>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        var health = builder.Services.AddHealthChecks().AddCheck<SlackConnection>("slack");
         // /health reports the Socket Mode connection only when there is one to report.
         if (builder.Configuration.GetSection(SlackOptions.Section).Get<SlackOptions>()?.SocketMode == true)
-            builder.Services.AddSingleton<HealthEndpoint.IHealthPart, SocketModeHealth>();
+            health.AddCheck<SocketModeHealth>("socket_mode");
         return builder;
     }
 
@@ -39,6 +40,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<LearningStore>();
         builder.Services.AddSingleton<FeedbackStore>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // Replaces the Slack layer's in-memory dedupe whichever is registered first, so it survives restarts.
         builder.Services.Replace(ServiceDescriptor.Singleton<IEventDeduplicator, ProcessedEventStore>());
         return builder;

@@ -1,6 +1,6 @@
 using GrowthBot.Common;
-using GrowthBot.Hosting;
 using GrowthBot.Slack.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -14,11 +14,9 @@ namespace GrowthBot.Jobs;
 /// </summary>
 public sealed class SchedulerHost(
     IServiceProvider services, IOptionsMonitor<GrowthBotOptions> options, TeamSettingsService teamSettings, SlackIdentity identity,
-    ScheduledPosts posts, SlackBackgroundWork background, ILogger<SchedulerHost> logger) : IHostedService, HealthEndpoint.IHealthPart
+    ScheduledPosts posts, SlackBackgroundWork background, ILogger<SchedulerHost> logger) : IHostedService, IHealthCheck
 {
     private IScheduler? _scheduler;
-
-    public string Name => "scheduler";
 
     public bool Enabled => options.CurrentValue.Schedule.Enabled;
 
@@ -74,7 +72,15 @@ public sealed class SchedulerHost(
     private void Rescheduled(TeamSettings settings) =>
         background.Run($"rescheduling for team {settings.TeamId}", (_, ct) => Reschedule(settings, ct));
 
-    public async Task<(bool Ok, string Detail)> Check(CancellationToken cancellationToken)
+    /// <summary>The <c>scheduler</c> entry of /health: running, and when each job fires next.</summary>
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var (ok, detail) = await Check(cancellationToken);
+        var data = new Dictionary<string, object> { ["detail"] = detail };
+        return ok ? HealthCheckResult.Healthy(data: data) : HealthCheckResult.Unhealthy(data: data);
+    }
+
+    private async Task<(bool Ok, string Detail)> Check(CancellationToken cancellationToken)
     {
         if (!Enabled) return (true, "off");
         if (_scheduler is not { } scheduler) return (false, "not started");

@@ -1,4 +1,3 @@
-using GrowthBot.Hosting;
 using GrowthBot.Reports;
 using GrowthBot.Storage;
 using Quartz;
@@ -41,7 +40,7 @@ public static class SchedulingExtensions
         builder.Services.AddSingleton<ScheduledPosts>();
         builder.Services.AddSingleton<SchedulerHost>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SchedulerHost>());
-        builder.Services.AddSingleton<HealthEndpoint.IHealthPart>(sp => sp.GetRequiredService<SchedulerHost>());
+        builder.Services.AddHealthChecks().AddCheck<SchedulerHost>("scheduler");
         return builder;
     }
 }
