@@ -12,6 +12,9 @@ namespace GrowthBot.Jobs;
 /// </summary>
 public sealed class ExperimentDuePoster(ExperimentStore experiments, NudgePauseStore pauses, UserZones zones, ScheduledDelivery delivery, TeamSettingsService teamSettings, TimeProvider time)
 {
+    /// <summary>Recorded per experiment and day: one reminder a day until it is concluded.</summary>
+    public const string DeliveryKey = "experiment-due";
+
     public async Task RunIfDue(string teamId, CancellationToken cancellationToken)
     {
         var settings = teamSettings.For(teamId);
@@ -24,7 +27,7 @@ public sealed class ExperimentDuePoster(ExperimentStore experiments, NudgePauseS
             if (experiment.EndDate >= today) continue;
             var zone = await zones.Of(experiment.OwnerId, settings.Zone, cancellationToken);
             if (!NudgePolicy.MayDirectMessage(now, zone, paused.GetValueOrDefault(experiment.OwnerId))) continue;
-            await delivery.Post(teamId, "experiment-due", $"{Periods.DayKey(today)}-{experiment.ShortId}", PostTarget.Person(experiment.OwnerId),
+            await delivery.Post(teamId, DeliveryKey, $"{Periods.DayKey(today)}-{experiment.ShortId}", PostTarget.Person(experiment.OwnerId),
                 () => ReminderMessages.ExperimentDue(experiment, today), cancellationToken);
         }
     }

@@ -11,6 +11,9 @@ namespace GrowthBot.Jobs;
 /// </summary>
 public sealed class OkrCheckInPoster(OkrStore okrs, NudgePauseStore pauses, UserZones zones, ScheduledDelivery delivery, TeamSettingsService teamSettings, TimeProvider time)
 {
+    /// <summary>Recorded per owner and week.</summary>
+    public const string DeliveryKey = "okr-check-in";
+
     public async Task RunIfDue(string teamId, CancellationToken cancellationToken)
     {
         var settings = teamSettings.For(teamId);
@@ -25,7 +28,7 @@ public sealed class OkrCheckInPoster(OkrStore okrs, NudgePauseStore pauses, User
             var zone = await zones.Of(owner.Key, settings.Zone, cancellationToken);
             if (!NudgePolicy.MayDirectMessage(now, zone, paused.GetValueOrDefault(owner.Key))) continue;
             var keyResults = owner.OrderBy(k => k.Number).ToList();
-            await delivery.Post(teamId, "okr-check-in", week, PostTarget.Person(owner.Key), () => ReminderMessages.CheckIn(keyResults), cancellationToken);
+            await delivery.Post(teamId, DeliveryKey, week, PostTarget.Person(owner.Key), () => ReminderMessages.CheckIn(keyResults), cancellationToken);
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed class SchedulerHost(
         await _scheduler.Start(cancellationToken);
         teamSettings.Saved += Rescheduled;
         // Quartz's own misfire handling is DoNothing (below); this explicit check decides what was missed.
-        background.Track(Task.Run(() => posts.CatchUp(background.Stopping), CancellationToken.None));
+        background.Track(Task.Run(() => posts.Run(Schedule.CatchUp, background.Stopping), CancellationToken.None));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -45,22 +45,14 @@ public sealed class SchedulerHost(
     public async Task Reschedule(TeamSettings settings, CancellationToken cancellationToken)
     {
         if (_scheduler is not { } scheduler) return;
-        var crons = new (JobKey Job, string Cron)[]
-        {
-            (WeeklyReportJob.Key, settings.WeeklyReportCron),
-            (TaskNudgeJob.Key, settings.Schedule.TaskNudges),
-            (OkrCheckInJob.Key, settings.Schedule.OkrCheckIn),
-            (ExperimentDueJob.Key, settings.Schedule.ExperimentDue),
-            (CatchUpJob.Key, options.CurrentValue.Schedule.CatchUp),
-        };
-        foreach (var (job, cron) in crons)
+        foreach (var job in Schedule.All)
         {
             var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
-                .WithIdentity(new TriggerKey(job.Name, job.Group))
-                .ForJob(job)
+                .WithIdentity(new TriggerKey(job.Key.Name, job.Key.Group))
+                .ForJob(job.Key)
                 // DoNothing: a firing missed while the bot was down is not replayed by Quartz; the catch-up
                 // (at startup and every few minutes) posts it once if its period is still current.
-                .WithSchedule(CronScheduleBuilder.Create(cron).InTimeZone(settings.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+                .WithSchedule(CronScheduleBuilder.Create(job.Cron(settings)).InTimeZone(settings.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
                 .StartNow()
                 .Build();
             await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
@@ -85,9 +77,9 @@ public sealed class SchedulerHost(
         if (!Enabled) return (true, "off");
         if (_scheduler is not { } scheduler) return (false, "not started");
         var next = new List<string>();
-        foreach (var job in new[] { WeeklyReportJob.Key, TaskNudgeJob.Key, OkrCheckInJob.Key, ExperimentDueJob.Key, CatchUpJob.Key })
+        foreach (var job in Schedule.All)
         {
-            var trigger = await scheduler.GetTrigger(new TriggerKey(job.Name, job.Group), cancellationToken);
+            var trigger = await scheduler.GetTrigger(new TriggerKey(job.Key.Name, job.Key.Group), cancellationToken);
             next.Add($"{job.Name} {trigger?.NextFireTimeUtc?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ") ?? "never"}");
         }
         var running = scheduler.Status == SchedulerStatus.Running;

@@ -19,11 +19,8 @@ public static class SchedulingExtensions
                 s.UseSystemTextJsonSerializer();
                 s.ProvisionSchema();
             });
-            q.AddJob<WeeklyReportJob>(j => j.WithIdentity(WeeklyReportJob.Key).StoreDurably().DisallowConcurrentExecution());
-            q.AddJob<TaskNudgeJob>(j => j.WithIdentity(TaskNudgeJob.Key).StoreDurably().DisallowConcurrentExecution());
-            q.AddJob<OkrCheckInJob>(j => j.WithIdentity(OkrCheckInJob.Key).StoreDurably().DisallowConcurrentExecution());
-            q.AddJob<ExperimentDueJob>(j => j.WithIdentity(ExperimentDueJob.Key).StoreDurably().DisallowConcurrentExecution());
-            q.AddJob<CatchUpJob>(j => j.WithIdentity(CatchUpJob.Key).StoreDurably().DisallowConcurrentExecution());
+            foreach (var job in Schedule.All)
+                q.AddJob<ScheduledPosts>(j => j.WithIdentity(job.Key).WithDescription(job.Posts).StoreDurably().DisallowConcurrentExecution());
         });
         builder.Services.AddSingleton<DeliveryStore>();
         builder.Services.AddSingleton<TeamSettingsStore>();

@@ -17,7 +17,19 @@ public sealed class WeeklyReportPoster(
     WeeklyReportReader reader, ReportThreadStore threads,
     ScheduledDelivery delivery, TeamSettingsService teamSettings, TimeProvider time, ILogger<WeeklyReportPoster> logger)
 {
-    public const string Job = "weekly-report";
+    /// <summary>The report itself, recorded per week.</summary>
+    public const string ReportKey = "weekly-report";
+
+    /// <summary>One thread reply per concluded experiment, recorded per week and experiment.</summary>
+    public const string DetailKey = "weekly-report-detail";
+
+    /// <summary>The lead-quality question to sales in the thread, recorded per week.</summary>
+    public const string AskKey = "weekly-report-ask";
+
+    /// <summary>The key-result progress post after the report, recorded per week.</summary>
+    public const string OkrProgressKey = "okr-progress";
+
+    public static readonly IReadOnlyList<string> DeliveryKeys = [ReportKey, DetailKey, AskKey, OkrProgressKey];
     private const int MaxDetails = 10;
 
     /// <summary>Posts this week's report if its time has come and it was not posted yet.</summary>
@@ -41,23 +53,23 @@ public sealed class WeeklyReportPoster(
         var report = await reader.Build(settings.TeamId, settings.Zone, now, cancellationToken);
         var channel = PostTarget.Channel(settings.ReportChannel);
 
-        var main = await delivery.Post(settings.TeamId, Job, week, channel, () => WeeklyReportMessages.Report(report, settings.OkrProgressInReport), cancellationToken);
+        var main = await delivery.Post(settings.TeamId, ReportKey, week, channel, () => WeeklyReportMessages.Report(report, settings.OkrProgressInReport), cancellationToken);
         if (!main.Delivered || main.Ts is null) return main;
         var thread = PostTarget.Channel(main.Channel!);
 
         foreach (var experiment in report.Concluded.Take(MaxDetails))
-            await delivery.Post(settings.TeamId, "weekly-report-detail", $"{week}-{experiment.ShortId}", thread, () => WeeklyReportMessages.Detail(experiment), cancellationToken, main.Ts);
+            await delivery.Post(settings.TeamId, DetailKey, $"{week}-{experiment.ShortId}", thread, () => WeeklyReportMessages.Detail(experiment), cancellationToken, main.Ts);
 
         if (report.AskAbout.Count > 0)
         {
             // Remembered before asking, so the first reply already finds its experiments.
             await threads.Add(new ReportThread(settings.TeamId, main.Channel!, main.Ts, week, report.AskAbout.Select(e => e.Id).ToList()), now, cancellationToken);
-            await delivery.Post(settings.TeamId, "weekly-report-ask", week, thread,
+            await delivery.Post(settings.TeamId, AskKey, week, thread,
                 () => WeeklyReportMessages.Ask(report.AskAbout, settings.LeadQualityUsers, settings.LeadQualityGroup), cancellationToken, main.Ts);
         }
 
         if (!settings.OkrProgressInReport && report.KeyResults.Count > 0)
-            await delivery.Post(settings.TeamId, "okr-progress", week, thread, () => WeeklyReportMessages.OkrProgress(report.ObjectiveTitle, report.KeyResults), cancellationToken);
+            await delivery.Post(settings.TeamId, OkrProgressKey, week, thread, () => WeeklyReportMessages.OkrProgress(report.ObjectiveTitle, report.KeyResults), cancellationToken);
         return main;
     }
 }

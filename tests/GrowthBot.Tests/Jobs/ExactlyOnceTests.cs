@@ -38,13 +38,13 @@ public class ExactlyOnceTests
     {
         await using var app = await WithReportDue();
         var posts = app.Service<ScheduledPosts>();
-        await posts.WeeklyReport(CancellationToken.None);
+        await posts.Run(Schedule.WeeklyReport, CancellationToken.None);
         var landed = Assert.Single(Reports(app));
         var landedTs = app.Slack.Messages(GrowthBotApp.GrowthChannel).Single(m => m["metadata"]?["event_payload"]?["key"]?.ToString().StartsWith(ReportKey) == true)["ts"]!.ToString();
         await LoseTheAnswer(app, "weekly-report");
 
         app.Time.Advance(DeliveryStore.StaleClaim + TimeSpan.FromMinutes(1));
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
 
         Assert.Same(landed, Assert.Single(Reports(app)));
         var history = app.Slack.Last("conversations.history");
@@ -83,8 +83,8 @@ public class ExactlyOnceTests
     private static async Task ClaimAndDie(GrowthBotApp app)
     {
         var week = Domain.Scheduling.Periods.WeekKey(DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime));
-        var key = ScheduledDelivery.Key(GrowthBotApp.TeamId, WeeklyReportPoster.Job, week, GrowthBotApp.GrowthChannel);
-        Assert.Equal(ClaimResult.Claimed, (await app.Service<DeliveryStore>().Claim(key, GrowthBotApp.TeamId, WeeklyReportPoster.Job, GrowthBotApp.GrowthChannel, app.Time.GetUtcNow())).Result);
+        var key = ScheduledDelivery.Key(GrowthBotApp.TeamId, WeeklyReportPoster.ReportKey, week, GrowthBotApp.GrowthChannel);
+        Assert.Equal(ClaimResult.Claimed, (await app.Service<DeliveryStore>().Claim(key, GrowthBotApp.TeamId, WeeklyReportPoster.ReportKey, GrowthBotApp.GrowthChannel, app.Time.GetUtcNow())).Result);
     }
 
     [Fact]
@@ -94,11 +94,11 @@ public class ExactlyOnceTests
         await ClaimAndDie(app);
         var posts = app.Service<ScheduledPosts>();
 
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
         Assert.Empty(Reports(app));
         app.Time.Advance(DeliveryStore.StaleClaim + TimeSpan.FromMinutes(1));
-        await posts.CatchUp(CancellationToken.None);
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
 
         var report = Assert.Single(Reports(app));
         Assert.Single(app.Slack.CallsTo("conversations.history"));
@@ -117,8 +117,8 @@ public class ExactlyOnceTests
         app.Slack.Script("conversations.history", FakeResponse.Fail("missing_scope"));
 
         app.Time.Advance(DeliveryStore.StaleClaim + TimeSpan.FromMinutes(1));
-        await posts.CatchUp(CancellationToken.None);
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
 
         Assert.Single(Reports(app));
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("missing_scope") && e.Message.Contains("posting it again"));
@@ -130,7 +130,7 @@ public class ExactlyOnceTests
     public async Task Every_scheduled_post_carries_its_delivery_key_as_message_metadata()
     {
         await using var app = await WithReportDue();
-        await app.Service<ScheduledPosts>().WeeklyReport(CancellationToken.None);
+        await app.Service<ScheduledPosts>().Run(Schedule.WeeklyReport, CancellationToken.None);
 
         var calls = app.Slack.CallsTo("chat.postMessage");
         Assert.True(calls.Count >= 2, "the report and its thread");
