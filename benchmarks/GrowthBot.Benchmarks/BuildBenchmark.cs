@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using GrowthBot.Common;
 using GrowthBot.Features.Home;
-using GrowthBot.Reports;
+using GrowthBot.Features.Reports;
 using GrowthBot.Slack;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;

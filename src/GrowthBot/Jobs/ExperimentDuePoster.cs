@@ -1,7 +1,7 @@
 using GrowthBot.Common;
+using GrowthBot.Delivery;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Scheduling;
-using GrowthBot.Reports;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Jobs;

@@ -1,6 +1,6 @@
 using GrowthBot.Common;
+using GrowthBot.Delivery;
 using GrowthBot.Domain.Scheduling;
-using GrowthBot.Reports;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Jobs;

@@ -1,4 +1,6 @@
 using GrowthBot.Common;
+using GrowthBot.Delivery;
+using GrowthBot.Features.Reports;
 using Quartz;
 
 namespace GrowthBot.Jobs;

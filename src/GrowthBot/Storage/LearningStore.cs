@@ -1,6 +1,5 @@
 using System.Data;
 using Dapper;
-using GrowthBot.Common;
 using GrowthBot.Domain.Learnings;
 using Microsoft.Data.Sqlite;
 

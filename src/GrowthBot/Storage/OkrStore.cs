@@ -1,6 +1,5 @@
 using System.Data;
 using Dapper;
-using GrowthBot.Common;
 using GrowthBot.Domain.Okrs;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,4 @@
 using Dapper;
-using GrowthBot.Common;
 using GrowthBot.Domain.Tasks;
 using Microsoft.Data.Sqlite;
 

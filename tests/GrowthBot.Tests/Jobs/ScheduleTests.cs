@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dapper;
+using GrowthBot.Delivery;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Jobs;

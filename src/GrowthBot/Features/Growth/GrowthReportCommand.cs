@@ -1,7 +1,6 @@
 using GrowthBot.Common;
 using GrowthBot.Features.Common;
-using GrowthBot.Jobs;
-using GrowthBot.Reports;
+using GrowthBot.Features.Reports;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;

@@ -1,6 +1,5 @@
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Feedback;
-using GrowthBot.Reports;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;

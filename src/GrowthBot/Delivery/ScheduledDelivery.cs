@@ -5,7 +5,7 @@ using GrowthBot.Slack.WebApi;
 using GrowthBot.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace GrowthBot.Jobs;
+namespace GrowthBot.Delivery;
 
 /// <summary>Where a scheduled post goes: a channel, or a person's DM with the bot.</summary>
 public sealed record PostTarget(string? ChannelId, string? UserId)

@@ -1,11 +1,11 @@
 using GrowthBot.Common;
+using GrowthBot.Delivery;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Scheduling;
-using GrowthBot.Reports;
 using GrowthBot.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace GrowthBot.Jobs;
+namespace GrowthBot.Features.Reports;
 
 /// <summary>
 /// Builds the weekly report of the week before the current one and posts it once per week: the report,

@@ -4,7 +4,7 @@ using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Slack.BlockKit;
 
-namespace GrowthBot.Reports;
+namespace GrowthBot.Jobs;
 
 /// <summary>
 /// The DMs of the scheduled jobs. Their buttons carry the action ids other features answer:

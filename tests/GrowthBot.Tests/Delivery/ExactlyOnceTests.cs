@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using GrowthBot.Common;
+using GrowthBot.Delivery;
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Features.Reports;
 using GrowthBot.Jobs;
 using GrowthBot.Storage;
 using GrowthBot.Tests.Fixtures;
+using GrowthBot.Tests.Jobs;
 using Microsoft.Extensions.Logging;
 
-namespace GrowthBot.Tests.Jobs;
+namespace GrowthBot.Tests.Delivery;
 
 /// <summary>The crash window between Slack accepting a scheduled post and us recording its ts.</summary>
 public class ExactlyOnceTests

@@ -1,13 +1,12 @@
-using GrowthBot.Reports;
 using GrowthBot.Storage;
 using Quartz;
 
 namespace GrowthBot.Jobs;
 
-public static class SchedulingExtensions
+public static class ScheduleRegistration
 {
-    /// <summary>Quartz with every job, the delivery log and the posters behind the scheduled posts.</summary>
-    public static IHostApplicationBuilder AddScheduledPosts(this IHostApplicationBuilder builder)
+    /// <summary>Quartz with every job of the <see cref="Schedule"/>, the posters behind them and the scheduler's /health entry.</summary>
+    public static IHostApplicationBuilder AddSchedule(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(Database.ConnectionStringName) is { Length: > 0 } cs ? cs : Database.DefaultConnectionString;
         builder.Services.AddQuartz(q =>
@@ -22,15 +21,7 @@ public static class SchedulingExtensions
             foreach (var job in Schedule.All)
                 q.AddJob<ScheduledPosts>(j => j.WithIdentity(job.Key).WithDescription(job.Posts).StoreDurably().DisallowConcurrentExecution());
         });
-        builder.Services.AddSingleton<DeliveryStore>();
-        builder.Services.AddSingleton<TeamSettingsStore>();
-        builder.Services.AddSingleton<NudgePauseStore>();
-        builder.Services.AddSingleton<ReportThreadStore>();
-        builder.Services.AddSingleton<PostPacer>();
         builder.Services.AddSingleton<UserZones>();
-        builder.Services.AddSingleton<ScheduledDelivery>();
-        builder.Services.AddSingleton<WeeklyReportReader>();
-        builder.Services.AddSingleton<WeeklyReportPoster>();
         builder.Services.AddSingleton<TaskNudger>();
         builder.Services.AddSingleton<OkrCheckInPoster>();
         builder.Services.AddSingleton<ExperimentDuePoster>();
