@@ -141,7 +141,9 @@ public static class KeyResultTrendChart
         plot.Axes.SetLimits(X(first) - pad, X(last) + pad, low, high);
 
         var dataWidth = ChartCanvas.DataWidth(format, low, high);
-        var stepDays = days <= 10 ? 1 : 7;
+        // Daily ticks for a few days, weekly for a period; whole weeks at most ~60 ticks, so a stray date years away
+        // costs no more than a quarter does (PositionTicks then writes only the labels that fit).
+        var stepDays = days <= 10 ? 1 : 7 * Math.Max(1, (int)Math.Ceiling(days / 7.0 / 60));
         var ticks = new List<(double, string)>();
         for (var day = data.PeriodStart; day <= last; day = day.AddDays(stepDays))
             if (day >= first) ticks.Add((X(day), format.Date(day)));

@@ -117,6 +117,16 @@ public class KeyResultTrendChartTests
     }
 
     [Fact]
+    public void A_stray_date_years_away_draws_a_long_axis_instead_of_failing()
+    {
+        var data = Samples.Trend() with { CheckIns = [.. Samples.LeadCheckIns, new(new(1990, 1, 1), 4)] };
+
+        var image = Png.AssertSlackReady(Render(data));
+
+        Assert.Contains("7 check-ins from 1 Jan to 9 Nov", image.AltText);
+    }
+
+    [Fact]
     public void A_period_without_length_still_draws_against_the_target()
     {
         var data = Samples.Trend() with { PeriodEnd = Samples.PeriodStart };
