@@ -68,7 +68,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
 
     /// <summary>
     /// The team's experiments sharing the most (and rarest) words with <paramref name="words"/>, best first:
-    /// the few candidates "tested before?" compares closely, from the experiment_text index.
+    /// the few candidates "tested before?" compares closely, from the search index (every experiment is in it).
     /// </summary>
     public async Task<IReadOnlyList<Experiment>> SimilarCandidates(string teamId, long excludeId, IEnumerable<string> words, int limit = 50,
         CancellationToken cancellationToken = default)
@@ -78,11 +78,11 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<ExperimentRow>($"""
             SELECT {Columns} FROM experiments
-            WHERE id IN (
-                SELECT t.rowid FROM experiment_text t JOIN experiments e ON e.id = t.rowid
-                WHERE experiment_text MATCH @query AND e.team_id = @teamId AND e.id <> @excludeId
-                ORDER BY bm25(experiment_text) LIMIT @limit)
-            """, new { query, teamId, excludeId, limit });
+            WHERE team_id = @teamId AND id IN (
+                SELECT source_id FROM search_index
+                WHERE search_index MATCH @query AND source = @source AND team_id = @teamId AND source_id <> @excludeId
+                ORDER BY bm25(search_index) LIMIT @limit)
+            """, new { query, teamId, excludeId, limit, source = SearchHit.ExperimentSource });
         return rows.Select(r => r.ToExperiment()).ToList();
     }
 
@@ -106,7 +106,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
             """, new { id, startDate, endDate, now }) > 0);
     }
 
-    /// <summary>Concludes an open experiment and makes it searchable; false when it was already closed.</summary>
+    /// <summary>Concludes an open experiment (its result and learning become searchable); false when it was already closed.</summary>
     public async Task<bool> Conclude(Experiment experiment, Outcome outcome, string result, string learning, Decision decision, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var concluded = await database.InTransaction((connection, transaction) =>
@@ -152,9 +152,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
             experiment.Id, outcome = conclusion.Outcome.ToString(), result = conclusion.Result, learning = conclusion.Learning,
             decision = conclusion.Decision.ToString(), now,
         }, transaction);
-        if (changed == 0) return false;
-        await Index(connection, transaction, experiment with { Result = conclusion.Result, Learning = conclusion.Learning });
-        return true;
+        return changed > 0;
     }
 
     /// <summary>Saves edited fields (name, hypothesis, stage, key result, metric, ICE, owner, dates).</summary>
@@ -171,7 +169,6 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
                 experiment.Id, experiment.Name, experiment.Hypothesis, Stage = experiment.Stage.ToString(), experiment.KeyResultId, experiment.Metric,
                 experiment.Ice.Impact, experiment.Ice.Confidence, experiment.Ice.Ease, experiment.OwnerId, experiment.StartDate, experiment.EndDate, Now = now,
             }, transaction);
-            if (experiment.Status == ExperimentStatus.Concluded) await Index(connection, transaction, experiment);
             changes.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
             return true;
         }, cancellationToken);
@@ -194,10 +191,6 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
             changes.Changed(who.TeamId, who.OwnerId, who.CreatedBy);
         return changed;
     }
-
-    private static Task Index(SqliteConnection connection, IDbTransaction transaction, Experiment e) =>
-        SearchIndex.Put(connection, transaction, e.TeamId, SearchHit.ExperimentSource, e.Id, $"{e.ShortId} {e.Name}",
-            string.Join("\n", new[] { e.Hypothesis, e.Metric, e.Result, e.Learning }.Where(s => !string.IsNullOrWhiteSpace(s))));
 
     private static object Parameters(Experiment e) => new
     {
