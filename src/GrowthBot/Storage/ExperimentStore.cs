@@ -86,16 +86,6 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         return rows.Select(r => r.ToExperiment()).ToList();
     }
 
-    /// <summary>Experiments concluded in [from, to), in the order they were concluded.</summary>
-    public async Task<IReadOnlyList<Experiment>> ConcludedBetween(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<ExperimentRow>(
-            $"SELECT {Columns} FROM experiments WHERE team_id = @teamId AND status = 'Concluded' AND concluded_at >= @from AND concluded_at < @to ORDER BY concluded_at",
-            new { teamId, from, to });
-        return rows.Select(r => r.ToExperiment()).ToList();
-    }
-
     /// <summary>Moves a backlog idea to running; false when it was not in the backlog.</summary>
     public async Task<bool> Start(long id, DateOnly startDate, DateOnly endDate, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -104,15 +94,6 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
             UPDATE experiments SET status = 'Running', start_date = @startDate, end_date = @endDate, started_at = @now, updated_at = @now
             WHERE id = @id AND status = 'Backlog'
             """, new { id, startDate, endDate, now }) > 0);
-    }
-
-    /// <summary>Concludes an open experiment (its result and learning become searchable); false when it was already closed.</summary>
-    public async Task<bool> Conclude(Experiment experiment, Outcome outcome, string result, string learning, Decision decision, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        var concluded = await database.InTransaction((connection, transaction) =>
-            ConcludeIn(connection, transaction, experiment, new Conclusion(outcome, result, learning, decision), now), cancellationToken);
-        if (concluded) changes.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
-        return concluded;
     }
 
     /// <summary>
@@ -140,7 +121,8 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         return learning;
     }
 
-    private static async Task<bool> ConcludeIn(SqliteConnection connection, IDbTransaction transaction, Experiment experiment, Conclusion conclusion,
+    /// <summary>Marks the experiment concluded inside a caller's transaction; false when it was not open (or not running).</summary>
+    internal static async Task<bool> ConcludeIn(SqliteConnection connection, IDbTransaction transaction, Experiment experiment, Conclusion conclusion,
         DateTimeOffset now, bool onlyRunning = false)
     {
         var changed = await connection.ExecuteAsync($"""

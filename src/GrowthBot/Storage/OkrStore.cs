@@ -110,14 +110,6 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
         return row?.ToKeyResult();
     }
 
-    public async Task<KeyResult?> KeyResultByNumber(string teamId, int number, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<KeyResultRow>(
-            $"SELECT {KeyResultColumns} FROM key_results WHERE team_id = @teamId AND number = @number", new { teamId, number });
-        return row?.ToKeyResult();
-    }
-
     /// <summary>Records a new value; the key result's current value and confidence follow it. History is kept.</summary>
     public async Task<CheckIn> AddCheckIn(string teamId, long keyResultId, decimal value, KrConfidence confidence, string note,
         string userId, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -145,15 +137,6 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
             Id = id, TeamId = teamId, KeyResultId = keyResultId, Value = value, PreviousValue = (decimal)previous,
             Confidence = confidence, Note = note, CreatedBy = userId, CreatedAt = now,
         };
-    }
-
-    public async Task<IReadOnlyList<CheckIn>> CheckIns(long keyResultId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<CheckInRow>(
-            "SELECT id, team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at FROM check_ins WHERE key_result_id = @keyResultId ORDER BY created_at, id",
-            new { keyResultId });
-        return rows.Select(r => r.ToCheckIn()).ToList();
     }
 
     /// <summary>Check-ins of the whole team in [from, to), oldest first.</summary>

@@ -82,7 +82,7 @@ public class ConcludeExperimentJourneyTests
 
         await app.Submit(Filled(open).Text(C.KeyResultValue, "26").Select(C.KeyResultConfidence, "AtRisk"));
 
-        var checkIn = Assert.Single(await app.Service<OkrStore>().CheckIns(kr.Id));
+        var checkIn = Assert.Single(await app.CheckIns(kr.Id));
         Assert.Equal((26m, 0m, Domain.Okrs.KrConfidence.AtRisk), (checkIn.Value, checkIn.PreviousValue, checkIn.Confidence));
         Assert.Contains("E1", checkIn.Note);
         Assert.Equal(26m, (await app.Service<OkrStore>().KeyResultById(GrowthBotApp.TeamId, kr.Id))!.Current);
@@ -105,7 +105,7 @@ public class ConcludeExperimentJourneyTests
         Assert.Contains("\"about thirty\" is not a number", reply.Errors[C.KeyResultValue]);
         Assert.Equal(ExperimentStatus.Running, (await app.Reload(running)).Status);
         Assert.Empty(await app.Service<LearningStore>().ForExperiment(running.Id));
-        Assert.Empty(await app.Service<OkrStore>().CheckIns(kr.Id));
+        Assert.Empty(await app.CheckIns(kr.Id));
     }
 
     [Fact]
