@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using Dapper;
+using GrowthBot.Common;
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Jobs;
+using GrowthBot.Storage;
 using GrowthBot.Tests.Fixtures;
 
 namespace GrowthBot.Tests.Jobs;
@@ -48,4 +50,23 @@ public class ScheduleTests
         Assert.Contains($"{Schedule.All.Count} jobs", detail);
         Assert.All(Schedule.All, job => Assert.Matches($@"{job.Name} \d{{4}}-\d\d-\d\dT", detail));
     }
+
+    [Fact]
+    public async Task Saving_a_report_day_time_and_zone_reschedules_the_weekly_report_without_a_restart()
+    {
+        await using var app = await GrowthBotApp.Start(new Dictionary<string, string?> { ["GrowthBot:Schedule:Enabled"] = "true" });
+        Assert.Matches(@"weekly-report \d{4}-\d\d-\d\dT09:00:00Z", await SchedulerDetail(app));
+
+        await app.Service<TeamSettingsService>().Save(new SavedTeamSettings
+        {
+            TeamId = GrowthBotApp.TeamId, ReportDay = DayOfWeek.Tuesday, ReportTime = new TimeOnly(8, 30), TimeZone = "Europe/Helsinki",
+        }, CancellationToken.None);
+        await app.Idle();
+
+        // 08:30 in Helsinki is 06:30 UTC in winter.
+        Assert.Matches(@"weekly-report \d{4}-\d\d-\d\dT06:30:00Z", await SchedulerDetail(app));
+    }
+
+    private static async Task<string> SchedulerDetail(GrowthBotApp app) =>
+        JsonNode.Parse(await app.Http.GetStringAsync("/health"))!["checks"]!["scheduler"]!["detail"]!.GetValue<string>();
 }
