@@ -21,6 +21,9 @@ public sealed record SlashCommandResponse
 
     public static SlashCommandResponse InChannel(string text, IReadOnlyList<Block>? blocks = null) =>
         new() { ResponseType = "in_channel", Text = text, Blocks = blocks };
+
+    /// <summary>Nothing to say (e.g. a modal opened), or <paramref name="text"/> for the caller alone.</summary>
+    public static SlashCommandResponse EphemeralOrNone(string? text) => text is null ? None : Ephemeral(text);
 }
 
 /// <summary>The acknowledgement of a modal submission (Slack's <c>response_action</c>).</summary>
@@ -62,6 +65,9 @@ public sealed record ActionResponse
     /// <summary>A new message only the clicking user sees.</summary>
     public static ActionResponse Ephemeral(string text, IReadOnlyList<Block>? blocks = null) =>
         new() { ResponseType = "ephemeral", Text = text, Blocks = blocks, ReplaceOriginal = false };
+
+    /// <summary>Nothing to say (e.g. a modal opened), or <paramref name="text"/> for the clicking user alone.</summary>
+    public static ActionResponse EphemeralOrNone(string? text) => text is null ? None : Ephemeral(text);
 
     /// <summary>Replaces the message that holds the button.</summary>
     public static ActionResponse Replace(string text, IReadOnlyList<Block>? blocks = null) =>

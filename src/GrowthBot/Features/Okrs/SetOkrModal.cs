@@ -6,7 +6,7 @@ using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
-using static GrowthBot.Features.Common.InputBlocks;
+using static GrowthBot.Features.Common.Modals;
 using F = GrowthBot.Domain.Okrs.OkrDraft.Fields;
 
 namespace GrowthBot.Features.Okrs;

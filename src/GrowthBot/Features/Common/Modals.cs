@@ -3,8 +3,12 @@ using GrowthBot.Slack.BlockKit;
 
 namespace GrowthBot.Features.Common;
 
-/// <summary>Input blocks as our modals build them: the block id names the field, the action id is always <see cref="ViewValues.Action"/>.</summary>
-public static class InputBlocks
+/// <summary>
+/// What every modal is built from: inputs whose block id names the field (their action id is always
+/// <see cref="ViewValues.Action"/>, so <see cref="ViewValues"/> reads them back by block id), choices and dates
+/// as Slack wants them, and the envelope. Modals open through <see cref="ModalOpener"/>.
+/// </summary>
+public static class Modals
 {
     public static InputBlock Input(string blockId, string label, BlockElement element, bool optional = false, string? hint = null) =>
         new(new PlainText(label), element with { ActionId = ViewValues.Action })
@@ -20,11 +24,14 @@ public static class InputBlocks
         {
             MaxLength = maxLength,
             InitialValue = string.IsNullOrEmpty(initial) ? null : initial,
-            Placeholder = placeholder is null ? null : new PlainText(placeholder),
+            Placeholder = placeholder is null ? null : new PlainText(MrkdwnText.Truncate(placeholder, BlockKitLimits.Placeholder)),
             Multiline = multiline ? true : null,
         }, optional, hint);
 
-    /// <summary>A modal with Cancel, its submit button, and where it was opened from in its private_metadata.</summary>
+    /// <summary>
+    /// The envelope: title, submit button, Cancel, and where the modal was opened from (with the id it is about)
+    /// in its private_metadata, so the reply to its submission goes back there.
+    /// </summary>
     public static ModalView Modal(string title, string callbackId, string submit, IReadOnlyList<Block> blocks, ModalOrigin origin) =>
         new(new PlainText(title), blocks)
         {
@@ -34,7 +41,9 @@ public static class InputBlocks
             PrivateMetadata = origin.Serialize(),
         };
 
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A date as date pickers take it (<c>2026-11-18</c>).</summary>
+    public static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>An option of a select or radio group; its text is cut to Slack's limit.</summary>
     public static Option Choice(string text, string value) => Option.Of(MrkdwnText.Truncate(text, BlockKitLimits.OptionText), value);
 }
