@@ -13,6 +13,8 @@ public sealed class SlackHandlerRegistry
     private readonly Dictionary<string, Type> _options = new(StringComparer.Ordinal);
 
     public IEnumerable<string> Commands => _commands.Keys;
+    public IEnumerable<string> ViewSubmissions => _viewSubmissions.Keys;
+    public IEnumerable<string> Actions => _actions.Keys;
 
     internal void AddCommand(string command, Type handler) => Add(_commands, command, handler, "slash command");
     internal void AddViewSubmission(string callbackId, Type handler) => Add(_viewSubmissions, callbackId, handler, "view callback");

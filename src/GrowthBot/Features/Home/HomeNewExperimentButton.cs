@@ -1,5 +1,6 @@
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
+using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Routing;
 
 namespace GrowthBot.Features.Home;
@@ -8,6 +9,8 @@ namespace GrowthBot.Features.Home;
 public sealed class HomeNewExperimentButton(NewExperimentModal modal) : IBlockActionHandler
 {
     public const string ActionId = "home_new_experiment";
+
+    public static Button For() => new("New experiment", ActionId) { Style = ButtonStyle.Primary };
 
     /// <summary>The home has no channel and no response_url: the confirmation goes to the person's DM with the bot.</summary>
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>

@@ -116,6 +116,9 @@ public sealed class OkrCheckInButton(CheckInModal modal) : IBlockActionHandler
 {
     public const string ActionId = "okr_check_in";
 
+    /// <summary>The Check in button for <paramref name="kr"/>; its action id carries the short id, so many can share a block.</summary>
+    public static Button For(KeyResult kr) => new("Check in", $"{ActionId}:{kr.ShortId}", kr.ShortId);
+
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>
         ActionResponse.EphemeralOrNone(
             await modal.Open(request.TeamId, request.UserId, request.TriggerId, request.Argument, ModalOrigin.Of(request), cancellationToken));

@@ -15,6 +15,13 @@ public sealed class TaskDoneButton(TaskStore tasks, ExperimentStore experiments,
 {
     public const string ActionId = "task_done";
 
+    /// <summary>
+    /// The Done button for <paramref name="task"/>. Its value is the task's id, or <paramref name="source"/> when the
+    /// button sits in <c>/task list</c> (see <see cref="TaskMessages.FromListMine"/>), so that list can be redrawn.
+    /// </summary>
+    public static Button For(GrowthTask task, string? source = null) =>
+        new("Done", $"{ActionId}:{task.ShortId}", source ?? task.ShortId) { Style = ButtonStyle.Primary };
+
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)
     {
         var found = await access.ForChange(request.TeamId, request.Argument, request.UserId, cancellationToken);
@@ -36,6 +43,10 @@ public sealed class TaskBlockButton(TaskModalOpener modals) : IBlockActionHandle
 {
     public const string ActionId = "task_block";
 
+    /// <summary>Blocked, or Change blocker on a task that already is; the value works as in <see cref="TaskDoneButton.For"/>.</summary>
+    public static Button For(GrowthTask task, string? source = null) =>
+        new(task.IsBlocked ? "Change blocker" : "Blocked", $"{ActionId}:{task.ShortId}", source ?? task.ShortId);
+
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>
         ActionResponse.EphemeralOrNone(await modals.Open(request.TeamId, request.UserId, request.TriggerId, request.Argument,
             ModalOrigin.Of(request), BlockTaskModal.Build, cancellationToken));
@@ -45,6 +56,8 @@ public sealed class TaskBlockButton(TaskModalOpener modals) : IBlockActionHandle
 public sealed class TaskPostponeButton(TaskModalOpener modals) : IBlockActionHandler
 {
     public const string ActionId = "task_postpone";
+
+    public static Button For(GrowthTask task, string? source = null) => new("Postpone", $"{ActionId}:{task.ShortId}", source ?? task.ShortId);
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>
         ActionResponse.EphemeralOrNone(await modals.Open(request.TeamId, request.UserId, request.TriggerId, request.Argument,
@@ -58,6 +71,8 @@ public sealed class TaskPostponeButton(TaskModalOpener modals) : IBlockActionHan
 public sealed class TaskStillBlockedButton(TaskAccess access) : IBlockActionHandler
 {
     public const string ActionId = "task_still_blocked";
+
+    public static Button For(GrowthTask task, string? source = null) => new("Still blocked", $"{ActionId}:{task.ShortId}", source ?? task.ShortId);
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)
     {
