@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
 using GrowthBot.Slack.BlockKit;
 
 namespace GrowthBot.Features.Common;
@@ -8,7 +10,7 @@ namespace GrowthBot.Features.Common;
 /// <see cref="ViewValues.Action"/>, so <see cref="ViewValues"/> reads them back by block id), choices and dates
 /// as Slack wants them, and the envelope. Modals open through <see cref="ModalOpener"/>.
 /// </summary>
-public static class Modals
+public static partial class Modals
 {
     public static InputBlock Input(string blockId, string label, BlockElement element, bool optional = false, string? hint = null) =>
         new(new PlainText(label), element with { ActionId = ViewValues.Action })
@@ -46,4 +48,15 @@ public static class Modals
 
     /// <summary>An option of a select or radio group; its text is cut to Slack's limit.</summary>
     public static Option Choice(string text, string value) => Option.Of(MrkdwnText.Truncate(text, BlockKitLimits.OptionText), value);
+
+    /// <summary>
+    /// An inline error (shown under an input) from a sentence written for a message. Inline errors are plain text,
+    /// where mrkdwn shows as stray symbols and a mention as <c>&lt;@U123&gt;</c>: formatting goes, mentions keep
+    /// their id, escaped user text reads as typed.
+    /// </summary>
+    public static string InlineError(string mrkdwn) =>
+        WebUtility.HtmlDecode(Mention().Replace(mrkdwn.Replace(":lock: ", "").Replace("`", "").Replace("*", ""), "$1"));
+
+    [GeneratedRegex(@"<[@#]([A-Z0-9]+)>")]
+    private static partial Regex Mention();
 }

@@ -70,7 +70,7 @@ public sealed partial class SettingsModal(
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
         if (!await leads.IsLead(submission.UserId, cancellationToken))
-            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [Blocks.Channel] = $"Only {leads.WhoCan()} can change the settings." });
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [Blocks.Channel] = InlineError($"Only {leads.WhoCan()} can change the settings.") });
         var values = new ViewValues(submission.View.State);
         var errors = new Dictionary<string, string>();
         var channel = values.Conversation(Blocks.Channel);

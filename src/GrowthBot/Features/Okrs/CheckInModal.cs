@@ -96,7 +96,7 @@ public sealed class CheckInModal(
             kr = await okrs.KeyResultById(submission.TeamId, krId, cancellationToken);
             if (kr is null) errors.Add(Blocks.KeyResult, "That key result no longer exists; please choose another.");
             else if (kr.OwnerId != submission.UserId && !await leads.IsLead(submission.UserId, cancellationToken))
-                errors.Add(Blocks.KeyResult, $"{kr.ShortId} belongs to someone else: only its owner or {SetOkrModal.Plain(leads.WhoCan())} can check in on it.");
+                errors.Add(Blocks.KeyResult, InlineError($"{kr.ShortId} belongs to someone else: only its owner or {leads.WhoCan()} can check in on it."));
         }
         if (!errors.IsValid || kr is null) return ViewSubmissionResponse.WithErrors(errors.ByField);
 
