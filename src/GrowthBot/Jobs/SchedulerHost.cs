@@ -42,7 +42,7 @@ public sealed class SchedulerHost(
     }
 
     /// <summary>(Re)creates every trigger from the team's current settings: used at startup and on save.</summary>
-    public async Task Reschedule(TeamSettings settings, CancellationToken cancellationToken)
+    private async Task Reschedule(TeamSettings settings, CancellationToken cancellationToken)
     {
         if (_scheduler is not { } scheduler) return;
         foreach (var job in Schedule.All)
