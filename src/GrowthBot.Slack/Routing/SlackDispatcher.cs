@@ -27,6 +27,7 @@ public sealed class SlackDispatcher(
 
     public async Task<SlackAck> Command(SlashCommand command)
     {
+        identity.RememberAppId(command.ApiAppId);
         var handlerType = registry.Command(command.Command);
         if (handlerType is null)
         {
@@ -44,7 +45,13 @@ public sealed class SlackDispatcher(
             SlashCommandResponse.Ephemeral(Apology));
     }
 
-    public async Task<SlackAck> Interaction(InteractionPayload payload) => payload switch
+    public async Task<SlackAck> Interaction(InteractionPayload payload)
+    {
+        identity.RememberAppId(payload.ApiAppId);
+        return await Route(payload);
+    }
+
+    private async Task<SlackAck> Route(InteractionPayload payload) => payload switch
     {
         ViewSubmissionPayload submission => await ViewSubmission(submission),
         BlockActionsPayload actions => await BlockActions(actions),
@@ -70,6 +77,7 @@ public sealed class SlackDispatcher(
     {
         if (envelope.Type == "url_verification") return SlackAck.Json(new { challenge = envelope.Challenge ?? "" });
         if (envelope is not { Type: "event_callback", Event: { } e, EventId: { } eventId }) return SlackAck.Empty;
+        identity.RememberAppId(envelope.ApiAppId);
         if (identity.IsOwn(e) && e.Type is not ("member_joined_channel" or "member_left_channel")) return SlackAck.Empty;
 
         var handlerTypes = registry.Events(e.Type);

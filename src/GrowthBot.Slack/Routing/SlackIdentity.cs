@@ -1,13 +1,21 @@
 namespace GrowthBot.Slack.Routing;
 
-/// <summary>Who the bot is in its workspace, learnt from auth.test at startup.</summary>
+/// <summary>
+/// Who the bot is in its workspace, learnt from auth.test at startup, and the app it belongs to (from auth.test or
+/// bots.info, else from the <c>api_app_id</c> of the first verified request).
+/// </summary>
 public sealed class SlackIdentity
 {
+    private string? _appId;
+
     public string? BotUserId { get; private set; }
     public string? BotId { get; private set; }
     public string? TeamId { get; private set; }
     public string? Team { get; private set; }
     public bool Known => BotUserId is not null;
+
+    /// <summary>The app's id (A…), which links such as <c>slack://app?team=…&amp;id=…</c> need; null until learnt.</summary>
+    public string? AppId => Volatile.Read(ref _appId);
 
     public void Set(string? botUserId, string? botId, string? teamId, string? team)
     {
@@ -15,6 +23,12 @@ public sealed class SlackIdentity
         BotId = botId;
         TeamId = teamId;
         Team = team;
+    }
+
+    /// <summary>Records the app id once it is known; a blank one changes nothing.</summary>
+    public void RememberAppId(string? appId)
+    {
+        if (!string.IsNullOrWhiteSpace(appId)) Volatile.Write(ref _appId, appId);
     }
 
     /// <summary>True for messages the bot itself posted, which it must never react to.</summary>

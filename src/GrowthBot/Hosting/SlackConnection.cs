@@ -46,6 +46,29 @@ public sealed class SlackConnection(
         return Connected ? HealthCheckResult.Healthy(data: data) : HealthCheckResult.Unhealthy(data: data);
     }
 
+    /// <summary>
+    /// The app id, for links that open the App Home: auth.test names it for bot tokens (not in Slack's documented
+    /// example, so not relied on), bots.info always does. Without either, the first request's api_app_id supplies it.
+    /// </summary>
+    private async Task LearnAppId(AuthTestResponse auth, CancellationToken cancellationToken)
+    {
+        if (auth.AppId is { Length: > 0 } fromAuth)
+        {
+            identity.RememberAppId(fromAuth);
+            return;
+        }
+        if (auth.BotId is not { Length: > 0 } botId) return;
+        try
+        {
+            identity.RememberAppId((await slack.BotInfo(botId, cancellationToken)).AppId);
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("bots.info did not say which app the bot belongs to ({Error}); the first request from Slack will",
+                e is SlackApiException api ? api.Error : "unreachable");
+        }
+    }
+
     /// <summary>Asks Slack who the bot is, and records whether it answered.</summary>
     public async Task Check(CancellationToken cancellationToken)
     {
@@ -56,6 +79,7 @@ public sealed class SlackConnection(
             identity.Set(auth.UserId, auth.BotId, auth.TeamId, auth.Team);
             LastError = null;
             if (first) logger.LogInformation("Connected to Slack workspace {Team} ({TeamId}) as {BotUser}", auth.Team, auth.TeamId, auth.UserId);
+            if (identity.AppId is null) await LearnAppId(auth, cancellationToken);
         }
         catch (SlackApiException e) when (Fatal.Contains(e.Error))
         {

@@ -55,6 +55,12 @@ public static class ActionPayload
                 payload["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = ts.DeepClone(), ["channel_id"] = channel, ["is_ephemeral"] = false };
                 payload["channel"] = new JsonObject { ["id"] = channel, ["name"] = "growth" };
                 payload["message"] = new JsonObject { ["ts"] = ts, ["text"] = source["text"]?.DeepClone(), ["blocks"] = blocks.DeepClone() };
+                // A message in a thread: Slack names the thread in the container and the message.
+                if (source["thread_ts"] is { } thread)
+                {
+                    payload["container"]!["thread_ts"] = thread.DeepClone();
+                    payload["message"]!["thread_ts"] = thread.DeepClone();
+                }
                 payload["response_url"] = responseUrl;
             }
             return payload;

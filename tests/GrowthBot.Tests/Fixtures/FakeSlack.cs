@@ -19,6 +19,17 @@ public sealed record SlackCall(string Method, JsonObject Args, string? Token, st
 
     public JsonNode? View => Args["view"];
 
+    /// <summary>What the fake Slack answered (null while unanswered or when it answered an error).</summary>
+    public JsonObject? Response { get; set; }
+
+    /// <summary>A posted message as it now is in Slack: what was sent, with the <c>ts</c> Slack gave it (to click in it).</summary>
+    public JsonObject AsPosted()
+    {
+        var message = Args.DeepClone().AsObject();
+        if (Response?["ts"] is { } ts) message["ts"] = ts.DeepClone();
+        return message;
+    }
+
     public string? Text => Str("text");
 
     /// <summary>All the text a user would read in this call: message text, blocks, view.</summary>
@@ -60,6 +71,12 @@ public sealed class FakeSlack : IAsyncDisposable
     public string ApiBaseUrl => $"{Url}/api/";
     public string BotToken { get; init; } = "xoxb-test-token";
     public string TeamId { get; init; } = "T0TEAM";
+
+    /// <summary>What bots.info says the bot's app is; null answers bots.info without an app_id.</summary>
+    public string? AppId { get; set; } = "A0GROWTH";
+
+    /// <summary>Members of user groups, by group id, for usergroups.users.list; an unknown group answers <c>no_such_subteam</c>.</summary>
+    public ConcurrentDictionary<string, string[]> UserGroups { get; } = new();
 
     /// <summary>Users known to users.info, by id. Unknown ids answer as ordinary members in UTC.</summary>
     public ConcurrentDictionary<string, JsonObject> Users { get; } = new();
@@ -172,6 +189,11 @@ public sealed class FakeSlack : IAsyncDisposable
         if (token is null) { await http.Response.WriteAsJsonAsync(new { ok = false, error = "not_authed" }); return; }
         if (expectedToken is not null && token != expectedToken) { await http.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_auth" }); return; }
 
+        if (method == "usergroups.users.list" && !UserGroups.ContainsKey(args["usergroup"]?.ToString() ?? ""))
+        {
+            await http.Response.WriteAsJsonAsync(new { ok = false, error = "no_such_subteam" });
+            return;
+        }
         var violations = Check(method, args);
         if (violations.Count > 0)
         {
@@ -179,7 +201,9 @@ public sealed class FakeSlack : IAsyncDisposable
             await http.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_blocks", errors = violations });
             return;
         }
-        await http.Response.WriteAsync(Answer(method, args).ToJsonString());
+        var answer = Answer(method, args);
+        call.Response = answer;
+        await http.Response.WriteAsync(answer.ToJsonString());
     }
 
     private async Task ResponseUrlPost(HttpContext http, string id)
@@ -239,6 +263,8 @@ public sealed class FakeSlack : IAsyncDisposable
             case "chat.postMessage" or "chat.update":
                 ok["channel"] = args["channel"]?.DeepClone();
                 ok["ts"] = args["ts"]?.DeepClone() ?? NextTs();
+                if (method == "chat.update" && args["channel"] is JsonValue updated)
+                    Update(updated.ToString(), args["ts"]?.ToString() ?? "", args["text"]?.ToString() ?? "");
                 if (method == "chat.postMessage" && args["channel"] is JsonValue channel)
                     Remember(channel.ToString(), ok["ts"]!.GetValue<string>(), args["text"]?.ToString() ?? "", args["thread_ts"]?.ToString(),
                         args["metadata"] switch { JsonObject o => o.DeepClone().AsObject(), JsonValue v => JsonNode.Parse(v.ToString()) as JsonObject, _ => null },
@@ -266,6 +292,13 @@ public sealed class FakeSlack : IAsyncDisposable
                 ok["user"] = Users.TryGetValue(id, out var user) ? user.DeepClone()
                     : new JsonObject { ["id"] = id, ["team_id"] = TeamId, ["name"] = id.ToLowerInvariant(), ["tz"] = "UTC", ["tz_offset"] = 0, ["is_admin"] = false, ["is_owner"] = false };
                 break;
+            case "usergroups.users.list":
+                ok["users"] = new JsonArray(UserGroups[args["usergroup"]!.ToString()].Select(u => (JsonNode)JsonValue.Create(u)).ToArray());
+                break;
+            case "bots.info":
+                ok["bot"] = new JsonObject { ["id"] = args["bot"]?.DeepClone(), ["deleted"] = false, ["name"] = "growthbot", ["user_id"] = BotUserId };
+                if (AppId is not null) ok["bot"]!["app_id"] = AppId;
+                break;
             case "chat.getPermalink":
                 ok["permalink"] = $"https://acme.slack.com/archives/{args["channel"]}/p{args["message_ts"]?.GetValue<string>().Replace(".", "")}";
                 break;
@@ -291,6 +324,13 @@ public sealed class FakeSlack : IAsyncDisposable
         if (metadata is not null) message["metadata"] = metadata;
         var list = _messages.GetOrAdd(channel, _ => []);
         lock (list) list.Add(message);
+    }
+
+    private void Update(string channel, string ts, string text)
+    {
+        var list = _messages.GetOrAdd(channel, _ => []);
+        lock (list)
+            foreach (var message in list.Where(m => m["ts"]?.ToString() == ts)) message["text"] = text;
     }
 
     /// <summary>

@@ -5,13 +5,28 @@ namespace GrowthBot.Features.Common;
 
 /// <summary>
 /// Reads submitted modal values by block id. Every input in our modals uses the action id
-/// <see cref="Action"/>, so one block id names one field.
+/// <see cref="Action"/>, so one block id names one field. An input that dispatches its changes carries its handler's
+/// action id instead (<see cref="Modals.DispatchingInput"/>); an input block holds one element, so it is read the same way.
 /// </summary>
 public sealed class ViewValues(ViewState? state)
 {
     public const string Action = "value";
 
-    private ElementState? Get(string blockId) => state?.Get(blockId, Action);
+    /// <summary>The value of a ticked checkbox (<see cref="Modals.Checkbox"/>).</summary>
+    public const string Ticked = "yes";
+
+    private ElementState? Get(string blockId) =>
+        state?.Get(blockId, Action) ?? (state?.Values.GetValueOrDefault(blockId) is { Count: 1 } block ? block.Values.First() : null);
+
+    /// <summary>
+    /// Whether the checkbox of <paramref name="blockId"/> is ticked. Its block id may end in <c>.something</c>: a modal
+    /// that must show a new default while open gives the box a new block id, as Slack keeps what was ticked otherwise.
+    /// </summary>
+    public bool Checked(string blockId)
+    {
+        var key = state?.Values.Keys.FirstOrDefault(k => k == blockId || k.StartsWith(blockId + ".", StringComparison.Ordinal));
+        return key is not null && Get(key)?.SelectedOptions?.Any(o => o.Value == Ticked) == true;
+    }
 
     public string? Text(string blockId) => Get(blockId)?.Value is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 

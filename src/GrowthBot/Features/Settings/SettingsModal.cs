@@ -7,14 +7,14 @@ using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
 using static GrowthBot.Features.Common.Modals;
 
-namespace GrowthBot.Features.Growth;
+namespace GrowthBot.Features.Settings;
 
 /// <summary>
 /// The settings form: report channel, day, time and time zone, who rates lead quality, OKR progress inside
 /// the report or on its own, nudges on or off. Saving reschedules the jobs at once, no restart.
 /// </summary>
 public sealed partial class SettingsModal(
-    TeamSettingsService teamSettings, GrowthLeads leads, SlackBackgroundWork background, TimeProvider time) : IViewSubmissionHandler
+    TeamSettingsService teamSettings, GrowthLeads leads, ModalOpener opener, SlackBackgroundWork background, TimeProvider time) : IViewSubmissionHandler
 {
     public const string CallbackId = "growth_settings";
 
@@ -36,6 +36,16 @@ public sealed partial class SettingsModal(
         "Europe/Istanbul", "Europe/Moscow", "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Sao_Paulo",
         "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo", "Australia/Sydney",
     ];
+
+    /// <summary>
+    /// Opens the form for a growth lead (<c>/growth settings</c>, the report thread's "Choose who rates leads"); null
+    /// when it opened, otherwise what to tell the person.
+    /// </summary>
+    public async Task<string?> Open(string teamId, string userId, string? triggerId, ModalOrigin origin, CancellationToken cancellationToken)
+    {
+        if (!await leads.IsLead(userId, cancellationToken)) return $"Only {leads.WhoCan()} can change the settings.";
+        return await opener.Open(triggerId, Build(teamSettings.For(teamId), origin), cancellationToken);
+    }
 
     public static ModalView Build(TeamSettings settings, ModalOrigin origin)
     {
