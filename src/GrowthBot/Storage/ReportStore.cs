@@ -42,7 +42,7 @@ public sealed record ReportEntry
 /// The log of weekly reports (docs/decisions/0004). A report is reserved before it is posted, in a write transaction
 /// that gives it its period: from where the team's latest report ended (the first: 7 days back) up to its slot or
 /// the moment it was asked for. So periods follow each other with no gap and no overlap, whoever posts and however
-/// often a post is retried.
+/// often a post is retried. Instants are stored and compared in UTC: SQLite compares them as text.
 /// </summary>
 public sealed class ReportStore(Database database)
 {
@@ -56,7 +56,7 @@ public sealed class ReportStore(Database database)
     public async Task<ReportPeriod> NextPeriod(string teamId, DateTimeOffset end, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return ReportPeriod.After(await LatestEnd(connection, null, teamId), end);
+        return ReportPeriod.After(await LatestEnd(connection, null, teamId), end.ToUniversalTime());
     }
 
     /// <summary>
@@ -64,8 +64,10 @@ public sealed class ReportStore(Database database)
     /// it is covered already: a report was reserved at or after the slot (a late <c>/growth report now</c>), or this
     /// week's scheduled report exists (the team moved its report day after it went out).
     /// </summary>
-    public Task<ReportEntry?> ReserveSlot(string teamId, DateTimeOffset slot, DateTimeOffset weekStart, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        database.InTransaction<ReportEntry?>(async (connection, transaction) =>
+    public Task<ReportEntry?> ReserveSlot(string teamId, DateTimeOffset slot, DateTimeOffset weekStart, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        (slot, weekStart, now) = (slot.ToUniversalTime(), weekStart.ToUniversalTime(), now.ToUniversalTime());
+        return database.InTransaction<ReportEntry?>(async (connection, transaction) =>
         {
             var mine = await connection.QuerySingleOrDefaultAsync<ReportRow>(
                 $"SELECT {Columns} FROM reports r WHERE r.team_id = @teamId AND r.slot = @slot", new { teamId, slot }, transaction);
@@ -78,14 +80,17 @@ public sealed class ReportStore(Database database)
             var period = ReportPeriod.After(await LatestEnd(connection, transaction, teamId), slot);
             return await Insert(connection, transaction, teamId, ReportKind.Scheduled, slot, $"slot-{Key(slot)}", period, now);
         }, cancellationToken);
+    }
 
     /// <summary>
     /// A report asked for now, covering up to <paramref name="now"/>. When the team's latest report was reserved less
     /// than <paramref name="recent"/> ago (a second click, the scheduled post a moment ago), that one is returned
     /// instead, so a near-empty report is not posted after it.
     /// </summary>
-    public Task<(ReportEntry Report, bool IsNew)> ReserveOnDemand(string teamId, DateTimeOffset now, TimeSpan recent, CancellationToken cancellationToken = default) =>
-        database.InTransaction(async (connection, transaction) =>
+    public Task<(ReportEntry Report, bool IsNew)> ReserveOnDemand(string teamId, DateTimeOffset now, TimeSpan recent, CancellationToken cancellationToken = default)
+    {
+        now = now.ToUniversalTime();
+        return database.InTransaction(async (connection, transaction) =>
         {
             var latest = await connection.QuerySingleOrDefaultAsync<ReportRow>(
                 $"SELECT {Columns} FROM reports r WHERE r.team_id = @teamId ORDER BY r.created_at DESC, r.id DESC LIMIT 1", new { teamId }, transaction);
@@ -94,6 +99,7 @@ public sealed class ReportStore(Database database)
             var period = ReportPeriod.After(previousEnd, now);
             return (await Insert(connection, transaction, teamId, ReportKind.OnDemand, null, $"now-{Key(now)}", period, now), true);
         }, cancellationToken);
+    }
 
     /// <summary>Reports whose post or thread is not delivered yet, oldest period first.</summary>
     public async Task<IReadOnlyList<ReportEntry>> Unfinished(string teamId, CancellationToken cancellationToken = default)
@@ -120,7 +126,7 @@ public sealed class ReportStore(Database database)
     }
 
     public Task MarkPosted(long id, string channel, string ts, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        Execute("UPDATE reports SET channel = @channel, ts = @ts, posted_at = @at WHERE id = @id AND ts IS NULL", new { id, channel, ts, at }, cancellationToken);
+        Execute("UPDATE reports SET channel = @channel, ts = @ts, posted_at = @at WHERE id = @id AND ts IS NULL", new { id, channel, ts, at = at.ToUniversalTime() }, cancellationToken);
 
     /// <summary>Remembers whom the thread asks about which experiments, before asking, so the first reply finds them.</summary>
     public Task SetAsked(long id, IReadOnlyList<long> experimentIds, IReadOnlyList<string> users, string? group, CancellationToken cancellationToken = default) =>
@@ -131,7 +137,7 @@ public sealed class ReportStore(Database database)
         Execute("UPDATE reports SET ask_ts = @ts WHERE id = @id", new { id, ts }, cancellationToken);
 
     public Task MarkFinished(long id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        Execute("UPDATE reports SET finished_at = @at WHERE id = @id AND finished_at IS NULL", new { id, at }, cancellationToken);
+        Execute("UPDATE reports SET finished_at = @at WHERE id = @id AND finished_at IS NULL", new { id, at = at.ToUniversalTime() }, cancellationToken);
 
     private async Task Execute(string sql, object args, CancellationToken cancellationToken)
     {

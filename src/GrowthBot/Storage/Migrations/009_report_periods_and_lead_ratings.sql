@@ -33,8 +33,8 @@ CREATE INDEX ix_reports_thread ON reports (team_id, ts);
 INSERT INTO reports (team_id, kind, slot, period_key, period_start, period_end, created_at, channel, ts, posted_at, finished_at,
                      asked_experiment_ids, asked_users, asked_group, ask_ts)
 SELECT d.team_id, 'Scheduled', NULL, substr(d.key, length(d.team_id || '/weekly-report/') + 1, 8),
-       strftime('%Y-%m-%dT00:00:00.0000000Z', d.sent_at, '-6 days', 'weekday 1', '-7 days'),
-       strftime('%Y-%m-%dT00:00:00.0000000Z', d.sent_at, '-6 days', 'weekday 1'),
+       strftime('%Y-%m-%d 00:00:00+00:00', d.sent_at, '-6 days', 'weekday 1', '-7 days'),
+       strftime('%Y-%m-%d 00:00:00+00:00', d.sent_at, '-6 days', 'weekday 1'),
        d.sent_at, d.channel, d.ts, d.sent_at, d.sent_at,
        COALESCE((SELECT rt.experiment_ids FROM report_threads rt WHERE rt.team_id = d.team_id AND rt.thread_ts = d.ts), ''),
        COALESCE((SELECT s.lead_quality_users FROM team_settings s WHERE s.team_id = d.team_id), ''),
@@ -49,8 +49,8 @@ ORDER BY d.sent_at;
 INSERT INTO reports (team_id, kind, slot, period_key, period_start, period_end, created_at, channel, ts, posted_at, finished_at,
                      asked_experiment_ids, asked_users, asked_group)
 SELECT rt.team_id, 'Scheduled', NULL, rt.week,
-       strftime('%Y-%m-%dT00:00:00.0000000Z', rt.created_at, '-6 days', 'weekday 1', '-7 days'),
-       strftime('%Y-%m-%dT00:00:00.0000000Z', rt.created_at, '-6 days', 'weekday 1'),
+       strftime('%Y-%m-%d 00:00:00+00:00', rt.created_at, '-6 days', 'weekday 1', '-7 days'),
+       strftime('%Y-%m-%d 00:00:00+00:00', rt.created_at, '-6 days', 'weekday 1'),
        rt.created_at, rt.channel, rt.thread_ts, rt.created_at, rt.created_at, rt.experiment_ids,
        COALESCE((SELECT s.lead_quality_users FROM team_settings s WHERE s.team_id = rt.team_id), ''),
        (SELECT s.lead_quality_group FROM team_settings s WHERE s.team_id = rt.team_id)
