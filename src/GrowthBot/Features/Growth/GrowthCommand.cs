@@ -14,7 +14,7 @@ public sealed class GrowthCommand(
 
     public const string Usage = """
         *`/growth`* — the team's weekly rhythm
-        • `/growth report` — preview this week's report (only you see it)
+        • `/growth report` — preview the report that would go out now, about the time since the last one (only you see it)
         • `/growth report now` — post it to the report channel now (growth leads)
         • `/growth settings` — report channel, day, time and time zone, who rates lead quality, nudges
         • `/growth pause 2026-12-24` — no nudges or check-in DMs for you until that date; `/growth resume` ends it
