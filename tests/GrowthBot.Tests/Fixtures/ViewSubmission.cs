@@ -64,16 +64,12 @@ public sealed class ViewSubmission
         _view["blocks"]!.AsArray().Select(b => b?["block_id"]?.GetValue<string>()).FirstOrDefault(id => id == prefix || id?.StartsWith(prefix + ".") == true)
         ?? throw new Xunit.Sdk.XunitException($"The modal has no block '{prefix}…'");
 
-    public string ToJson(string teamId, string triggerId) => new JsonObject
+    public string ToJson(string teamId, string triggerId)
     {
-        ["type"] = "view_submission",
-        ["team"] = new JsonObject { ["id"] = teamId, ["domain"] = "acme" },
-        ["user"] = new JsonObject { ["id"] = User, ["username"] = User.ToLowerInvariant(), ["team_id"] = teamId },
-        ["api_app_id"] = "A0GROWTH",
-        ["token"] = "legacy-unused",
-        ["trigger_id"] = triggerId,
-        ["view"] = ViewWithState(teamId),
-    }.ToJsonString();
+        var payload = ActionPayload.Envelope("view_submission", teamId, User, triggerId);
+        payload["view"] = ViewWithState(teamId);
+        return payload.ToJsonString();
+    }
 
     /// <summary>
     /// The block_actions Slack sends when the person changes an input that dispatches its changes (dispatch_action):
@@ -89,18 +85,11 @@ public sealed class ViewSubmission
         action["block_id"] = blockId;
         action["action_ts"] = actionTs;
         var view = ViewWithState(teamId);
-        return new JsonObject
-        {
-            ["type"] = "block_actions",
-            ["team"] = new JsonObject { ["id"] = teamId, ["domain"] = "acme" },
-            ["user"] = new JsonObject { ["id"] = User, ["username"] = User.ToLowerInvariant(), ["team_id"] = teamId },
-            ["api_app_id"] = "A0GROWTH",
-            ["token"] = "legacy-unused",
-            ["trigger_id"] = triggerId,
-            ["container"] = new JsonObject { ["type"] = "view", ["view_id"] = view["id"]!.DeepClone() },
-            ["view"] = view,
-            ["actions"] = new JsonArray(action),
-        }.ToJsonString();
+        var payload = ActionPayload.Envelope("block_actions", teamId, User, triggerId);
+        payload["container"] = new JsonObject { ["type"] = "view", ["view_id"] = view["id"]!.DeepClone() };
+        payload["view"] = view;
+        payload["actions"] = new JsonArray(action);
+        return payload.ToJsonString();
     }
 
     private JsonObject ViewWithState(string teamId) => new()

@@ -23,6 +23,15 @@ public class BringsLeadsTests
     private static JsonObject Block(JsonNode view, string blockId) =>
         view["blocks"]!.AsArray().Single(b => b!["block_id"]?.GetValue<string>() == blockId)!.AsObject();
 
+    /// <summary>A running experiment marked as bringing leads, with its Conclude modal opened.</summary>
+    private static async Task<(Experiment Running, SlackCall Open)> ConcludingOneThatBringsLeads(GrowthBotApp app)
+    {
+        var running = await app.Running();
+        await app.Service<ExperimentStore>().Update(running with { BringsLeads = true }, GrowthBotApp.DefaultNow);
+        await app.Command("/experiment conclude E1");
+        return (running, app.Slack.Last("views.open"));
+    }
+
     private static bool Ticked(JsonObject checkboxBlock) => checkboxBlock["element"]!["initial_options"] is JsonArray { Count: 1 };
 
     private static IReadOnlyList<string> BlockIds(JsonNode view) =>
@@ -107,11 +116,8 @@ public class BringsLeadsTests
     public async Task The_conclude_modal_is_ticked_from_the_experiment_and_keeps_the_next_step()
     {
         await using var app = await GrowthBotApp.Start();
-        var running = await app.Running();
-        await app.Service<ExperimentStore>().Update(running with { BringsLeads = true }, GrowthBotApp.DefaultNow);
+        var (running, open) = await ConcludingOneThatBringsLeads(app);
 
-        await app.Command("/experiment conclude E1");
-        var open = app.Slack.Last("views.open");
         Assert.True(Ticked(Block(open.View!, C.BringsLeads)));
         Assert.Equal("Next step", Block(open.View!, C.NextStep)["label"]!["text"]!.GetValue<string>());
         var reply = await app.Submit(ViewSubmission.Of(open)
@@ -128,11 +134,9 @@ public class BringsLeadsTests
     public async Task Unticking_the_box_while_concluding_stops_sales_being_asked()
     {
         await using var app = await GrowthBotApp.Start();
-        var running = await app.Running();
-        await app.Service<ExperimentStore>().Update(running with { BringsLeads = true }, GrowthBotApp.DefaultNow);
-        await app.Command("/experiment conclude E1");
+        var (_, open) = await ConcludingOneThatBringsLeads(app);
 
-        await app.Submit(ViewSubmission.Of(app.Slack.Last("views.open"))
+        await app.Submit(ViewSubmission.Of(open)
             .Radio(C.Outcome, "DidNotWork").Text(C.Result, "No replies").Text(C.Learning, "CMOs ignore cold InMail").Radio(C.Decision, "Stop")
             .Checked(C.BringsLeads));
 
