@@ -6,7 +6,11 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY GrowthBot.sln Directory.Build.props Directory.Packages.props ./
 COPY src/ src/
-RUN dotnet publish src/GrowthBot/GrowthBot.csproj -c Release -o /app/publish
+# Published for the image's own architecture (BuildKit sets TARGETARCH: amd64 or arm64), so the output carries only
+# that platform's native libraries (SQLite, and SkiaSharp for charts) instead of every platform's: SkiaSharp alone ships
+# over 500 MB of Windows, macOS and musl natives and debug symbols. No apphost: the entrypoint is `dotnet GrowthBot.dll`.
+ARG TARGETARCH
+RUN dotnet publish src/GrowthBot/GrowthBot.csproj -c Release -o /app/publish -a $TARGETARCH -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

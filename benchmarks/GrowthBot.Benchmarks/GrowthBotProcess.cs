@@ -97,9 +97,12 @@ public sealed class GrowthBotProcess : IAsyncDisposable
     }
 
     /// <summary>Resident memory of the process in bytes (VmRSS in /proc/&lt;pid&gt;/status), or null off Linux.</summary>
-    public long? ResidentBytes()
+    public long? ResidentBytes() => ResidentBytes(_process.Id);
+
+    /// <summary>Resident memory of any process in bytes (VmRSS in /proc/&lt;pid&gt;/status), or null off Linux.</summary>
+    public static long? ResidentBytes(int processId)
     {
-        var status = $"/proc/{_process.Id}/status";
+        var status = $"/proc/{processId}/status";
         if (!File.Exists(status)) return null;
         foreach (var line in File.ReadLines(status))
         {

@@ -4,7 +4,7 @@ using GrowthBot.Benchmarks;
 
 // Measures GrowthBot as deployed (a child process on 127.0.0.1) against a fake Slack, next to a bare Kestrel
 // endpoint on the same machine, and prints a markdown table: metric | value | target | ok?
-// Run: dotnet run -c Release --project benchmarks/GrowthBot.Benchmarks   (about two minutes)
+// Run: dotnet run -c Release --project benchmarks/GrowthBot.Benchmarks   (about two minutes; `-- --charts-only` for the charts alone)
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -13,6 +13,16 @@ var quick = args.Contains("--quick");
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 var loadAtStart = LoadAverage();
 var rows = new List<Row>();
+
+// Charts render in this process before the app starts, so no child process shares the two cores with them.
+// `--charts-only` stops after them (a few seconds instead of minutes).
+rows.AddRange(await ChartBenchmark.Run(quick, Log));
+if (args.Contains("--charts-only"))
+{
+    PrintTable();
+    return rows.Any(r => r.Ok == false) ? 2 : 0;
+}
+
 var work = Directory.CreateTempSubdirectory("growthbot-bench-");
 string Db(string name) => Path.Combine(work.FullName, name + ".db");
 void Log(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
@@ -183,17 +193,22 @@ await Task.Delay(2000);
 var afterRss = app.ResidentBytes();
 rows.Add(new("Resident memory, idle after the load", Mb(afterRss), "—", null));
 
-Console.WriteLine($"GrowthBot benchmark · {Environment.ProcessorCount} cores · {System.Runtime.InteropServices.RuntimeInformation.OSDescription} · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd}" +
-    $" · load average (1/5/15 min) at start {loadAtStart}, at end {LoadAverage()}");
-Console.WriteLine();
-Console.WriteLine("| metric | value | target | ok? |");
-Console.WriteLine("| --- | --- | --- | --- |");
-foreach (var row in rows) Console.WriteLine($"| {row.Metric} | {row.Value} | {row.Target} | {(row.Ok is null ? "" : row.Ok.Value ? "yes" : "**no**")} |");
+PrintTable();
 
 if (quick) Log("app output (tail):\n" + string.Join("\n", app.RecentOutput.Split('\n').TakeLast(15)));
 await app.Stop();
 try { work.Delete(recursive: true); } catch (IOException) { }
 return rows.Any(r => r.Ok == false) ? 2 : 0;
+
+void PrintTable()
+{
+    Console.WriteLine($"GrowthBot benchmark · {Environment.ProcessorCount} cores · {System.Runtime.InteropServices.RuntimeInformation.OSDescription} · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd}" +
+        $" · load average (1/5/15 min) at start {loadAtStart}, at end {LoadAverage()}");
+    Console.WriteLine();
+    Console.WriteLine("| metric | value | target | ok? |");
+    Console.WriteLine("| --- | --- | --- | --- |");
+    foreach (var row in rows) Console.WriteLine($"| {row.Metric} | {row.Value} | {row.Target} | {(row.Ok is null ? "" : row.Ok.Value ? "yes" : "**no**")} |");
+}
 
 static HttpClient Client(string baseUrl) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
 {

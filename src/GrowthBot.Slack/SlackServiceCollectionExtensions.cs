@@ -81,13 +81,6 @@ public sealed class SlackBuilder(IServiceCollection services, SlackHandlerRegist
         return this;
     }
 
-    public SlackBuilder AddViewClosed<THandler>(string callbackId) where THandler : class, IViewClosedHandler
-    {
-        registry.AddViewClosed(callbackId, typeof(THandler));
-        services.TryAddScoped<THandler>();
-        return this;
-    }
-
     public SlackBuilder AddBlockAction<THandler>(string actionId) where THandler : class, IBlockActionHandler
     {
         registry.AddAction(actionId, typeof(THandler));

@@ -17,7 +17,6 @@ public sealed record ModalView(PlainText Title, IReadOnlyList<Block> Blocks) : V
 {
     public PlainText? Submit { get; init; }
     public PlainText? Close { get; init; }
-    public bool? NotifyOnClose { get; init; }
     public bool? ClearOnClose { get; init; }
 }
 

@@ -14,12 +14,6 @@ public interface IViewSubmissionHandler
     Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken);
 }
 
-/// <summary>Handles a modal closed with Cancel (only sent for views with notify_on_close).</summary>
-public interface IViewClosedHandler
-{
-    Task Handle(ViewClosedPayload closed, CancellationToken cancellationToken);
-}
-
 /// <summary>Handles clicks on elements with one <c>action_id</c> (or <c>action_id:suffix</c>).</summary>
 public interface IBlockActionHandler
 {

@@ -19,8 +19,8 @@ public sealed record SlashCommandResponse
     public static SlashCommandResponse Ephemeral(string text, IReadOnlyList<Block>? blocks = null) =>
         new() { ResponseType = "ephemeral", Text = text, Blocks = blocks };
 
-    public static SlashCommandResponse InChannel(string text, IReadOnlyList<Block>? blocks = null) =>
-        new() { ResponseType = "in_channel", Text = text, Blocks = blocks };
+    /// <summary>Nothing to say (e.g. a modal opened), or <paramref name="text"/> for the caller alone.</summary>
+    public static SlashCommandResponse EphemeralOrNone(string? text) => text is null ? None : Ephemeral(text);
 }
 
 /// <summary>The acknowledgement of a modal submission (Slack's <c>response_action</c>).</summary>
@@ -28,9 +28,6 @@ public sealed record ViewSubmissionResponse
 {
     /// <summary>Closes the submitted modal.</summary>
     public static readonly ViewSubmissionResponse Close = new();
-
-    /// <summary>Closes every modal in the stack.</summary>
-    public static readonly ViewSubmissionResponse Clear = new() { ResponseAction = "clear" };
 
     public string? ResponseAction { get; init; }
     /// <summary>Inline errors keyed by input block_id.</summary>
@@ -41,8 +38,6 @@ public sealed record ViewSubmissionResponse
         new() { ResponseAction = "errors", Errors = errors };
 
     public static ViewSubmissionResponse Update(ModalView view) => new() { ResponseAction = "update", View = view };
-
-    public static ViewSubmissionResponse Push(ModalView view) => new() { ResponseAction = "push", View = view };
 }
 
 /// <summary>What a button click answers, delivered through the interaction's response_url.</summary>
@@ -62,6 +57,9 @@ public sealed record ActionResponse
     /// <summary>A new message only the clicking user sees.</summary>
     public static ActionResponse Ephemeral(string text, IReadOnlyList<Block>? blocks = null) =>
         new() { ResponseType = "ephemeral", Text = text, Blocks = blocks, ReplaceOriginal = false };
+
+    /// <summary>Nothing to say (e.g. a modal opened), or <paramref name="text"/> for the clicking user alone.</summary>
+    public static ActionResponse EphemeralOrNone(string? text) => text is null ? None : Ephemeral(text);
 
     /// <summary>Replaces the message that holds the button.</summary>
     public static ActionResponse Replace(string text, IReadOnlyList<Block>? blocks = null) =>

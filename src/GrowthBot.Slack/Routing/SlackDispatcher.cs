@@ -48,8 +48,8 @@ public sealed class SlackDispatcher(
     {
         ViewSubmissionPayload submission => await ViewSubmission(submission),
         BlockActionsPayload actions => await BlockActions(actions),
-        ViewClosedPayload closed => await ViewClosed(closed),
         BlockSuggestionPayload suggestion => await Options(suggestion),
+        // view_closed is only sent for views with notify_on_close, which none of ours sets.
         _ => SlackAck.Empty,
     };
 
@@ -122,22 +122,6 @@ public sealed class SlackDispatcher(
                 return Task.CompletedTask;
             },
             ViewSubmissionResponse.Update(ApologyModal()));
-    }
-
-    private async Task<SlackAck> ViewClosed(ViewClosedPayload closed)
-    {
-        var handlerType = registry.ViewClosed(closed.View.CallbackId);
-        if (handlerType is null) return SlackAck.Empty;
-        return await WithDeadline<object?>(
-            $"view closed {closed.View.CallbackId}",
-            async (services, ct) =>
-            {
-                await ((IViewClosedHandler)services.GetRequiredService(handlerType)).Handle(closed, ct);
-                return null;
-            },
-            _ => SlackAck.Empty,
-            (_, _) => Task.CompletedTask,
-            null);
     }
 
     private async Task<SlackAck> BlockActions(BlockActionsPayload payload)

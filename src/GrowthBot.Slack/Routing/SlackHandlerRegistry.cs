@@ -8,16 +8,16 @@ public sealed class SlackHandlerRegistry
 {
     private readonly Dictionary<string, Type> _commands = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Type> _viewSubmissions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Type> _viewClosed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Type> _actions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Type>> _events = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Type> _options = new(StringComparer.Ordinal);
 
     public IEnumerable<string> Commands => _commands.Keys;
+    public IEnumerable<string> ViewSubmissions => _viewSubmissions.Keys;
+    public IEnumerable<string> Actions => _actions.Keys;
 
     internal void AddCommand(string command, Type handler) => Add(_commands, command, handler, "slash command");
     internal void AddViewSubmission(string callbackId, Type handler) => Add(_viewSubmissions, callbackId, handler, "view callback");
-    internal void AddViewClosed(string callbackId, Type handler) => Add(_viewClosed, callbackId, handler, "view closed callback");
     internal void AddAction(string actionId, Type handler) => Add(_actions, actionId, handler, "action");
     internal void AddOptions(string actionId, Type handler) => Add(_options, actionId, handler, "options provider");
 
@@ -29,7 +29,6 @@ public sealed class SlackHandlerRegistry
 
     public Type? Command(string command) => _commands.GetValueOrDefault(command);
     public Type? ViewSubmission(string? callbackId) => callbackId is null ? null : _viewSubmissions.GetValueOrDefault(callbackId);
-    public Type? ViewClosed(string? callbackId) => callbackId is null ? null : _viewClosed.GetValueOrDefault(callbackId);
     public Type? Options(string actionId) => Lookup(_options, actionId);
     public IReadOnlyList<Type> Events(string eventType) => _events.TryGetValue(eventType, out var list) ? list : [];
 

@@ -7,11 +7,7 @@ public interface ISlackApi
 {
     Task<AuthTestResponse> AuthTest(CancellationToken cancellationToken = default);
     Task<PostMessageResponse> PostMessage(PostMessageRequest request, CancellationToken cancellationToken = default);
-    Task<PostEphemeralResponse> PostEphemeral(PostEphemeralRequest request, CancellationToken cancellationToken = default);
-    Task<PostMessageResponse> UpdateMessage(UpdateMessageRequest request, CancellationToken cancellationToken = default);
     Task<ViewResponse> OpenView(string triggerId, ModalView view, CancellationToken cancellationToken = default);
-    Task<ViewResponse> PushView(string triggerId, ModalView view, CancellationToken cancellationToken = default);
-    Task<ViewResponse> UpdateView(string viewId, ModalView view, string? hash = null, CancellationToken cancellationToken = default);
     Task<ViewResponse> PublishView(string userId, HomeView view, CancellationToken cancellationToken = default);
     /// <summary>Opens (or finds) the DM between the bot and a user; returns its channel id.</summary>
     Task<string> OpenConversation(string userId, CancellationToken cancellationToken = default);

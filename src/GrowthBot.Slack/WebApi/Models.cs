@@ -90,22 +90,6 @@ public sealed record PostMessageResponse : SlackApiResponse
     public string? Ts { get; init; }
 }
 
-public sealed record PostEphemeralRequest(string Channel, string User, string Text)
-{
-    public IReadOnlyList<Block>? Blocks { get; init; }
-    public string? ThreadTs { get; init; }
-}
-
-public sealed record PostEphemeralResponse : SlackApiResponse
-{
-    public string? MessageTs { get; init; }
-}
-
-public sealed record UpdateMessageRequest(string Channel, string Ts, string Text)
-{
-    public IReadOnlyList<Block>? Blocks { get; init; }
-}
-
 public sealed record ViewResponse : SlackApiResponse
 {
     public ViewPayload? View { get; init; }

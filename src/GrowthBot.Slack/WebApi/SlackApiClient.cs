@@ -23,20 +23,8 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
     public Task<PostMessageResponse> PostMessage(PostMessageRequest request, CancellationToken cancellationToken = default) =>
         Json<PostMessageResponse>("chat.postMessage", request, cancellationToken);
 
-    public Task<PostEphemeralResponse> PostEphemeral(PostEphemeralRequest request, CancellationToken cancellationToken = default) =>
-        Json<PostEphemeralResponse>("chat.postEphemeral", request, cancellationToken);
-
-    public Task<PostMessageResponse> UpdateMessage(UpdateMessageRequest request, CancellationToken cancellationToken = default) =>
-        Json<PostMessageResponse>("chat.update", request, cancellationToken);
-
     public Task<ViewResponse> OpenView(string triggerId, ModalView view, CancellationToken cancellationToken = default) =>
         Json<ViewResponse>("views.open", new { trigger_id = triggerId, view = (View)view }, cancellationToken);
-
-    public Task<ViewResponse> PushView(string triggerId, ModalView view, CancellationToken cancellationToken = default) =>
-        Json<ViewResponse>("views.push", new { trigger_id = triggerId, view = (View)view }, cancellationToken);
-
-    public Task<ViewResponse> UpdateView(string viewId, ModalView view, string? hash = null, CancellationToken cancellationToken = default) =>
-        Json<ViewResponse>("views.update", new { view_id = viewId, view = (View)view, hash }, cancellationToken);
 
     public Task<ViewResponse> PublishView(string userId, HomeView view, CancellationToken cancellationToken = default) =>
         Json<ViewResponse>("views.publish", new { user_id = userId, view = (View)view }, cancellationToken);

@@ -1,4 +1,5 @@
 using GrowthBot.Common;
+using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Export;
 using GrowthBot.Features.Growth;
@@ -53,8 +54,10 @@ public static class FeatureRegistration
             .AddBlockAction<HomeNewExperimentButton>(HomeNewExperimentButton.ActionId);
 
         // What the handlers above share.
+        builder.Services.AddScoped<ModalOpener>();
         builder.Services.AddScoped<ExperimentAccess>();
         builder.Services.AddScoped<TaskAccess>();
+        builder.Services.AddScoped<TaskModalOpener>();
         builder.Services.AddScoped<ExportCsv>();
         builder.Services.AddScoped<GrowthExport>();
         builder.Services.AddScoped<GrowthReportCommand>();

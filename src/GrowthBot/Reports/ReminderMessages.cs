@@ -2,21 +2,16 @@ using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Tasks;
+using GrowthBot.Features.Experiments;
+using GrowthBot.Features.Okrs;
+using GrowthBot.Features.Tasks;
 using GrowthBot.Slack.BlockKit;
 
 namespace GrowthBot.Reports;
 
-/// <summary>
-/// The DMs of the scheduled jobs. Their buttons carry the action ids other features answer:
-/// task_done / task_postpone / task_still_blocked (<c>:T3</c>), okr_check_in (value K1), experiment_conclude (value E3).
-/// </summary>
+/// <summary>The DMs of the scheduled jobs; their buttons come from the handlers that answer them.</summary>
 public static class ReminderMessages
 {
-    public const string TaskDone = "task_done";
-    public const string TaskPostpone = "task_postpone";
-    public const string TaskStillBlocked = "task_still_blocked";
-    public const string OkrCheckIn = "okr_check_in";
-    public const string ExperimentConclude = "experiment_conclude";
     private const int MaxTasks = 15;
 
     /// <summary>A person's one nudge of the day: their overdue and blocked tasks, each with its buttons.</summary>
@@ -29,12 +24,8 @@ public static class ReminderMessages
                 ? $":no_entry: blocked ({task.Blocker!.Reason.Label().ToLowerInvariant()}{(task.Blocker.Note.Length > 0 ? ": " + MrkdwnText.Escape(MrkdwnText.Truncate(task.Blocker.Note, 200)) : "")})"
                 : $":hourglass: was due {MrkdwnText.Date(task.DueDate)} ({today.DayNumber - task.DueDate.DayNumber} days ago)";
             blocks.Add(new SectionBlock(MrkdwnText.Truncate($"*{task.ShortId}* {MrkdwnText.Escape(task.Title)}\n{state}", BlockKitLimits.SectionText)));
-            var buttons = new List<BlockElement>
-            {
-                new Button("Done", $"{TaskDone}:{task.ShortId}", task.ShortId) { Style = ButtonStyle.Primary },
-                new Button("Postpone", $"{TaskPostpone}:{task.ShortId}", task.ShortId),
-            };
-            if (task.IsBlocked) buttons.Add(new Button("Still blocked", $"{TaskStillBlocked}:{task.ShortId}", task.ShortId));
+            var buttons = new List<BlockElement> { TaskDoneButton.For(task), TaskPostponeButton.For(task) };
+            if (task.IsBlocked) buttons.Add(TaskStillBlockedButton.For(task));
             blocks.Add(new ActionsBlock(buttons) { BlockId = $"task_{task.ShortId}" });
         }
         if (tasks.Count > MaxTasks) blocks.Add(new ContextBlock($"…and {tasks.Count - MaxTasks} more: `/task list mine` shows them all."));
@@ -62,7 +53,7 @@ public static class ReminderMessages
             var progress = new KeyResultProgress(k);
             blocks.Add(new SectionBlock(MrkdwnText.Truncate($"*{k.ShortId}* {MrkdwnText.Escape(k.Name)}\n`{Progress.Bar(progress.Percent)}` {MrkdwnText.Escape(progress.Numbers)}", BlockKitLimits.SectionText))
             {
-                Accessory = new Button("Check in", OkrCheckIn, k.ShortId) { Style = ButtonStyle.Primary },
+                Accessory = OkrCheckInButton.For(k) with { Style = ButtonStyle.Primary },
             });
         }
         return new Message($"Time to check in: {string.Join(", ", keyResults.Select(k => k.ShortId))}", blocks);
@@ -74,7 +65,7 @@ public static class ReminderMessages
         var text = $"*{e.ShortId} {MrkdwnText.Escape(e.Name)}* was planned to end {MrkdwnText.Date(e.EndDate)} ({Count(today.DayNumber - e.EndDate.DayNumber, "day")} ago). " +
                    "What happened? Concluding it puts its result and learning in Monday's report.";
         return new Message($"{e.ShortId} {MrkdwnText.Escape(e.Name)} is past its end date: time to conclude it",
-            [new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)) { Accessory = new Button("Conclude", ExperimentConclude, e.ShortId) { Style = ButtonStyle.Primary } }]);
+            [new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)) { Accessory = ConcludeExperimentButton.For(e) }]);
     }
 
     private static string Count(int n, string what) => $"{n} {what}{(n == 1 ? "" : "s")}";

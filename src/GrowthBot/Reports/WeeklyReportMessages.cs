@@ -4,6 +4,7 @@ using GrowthBot.Domain.Feedback;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Tasks;
+using GrowthBot.Features.Reports;
 using GrowthBot.Slack.BlockKit;
 
 namespace GrowthBot.Reports;
@@ -14,8 +15,6 @@ namespace GrowthBot.Reports;
 /// </summary>
 public static class WeeklyReportMessages
 {
-    public const string LeadQualityAction = "lead_quality";
-    public const string LeadQualityReasonAction = "lead_quality_reason";
     private const int MaxConcluded = 8;
     private const int MaxListed = 10;
     private const int Section = BlockKitLimits.SectionText;
@@ -73,15 +72,8 @@ public static class WeeklyReportMessages
         {
             blocks.Add(new SectionBlock(MrkdwnText.Truncate($"*{Name(e)}*: {MrkdwnText.Escape(e.Result)}", Section)));
             blocks.Add(new ActionsBlock([
-                new Button("Good", $"{LeadQualityAction}:{e.ShortId}:{LeadQuality.Good}", $"{e.ShortId}:{LeadQuality.Good}") { Style = ButtonStyle.Primary },
-                new Button("Mixed", $"{LeadQualityAction}:{e.ShortId}:{LeadQuality.Mixed}", $"{e.ShortId}:{LeadQuality.Mixed}"),
-                new Button("Poor", $"{LeadQualityAction}:{e.ShortId}:{LeadQuality.Poor}", $"{e.ShortId}:{LeadQuality.Poor}") { Style = ButtonStyle.Danger },
-                new StaticSelect
-                {
-                    ActionId = $"{LeadQualityReasonAction}:{e.ShortId}",
-                    Placeholder = new PlainText("Why?"),
-                    Options = Enum.GetValues<LeadQualityReason>().Select(r => Option.Of(r.Label(), r.ToString())).ToList(),
-                },
+                LeadQualityButton.For(e, LeadQuality.Good), LeadQualityButton.For(e, LeadQuality.Mixed), LeadQualityButton.For(e, LeadQuality.Poor),
+                LeadQualityReasonSelect.For(e),
             ]) { BlockId = $"lead_quality_{e.ShortId}" });
         }
         return new Message(MrkdwnText.Truncate($"Sales: how good were the leads from {string.Join(", ", experiments.Select(e => e.ShortId))}?", Section), blocks);

@@ -3,6 +3,7 @@ using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Slack.WebApi;
+using GrowthBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -141,7 +142,7 @@ public sealed class SlackDispatcherTests : IAsyncDisposable
 
         var reply = Assert.IsType<ViewSubmissionResponse>(ack.Body);
         Assert.Equal("update", reply.ResponseAction);
-        Assert.Empty(BlockKitLimits.CheckView(reply.View!));
+        Assert.Empty(BlockKitChecker.CheckView(reply.View!));
     }
 
     [Fact]

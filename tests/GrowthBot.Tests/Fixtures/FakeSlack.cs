@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GrowthBot.Slack.BlockKit;
+using GrowthBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -195,7 +196,7 @@ public sealed class FakeSlack : IAsyncDisposable
         }
         if (body["delete_original"] is null && (body["text"] is not null || body["blocks"] is not null))
         {
-            var violations = BlockKitLimits.CheckMessage(body);
+            var violations = BlockKitChecker.CheckMessage(body);
             if (violations.Count > 0)
             {
                 foreach (var v in violations) _violations.Enqueue($"response_url: {v}");
@@ -220,9 +221,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     private static IReadOnlyList<string> Check(string method, JsonObject args) => method switch
     {
-        "chat.postMessage" or "chat.postEphemeral" or "chat.update" or "chat.scheduleMessage" => BlockKitLimits.CheckMessage(args),
+        "chat.postMessage" or "chat.postEphemeral" or "chat.update" or "chat.scheduleMessage" => BlockKitChecker.CheckMessage(args),
         "views.open" or "views.push" or "views.update" or "views.publish" =>
-            args["view"] is { } view ? BlockKitLimits.CheckView(view) : ["view: required"],
+            args["view"] is { } view ? BlockKitChecker.CheckView(view) : ["view: required"],
         _ => [],
     };
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -35,6 +36,7 @@ public sealed class GrowthBotApp : IAsyncDisposable
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
 
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly ConcurrentQueue<JsonNode> _acks = new();
     private int _triggers;
 
     private GrowthBotApp(FakeSlack slack, FakeTimeProvider time, string databasePath, WebApplicationFactory<Program> factory)
@@ -53,6 +55,9 @@ public sealed class GrowthBotApp : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Everything the bot sent: its Web API calls and response_url posts, and the acknowledgements it answered with.</summary>
+    public IReadOnlyList<JsonNode> Sent => [.. Slack.Calls.Select(c => (JsonNode)c.Args), .. _acks];
 
     /// <summary>
     /// Leaves the database file and the fake Slack alone at dispose, so a second app can start on them
@@ -134,18 +139,18 @@ public sealed class GrowthBotApp : IAsyncDisposable
             ["response_url"] = Slack.ResponseUrl($"cmd{Interlocked.Increment(ref _triggers)}"),
             ["trigger_id"] = NextTrigger(),
         };
-        return await SlackReply.From(await PostSigned("/slack/command", Form(form), "application/x-www-form-urlencoded"));
+        return Acked(await SlackReply.From(await PostSigned("/slack/command", Form(form), "application/x-www-form-urlencoded")));
     }
 
     /// <summary>Submits a modal the bot opened; start from <see cref="ViewSubmission.Of"/>.</summary>
     public async Task<SlackReply> Submit(ViewSubmission submission) =>
-        await SlackReply.From(await PostSigned("/slack/action", Form(new() { ["payload"] = submission.ToJson(TeamId, NextTrigger()) }), "application/x-www-form-urlencoded"));
+        Acked(await SlackReply.From(await PostSigned("/slack/action", Form(new() { ["payload"] = submission.ToJson(TeamId, NextTrigger()) }), "application/x-www-form-urlencoded")));
 
     /// <summary>Clicks the element with <paramref name="actionId"/> in a message or view the bot sent.</summary>
     public async Task<SlackReply> Click(JsonNode messageOrView, string actionId, string user = Alice, string channel = GrowthChannel, string? selectedValue = null)
     {
         var payload = ActionPayload.Click(messageOrView, actionId, user, TeamId, channel, NextTrigger(), Slack.ResponseUrl($"act{Interlocked.Increment(ref _triggers)}"), selectedValue);
-        return await SlackReply.From(await PostSigned("/slack/action", Form(new() { ["payload"] = payload.ToJsonString() }), "application/x-www-form-urlencoded"));
+        return Acked(await SlackReply.From(await PostSigned("/slack/action", Form(new() { ["payload"] = payload.ToJsonString() }), "application/x-www-form-urlencoded")));
     }
 
     /// <summary>Delivers an Events API event (the inner <c>event</c> object) wrapped as Slack wraps it.</summary>
@@ -189,22 +194,30 @@ public sealed class GrowthBotApp : IAsyncDisposable
 
     private string NextTrigger() => $"{Interlocked.Increment(ref _triggers)}.1234567890.abcdef";
 
+    private SlackReply Acked(SlackReply reply)
+    {
+        if (reply.Body is { } body) _acks.Enqueue(body);
+        return reply;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Idle();
-        var violations = Slack.Violations;
+        // Besides Slack's limits, every button and modal the bot sent must reach a handler of this app.
+        var registry = Service<SlackHandlerRegistry>();
+        var violations = Slack.Violations.Concat(Sent.SelectMany(p => SlackIds.Unanswered(p, registry)).Distinct()).ToList();
         Http.Dispose();
         await _factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
         if (KeepForRestart)
         {
-            if (violations.Count > 0) throw new Xunit.Sdk.XunitException("The bot sent Block Kit that Slack would reject:\n" + string.Join("\n", violations));
+            if (violations.Count > 0) throw new Xunit.Sdk.XunitException("The bot sent Block Kit that Slack would reject or nothing answers:\n" + string.Join("\n", violations));
             return;
         }
         await Slack.DisposeAsync();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
         if (violations.Count > 0)
-            throw new Xunit.Sdk.XunitException("The bot sent Block Kit that Slack would reject:\n" + string.Join("\n", violations));
+            throw new Xunit.Sdk.XunitException("The bot sent Block Kit that Slack would reject or nothing answers:\n" + string.Join("\n", violations));
     }
 }

@@ -7,6 +7,7 @@ using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Verification;
+using GrowthBot.Testing;
 using GrowthBot.Tests.Fixtures;
 using B = GrowthBot.Features.Experiments.ExperimentForm.Blocks;
 
@@ -293,8 +294,8 @@ public class HostileInputTests
         if (mediaType != "application/json" || raw.Length == 0) return [];
         var body = JsonNode.Parse(raw);
         if (body is not JsonObject ack) return [];
-        if (ack["view"] is { } view) return BlockKitLimits.CheckView(view);
-        if (ack["text"] is not null || ack["blocks"] is not null) return BlockKitLimits.CheckMessage(ack);
+        if (ack["view"] is { } view) return BlockKitChecker.CheckView(view);
+        if (ack["text"] is not null || ack["blocks"] is not null) return BlockKitChecker.CheckMessage(ack);
         return [];
     }
 

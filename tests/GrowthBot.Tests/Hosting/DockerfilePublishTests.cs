@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
 
 namespace GrowthBot.Tests.Hosting;
 
@@ -14,7 +16,10 @@ public class DockerfilePublishTests
         var root = RepositoryRoot();
         var run = File.ReadLines(Path.Combine(root, "Dockerfile")).Single(l => l.StartsWith("RUN dotnet publish ", StringComparison.Ordinal));
         var output = Path.Combine(Path.GetTempPath(), "growthbot-publish", Guid.NewGuid().ToString("N"));
-        var arguments = run["RUN dotnet ".Length..].Replace("-o /app/publish", $"-o {output}", StringComparison.Ordinal);
+        // Docker (BuildKit) fills in TARGETARCH with the image's architecture; here it is this machine's.
+        var arguments = run["RUN dotnet ".Length..]
+            .Replace("-o /app/publish", $"-o {output}", StringComparison.Ordinal)
+            .Replace("$TARGETARCH", RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(), StringComparison.Ordinal);
         Assert.Contains(output, arguments);
 
         try
@@ -23,6 +28,7 @@ public class DockerfilePublishTests
             Assert.True(publish.ExitCode == 0, publish.Output);
             Assert.True(File.Exists(Path.Combine(output, "GrowthBot.dll")));
             Assert.True(File.Exists(Path.Combine(output, "appsettings.json")));
+            Assert.All(NativeLibraries(output), file => Assert.True(File.Exists(Path.Combine(output, file)), $"{file} is named in GrowthBot.deps.json but not published"));
 
             var start = await Run("dotnet", "GrowthBot.dll", output, TimeSpan.FromMinutes(1));
             Assert.Equal(1, start.ExitCode);
@@ -32,6 +38,25 @@ public class DockerfilePublishTests
         {
             try { Directory.Delete(output, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>
+    /// The native libraries (SQLite's, SkiaSharp's for charts) the published app will load on this platform, as its
+    /// deps.json names them: a missing one only shows when the first query or chart fails in the container.
+    /// </summary>
+    private static List<string> NativeLibraries(string output)
+    {
+        using var deps = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "GrowthBot.deps.json")));
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        // A publish for one platform copies its native files next to the app, under their file names.
+        var files = deps.RootElement.GetProperty("targets").EnumerateObject()
+            .Where(target => target.Name.EndsWith("/" + rid, StringComparison.Ordinal))
+            .SelectMany(target => target.Value.EnumerateObject())
+            .Where(library => library.Value.TryGetProperty("native", out _))
+            .SelectMany(library => library.Value.GetProperty("native").EnumerateObject().Select(n => Path.GetFileName(n.Name)))
+            .ToList();
+        Assert.NotEmpty(files);
+        return files;
     }
 
     private static async Task<(int ExitCode, string Output)> Run(string file, string arguments, string directory, TimeSpan timeout)

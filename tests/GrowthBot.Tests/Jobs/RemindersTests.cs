@@ -95,8 +95,8 @@ public class RemindersTests
         await posts.OkrCheckIn(CancellationToken.None);
         await posts.CatchUp(CancellationToken.None);
 
-        Assert.Equal(["okr_check_in=K1"], ActionIds(Assert.Single(DmsTo(app, GrowthBotApp.Alice))));
-        Assert.Equal(["okr_check_in=K2"], ActionIds(Assert.Single(DmsTo(app, GrowthBotApp.Bob))));
+        Assert.Equal(["okr_check_in:K1=K1"], ActionIds(Assert.Single(DmsTo(app, GrowthBotApp.Alice))));
+        Assert.Equal(["okr_check_in:K2=K2"], ActionIds(Assert.Single(DmsTo(app, GrowthBotApp.Bob))));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class RemindersTests
         await posts.ExperimentDue(CancellationToken.None);
 
         var dm = Assert.Single(DmsTo(app, GrowthBotApp.Bob));
-        Assert.Equal(["experiment_conclude=E1"], ActionIds(dm));
+        Assert.Equal(["experiment_conclude:E1=E1"], ActionIds(dm));
         Assert.Empty(DmsTo(app, GrowthBotApp.Alice));
         app.Time.Advance(TimeSpan.FromDays(1));
         await posts.ExperimentDue(CancellationToken.None);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using GrowthBot.Testing;
 using GrowthBot.Tests.Fixtures;
 
 namespace GrowthBot.Tests.Slack;
@@ -154,7 +155,7 @@ public class SlackEndpointsTests
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.Equal("update", reply.ResponseAction);
         Assert.Contains("Sorry", reply.Text);
-        Assert.Empty(global::GrowthBot.Slack.BlockKit.BlockKitLimits.CheckView(reply.Body!["view"]!));
+        Assert.Empty(BlockKitChecker.CheckView(reply.Body!["view"]!));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using GrowthBot.Slack;
 using GrowthBot.Slack.BlockKit;
+using GrowthBot.Slack.Payloads;
+using GrowthBot.Slack.Routing;
 
 namespace GrowthBot.Features.Common;
 
@@ -10,6 +12,16 @@ namespace GrowthBot.Features.Common;
 /// </summary>
 public sealed record ModalOrigin(string? ChannelId, string? ResponseUrl, string? Subject = null)
 {
+    /// <summary>The conversation a slash command was typed in.</summary>
+    public static ModalOrigin Of(SlashCommand command) => new(command.ChannelId, command.ResponseUrl);
+
+    /// <summary>
+    /// The message a button was clicked in. The App Home has neither channel nor response_url, so a modal opened
+    /// from there answers in the person's DM with the bot.
+    /// </summary>
+    public static ModalOrigin Of(BlockActionRequest request) =>
+        new(request.Payload.Channel?.Id ?? request.Payload.Container?.ChannelId, request.Payload.ResponseUrl);
+
     /// <summary>
     /// At most Slack's 3000 characters of private_metadata. Real channel ids and response_urls are short; an
     /// oversized one (only a forged request carries it) is left out, and the reply falls back to the user's DM.

@@ -17,6 +17,7 @@ public static class SlackErrorText
         "is_archived" => "That channel is archived. Unarchive it or pick another one.",
         "cannot_dm_bot" or "user_not_found" or "user_disabled" => "I can't send that person a message in Slack.",
         "expired_trigger_id" => "Slack only gives me 3 seconds to open a form and that passed. Please run the command again.",
+        "exchanged_trigger_id" or "invalid_trigger_id" => "Slack didn't let me open the form this time. Please run the command or click the button again.",
         "invalid_auth" or "not_authed" or "token_revoked" or "token_expired" or "account_inactive" =>
             "Slack refused my token, so I can't act right now. A workspace admin needs to reinstall GrowthBot.",
         "missing_scope" or "not_allowed_token_type" => "I'm missing a Slack permission for this. A workspace admin needs to reinstall GrowthBot.",

@@ -17,9 +17,6 @@ public sealed class ViewValues(ViewState? state)
 
     public string? Selected(string blockId) => Get(blockId)?.SelectedOption?.Value;
 
-    public IReadOnlyList<string> SelectedMany(string blockId) =>
-        Get(blockId)?.SelectedOptions?.Select(o => o.Value).ToList() ?? [];
-
     public string? User(string blockId) => Get(blockId)?.SelectedUser;
 
     public IReadOnlyList<string> Users(string blockId) => Get(blockId)?.SelectedUsers ?? [];
@@ -38,6 +35,4 @@ public sealed class ViewValues(ViewState? state)
 
     /// <summary>A decimal number as people type it (decimal comma and thousands separators accepted).</summary>
     public decimal? Decimal(string blockId) => Domain.Common.DecimalText.TryParse(Text(blockId), out var value) ? value : null;
-
-    public bool Has(string blockId) => Get(blockId) is not null;
 }

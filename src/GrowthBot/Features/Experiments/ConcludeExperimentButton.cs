@@ -19,9 +19,7 @@ public sealed class ConcludeExperimentButton(ConcludeExperimentModal modal) : IB
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)
     {
-        var payload = request.Payload;
-        var origin = new ModalOrigin(payload.Channel?.Id ?? payload.Container?.ChannelId, payload.ResponseUrl);
-        var problem = await modal.Open(request.TeamId, request.UserId, request.TriggerId, request.Argument, origin, cancellationToken);
-        return problem is null ? ActionResponse.None : ActionResponse.Ephemeral(problem);
+        var problem = await modal.Open(request.TeamId, request.UserId, request.TriggerId, request.Argument, ModalOrigin.Of(request), cancellationToken);
+        return ActionResponse.EphemeralOrNone(problem);
     }
 }

@@ -5,9 +5,8 @@ using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
-using GrowthBot.Slack.WebApi;
 using GrowthBot.Storage;
-using static GrowthBot.Features.Experiments.ExperimentForm;
+using static GrowthBot.Features.Common.Modals;
 
 namespace GrowthBot.Features.Experiments;
 
@@ -16,7 +15,7 @@ namespace GrowthBot.Features.Experiments;
 /// the experiment moves a key result, its new value); the user sees the conclusion and the learning's id.
 /// </summary>
 public sealed class ConcludeExperimentModal(
-    ISlackApi slack,
+    ModalOpener opener,
     ExperimentStore experiments,
     ExperimentAccess access,
     OkrStore okrs,
@@ -42,14 +41,12 @@ public sealed class ConcludeExperimentModal(
     /// </summary>
     public async Task<string?> Open(string teamId, string userId, string? triggerId, string? id, ModalOrigin origin, CancellationToken cancellationToken)
     {
-        if (triggerId is null) return "Slack sent no trigger to open the form with; please try again.";
         var found = await access.Find(teamId, id, "conclude", cancellationToken);
         if (found.Experiment is not { } experiment) return found.Problem;
         if (ExperimentLifecycle.WhyNotConclude(experiment) is { } notNow) return notNow;
         if (await access.Refusal(userId, experiment, "conclude", cancellationToken) is { } refusal) return refusal;
         var keyResult = experiment.KeyResultId is { } krId ? await okrs.KeyResultById(teamId, krId, cancellationToken) : null;
-        await slack.OpenView(triggerId, Build(experiment, keyResult, origin with { Subject = experiment.ShortId }), cancellationToken);
-        return null;
+        return await opener.Open(triggerId, Build(experiment, keyResult, origin with { Subject = experiment.ShortId }), cancellationToken);
     }
 
     public static ModalView Build(Experiment experiment, KeyResult? keyResult, ModalOrigin origin)
@@ -57,39 +54,26 @@ public sealed class ConcludeExperimentModal(
         var blocks = new List<Block>
         {
             new SectionBlock(MrkdwnText.Truncate($"*{experiment.ShortId} · {MrkdwnText.Escape(experiment.Name)}*\n{MrkdwnText.Escape(experiment.Hypothesis)}", BlockKitLimits.SectionText)),
-            Input(Blocks.Outcome, "Outcome", new RadioButtons(Enum.GetValues<Outcome>().Select(o => Option.Of(o.Label(), o.ToString())).ToList()) { ActionId = ViewValues.Action }),
-            Input(Blocks.Result, "Measured result", new PlainTextInput
-            {
-                ActionId = ViewValues.Action, Multiline = true, MaxLength = ConclusionDraft.ResultMax,
-                Placeholder = experiment.Metric.Length > 0 ? MrkdwnText.Truncate($"{experiment.Metric}: …", BlockKitLimits.Placeholder) : "1 lead, campaign CTR 60%",
-            }),
-            Input(Blocks.Learning, "What we learned", new PlainTextInput
-            {
-                ActionId = ViewValues.Action, Multiline = true, MaxLength = ConclusionDraft.LearningMax,
-                Placeholder = "CMOs answer InMail: a promising lead source",
-            }, hint: "Failed experiments are learnings too: say what didn't work and why you think so."),
-            Input(Blocks.Decision, "Decision", new RadioButtons(Enum.GetValues<Decision>().Select(d => Option.Of(d.Label(), d.ToString())).ToList()) { ActionId = ViewValues.Action }),
+            Input(Blocks.Outcome, "Outcome", new RadioButtons(Enum.GetValues<Outcome>().Select(o => Choice(o.Label(), o.ToString())).ToList())),
+            Text(Blocks.Result, "Measured result", ConclusionDraft.ResultMax,
+                placeholder: experiment.Metric.Length > 0 ? $"{experiment.Metric}: …" : "1 lead, campaign CTR 60%", multiline: true),
+            Text(Blocks.Learning, "What we learned", ConclusionDraft.LearningMax, placeholder: "CMOs answer InMail: a promising lead source", multiline: true,
+                hint: "Failed experiments are learnings too: say what didn't work and why you think so."),
+            Input(Blocks.Decision, "Decision", new RadioButtons(Enum.GetValues<Decision>().Select(d => Choice(d.Label(), d.ToString())).ToList())),
         };
         if (keyResult is not null)
         {
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(
                 $"*Check in {keyResult.ShortId} · {MrkdwnText.Escape(keyResult.Name)}* (optional)\nNow {Number(keyResult.Current)}/{Number(keyResult.Target)} {MrkdwnText.Escape(keyResult.Unit)}. Leave empty to skip.",
                 BlockKitLimits.SectionText)));
-            blocks.Add(Input(Blocks.KeyResultValue, "New value", new PlainTextInput { ActionId = ViewValues.Action, Placeholder = Number(keyResult.Current) }, optional: true));
+            blocks.Add(Input(Blocks.KeyResultValue, "New value", new PlainTextInput { Placeholder = Number(keyResult.Current) }, optional: true));
             blocks.Add(Input(Blocks.KeyResultConfidence, "Confidence", new StaticSelect
             {
-                ActionId = ViewValues.Action,
                 Placeholder = "On track?",
-                Options = Enum.GetValues<KrConfidence>().Select(c => Option.Of(c.Label(), c.ToString())).ToList(),
+                Options = Enum.GetValues<KrConfidence>().Select(c => Choice(c.Label(), c.ToString())).ToList(),
             }, optional: true));
         }
-        return new ModalView(new PlainText("Conclude experiment"), blocks)
-        {
-            CallbackId = CallbackId,
-            Submit = new PlainText("Conclude"),
-            Close = new PlainText("Cancel"),
-            PrivateMetadata = origin.Serialize(),
-        };
+        return Modal("Conclude experiment", CallbackId, "Conclude", blocks, origin);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)

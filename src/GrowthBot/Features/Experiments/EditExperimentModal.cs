@@ -4,7 +4,6 @@ using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
-using GrowthBot.Slack.WebApi;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Features.Experiments;
@@ -14,7 +13,7 @@ namespace GrowthBot.Features.Experiments;
 /// a growth lead saves changes and sees the updated ICE score.
 /// </summary>
 public sealed class EditExperimentModal(
-    ISlackApi slack,
+    ModalOpener opener,
     ExperimentStore experiments,
     ExperimentAccess access,
     OkrStore okrs,
@@ -30,7 +29,6 @@ public sealed class EditExperimentModal(
     /// <summary>Opens the modal for the experiment <paramref name="id"/> names; null when it opened, otherwise what to tell the user.</summary>
     public async Task<string?> Open(string teamId, string userId, string? triggerId, string? id, ModalOrigin origin, CancellationToken cancellationToken)
     {
-        if (triggerId is null) return "Slack sent no trigger to open the form with; please try again.";
         var found = await access.Find(teamId, id, "edit", cancellationToken);
         if (found.Experiment is not { } experiment) return found.Problem;
         if (experiment.Status == ExperimentStatus.Abandoned) return $"{experiment.ShortId} was abandoned; log it again with `/experiment new` instead.";
@@ -39,8 +37,7 @@ public sealed class EditExperimentModal(
         // An experiment linked to a key result of an earlier objective keeps that link as a choice.
         if (experiment.KeyResultId is { } krId && keyResults.All(k => k.Id != krId) && await okrs.FindKeyResult(teamId, krId, cancellationToken) is { } old)
             keyResults = [.. keyResults, old];
-        await slack.OpenView(triggerId, Build(experiment, keyResults, origin), cancellationToken);
-        return null;
+        return await opener.Open(triggerId, Build(experiment, keyResults, origin), cancellationToken);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)

@@ -7,10 +7,7 @@ using GrowthBot.Storage;
 namespace GrowthBot.Features.Experiments;
 
 /// <summary>An experiment found from what a person typed, or why it could not be.</summary>
-public sealed record ExperimentLookup(Experiment? Experiment, string? Problem)
-{
-    public bool Found => Experiment is not null;
-}
+public sealed record ExperimentLookup(Experiment? Experiment, string? Problem);
 
 /// <summary>
 /// Finds the experiment an id like <c>E3</c> names in the caller's team (another team's ids are simply not

@@ -4,7 +4,6 @@ using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
-using GrowthBot.Slack.WebApi;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Features.Experiments;
@@ -14,7 +13,6 @@ namespace GrowthBot.Features.Experiments;
 /// along: start, conclude, edit, abandon.
 /// </summary>
 public sealed class ExperimentCommand(
-    ISlackApi slack,
     ExperimentStore experiments,
     OkrStore okrs,
     TaskStore tasks,
@@ -22,6 +20,7 @@ public sealed class ExperimentCommand(
     FeedbackStore feedback,
     ExperimentAccess access,
     StartExperimentButton starter,
+    NewExperimentModal creator,
     ConcludeExperimentModal concluder,
     EditExperimentModal editor,
     TeamClock clock) : ISlashCommandHandler
@@ -43,10 +42,10 @@ public sealed class ExperimentCommand(
     public async Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
     {
         var line = CommandLine.Parse(command.Text);
-        var origin = new ModalOrigin(command.ChannelId, command.ResponseUrl);
+        var origin = ModalOrigin.Of(command);
         return line.Subcommand switch
         {
-            "new" or "add" => await New(command, cancellationToken),
+            "new" or "add" => Opened(await creator.Open(command.TeamId, command.UserId, command.TriggerId, origin, cancellationToken)),
             "list" or "ls" => await List(command, cancellationToken),
             "show" or "view" => await Show(command, line.FirstArgument, cancellationToken),
             "start" => Reply(await starter.Start(command.TeamId, command.UserId, line.FirstArgument, cancellationToken)),
@@ -56,16 +55,6 @@ public sealed class ExperimentCommand(
             "" or "help" => SlashCommandResponse.Ephemeral(Usage),
             _ => SlashCommandResponse.Ephemeral($"I don't know `/experiment {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 100))}`.\n\n{Usage}"),
         };
-    }
-
-    private async Task<SlashCommandResponse> New(SlashCommand command, CancellationToken cancellationToken)
-    {
-        if (command.TriggerId is null) return SlashCommandResponse.Ephemeral("Slack sent no trigger to open the form with; please try again.");
-        // The trigger expires 3 s after Slack sent it: one quick read for the key results, then open at once.
-        var keyResults = await okrs.CurrentKeyResults(command.TeamId, cancellationToken);
-        var view = NewExperimentModal.Build(command.UserId, clock.Today, keyResults, new ModalOrigin(command.ChannelId, command.ResponseUrl));
-        await slack.OpenView(command.TriggerId, view, cancellationToken);
-        return SlashCommandResponse.None;
     }
 
     private async Task<SlashCommandResponse> List(SlashCommand command, CancellationToken cancellationToken)
@@ -103,5 +92,5 @@ public sealed class ExperimentCommand(
     private static SlashCommandResponse Reply(Message message) => SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
 
     /// <summary>A modal opened (nothing to say), or the reason it didn't.</summary>
-    private static SlashCommandResponse Opened(string? problem) => problem is null ? SlashCommandResponse.None : SlashCommandResponse.Ephemeral(problem);
+    private static SlashCommandResponse Opened(string? problem) => SlashCommandResponse.EphemeralOrNone(problem);
 }

@@ -4,6 +4,7 @@ using GrowthBot.Domain.Experiments;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Storage;
+using static GrowthBot.Features.Common.Modals;
 
 namespace GrowthBot.Features.Experiments;
 
@@ -37,22 +38,11 @@ public static class ExperimentForm
         var keyResultOptions = keyResults.Take(BlockKitLimits.MaxOptions).Select(KeyResultOption).ToList();
         var blocks = new List<Block>
         {
-            Input(Blocks.Name, "Name", new PlainTextInput
-            {
-                ActionId = ViewValues.Action, MaxLength = ExperimentDraft.NameMax, InitialValue = initial.Name,
-                Placeholder = "LinkedIn InMail to CMOs of 100-person companies",
-            }),
-            Input(Blocks.Hypothesis, "Hypothesis", new PlainTextInput
-            {
-                ActionId = ViewValues.Action,
-                Multiline = true,
-                MaxLength = ExperimentDraft.HypothesisMax,
-                InitialValue = initial.Hypothesis,
-                Placeholder = "If we …, then … because …",
-            }, hint: "What you expect to happen, and why you believe it."),
+            Text(Blocks.Name, "Name", ExperimentDraft.NameMax, initial.Name, "LinkedIn InMail to CMOs of 100-person companies"),
+            Text(Blocks.Hypothesis, "Hypothesis", ExperimentDraft.HypothesisMax, initial.Hypothesis, "If we …, then … because …", multiline: true,
+                hint: "What you expect to happen, and why you believe it."),
             Input(Blocks.Stage, "Funnel stage (AARRR)", new StaticSelect
             {
-                ActionId = ViewValues.Action,
                 Placeholder = "Choose a stage",
                 Options = stages,
                 InitialOption = initial.Stage is { } stage ? StageOption(stage) : null,
@@ -63,7 +53,6 @@ public static class ExperimentForm
             var chosen = keyResults.FirstOrDefault(k => k.Id == initial.KeyResultId);
             blocks.Add(Input(Blocks.KeyResult, "Key result it should move", new StaticSelect
             {
-                ActionId = ViewValues.Action,
                 Placeholder = "Choose a key result",
                 Options = keyResultOptions,
                 InitialOption = chosen is null ? null : KeyResultOption(chosen),
@@ -75,25 +64,15 @@ public static class ExperimentForm
         }
         blocks.AddRange(
         [
-            Input(Blocks.Metric, "Metric that tells whether it worked", new PlainTextInput
-            {
-                ActionId = ViewValues.Action, MaxLength = ExperimentDraft.MetricMax, Placeholder = "Leads from the campaign",
-                InitialValue = string.IsNullOrEmpty(initial.Metric) ? null : initial.Metric,
-            }, optional: true),
+            Text(Blocks.Metric, "Metric that tells whether it worked", ExperimentDraft.MetricMax, initial.Metric, "Leads from the campaign", optional: true),
             Input(Blocks.Impact, "Impact (1–10)", IceInput(initial.Impact), hint: "How much will it move the key result if it works?"),
             Input(Blocks.Confidence, "Confidence (1–10)", IceInput(initial.Confidence), hint: "How sure are you that it will work?"),
             Input(Blocks.Ease, "Ease (1–10)", IceInput(initial.Ease), hint: "How easy is it to run in about a week? ICE = (Impact + Confidence + Ease) ÷ 3"),
-            Input(Blocks.Owner, "Owner", new UsersSelect { ActionId = ViewValues.Action, InitialUser = initial.OwnerId }),
-            Input(Blocks.Start, "Start date", new DatePicker { ActionId = ViewValues.Action, InitialDate = Iso(initial.StartDate) }),
-            Input(Blocks.End, "End date", new DatePicker { ActionId = ViewValues.Action, InitialDate = Iso(initial.EndDate) }),
+            Input(Blocks.Owner, "Owner", new UsersSelect { InitialUser = initial.OwnerId }),
+            Input(Blocks.Start, "Start date", new DatePicker { InitialDate = Iso(initial.StartDate) }),
+            Input(Blocks.End, "End date", new DatePicker { InitialDate = Iso(initial.EndDate) }),
         ]);
-        return new ModalView(new PlainText(title), blocks)
-        {
-            CallbackId = callbackId,
-            Submit = new PlainText(submit),
-            Close = new PlainText("Cancel"),
-            PrivateMetadata = origin.Serialize(),
-        };
+        return Modal(title, callbackId, submit, blocks, origin);
     }
 
     /// <summary>Reads what was submitted; nothing is checked yet.</summary>
@@ -121,18 +100,12 @@ public static class ExperimentForm
         return errors;
     }
 
-    private static Option StageOption(FunnelStage stage) => Option.Of(stage.Describe(), stage.ToString());
+    private static Option StageOption(FunnelStage stage) => Choice(stage.Describe(), stage.ToString());
 
-    private static Option KeyResultOption(KeyResultChoice k) =>
-        Option.Of(MrkdwnText.Truncate($"{k.ShortId} {k.Name}", BlockKitLimits.OptionText), k.Id.ToString(CultureInfo.InvariantCulture));
+    private static Option KeyResultOption(KeyResultChoice k) => Choice($"{k.ShortId} {k.Name}", k.Id.ToString(CultureInfo.InvariantCulture));
 
     private static NumberInput IceInput(int? initial) => new(IsDecimalAllowed: false)
     {
-        ActionId = ViewValues.Action, MinValue = "1", MaxValue = "10", InitialValue = initial?.ToString(CultureInfo.InvariantCulture),
+        MinValue = "1", MaxValue = "10", InitialValue = initial?.ToString(CultureInfo.InvariantCulture),
     };
-
-    internal static InputBlock Input(string blockId, string label, BlockElement element, bool optional = false, string? hint = null) =>
-        new(new PlainText(label), element) { BlockId = blockId, Optional = optional ? true : null, Hint = hint is null ? null : new PlainText(hint) };
-
-    internal static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -16,9 +16,21 @@ public sealed class NewExperimentModal(
     ExperimentStore experiments,
     OkrStore okrs,
     TeamClock clock,
+    ModalOpener opener,
     SlackBackgroundWork background) : IViewSubmissionHandler
 {
     public const string CallbackId = "experiment_new";
+
+    /// <summary>
+    /// Opens the modal for <paramref name="userId"/> (<c>/experiment new</c> and the App Home's New experiment button);
+    /// null when it opened, otherwise what to tell the user.
+    /// </summary>
+    public async Task<string?> Open(string teamId, string userId, string? triggerId, ModalOrigin origin, CancellationToken cancellationToken)
+    {
+        // The trigger expires 3 s after Slack sent it: one quick read for the key results, then open at once.
+        var keyResults = await okrs.CurrentKeyResults(teamId, cancellationToken);
+        return await opener.Open(triggerId, Build(userId, clock.Today, keyResults, origin), cancellationToken);
+    }
 
     /// <summary>Builds the modal, pre-filled with the caller as owner and a one-week run from today.</summary>
     public static ModalView Build(string userId, DateOnly today, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin) =>

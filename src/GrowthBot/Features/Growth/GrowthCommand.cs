@@ -39,7 +39,7 @@ public sealed class GrowthCommand(
     /// <summary>Reading everything and uploading several files takes longer than Slack's 3 s: answer now, upload after the ack.</summary>
     private SlashCommandResponse Export(SlashCommand command)
     {
-        var origin = new ModalOrigin(command.ChannelId, command.ResponseUrl);
+        var origin = ModalOrigin.Of(command);
         background.Run($"export for {command.UserId}", (services, ct) =>
             services.GetRequiredService<GrowthExport>().Send(command.TeamId, command.UserId, origin, ct));
         return SlashCommandResponse.Ephemeral(GrowthExport.Preparing);

@@ -8,6 +8,7 @@ using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
 using Microsoft.Extensions.Options;
+using static GrowthBot.Features.Common.Modals;
 
 namespace GrowthBot.Features.Growth;
 
@@ -44,33 +45,32 @@ public sealed partial class SettingsModal(
         var (day, at) = settings.Saved.ReportDay is { } d && settings.Saved.ReportTime is { } t ? (d, t)
             : TeamConfiguration.ReadWeeklyCron(settings.WeeklyReportCron) ?? (DayOfWeek.Monday, new TimeOnly(9, 0));
         var zones = CommonZones.Contains(settings.Zone.Id) ? CommonZones : [settings.Zone.Id, .. CommonZones];
-        var days = Enum.GetValues<DayOfWeek>().OrderBy(x => ((int)x + 6) % 7).Select(x => Option.Of(x.ToString(), x.ToString())).ToList();
-        var onOff = new[] { Option.Of("On: daily DMs of overdue and blocked tasks", "on"), Option.Of("Off", "off") };
-        var okr = new[] { Option.Of("Own post after the report", "post"), Option.Of("Inside the report", "report") };
+        var days = Enum.GetValues<DayOfWeek>().OrderBy(x => ((int)x + 6) % 7).Select(x => Choice(x.ToString(), x.ToString())).ToList();
+        var onOff = new[] { Choice("On: daily DMs of overdue and blocked tasks", "on"), Choice("Off", "off") };
+        var okr = new[] { Choice("Own post after the report", "post"), Choice("Inside the report", "report") };
         var blocks = new List<Block>
         {
-            new InputBlock("Report channel", new ConversationsSelect
+            Input(Blocks.Channel, "Report channel", new ConversationsSelect
             {
-                ActionId = ViewValues.Action, InitialConversation = settings.ReportChannel.Length > 0 ? settings.ReportChannel : null,
+                InitialConversation = settings.ReportChannel.Length > 0 ? settings.ReportChannel : null,
                 Filter = new ConversationFilter { Include = ["public", "private"], ExcludeBotUsers = true },
-            }) { BlockId = Blocks.Channel, Hint = "Invite me there (/invite @GrowthBot) so I can post." },
-            new InputBlock("Report day", new StaticSelect { ActionId = ViewValues.Action, Options = days, InitialOption = days.First(o => o.Value == day.ToString()) }) { BlockId = Blocks.Day },
-            new InputBlock("Report time", new TimePicker { ActionId = ViewValues.Action, InitialTime = at.ToString("HH:mm") }) { BlockId = Blocks.Time },
-            new InputBlock("Team time zone", new StaticSelect { ActionId = ViewValues.Action, Options = zones.Select(z => Option.Of(z, z)).ToList(), InitialOption = Option.Of(settings.Zone.Id, settings.Zone.Id) }) { BlockId = Blocks.Zone },
-            new InputBlock("Who rates lead quality", new MultiUsersSelect { ActionId = ViewValues.Action, InitialUsers = settings.LeadQualityUsers.Count > 0 ? settings.LeadQualityUsers : null })
-                { BlockId = Blocks.Sales, Optional = true, Hint = "Mentioned in the report's thread with Good / Mixed / Poor buttons." },
-            new InputBlock("…or a user group id", new PlainTextInput { ActionId = ViewValues.Action, InitialValue = settings.LeadQualityGroup, Placeholder = "S0123ABCD", MaxLength = 20 })
-                { BlockId = Blocks.SalesGroup, Optional = true, Hint = "The id of a group like @sales (it starts with S)." },
-            new InputBlock("Key-result progress", new StaticSelect { ActionId = ViewValues.Action, Options = okr, InitialOption = okr[settings.OkrProgressInReport ? 1 : 0] }) { BlockId = Blocks.OkrProgress },
-            new InputBlock("Task nudges", new StaticSelect { ActionId = ViewValues.Action, Options = onOff, InitialOption = onOff[settings.NudgesEnabled ? 0 : 1] }) { BlockId = Blocks.Nudges },
+            }, hint: "Invite me there (/invite @GrowthBot) so I can post."),
+            Input(Blocks.Day, "Report day", new StaticSelect { Options = days, InitialOption = days.First(o => o.Value == day.ToString()) }),
+            Input(Blocks.Time, "Report time", new TimePicker { InitialTime = at.ToString("HH:mm") }),
+            Input(Blocks.Zone, "Team time zone", new StaticSelect { Options = zones.Select(z => Choice(z, z)).ToList(), InitialOption = Choice(settings.Zone.Id, settings.Zone.Id) }),
+            Input(Blocks.Sales, "Who rates lead quality", new MultiUsersSelect { InitialUsers = settings.LeadQualityUsers.Count > 0 ? settings.LeadQualityUsers : null },
+                optional: true, hint: "Mentioned in the report's thread with Good / Mixed / Poor buttons."),
+            Text(Blocks.SalesGroup, "…or a user group id", 20, settings.LeadQualityGroup, "S0123ABCD", optional: true, hint: "The id of a group like @sales (it starts with S)."),
+            Input(Blocks.OkrProgress, "Key-result progress", new StaticSelect { Options = okr, InitialOption = okr[settings.OkrProgressInReport ? 1 : 0] }),
+            Input(Blocks.Nudges, "Task nudges", new StaticSelect { Options = onOff, InitialOption = onOff[settings.NudgesEnabled ? 0 : 1] }),
         };
-        return new ModalView("Growth settings", blocks) { CallbackId = CallbackId, Submit = "Save", Close = "Cancel", PrivateMetadata = origin.Serialize() };
+        return Modal("Growth settings", CallbackId, "Save", blocks, origin);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
         if (!await leads.IsLead(submission.UserId, cancellationToken))
-            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [Blocks.Channel] = $"Only {leads.WhoCan()} can change the settings." });
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [Blocks.Channel] = InlineError($"Only {leads.WhoCan()} can change the settings.") });
         var values = new ViewValues(submission.View.State);
         var errors = new Dictionary<string, string>();
         var channel = values.Conversation(Blocks.Channel);

@@ -6,6 +6,7 @@ using GrowthBot.Domain.Home;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Features.Okrs;
+using GrowthBot.Features.Tasks;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Storage;
 
@@ -24,10 +25,6 @@ public sealed class HomeTab(ExperimentStore experiments, TaskStore tasks, OkrSto
     public const int MyTasksShown = 8;
     public const int AttentionShown = 15;
     public const int LearningsShown = 5;
-
-    /// <summary>Action ids of the task buttons; the tasks feature handles them (as <c>task_done:T3</c>).</summary>
-    public const string TaskDoneAction = "task_done";
-    public const string TaskBlockAction = "task_block";
 
     /// <summary>Room for list lines in one section; the rest of the 3000 characters is kept for the "and N more" line.</summary>
     private const int ListBudget = BlockKitLimits.SectionText - 200;
@@ -81,7 +78,7 @@ public sealed class HomeTab(ExperimentStore experiments, TaskStore tasks, OkrSto
     ]);
 
     private static ActionsBlock HomeActions() =>
-        new([new Button("New experiment", HomeNewExperimentButton.ActionId) { Style = ButtonStyle.Primary }]) { BlockId = "home_actions" };
+        new([HomeNewExperimentButton.For()]) { BlockId = "home_actions" };
 
     private static void NorthStar(HomeSummary home, List<Block> blocks)
     {
@@ -154,11 +151,7 @@ public sealed class HomeTab(ExperimentStore experiments, TaskStore tasks, OkrSto
             if (task.IsOverdue(home.Today)) text += " · :alarm_clock: overdue";
             if (task.Blocker is { } blocker) text += $"\n:no_entry: Blocked: {Blocker(blocker)}";
             blocks.Add(new SectionBlock(text) { BlockId = $"task_{task.ShortId}" });
-            blocks.Add(new ActionsBlock(
-            [
-                new Button("Done", $"{TaskDoneAction}:{task.ShortId}", task.ShortId) { Style = ButtonStyle.Primary },
-                new Button("Blocked", $"{TaskBlockAction}:{task.ShortId}", task.ShortId),
-            ]) { BlockId = $"task_actions_{task.ShortId}" });
+            blocks.Add(new ActionsBlock([TaskDoneButton.For(task), TaskBlockButton.For(task)]) { BlockId = $"task_actions_{task.ShortId}" });
         }
         if (home.MyTasks.Count > MyTasksShown)
             blocks.Add(new ContextBlock($"…and {home.MyTasks.Count - MyTasksShown} more: `/task list mine` shows them all."));

@@ -4,13 +4,12 @@ using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
-using GrowthBot.Slack.WebApi;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Features.Learnings;
 
 /// <summary><c>/learning</c>: log a learning (new) and search past learnings and concluded experiments (search).</summary>
-public sealed class LearningCommand(ISlackApi slack, ExperimentStore experiments, LearningStore learnings) : ISlashCommandHandler
+public sealed class LearningCommand(ModalOpener opener, ExperimentStore experiments, LearningStore learnings) : ISlashCommandHandler
 {
     public const string Name = "/learning";
 
@@ -38,11 +37,9 @@ public sealed class LearningCommand(ISlackApi slack, ExperimentStore experiments
 
     private async Task<SlashCommandResponse> New(SlashCommand command, CancellationToken cancellationToken)
     {
-        if (command.TriggerId is null) return SlashCommandResponse.Ephemeral("Slack sent no trigger to open the form with; please try again.");
         // One quick read for the experiment choices, then open at once: the trigger expires 3 s after Slack sent it.
         var recent = (await experiments.All(command.TeamId, cancellationToken)).OrderByDescending(e => e.Number).ToList();
-        await slack.OpenView(command.TriggerId, LogLearningModal.Build(recent, new ModalOrigin(command.ChannelId, command.ResponseUrl)), cancellationToken);
-        return SlashCommandResponse.None;
+        return SlashCommandResponse.EphemeralOrNone(await opener.Open(command.TriggerId, LogLearningModal.Build(recent, ModalOrigin.Of(command)), cancellationToken));
     }
 
     private async Task<SlashCommandResponse> Search(SlashCommand command, string words, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
-using static GrowthBot.Features.Experiments.ExperimentForm;
+using static GrowthBot.Features.Common.Modals;
 
 namespace GrowthBot.Features.Learnings;
 
@@ -35,36 +35,22 @@ public sealed class LogLearningModal(
     {
         var blocks = new List<Block>
         {
-            Input(Blocks.Text, "What did we learn?", new PlainTextInput
-            {
-                ActionId = ViewValues.Action, Multiline = true, MaxLength = LearningDraft.TextMax,
-                Placeholder = "CMOs of 100-person companies answer InMail within a day",
-            }),
+            Text(Blocks.Text, "What did we learn?", LearningDraft.TextMax, placeholder: "CMOs of 100-person companies answer InMail within a day", multiline: true),
             Input(Blocks.Kind, "About", new StaticSelect
             {
-                ActionId = ViewValues.Action,
                 Placeholder = "Choose what it is about",
-                Options = Enum.GetValues<LearningKind>().Select(k => Option.Of(k.Label(), k.ToString())).ToList(),
+                Options = Enum.GetValues<LearningKind>().Select(k => Choice(k.Label(), k.ToString())).ToList(),
             }),
         };
         if (recentFirst.Count > 0)
         {
             blocks.Add(Input(Blocks.Experiment, "Experiment it comes from", new StaticSelect
             {
-                ActionId = ViewValues.Action,
                 Placeholder = "Choose an experiment",
-                Options = recentFirst.Take(BlockKitLimits.MaxOptions)
-                    .Select(e => Option.Of(MrkdwnText.Truncate($"{e.ShortId} {e.Name}", BlockKitLimits.OptionText), e.Id.ToString(CultureInfo.InvariantCulture)))
-                    .ToList(),
+                Options = recentFirst.Take(BlockKitLimits.MaxOptions).Select(e => Choice($"{e.ShortId} {e.Name}", e.Id.ToString(CultureInfo.InvariantCulture))).ToList(),
             }, optional: true, hint: "Optional. ICP, channel and process learnings often come from no single experiment."));
         }
-        return new ModalView(new PlainText("Log learning"), blocks)
-        {
-            CallbackId = CallbackId,
-            Submit = new PlainText("Save"),
-            Close = new PlainText("Cancel"),
-            PrivateMetadata = origin.Serialize(),
-        };
+        return Modal("Log learning", CallbackId, "Save", blocks, origin);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)

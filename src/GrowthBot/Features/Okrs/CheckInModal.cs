@@ -6,9 +6,8 @@ using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
-using GrowthBot.Slack.WebApi;
 using GrowthBot.Storage;
-using static GrowthBot.Features.Common.InputBlocks;
+using static GrowthBot.Features.Common.Modals;
 using F = GrowthBot.Domain.Okrs.CheckInDraft.Fields;
 
 namespace GrowthBot.Features.Okrs;
@@ -18,6 +17,7 @@ public sealed class CheckInModal(
     OkrStore okrs,
     GrowthLeads leads,
     TeamClock clock,
+    ModalOpener opener,
     SlackBackgroundWork background) : IViewSubmissionHandler
 {
     public const string CallbackId = "okr_check_in";
@@ -34,8 +34,7 @@ public sealed class CheckInModal(
     /// Opens the modal for <paramref name="keyResultId"/> (e.g. K2), or with the caller's own first key result
     /// chosen. Returns why it did not open (no objective, unknown id, someone else's key result), or null.
     /// </summary>
-    public static async Task<string?> Open(ISlackApi slack, OkrStore okrs, GrowthLeads leads, string teamId, string userId, string triggerId,
-        string? keyResultId, ModalOrigin origin, CancellationToken cancellationToken)
+    public async Task<string?> Open(string teamId, string userId, string? triggerId, string? keyResultId, ModalOrigin origin, CancellationToken cancellationToken)
     {
         var okr = await okrs.Current(teamId, cancellationToken);
         if (okr is null || okr.KeyResults.Count == 0) return OkrMessages.NoObjective;
@@ -52,8 +51,7 @@ public sealed class CheckInModal(
         {
             chosen = okr.KeyResults.FirstOrDefault(k => k.OwnerId == userId);
         }
-        await slack.OpenView(triggerId, Build(okr, chosen, origin), cancellationToken);
-        return null;
+        return await opener.Open(triggerId, Build(okr, chosen, origin), cancellationToken);
     }
 
     public static ModalView Build(OkrSnapshot okr, KeyResult? chosen, ModalOrigin origin)
@@ -98,7 +96,7 @@ public sealed class CheckInModal(
             kr = await okrs.KeyResultById(submission.TeamId, krId, cancellationToken);
             if (kr is null) errors.Add(Blocks.KeyResult, "That key result no longer exists; please choose another.");
             else if (kr.OwnerId != submission.UserId && !await leads.IsLead(submission.UserId, cancellationToken))
-                errors.Add(Blocks.KeyResult, $"{kr.ShortId} belongs to someone else: only its owner or {SetOkrModal.Plain(leads.WhoCan())} can check in on it.");
+                errors.Add(Blocks.KeyResult, InlineError($"{kr.ShortId} belongs to someone else: only its owner or {leads.WhoCan()} can check in on it."));
         }
         if (!errors.IsValid || kr is null) return ViewSubmissionResponse.WithErrors(errors.ByField);
 
@@ -111,18 +109,4 @@ public sealed class CheckInModal(
     }
 
     private static string Id(KeyResult k) => k.Id.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>The Check in button (<c>okr_check_in:K2</c>) of <c>/okr</c> and the Friday DM: opens the check-in modal for that key result.</summary>
-public sealed class OkrCheckInButton(ISlackApi slack, OkrStore okrs, GrowthLeads leads) : IBlockActionHandler
-{
-    public const string ActionId = "okr_check_in";
-
-    public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)
-    {
-        if (request.TriggerId is null) return ActionResponse.Ephemeral("Slack sent no trigger to open the form with; please try again.");
-        var refusal = await CheckInModal.Open(slack, okrs, leads, request.TeamId, request.UserId, request.TriggerId, request.Argument,
-            new ModalOrigin(request.Payload.Channel?.Id, request.Payload.ResponseUrl), cancellationToken);
-        return refusal is null ? ActionResponse.None : ActionResponse.Ephemeral(refusal);
-    }
 }

@@ -3,13 +3,12 @@ using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
-using GrowthBot.Slack.WebApi;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Features.Okrs;
 
 /// <summary><c>/okr</c>: shows the North Star and key-result progress; <c>set</c> (growth leads) and <c>update</c> (check-in) open their modals.</summary>
-public sealed class OkrCommand(ISlackApi slack, OkrStore okrs, GrowthLeads leads) : ISlashCommandHandler
+public sealed class OkrCommand(ModalOpener opener, CheckInModal checkIn, OkrStore okrs, GrowthLeads leads) : ISlashCommandHandler
 {
     public const string Name = "/okr";
 
@@ -42,19 +41,14 @@ public sealed class OkrCommand(ISlackApi slack, OkrStore okrs, GrowthLeads leads
 
     private async Task<SlashCommandResponse> Set(SlashCommand command, CancellationToken cancellationToken)
     {
-        if (command.TriggerId is null) return SlashCommandResponse.Ephemeral("Slack sent no trigger to open the form with; please try again.");
         if (!await leads.IsLead(command.UserId, cancellationToken))
             return SlashCommandResponse.Ephemeral($":lock: Setting the objective and key results is for {leads.WhoCan()}. `/okr` shows them; `/okr update` checks in on yours.");
         var current = await okrs.Current(command.TeamId, cancellationToken);
-        await slack.OpenView(command.TriggerId, SetOkrModal.Build(command.UserId, current, new ModalOrigin(command.ChannelId, command.ResponseUrl)), cancellationToken);
-        return SlashCommandResponse.None;
+        return SlashCommandResponse.EphemeralOrNone(
+            await opener.Open(command.TriggerId, SetOkrModal.Build(command.UserId, current, ModalOrigin.Of(command)), cancellationToken));
     }
 
-    private async Task<SlashCommandResponse> Update(SlashCommand command, string keyResultId, CancellationToken cancellationToken)
-    {
-        if (command.TriggerId is null) return SlashCommandResponse.Ephemeral("Slack sent no trigger to open the form with; please try again.");
-        var opened = await CheckInModal.Open(slack, okrs, leads, command.TeamId, command.UserId, command.TriggerId, keyResultId,
-            new ModalOrigin(command.ChannelId, command.ResponseUrl), cancellationToken);
-        return opened is null ? SlashCommandResponse.None : SlashCommandResponse.Ephemeral(opened);
-    }
+    private async Task<SlashCommandResponse> Update(SlashCommand command, string keyResultId, CancellationToken cancellationToken) =>
+        SlashCommandResponse.EphemeralOrNone(
+            await checkIn.Open(command.TeamId, command.UserId, command.TriggerId, keyResultId, ModalOrigin.Of(command), cancellationToken));
 }

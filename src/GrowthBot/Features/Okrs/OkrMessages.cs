@@ -32,15 +32,12 @@ public static class OkrMessages
         };
         blocks.AddRange(keyResults.Select(kr => (Block)new SectionBlock(Truncate(KeyResultLine(kr), BlockKitLimits.SectionText))
         {
-            Accessory = CheckInButton(kr),
+            Accessory = OkrCheckInButton.For(kr),
         }));
         blocks.Add(new ContextBlock("Progress = (current − baseline) ÷ (target − baseline) · `/okr update` to check in a new number"));
         var summary = keyResults.Count == 0 ? "" : ": " + string.Join(", ", keyResults.Select(k => $"{k.ShortId} {k.CurrentOfTarget()}"));
         return new Message(Truncate($"{objective.Title} ({objective.Period}){summary}", 3000), blocks);
     }
-
-    /// <summary>The Check in button for one key result (the Friday DM and <c>/okr</c> use it).</summary>
-    public static Button CheckInButton(KeyResult kr) => new("Check in", $"{OkrCheckInButton.ActionId}:{kr.ShortId}", kr.ShortId);
 
     public static Message Saved(OkrSnapshot okr)
     {

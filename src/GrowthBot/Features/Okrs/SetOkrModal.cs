@@ -6,7 +6,7 @@ using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
-using static GrowthBot.Features.Common.InputBlocks;
+using static GrowthBot.Features.Common.Modals;
 using F = GrowthBot.Domain.Okrs.OkrDraft.Fields;
 
 namespace GrowthBot.Features.Okrs;
@@ -52,7 +52,7 @@ public sealed class SetOkrModal(
     {
         // The modal only opens for leads, but a submission is a request of its own: check again.
         if (!await leads.IsLead(submission.UserId, cancellationToken))
-            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Title] = $"Only {Plain(leads.WhoCan())} can set the objective." });
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Title] = InlineError($"Only {leads.WhoCan()} can set the objective.") });
 
         var values = new ViewValues(submission.View.State);
         var draft = new OkrDraft(values.Text(F.Title), values.Text(F.Period),
@@ -70,7 +70,4 @@ public sealed class SetOkrModal(
         background.TellAfterAck("confirm OKRs", submission.UserId, origin, message);
         return ViewSubmissionResponse.Close;
     }
-
-    /// <summary>Inline errors are plain text: mentions would show as raw ids, so name leads by id only.</summary>
-    internal static string Plain(string mrkdwn) => mrkdwn.Replace("<@", "").Replace(">", "");
 }

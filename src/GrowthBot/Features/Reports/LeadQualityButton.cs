@@ -1,6 +1,6 @@
 using GrowthBot.Domain.Common;
+using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
-using GrowthBot.Reports;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
@@ -10,7 +10,14 @@ namespace GrowthBot.Features.Reports;
 /// <summary>Good / Mixed / Poor in the report's thread: stored as sales' feedback on that experiment; the clicker gets a private thank-you.</summary>
 public sealed class LeadQualityButton(ExperimentStore experiments, FeedbackStore feedback, TimeProvider time) : IBlockActionHandler
 {
-    public const string ActionId = WeeklyReportMessages.LeadQualityAction;
+    public const string ActionId = "lead_quality";
+
+    /// <summary>The button rating the leads of <paramref name="e"/> as <paramref name="quality"/>: <c>lead_quality:E3:Good</c>.</summary>
+    public static Button For(Experiment e, LeadQuality quality) =>
+        new(quality.ToString(), $"{ActionId}:{e.ShortId}:{quality}", $"{e.ShortId}:{quality}")
+        {
+            Style = quality switch { LeadQuality.Good => ButtonStyle.Primary, LeadQuality.Poor => ButtonStyle.Danger, _ => null },
+        };
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)
     {

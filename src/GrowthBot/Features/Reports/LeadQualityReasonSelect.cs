@@ -1,6 +1,6 @@
 using GrowthBot.Domain.Common;
+using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
-using GrowthBot.Reports;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
@@ -10,7 +10,15 @@ namespace GrowthBot.Features.Reports;
 /// <summary>The "Why?" choice next to Good / Mixed / Poor: adds the reason to the clicker's rating of that experiment.</summary>
 public sealed class LeadQualityReasonSelect(ExperimentStore experiments, FeedbackStore feedback, TimeProvider time) : IBlockActionHandler
 {
-    public const string ActionId = WeeklyReportMessages.LeadQualityReasonAction;
+    public const string ActionId = "lead_quality_reason";
+
+    /// <summary>The reason choice for the leads of <paramref name="e"/>: <c>lead_quality_reason:E3</c>.</summary>
+    public static StaticSelect For(Experiment e) => new()
+    {
+        ActionId = $"{ActionId}:{e.ShortId}",
+        Placeholder = new PlainText("Why?"),
+        Options = Enum.GetValues<LeadQualityReason>().Select(r => Option.Of(r.Label(), r.ToString())).ToList(),
+    };
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)
     {

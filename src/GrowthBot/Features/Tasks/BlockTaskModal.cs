@@ -5,7 +5,7 @@ using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
-using static GrowthBot.Features.Common.InputBlocks;
+using static GrowthBot.Features.Common.Modals;
 
 namespace GrowthBot.Features.Tasks;
 
@@ -52,14 +52,11 @@ public sealed class BlockTaskModal(
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         // The task may have been finished, or the id tampered with, while the modal was open.
         var found = await access.ForChange(submission.TeamId, origin.Subject, submission.UserId, cancellationToken);
-        if (found.Task is not { } task) return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [Blocks.Reason] = Plain(found.Refusal!) });
+        if (found.Task is not { } task) return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [Blocks.Reason] = InlineError(found.Refusal!) });
 
         await tasks.Block(task.Id, submission.TeamId, draft.Reason!.Value, draft.Note?.Trim() ?? "", submission.UserId, clock.UtcNow, cancellationToken);
         var message = new Message(TaskMessages.Blocked(task, draft.Reason.Value));
         background.TellAfterAck($"confirm block {task.ShortId}", submission.UserId, origin, message);
         return ViewSubmissionResponse.Close;
     }
-
-    /// <summary>Inline errors are plain text: drop the mrkdwn of a refusal.</summary>
-    internal static string Plain(string mrkdwn) => mrkdwn.Replace("`", "").Replace("*", "").Replace(":lock: ", "");
 }

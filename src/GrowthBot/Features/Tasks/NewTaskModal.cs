@@ -7,7 +7,7 @@ using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
-using static GrowthBot.Features.Common.InputBlocks;
+using static GrowthBot.Features.Common.Modals;
 
 namespace GrowthBot.Features.Tasks;
 

@@ -5,7 +5,7 @@ using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
-using static GrowthBot.Features.Common.InputBlocks;
+using static GrowthBot.Features.Common.Modals;
 
 namespace GrowthBot.Features.Tasks;
 
@@ -44,7 +44,7 @@ public sealed class PostponeTaskModal(
         var values = new ViewValues(submission.View.State);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         var found = await access.ForChange(submission.TeamId, origin.Subject, submission.UserId, cancellationToken);
-        if (found.Task is not { } task) return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [Blocks.Reason] = BlockTaskModal.Plain(found.Refusal!) });
+        if (found.Task is not { } task) return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [Blocks.Reason] = InlineError(found.Refusal!) });
 
         var draft = new PostponeDraft(values.Date(Blocks.NewDate), values.Text(Blocks.Reason));
         var errors = draft.Validate(task.DueDate);

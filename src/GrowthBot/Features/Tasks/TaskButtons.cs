@@ -3,7 +3,6 @@ using GrowthBot.Domain.Tasks;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Routing;
-using GrowthBot.Slack.WebApi;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Features.Tasks;
@@ -15,6 +14,13 @@ namespace GrowthBot.Features.Tasks;
 public sealed class TaskDoneButton(TaskStore tasks, ExperimentStore experiments, TaskAccess access, TeamClock clock) : IBlockActionHandler
 {
     public const string ActionId = "task_done";
+
+    /// <summary>
+    /// The Done button for <paramref name="task"/>. Its value is the task's id, or <paramref name="source"/> when the
+    /// button sits in <c>/task list</c> (see <see cref="TaskMessages.FromListMine"/>), so that list can be redrawn.
+    /// </summary>
+    public static Button For(GrowthTask task, string? source = null) =>
+        new("Done", $"{ActionId}:{task.ShortId}", source ?? task.ShortId) { Style = ButtonStyle.Primary };
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)
     {
@@ -33,21 +39,29 @@ public sealed class TaskDoneButton(TaskStore tasks, ExperimentStore experiments,
 }
 
 /// <summary>The Blocked button on a task line (<c>task_block:T3</c>): opens the Blocked modal.</summary>
-public sealed class TaskBlockButton(ISlackApi slack, TaskAccess access, TeamClock clock) : IBlockActionHandler
+public sealed class TaskBlockButton(TaskModalOpener modals) : IBlockActionHandler
 {
     public const string ActionId = "task_block";
 
-    public Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>
-        TaskModalOpener.Open(slack, access, request, (task, origin) => BlockTaskModal.Build(task, clock.Today, origin), cancellationToken);
+    /// <summary>Blocked, or Change blocker on a task that already is; the value works as in <see cref="TaskDoneButton.For"/>.</summary>
+    public static Button For(GrowthTask task, string? source = null) =>
+        new(task.IsBlocked ? "Change blocker" : "Blocked", $"{ActionId}:{task.ShortId}", source ?? task.ShortId);
+
+    public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>
+        ActionResponse.EphemeralOrNone(await modals.Open(request.TeamId, request.UserId, request.TriggerId, request.Argument,
+            ModalOrigin.Of(request), BlockTaskModal.Build, cancellationToken));
 }
 
 /// <summary>The Postpone button on a task line (<c>task_postpone:T3</c>): opens the Postpone modal.</summary>
-public sealed class TaskPostponeButton(ISlackApi slack, TaskAccess access, TeamClock clock) : IBlockActionHandler
+public sealed class TaskPostponeButton(TaskModalOpener modals) : IBlockActionHandler
 {
     public const string ActionId = "task_postpone";
 
-    public Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>
-        TaskModalOpener.Open(slack, access, request, (task, origin) => PostponeTaskModal.Build(task, clock.Today, origin), cancellationToken);
+    public static Button For(GrowthTask task, string? source = null) => new("Postpone", $"{ActionId}:{task.ShortId}", source ?? task.ShortId);
+
+    public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>
+        ActionResponse.EphemeralOrNone(await modals.Open(request.TeamId, request.UserId, request.TriggerId, request.Argument,
+            ModalOrigin.Of(request), PostponeTaskModal.Build, cancellationToken));
 }
 
 /// <summary>
@@ -58,6 +72,8 @@ public sealed class TaskStillBlockedButton(TaskAccess access) : IBlockActionHand
 {
     public const string ActionId = "task_still_blocked";
 
+    public static Button For(GrowthTask task, string? source = null) => new("Still blocked", $"{ActionId}:{task.ShortId}", source ?? task.ShortId);
+
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)
     {
         var found = await access.ForChange(request.TeamId, request.Argument, request.UserId, cancellationToken);
@@ -67,20 +83,5 @@ public sealed class TaskStillBlockedButton(TaskAccess access) : IBlockActionHand
         return ActionResponse.Ephemeral(
             $":ok_hand: Noted: {task.ShortId} · {MrkdwnText.Escape(task.Title)} is still blocked since {MrkdwnText.Date(blocker.CreatedAt)} " +
             $"({blocker.Reason.Label()}). `/task unblock {task.ShortId}` when it moves again.");
-    }
-}
-
-/// <summary>Opens a task modal from a button click, after checking the clicker may change the task.</summary>
-internal static class TaskModalOpener
-{
-    public static async Task<ActionResponse> Open(ISlackApi slack, TaskAccess access, BlockActionRequest request,
-        Func<GrowthTask, ModalOrigin, ModalView> build, CancellationToken cancellationToken)
-    {
-        if (request.TriggerId is null) return ActionResponse.Ephemeral("Slack sent no trigger to open the form with; please try again.");
-        var found = await access.ForChange(request.TeamId, request.Argument, request.UserId, cancellationToken);
-        if (found.Task is not { } task) return ActionResponse.Ephemeral(found.Refusal!);
-        var origin = new ModalOrigin(request.Payload.Channel?.Id, request.Payload.ResponseUrl, task.ShortId);
-        await slack.OpenView(request.TriggerId, build(task, origin), cancellationToken);
-        return ActionResponse.None;
     }
 }

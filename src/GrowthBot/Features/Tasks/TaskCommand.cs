@@ -5,13 +5,13 @@ using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
-using GrowthBot.Slack.WebApi;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Features.Tasks;
 
 /// <summary><c>/task</c>: add tasks (new), see open ones with their buttons (list), and mark them done, blocked, unblocked or postponed.</summary>
-public sealed class TaskCommand(ISlackApi slack, TaskStore tasks, ExperimentStore experiments, TaskAccess access, TeamClock clock) : ISlashCommandHandler
+public sealed class TaskCommand(
+    ModalOpener opener, TaskModalOpener taskModals, TaskStore tasks, ExperimentStore experiments, TaskAccess access, TeamClock clock) : ISlashCommandHandler
 {
     public const string Name = "/task";
 
@@ -43,7 +43,6 @@ public sealed class TaskCommand(ISlackApi slack, TaskStore tasks, ExperimentStor
 
     private async Task<SlashCommandResponse> New(SlashCommand command, string experimentId, CancellationToken cancellationToken)
     {
-        if (command.TriggerId is null) return SlashCommandResponse.Ephemeral("Slack sent no trigger to open the form with; please try again.");
         Experiment? preselected = null;
         if (experimentId.Length > 0)
         {
@@ -56,9 +55,8 @@ public sealed class TaskCommand(ISlackApi slack, TaskStore tasks, ExperimentStor
                 return SlashCommandResponse.Ephemeral($"{preselected.ShortId} is {preselected.Status.Label().ToLowerInvariant()}; tasks go to running or backlog experiments.");
         }
         var open = await experiments.List(command.TeamId, [ExperimentStatus.Running, ExperimentStatus.Backlog], cancellationToken);
-        var view = NewTaskModal.Build(command.UserId, clock.Today, open, preselected, new ModalOrigin(command.ChannelId, command.ResponseUrl));
-        await slack.OpenView(command.TriggerId, view, cancellationToken);
-        return SlashCommandResponse.None;
+        var view = NewTaskModal.Build(command.UserId, clock.Today, open, preselected, ModalOrigin.Of(command));
+        return SlashCommandResponse.EphemeralOrNone(await opener.Open(command.TriggerId, view, cancellationToken));
     }
 
     private async Task<SlashCommandResponse> List(SlashCommand command, string scope, CancellationToken cancellationToken)
@@ -86,14 +84,9 @@ public sealed class TaskCommand(ISlackApi slack, TaskStore tasks, ExperimentStor
             : SlashCommandResponse.Ephemeral($"{task.ShortId} isn't blocked. `/task block {task.ShortId}` records a blocker.");
     }
 
-    private async Task<SlashCommandResponse> OpenModal(SlashCommand command, string id, Func<Domain.Tasks.GrowthTask, DateOnly, ModalOrigin, ModalView> build, CancellationToken cancellationToken)
-    {
-        if (command.TriggerId is null) return SlashCommandResponse.Ephemeral("Slack sent no trigger to open the form with; please try again.");
-        var found = await access.ForChange(command.TeamId, id, command.UserId, cancellationToken);
-        if (found.Task is not { } task) return SlashCommandResponse.Ephemeral(found.Refusal!);
-        await slack.OpenView(command.TriggerId, build(task, clock.Today, new ModalOrigin(command.ChannelId, command.ResponseUrl, task.ShortId)), cancellationToken);
-        return SlashCommandResponse.None;
-    }
+    private async Task<SlashCommandResponse> OpenModal(SlashCommand command, string id, Func<Domain.Tasks.GrowthTask, DateOnly, ModalOrigin, ModalView> build, CancellationToken cancellationToken) =>
+        SlashCommandResponse.EphemeralOrNone(
+            await taskModals.Open(command.TeamId, command.UserId, command.TriggerId, id, ModalOrigin.Of(command), build, cancellationToken));
 }
 
 /// <summary>Reads what a task list needs (open tasks and their experiments) and renders it.</summary>

@@ -36,14 +36,10 @@ public static class TaskMessages
     {
         var blocks = new List<Block> { new SectionBlock(Truncate(Line(task, today, experiment), BlockKitLimits.SectionText)) };
         var elements = new List<BlockElement>();
-        if (buttons.HasFlag(TaskButtons.Done))
-            elements.Add(new Button("Done", $"{TaskDoneButton.ActionId}:{task.ShortId}", source ?? task.ShortId) { Style = ButtonStyle.Primary });
-        if (buttons.HasFlag(TaskButtons.StillBlocked) && task.IsBlocked)
-            elements.Add(new Button("Still blocked", $"{TaskStillBlockedButton.ActionId}:{task.ShortId}", source ?? task.ShortId));
-        if (buttons.HasFlag(TaskButtons.Blocked))
-            elements.Add(new Button(task.IsBlocked ? "Change blocker" : "Blocked", $"{TaskBlockButton.ActionId}:{task.ShortId}", source ?? task.ShortId));
-        if (buttons.HasFlag(TaskButtons.Postpone))
-            elements.Add(new Button("Postpone", $"{TaskPostponeButton.ActionId}:{task.ShortId}", source ?? task.ShortId));
+        if (buttons.HasFlag(TaskButtons.Done)) elements.Add(TaskDoneButton.For(task, source));
+        if (buttons.HasFlag(TaskButtons.StillBlocked) && task.IsBlocked) elements.Add(TaskStillBlockedButton.For(task, source));
+        if (buttons.HasFlag(TaskButtons.Blocked)) elements.Add(TaskBlockButton.For(task, source));
+        if (buttons.HasFlag(TaskButtons.Postpone)) elements.Add(TaskPostponeButton.For(task, source));
         if (elements.Count > 0) blocks.Add(new ActionsBlock(elements) { BlockId = $"task_{task.ShortId}" });
         return blocks;
     }

@@ -3,6 +3,7 @@ using GrowthBot.Domain.Learnings;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Storage;
+using GrowthBot.Testing;
 using GrowthBot.Tests.Fixtures;
 using static GrowthBot.Tests.Features.Experiments.ExperimentSeeds;
 
@@ -49,7 +50,7 @@ public class ExperimentCardTests
         Assert.Contains("Good 1 · Mixed 0 · Poor 1", card.Text);
         Assert.Contains("(Poor) · too small: only 5 employees", card.Text);
         Assert.Contains(Domain.Common.ShortId.Format('E', 1), card.Text);
-        Assert.Empty(BlockKitLimits.CheckMessage(card.Body!));
+        Assert.Empty(BlockKitChecker.CheckMessage(card.Body!));
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public class ExperimentCardTests
 
         var card = await app.Command("/experiment show E1");
 
-        Assert.Empty(BlockKitLimits.CheckMessage(card.Body!));
+        Assert.Empty(BlockKitChecker.CheckMessage(card.Body!));
         Assert.True(card.Body!["blocks"]!.AsArray().Count <= BlockKitLimits.MessageBlocks);
         Assert.Contains("…and 32 more open tasks", card.Text);
         Assert.Contains("…and 32 more blockers", card.Text);

@@ -7,6 +7,7 @@ using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Home;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Storage;
+using GrowthBot.Testing;
 using GrowthBot.Tests.Fixtures;
 using B = GrowthBot.Features.Experiments.ExperimentForm.Blocks;
 
@@ -103,7 +104,7 @@ public class AppHomeTests
 
         var publish = await app.Slack.WaitFor("views.publish", c => c.Str("user_id") == GrowthBotApp.Alice);
         var view = publish.View!;
-        Assert.Empty(BlockKitLimits.CheckView(view));
+        Assert.Empty(BlockKitChecker.CheckView(view));
         Assert.InRange(view["blocks"]!.AsArray().Count, 1, BlockKitLimits.ViewBlocks);
         var text = publish.AllText;
         Assert.Contains("Double inbound revenue", text);

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using GrowthBot.Slack.BlockKit;
+using GrowthBot.Testing;
 
 namespace GrowthBot.Slack.Tests.BlockKit;
 
-public class BlockKitLimitsTests
+public class BlockKitCheckerTests
 {
     private static InputBlock NameInput(string blockId = "name") =>
         new(new PlainText("Name"), new PlainTextInput { ActionId = "value", MaxLength = 100 }) { BlockId = blockId };
@@ -33,19 +34,19 @@ public class BlockKitLimitsTests
     [Fact]
     public void A_valid_modal_passes()
     {
-        Assert.Empty(BlockKitLimits.CheckView(ValidModal()));
+        Assert.Empty(BlockKitChecker.CheckView(ValidModal()));
     }
 
     [Fact]
     public void A_valid_message_passes()
     {
-        Assert.Empty(BlockKitLimits.CheckMessage(new Message("fallback", [new HeaderBlock("Experiments"), new SectionBlock("one"), new DividerBlock()])));
+        Assert.Empty(BlockKitChecker.CheckMessage(new Message("fallback", [new HeaderBlock("Experiments"), new SectionBlock("one"), new DividerBlock()])));
     }
 
     [Fact]
     public void A_modal_title_of_25_characters_is_too_long()
     {
-        var errors = BlockKitLimits.CheckView(ValidModal() with { Title = new PlainText(new string('t', 25)) });
+        var errors = BlockKitChecker.CheckView(ValidModal() with { Title = new PlainText(new string('t', 25)) });
 
         AssertReported(errors, "/title/text", "25 chars, at most 24");
     }
@@ -53,7 +54,7 @@ public class BlockKitLimitsTests
     [Fact]
     public void A_message_of_51_blocks_is_too_long()
     {
-        var errors = BlockKitLimits.CheckMessage(new Message("many", Enumerable.Range(0, 51).Select(i => (Block)new SectionBlock($"line {i}")).ToList()));
+        var errors = BlockKitChecker.CheckMessage(new Message("many", Enumerable.Range(0, 51).Select(i => (Block)new SectionBlock($"line {i}")).ToList()));
 
         AssertReported(errors, "/blocks", "51 blocks, at most 50");
     }
@@ -61,13 +62,13 @@ public class BlockKitLimitsTests
     [Fact]
     public void A_message_of_50_blocks_passes()
     {
-        Assert.Empty(BlockKitLimits.CheckMessage(new Message("many", Enumerable.Range(0, 50).Select(i => (Block)new SectionBlock($"line {i}")).ToList())));
+        Assert.Empty(BlockKitChecker.CheckMessage(new Message("many", Enumerable.Range(0, 50).Select(i => (Block)new SectionBlock($"line {i}")).ToList())));
     }
 
     [Fact]
     public void A_view_of_101_blocks_is_too_long()
     {
-        var errors = BlockKitLimits.CheckView(new HomeView(Enumerable.Range(0, 101).Select(i => (Block)new DividerBlock()).ToList()));
+        var errors = BlockKitChecker.CheckView(new HomeView(Enumerable.Range(0, 101).Select(i => (Block)new DividerBlock()).ToList()));
 
         AssertReported(errors, "/blocks", "101 blocks, at most 100");
     }
@@ -75,7 +76,7 @@ public class BlockKitLimitsTests
     [Fact]
     public void Section_text_of_3001_characters_is_too_long()
     {
-        var errors = BlockKitLimits.CheckMessage(new Message("x", [new SectionBlock(new string('x', 3001))]));
+        var errors = BlockKitChecker.CheckMessage(new Message("x", [new SectionBlock(new string('x', 3001))]));
 
         AssertReported(errors, "/blocks/0/text/text", "3001 chars, at most 3000");
     }
@@ -83,7 +84,7 @@ public class BlockKitLimitsTests
     [Fact]
     public void A_header_of_151_characters_is_too_long()
     {
-        var errors = BlockKitLimits.CheckMessage(new Message("x", [new HeaderBlock(new string('h', 151))]));
+        var errors = BlockKitChecker.CheckMessage(new Message("x", [new HeaderBlock(new string('h', 151))]));
 
         AssertReported(errors, "/blocks/0/text/text", "151 chars, at most 150");
     }
@@ -91,7 +92,7 @@ public class BlockKitLimitsTests
     [Fact]
     public void Button_text_of_76_characters_is_too_long()
     {
-        var errors = BlockKitLimits.CheckMessage(new Message("x", [new ActionsBlock([new Button(new string('b', 76), "go")])]));
+        var errors = BlockKitChecker.CheckMessage(new Message("x", [new ActionsBlock([new Button(new string('b', 76), "go")])]));
 
         AssertReported(errors, "/blocks/0/elements/0/text/text", "76 chars, at most 75");
     }
@@ -100,7 +101,7 @@ public class BlockKitLimitsTests
     public void Option_text_of_76_characters_is_too_long()
     {
         var select = new StaticSelect { ActionId = "value", Options = [Option.Of(new string('o', 76), "v")] };
-        var errors = BlockKitLimits.CheckView(ValidModal([new InputBlock(new PlainText("Pick"), select) { BlockId = "pick" }]));
+        var errors = BlockKitChecker.CheckView(ValidModal([new InputBlock(new PlainText("Pick"), select) { BlockId = "pick" }]));
 
         AssertReported(errors, "/blocks/0/element/options/0/text/text", "76 chars, at most 75");
     }
@@ -109,7 +110,7 @@ public class BlockKitLimitsTests
     public void More_than_100_options_are_too_many()
     {
         var select = new StaticSelect { ActionId = "value", Options = Enumerable.Range(0, 101).Select(i => Option.Of($"o{i}", $"v{i}")).ToList() };
-        var errors = BlockKitLimits.CheckView(ValidModal([new InputBlock(new PlainText("Pick"), select) { BlockId = "pick" }]));
+        var errors = BlockKitChecker.CheckView(ValidModal([new InputBlock(new PlainText("Pick"), select) { BlockId = "pick" }]));
 
         AssertReported(errors, "/blocks/0/element/options", "101 options, must be 1–100");
     }
@@ -117,7 +118,7 @@ public class BlockKitLimitsTests
     [Fact]
     public void Block_ids_must_be_unique()
     {
-        var errors = BlockKitLimits.CheckView(ValidModal([NameInput("same"), NameInput("same")]));
+        var errors = BlockKitChecker.CheckView(ValidModal([NameInput("same"), NameInput("same")]));
 
         AssertReported(errors, "/blocks/1/block_id", "'same' is not unique");
     }
@@ -125,7 +126,7 @@ public class BlockKitLimitsTests
     [Fact]
     public void A_block_id_of_256_characters_is_too_long()
     {
-        var errors = BlockKitLimits.CheckView(ValidModal([NameInput(new string('b', 256))]));
+        var errors = BlockKitChecker.CheckView(ValidModal([NameInput(new string('b', 256))]));
 
         AssertReported(errors, "/blocks/0/block_id", "length 256, must be 1–255");
     }
@@ -133,7 +134,7 @@ public class BlockKitLimitsTests
     [Fact]
     public void Private_metadata_of_3001_characters_is_too_long()
     {
-        var errors = BlockKitLimits.CheckView(ValidModal() with { PrivateMetadata = new string('m', 3001) });
+        var errors = BlockKitChecker.CheckView(ValidModal() with { PrivateMetadata = new string('m', 3001) });
 
         AssertReported(errors, "/private_metadata", "3001 chars, at most 3000");
     }
@@ -143,7 +144,7 @@ public class BlockKitLimitsTests
     {
         var message = new JsonObject { ["text"] = "x", ["blocks"] = new JsonArray(new JsonObject { ["type"] = "header", ["text"] = Json(new Mrkdwn("*Hi*")) }) };
 
-        AssertReported(BlockKitLimits.CheckMessage(message), "/blocks/0/text/type", "must be plain_text");
+        AssertReported(BlockKitChecker.CheckMessage(message), "/blocks/0/text/type", "must be plain_text");
     }
 
     [Fact]
@@ -152,7 +153,7 @@ public class BlockKitLimitsTests
         var view = Json((View)ValidModal());
         view["title"] = Json(new Mrkdwn("*New*"));
 
-        AssertReported(BlockKitLimits.CheckView(view), "/title/type", "must be plain_text");
+        AssertReported(BlockKitChecker.CheckView(view), "/title/type", "must be plain_text");
     }
 
     [Fact]
@@ -162,13 +163,13 @@ public class BlockKitLimitsTests
         button["text"] = Json(new Mrkdwn("*Go*"));
         var message = new JsonObject { ["text"] = "x", ["blocks"] = new JsonArray(new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray(button) }) };
 
-        AssertReported(BlockKitLimits.CheckMessage(message), "/blocks/0/elements/0/text/type", "must be plain_text");
+        AssertReported(BlockKitChecker.CheckMessage(message), "/blocks/0/elements/0/text/type", "must be plain_text");
     }
 
     [Fact]
     public void A_modal_with_inputs_needs_a_submit_button()
     {
-        var errors = BlockKitLimits.CheckView(ValidModal() with { Submit = null });
+        var errors = BlockKitChecker.CheckView(ValidModal() with { Submit = null });
 
         AssertReported(errors, "/submit", "needs a submit button");
     }
@@ -176,7 +177,7 @@ public class BlockKitLimitsTests
     [Fact]
     public void A_modal_without_inputs_needs_no_submit_button()
     {
-        Assert.Empty(BlockKitLimits.CheckView(ValidModal([new SectionBlock("Just reading")]) with { Submit = null }));
+        Assert.Empty(BlockKitChecker.CheckView(ValidModal([new SectionBlock("Just reading")]) with { Submit = null }));
     }
 
     [Fact]
@@ -185,12 +186,12 @@ public class BlockKitLimitsTests
         var home = Json((View)new HomeView([new SectionBlock("Welcome")]));
         home["submit"] = Json(new PlainText("Save"));
 
-        AssertReported(BlockKitLimits.CheckView(home), "/", "cannot have submit or close");
+        AssertReported(BlockKitChecker.CheckView(home), "/", "cannot have submit or close");
     }
 
     [Fact]
     public void A_message_without_text_or_blocks_is_refused()
     {
-        AssertReported(BlockKitLimits.CheckMessage(new Message("")), "/text", "no_text");
+        AssertReported(BlockKitChecker.CheckMessage(new Message("")), "/text", "no_text");
     }
 }
