@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using GrowthBot.Common;
 using GrowthBot.Features.Home;
-using GrowthBot.Reports;
+using GrowthBot.Features.Reports;
 using GrowthBot.Slack;
+using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace GrowthBot.Benchmarks;
@@ -31,14 +33,18 @@ public sealed class BuildBenchmark
             .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{Database.ConnectionStringName}"] = $"Data Source={databasePath}" })
             .Build();
         var database = new Database(configuration);
-        var experiments = _experiments = new ExperimentStore(database);
-        var tasks = _tasks = new TaskStore(database);
-        var okrs = _okrs = new OkrStore(database);
-        _feedback = new FeedbackStore(database);
-        _learnings = new LearningStore(database);
+        // Nothing listens: the benchmark only reads.
+        var changes = new ChangeFeed([], NullLogger<ChangeFeed>.Instance);
+        var experiments = _experiments = new ExperimentStore(database, changes);
+        var tasks = _tasks = new TaskStore(database, changes);
+        var okrs = _okrs = new OkrStore(database, changes);
+        _feedback = new FeedbackStore(database, changes);
+        _learnings = new LearningStore(database, changes);
         _report = new WeeklyReportReader(experiments, tasks, okrs, _feedback);
         var options = new ServiceCollection().AddOptions().BuildServiceProvider().GetRequiredService<IOptionsMonitor<GrowthBotOptions>>();
-        _home = new HomeTab(experiments, tasks, okrs, _learnings, new TeamClock(TimeProvider.System, options));
+        // No saved settings are loaded: the home is built in the environment's default zone (UTC), as the report is.
+        var settings = new TeamSettingsService(new TeamSettingsStore(database), options, new SlackIdentity(), NullLogger<TeamSettingsService>.Instance);
+        _home = new HomeTab(experiments, tasks, okrs, _learnings, new TeamClock(TimeProvider.System, settings));
     }
 
     /// <summary>The Monday report of <paramref name="teamId"/> as posted: read, built, rendered, serialized. Returns its JSON length.</summary>

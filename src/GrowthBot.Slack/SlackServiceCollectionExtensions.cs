@@ -4,6 +4,7 @@ using GrowthBot.Slack.WebApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +12,16 @@ namespace GrowthBot.Slack;
 
 public static class SlackServiceCollectionExtensions
 {
+    /// <summary>The Slack layer configured from the <c>Slack</c> section (environment: <c>Slack__…</c>); see the overload.</summary>
+    public static IHostApplicationBuilder AddSlack(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSlack(builder.Configuration.GetSection(SlackOptions.Section));
+        return builder;
+    }
+
     /// <summary>
     /// Adds the Slack layer: options from <paramref name="section"/>, the Web API client, the dispatcher.
-    /// Handlers are registered on the returned builder, one line each.
+    /// Handlers are registered on the returned builder (or on <see cref="SlackHandlers"/>), one line each.
     /// </summary>
     public static SlackBuilder AddSlack(this IServiceCollection services, IConfigurationSection section)
     {
@@ -30,8 +38,6 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SocketModeClient>();
         services.AddHostedService(sp => sp.GetRequiredService<SocketModeClient>());
 
-        var registry = new SlackHandlerRegistry();
-        services.AddSingleton(registry);
 
         // Singletons over one SocketsHttpHandler: connections are reused across calls and recycled every
         // few minutes so DNS changes on Slack's side are picked up (a typed client captured in a singleton would not).
@@ -51,6 +57,20 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<IResponseUrlClient>(sp => new ResponseUrlClient(
             new HttpClient(NewHandler(), disposeHandler: true) { Timeout = TimeSpan.FromSeconds(10) },
             sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<ILogger<ResponseUrlClient>>()));
+        return services.SlackHandlers();
+    }
+
+    /// <summary>
+    /// Where handlers are registered, one line each. The registry is one instance whichever of this and
+    /// <see cref="AddSlack(IServiceCollection, IConfigurationSection)"/> comes first, so a duplicate id fails at startup.
+    /// </summary>
+    public static SlackBuilder SlackHandlers(this IServiceCollection services)
+    {
+        if (services.LastOrDefault(d => d.ServiceType == typeof(SlackHandlerRegistry))?.ImplementationInstance is not SlackHandlerRegistry registry)
+        {
+            registry = new SlackHandlerRegistry();
+            services.AddSingleton(registry);
+        }
         return new SlackBuilder(services, registry);
     }
 

@@ -1,14 +1,22 @@
+using GrowthBot.Common;
+using GrowthBot.Delivery;
 using GrowthBot.Features;
 using GrowthBot.Hosting;
 using GrowthBot.Jobs;
+using GrowthBot.Slack;
 using GrowthBot.Slack.Http;
+using GrowthBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddGrowthBotCore();
+// One line per layer, bottom up; each registers only its own services (and its /health entry).
+builder.AddCore();
+builder.AddSlack();
 builder.AddStorage();
-builder.AddGrowthFeatures();
-builder.AddScheduledPosts();
+builder.AddDelivery();
+builder.AddFeatures();
+builder.AddSchedule();
+builder.AddHosting();
 
 var app = builder.Build();
 

@@ -3,11 +3,10 @@ namespace GrowthBot.Slack.SocketMode;
 /// <summary>
 /// How long to wait before the next connection attempt: exponential from a base delay, capped, with jitter so
 /// several instances knocked off together do not reconnect in lockstep. Reset after a successful hello.
+/// <paramref name="random"/> gives the jitter in [0, 1): <c>Random.Shared.NextDouble</c> in the app, fixed in tests.
 /// </summary>
-public sealed class ReconnectBackoff(TimeSpan baseDelay, TimeSpan maxDelay, Func<double>? random = null)
+public sealed class ReconnectBackoff(TimeSpan baseDelay, TimeSpan maxDelay, Func<double> random)
 {
-    private readonly Func<double> _random = random ?? Random.Shared.NextDouble;
-
     /// <summary>Failed attempts since the last successful hello.</summary>
     public int Failures { get; private set; }
 
@@ -15,7 +14,7 @@ public sealed class ReconnectBackoff(TimeSpan baseDelay, TimeSpan maxDelay, Func
     public TimeSpan NextDelay()
     {
         Failures++;
-        return Delay(Failures, baseDelay, maxDelay, _random());
+        return Delay(Failures, baseDelay, maxDelay, random());
     }
 
     public void Reset() => Failures = 0;

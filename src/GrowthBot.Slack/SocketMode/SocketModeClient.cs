@@ -58,7 +58,7 @@ public sealed class SocketModeClient(
         }
         logger.LogInformation("Socket Mode on: connecting out to Slack over a WebSocket");
 
-        var backoff = new ReconnectBackoff(settings.SocketReconnectBaseDelay, settings.SocketReconnectMaxDelay);
+        var backoff = new ReconnectBackoff(settings.SocketReconnectBaseDelay, settings.SocketReconnectMaxDelay, Random.Shared.NextDouble);
         SocketConnection? current = null;
         var sentAway = false;
         try

@@ -1,4 +1,3 @@
-using GrowthBot.Common;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Export;
@@ -9,15 +8,16 @@ using GrowthBot.Features.Okrs;
 using GrowthBot.Features.Reports;
 using GrowthBot.Features.Tasks;
 using GrowthBot.Slack;
+using GrowthBot.Storage;
 
 namespace GrowthBot.Features;
 
 public static class FeatureRegistration
 {
     /// <summary>Every slash command, modal, button and event the bot answers, in the order of manifest.yml.</summary>
-    public static IHostApplicationBuilder AddGrowthFeatures(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSlack(builder.Configuration.GetSection(SlackOptions.Section))
+        builder.Services.SlackHandlers()
             // /experiment
             .AddSlashCommand<ExperimentCommand>(ExperimentCommand.Name)
             .AddViewSubmission<NewExperimentModal>(NewExperimentModal.CallbackId)
@@ -63,6 +63,9 @@ public static class FeatureRegistration
         builder.Services.AddScoped<GrowthReportCommand>();
         builder.Services.AddScoped<GrowthSettingsCommand>();
         builder.Services.AddScoped<GrowthPauseCommand>();
+        builder.Services.AddScoped<UserNotifier>();
+        builder.Services.AddSingleton<WeeklyReportReader>();
+        builder.Services.AddSingleton<WeeklyReportPoster>();
         builder.Services.AddScoped<HomeTab>();
         builder.Services.AddSingleton<HomePublisher>();
         builder.Services.AddSingleton<IChangeListener>(sp => sp.GetRequiredService<HomePublisher>());

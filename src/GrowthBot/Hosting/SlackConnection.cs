@@ -1,15 +1,17 @@
 using GrowthBot.Slack.Routing;
 using GrowthBot.Slack.WebApi;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GrowthBot.Hosting;
 
 /// <summary>
 /// Calls auth.test at startup to learn who the bot is (so it ignores its own messages) and whether the token
 /// works. A rejected token stops the app with one clear line; Slack being unreachable only degrades health,
-/// and the check is retried until it succeeds.
+/// and the check is retried until it succeeds. It is the <c>slack</c> entry of /health, which asks Slack again
+/// at most once a minute.
 /// </summary>
 public sealed class SlackConnection(
-    ISlackApi slack, SlackIdentity identity, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<SlackConnection> logger) : BackgroundService
+    ISlackApi slack, SlackIdentity identity, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<SlackConnection> logger) : BackgroundService, IHealthCheck
 {
     private static readonly string[] Fatal = ["invalid_auth", "not_authed", "token_revoked", "account_inactive", "token_expired", "not_allowed_token_type"];
 
@@ -37,7 +39,14 @@ public sealed class SlackConnection(
         }
     }
 
-    /// <summary>Asks Slack again (health checks call this, at most once a minute).</summary>
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (LastCheckedAt is null || time.GetUtcNow() - LastCheckedAt > TimeSpan.FromMinutes(1)) await Check(cancellationToken);
+        var data = new Dictionary<string, object> { ["error"] = LastError! };
+        return Connected ? HealthCheckResult.Healthy(data: data) : HealthCheckResult.Unhealthy(data: data);
+    }
+
+    /// <summary>Asks Slack who the bot is, and records whether it answered.</summary>
     public async Task Check(CancellationToken cancellationToken)
     {
         try

@@ -1,4 +1,5 @@
 using GrowthBot.Slack.SocketMode;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GrowthBot.Hosting;
 
@@ -6,14 +7,12 @@ namespace GrowthBot.Hosting;
 /// The <c>socket_mode</c> entry of /health, present only in Socket Mode: ok while a connection is open, failing
 /// while reconnecting or after Slack disabled Socket Mode, so a silent reconnect loop shows up in monitoring.
 /// </summary>
-public sealed class SocketModeHealth(SocketModeClient client) : HealthEndpoint.IHealthPart
+public sealed class SocketModeHealth(SocketModeClient client) : IHealthCheck
 {
-    public string Name => "socket_mode";
-
-    public Task<(bool Ok, string Detail)> Check(CancellationToken cancellationToken)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var state = client.State.ToString().ToLowerInvariant();
-        var detail = client.LastError is null ? state : $"{state}: {client.LastError}";
-        return Task.FromResult((client.State == SocketModeState.Connected, detail));
+        var data = new Dictionary<string, object> { ["detail"] = client.LastError is null ? state : $"{state}: {client.LastError}" };
+        return Task.FromResult(client.State == SocketModeState.Connected ? HealthCheckResult.Healthy(data: data) : HealthCheckResult.Unhealthy(data: data));
     }
 }

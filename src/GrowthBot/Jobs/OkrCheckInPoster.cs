@@ -1,5 +1,6 @@
+using GrowthBot.Common;
+using GrowthBot.Delivery;
 using GrowthBot.Domain.Scheduling;
-using GrowthBot.Reports;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Jobs;
@@ -8,13 +9,16 @@ namespace GrowthBot.Jobs;
 /// Once a week (Friday 14:00 by default) each key-result owner gets a DM with a Check in button per key
 /// result, so Monday's report is current. Paused people and people in their quiet hours get it later.
 /// </summary>
-public sealed class OkrCheckInPoster(OkrStore okrs, NudgePauseStore pauses, UserZones zones, ScheduledDelivery delivery, TeamConfiguration configuration, TimeProvider time)
+public sealed class OkrCheckInPoster(OkrStore okrs, NudgePauseStore pauses, UserZones zones, ScheduledDelivery delivery, TeamSettingsService teamSettings, TimeProvider time)
 {
+    /// <summary>Recorded per owner and week.</summary>
+    public const string DeliveryKey = "okr-check-in";
+
     public async Task RunIfDue(string teamId, CancellationToken cancellationToken)
     {
-        var settings = await configuration.For(teamId, cancellationToken);
+        var settings = teamSettings.For(teamId);
         var now = time.GetUtcNow();
-        if (!ScheduleMath.DueInWeek(settings.OkrCheckInCron, settings.Zone, now)) return;
+        if (!ScheduleMath.DueInWeek(settings.Schedule.OkrCheckIn, settings.Zone, now)) return;
         var okr = await okrs.Current(teamId, cancellationToken);
         if (okr is null) return;
         var week = Periods.WeekKey(Periods.LocalDate(now, settings.Zone));
@@ -24,7 +28,7 @@ public sealed class OkrCheckInPoster(OkrStore okrs, NudgePauseStore pauses, User
             var zone = await zones.Of(owner.Key, settings.Zone, cancellationToken);
             if (!NudgePolicy.MayDirectMessage(now, zone, paused.GetValueOrDefault(owner.Key))) continue;
             var keyResults = owner.OrderBy(k => k.Number).ToList();
-            await delivery.Post(teamId, "okr-check-in", week, PostTarget.Person(owner.Key), () => ReminderMessages.CheckIn(keyResults), cancellationToken);
+            await delivery.Post(teamId, DeliveryKey, week, PostTarget.Person(owner.Key), () => ReminderMessages.CheckIn(keyResults), cancellationToken);
         }
     }
 }

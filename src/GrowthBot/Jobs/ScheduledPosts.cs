@@ -1,54 +1,35 @@
+using GrowthBot.Common;
 using Microsoft.Extensions.Logging;
+using Quartz;
 
 namespace GrowthBot.Jobs;
 
 /// <summary>
-/// What each job does, for every team, each part isolated: one team's or one job's failure is logged and the
-/// rest carries on. Every part checks for itself what is due and not delivered yet, so running it again
-/// (a retry, the catch-up sweep, a restart) never posts anything twice.
+/// What Quartz runs for each job of the <see cref="Schedule"/>: its posts for every team, each team on its own, so
+/// one team's or one job's failure is logged and the rest carries on. Every poster checks for itself what is due
+/// and not delivered yet, so running a job again (a retry, the catch-up sweep, a restart) never posts twice.
 /// </summary>
-public sealed class ScheduledPosts(
-    TeamConfiguration configuration, WeeklyReportPoster report, TaskNudger nudges, OkrCheckInPoster checkIns, ExperimentDuePoster due,
-    ILogger<ScheduledPosts> logger)
+[DisallowConcurrentExecution]
+public sealed class ScheduledPosts(IServiceProvider services, TeamSettingsService teamSettings, ILogger<ScheduledPosts> logger) : IJob
 {
-    public Task WeeklyReport(CancellationToken cancellationToken) => ForEachTeam("weekly report", t => report.RunIfDue(t, cancellationToken), cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await Run(Schedule.Of(context.JobDetail.Key), cancellationToken);
 
-    public Task TaskNudges(CancellationToken cancellationToken) => ForEachTeam("task nudges", t => nudges.Run(t, cancellationToken), cancellationToken);
-
-    public Task OkrCheckIn(CancellationToken cancellationToken) => ForEachTeam("OKR check-in", t => checkIns.RunIfDue(t, cancellationToken), cancellationToken);
-
-    public Task ExperimentDue(CancellationToken cancellationToken) => ForEachTeam("experiment due", t => due.RunIfDue(t, cancellationToken), cancellationToken);
-
-    /// <summary>Everything that is due now and not delivered: after downtime, after Slack outages.</summary>
-    public async Task CatchUp(CancellationToken cancellationToken)
+    /// <summary>Makes <paramref name="job"/>'s due posts for every team; the catch-up makes every job's.</summary>
+    public async Task Run(ScheduledJob job, CancellationToken cancellationToken)
     {
-        await WeeklyReport(cancellationToken);
-        await OkrCheckIn(cancellationToken);
-        await ExperimentDue(cancellationToken);
-        await TaskNudges(cancellationToken);
-    }
-
-    private async Task ForEachTeam(string what, Func<string, Task> run, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<string> teams;
-        try
+        foreach (var posting in job.PostFor is null ? Schedule.Posts : [job])
         {
-            teams = await configuration.Teams(cancellationToken);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogError(e, "Scheduled {What}: could not read the teams; trying again at the next run", what);
-            return;
-        }
-        foreach (var team in teams)
-        {
-            try
+            foreach (var team in teamSettings.Teams())
             {
-                await run(team);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Scheduled {What} for team {Team} failed; the next run tries again", what, team);
+                try
+                {
+                    await posting.PostFor!(services, team, cancellationToken);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogError(e, "Scheduled {Job} for team {Team} failed; the next run tries again", posting.Name, team);
+                }
             }
         }
     }

@@ -1,6 +1,6 @@
 using GrowthBot.Common;
-using GrowthBot.Hosting;
 using GrowthBot.Slack.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -13,12 +13,10 @@ namespace GrowthBot.Jobs;
 /// /health as "scheduler".
 /// </summary>
 public sealed class SchedulerHost(
-    IServiceProvider services, IOptionsMonitor<GrowthBotOptions> options, TeamConfiguration configuration, SlackIdentity identity,
-    ScheduledPosts posts, SlackBackgroundWork background, ILogger<SchedulerHost> logger) : IHostedService, HealthEndpoint.IHealthPart
+    IServiceProvider services, IOptionsMonitor<GrowthBotOptions> options, TeamSettingsService teamSettings, SlackIdentity identity,
+    ScheduledPosts posts, SlackBackgroundWork background, ILogger<SchedulerHost> logger) : IHostedService, IHealthCheck
 {
     private IScheduler? _scheduler;
-
-    public string Name => "scheduler";
 
     public bool Enabled => options.CurrentValue.Schedule.Enabled;
 
@@ -30,40 +28,31 @@ public sealed class SchedulerHost(
             return;
         }
         _scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
-        await Reschedule(identity.TeamId, cancellationToken);
+        await Reschedule(identity.TeamId is { } team ? teamSettings.For(team) : teamSettings.Defaults, cancellationToken);
         await _scheduler.Start(cancellationToken);
+        teamSettings.Saved += Rescheduled;
         // Quartz's own misfire handling is DoNothing (below); this explicit check decides what was missed.
-        background.Track(Task.Run(() => posts.CatchUp(background.Stopping), CancellationToken.None));
+        background.Track(Task.Run(() => posts.Run(Schedule.CatchUp, background.Stopping), CancellationToken.None));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        teamSettings.Saved -= Rescheduled;
         if (_scheduler is { } scheduler) await scheduler.Shutdown(true, cancellationToken);
     }
 
     /// <summary>(Re)creates every trigger from the team's current settings: used at startup and on save.</summary>
-    public async Task Reschedule(string? teamId, CancellationToken cancellationToken)
+    private async Task Reschedule(TeamSettings settings, CancellationToken cancellationToken)
     {
         if (_scheduler is not { } scheduler) return;
-        var settings = teamId is null
-            ? TeamConfiguration.Merge(new Domain.Settings.TeamSettings { TeamId = "" }, options.CurrentValue)
-            : await configuration.For(teamId, cancellationToken);
-        var crons = new (JobKey Job, string Cron)[]
-        {
-            (WeeklyReportJob.Key, settings.WeeklyReportCron),
-            (TaskNudgeJob.Key, settings.TaskNudgesCron),
-            (OkrCheckInJob.Key, settings.OkrCheckInCron),
-            (ExperimentDueJob.Key, settings.ExperimentDueCron),
-            (CatchUpJob.Key, options.CurrentValue.Schedule.CatchUp),
-        };
-        foreach (var (job, cron) in crons)
+        foreach (var job in Schedule.All)
         {
             var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
-                .WithIdentity(new TriggerKey(job.Name, job.Group))
-                .ForJob(job)
+                .WithIdentity(new TriggerKey(job.Key.Name, job.Key.Group))
+                .ForJob(job.Key)
                 // DoNothing: a firing missed while the bot was down is not replayed by Quartz; the catch-up
                 // (at startup and every few minutes) posts it once if its period is still current.
-                .WithSchedule(CronScheduleBuilder.Create(cron).InTimeZone(settings.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+                .WithSchedule(CronScheduleBuilder.Create(job.Cron(settings)).InTimeZone(settings.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
                 .StartNow()
                 .Build();
             await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
@@ -71,14 +60,26 @@ public sealed class SchedulerHost(
         logger.LogInformation("Scheduled posts in {Zone}: weekly report '{Report}'", settings.Zone.Id, settings.WeeklyReportCron);
     }
 
-    public async Task<(bool Ok, string Detail)> Check(CancellationToken cancellationToken)
+    /// <summary>Saved settings apply without a restart; queued, because the save is a modal waiting for its ack.</summary>
+    private void Rescheduled(TeamSettings settings) =>
+        background.Run($"rescheduling for team {settings.TeamId}", (_, ct) => Reschedule(settings, ct));
+
+    /// <summary>The <c>scheduler</c> entry of /health: running, and when each job fires next.</summary>
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var (ok, detail) = await Check(cancellationToken);
+        var data = new Dictionary<string, object> { ["detail"] = detail };
+        return ok ? HealthCheckResult.Healthy(data: data) : HealthCheckResult.Unhealthy(data: data);
+    }
+
+    private async Task<(bool Ok, string Detail)> Check(CancellationToken cancellationToken)
     {
         if (!Enabled) return (true, "off");
         if (_scheduler is not { } scheduler) return (false, "not started");
         var next = new List<string>();
-        foreach (var job in new[] { WeeklyReportJob.Key, TaskNudgeJob.Key, OkrCheckInJob.Key, ExperimentDueJob.Key, CatchUpJob.Key })
+        foreach (var job in Schedule.All)
         {
-            var trigger = await scheduler.GetTrigger(new TriggerKey(job.Name, job.Group), cancellationToken);
+            var trigger = await scheduler.GetTrigger(new TriggerKey(job.Key.Name, job.Key.Group), cancellationToken);
             next.Add($"{job.Name} {trigger?.NextFireTimeUtc?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ") ?? "never"}");
         }
         var running = scheduler.Status == SchedulerStatus.Running;

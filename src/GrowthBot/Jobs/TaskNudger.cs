@@ -1,6 +1,6 @@
 using GrowthBot.Common;
+using GrowthBot.Delivery;
 using GrowthBot.Domain.Scheduling;
-using GrowthBot.Reports;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Jobs;
@@ -11,11 +11,17 @@ namespace GrowthBot.Jobs;
 /// Runs every quarter hour; the delivery key (person + their local date) makes it once a day.
 /// </summary>
 public sealed class TaskNudger(TaskStore tasks, NudgePauseStore pauses, UserZones zones, GrowthLeads leads, ScheduledDelivery delivery,
-    TeamConfiguration configuration, TimeProvider time)
+    TeamSettingsService teamSettings, TimeProvider time)
 {
-    public async Task Run(string teamId, CancellationToken cancellationToken)
+    /// <summary>Recorded per person and their local date.</summary>
+    public const string NudgeKey = "task-nudge";
+
+    /// <summary>Recorded per growth lead and their local date.</summary>
+    public const string BlockerSummaryKey = "blocker-summary";
+
+    public async Task RunIfDue(string teamId, CancellationToken cancellationToken)
     {
-        var settings = await configuration.For(teamId, cancellationToken);
+        var settings = teamSettings.For(teamId);
         if (!settings.NudgesEnabled) return;
         var now = time.GetUtcNow();
         var open = await tasks.Open(teamId, null, cancellationToken);
@@ -27,7 +33,7 @@ public sealed class TaskNudger(TaskStore tasks, NudgePauseStore pauses, UserZone
             var (today, _) = NudgePolicy.Local(now, zone);
             var due = owner.Where(t => t.IsBlocked || t.IsOverdue(today)).OrderByDescending(t => t.IsBlocked).ThenBy(t => t.DueDate).ThenBy(t => t.Number).ToList();
             if (due.Count == 0 || NudgePolicy.Nudge(now, zone, paused.GetValueOrDefault(owner.Key)) != NudgeDecision.Send) continue;
-            await delivery.Post(teamId, "task-nudge", Periods.DayKey(today), PostTarget.Person(owner.Key), () => ReminderMessages.Nudge(due, today), cancellationToken);
+            await delivery.Post(teamId, NudgeKey, Periods.DayKey(today), PostTarget.Person(owner.Key), () => ReminderMessages.Nudge(due, today), cancellationToken);
         }
 
         var blocked = open.Where(t => t.IsBlocked).OrderBy(t => t.Number).ToList();
@@ -37,7 +43,7 @@ public sealed class TaskNudger(TaskStore tasks, NudgePauseStore pauses, UserZone
             var zone = await zones.Of(lead, settings.Zone, cancellationToken);
             if (NudgePolicy.Nudge(now, zone, paused.GetValueOrDefault(lead)) != NudgeDecision.Send) continue;
             var (today, _) = NudgePolicy.Local(now, zone);
-            await delivery.Post(teamId, "blocker-summary", Periods.DayKey(today), PostTarget.Person(lead), () => ReminderMessages.BlockerSummary(blocked), cancellationToken);
+            await delivery.Post(teamId, BlockerSummaryKey, Periods.DayKey(today), PostTarget.Person(lead), () => ReminderMessages.BlockerSummary(blocked), cancellationToken);
         }
     }
 }

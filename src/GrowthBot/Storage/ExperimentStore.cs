@@ -1,6 +1,5 @@
 using System.Data;
 using Dapper;
-using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Learnings;
 using Microsoft.Data.Sqlite;
@@ -8,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace GrowthBot.Storage;
 
 /// <summary>Experiments of a team. Short ids (E1, E2, …) are numbered per team, in order of creation.</summary>
-public sealed class ExperimentStore(Database database, IChangeFeed? changes = null)
+public sealed class ExperimentStore(Database database, IChangeFeed changes)
 {
     private const string Columns = """
         id, team_id, number, name, hypothesis, funnel_stage, key_result_id, metric, impact, confidence, ease,
@@ -29,7 +28,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
             FROM experiments WHERE team_id = @TeamId
             RETURNING id, number
             """, Parameters(experiment));
-        changes?.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
+        changes.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
         return experiment with { Id = row.Id, Number = (int)row.Number };
     }
 
@@ -69,7 +68,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
 
     /// <summary>
     /// The team's experiments sharing the most (and rarest) words with <paramref name="words"/>, best first:
-    /// the few candidates "tested before?" compares closely, from the experiment_text index.
+    /// the few candidates "tested before?" compares closely, from the search index (every experiment is in it).
     /// </summary>
     public async Task<IReadOnlyList<Experiment>> SimilarCandidates(string teamId, long excludeId, IEnumerable<string> words, int limit = 50,
         CancellationToken cancellationToken = default)
@@ -79,21 +78,11 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<ExperimentRow>($"""
             SELECT {Columns} FROM experiments
-            WHERE id IN (
-                SELECT t.rowid FROM experiment_text t JOIN experiments e ON e.id = t.rowid
-                WHERE experiment_text MATCH @query AND e.team_id = @teamId AND e.id <> @excludeId
-                ORDER BY bm25(experiment_text) LIMIT @limit)
-            """, new { query, teamId, excludeId, limit });
-        return rows.Select(r => r.ToExperiment()).ToList();
-    }
-
-    /// <summary>Experiments concluded in [from, to), in the order they were concluded.</summary>
-    public async Task<IReadOnlyList<Experiment>> ConcludedBetween(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<ExperimentRow>(
-            $"SELECT {Columns} FROM experiments WHERE team_id = @teamId AND status = 'Concluded' AND concluded_at >= @from AND concluded_at < @to ORDER BY concluded_at",
-            new { teamId, from, to });
+            WHERE team_id = @teamId AND id IN (
+                SELECT source_id FROM search_index
+                WHERE search_index MATCH @query AND source = @source AND team_id = @teamId AND source_id <> @excludeId
+                ORDER BY bm25(search_index) LIMIT @limit)
+            """, new { query, teamId, excludeId, limit, source = SearchHit.ExperimentSource });
         return rows.Select(r => r.ToExperiment()).ToList();
     }
 
@@ -105,15 +94,6 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
             UPDATE experiments SET status = 'Running', start_date = @startDate, end_date = @endDate, started_at = @now, updated_at = @now
             WHERE id = @id AND status = 'Backlog'
             """, new { id, startDate, endDate, now }) > 0);
-    }
-
-    /// <summary>Concludes an open experiment and makes it searchable; false when it was already closed.</summary>
-    public async Task<bool> Conclude(Experiment experiment, Outcome outcome, string result, string learning, Decision decision, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        var concluded = await database.InTransaction((connection, transaction) =>
-            ConcludeIn(connection, transaction, experiment, new Conclusion(outcome, result, learning, decision), now), cancellationToken);
-        if (concluded) changes?.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
-        return concluded;
     }
 
     /// <summary>
@@ -137,11 +117,12 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
                     $"Concluding {experiment.ShortId}: {conclusion.Result}", userId, now);
             return learning;
         }, cancellationToken);
-        if (learning is not null) changes?.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy, userId);
+        if (learning is not null) changes.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy, userId);
         return learning;
     }
 
-    private static async Task<bool> ConcludeIn(SqliteConnection connection, IDbTransaction transaction, Experiment experiment, Conclusion conclusion,
+    /// <summary>Marks the experiment concluded inside a caller's transaction; false when it was not open (or not running).</summary>
+    internal static async Task<bool> ConcludeIn(SqliteConnection connection, IDbTransaction transaction, Experiment experiment, Conclusion conclusion,
         DateTimeOffset now, bool onlyRunning = false)
     {
         var changed = await connection.ExecuteAsync($"""
@@ -153,9 +134,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
             experiment.Id, outcome = conclusion.Outcome.ToString(), result = conclusion.Result, learning = conclusion.Learning,
             decision = conclusion.Decision.ToString(), now,
         }, transaction);
-        if (changed == 0) return false;
-        await Index(connection, transaction, experiment with { Result = conclusion.Result, Learning = conclusion.Learning });
-        return true;
+        return changed > 0;
     }
 
     /// <summary>Saves edited fields (name, hypothesis, stage, key result, metric, ICE, owner, dates).</summary>
@@ -172,8 +151,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
                 experiment.Id, experiment.Name, experiment.Hypothesis, Stage = experiment.Stage.ToString(), experiment.KeyResultId, experiment.Metric,
                 experiment.Ice.Impact, experiment.Ice.Confidence, experiment.Ice.Ease, experiment.OwnerId, experiment.StartDate, experiment.EndDate, Now = now,
             }, transaction);
-            if (experiment.Status == ExperimentStatus.Concluded) await Index(connection, transaction, experiment);
-            changes?.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
+            changes.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
             return true;
         }, cancellationToken);
 
@@ -189,16 +167,12 @@ public sealed class ExperimentStore(Database database, IChangeFeed? changes = nu
     /// <summary>Tells the change feed whose experiment changed, when it did; returns <paramref name="changed"/>.</summary>
     private async Task<bool> Notify(Microsoft.Data.Sqlite.SqliteConnection connection, long id, bool changed)
     {
-        if (!changed || changes is null) return changed;
+        if (!changed) return changed;
         foreach (var who in await connection.QueryAsync<(string TeamId, string OwnerId, string CreatedBy)>(
             "SELECT team_id, owner_id, created_by FROM experiments WHERE id = @id", new { id }))
             changes.Changed(who.TeamId, who.OwnerId, who.CreatedBy);
         return changed;
     }
-
-    private static Task Index(SqliteConnection connection, IDbTransaction transaction, Experiment e) =>
-        SearchIndex.Put(connection, transaction, e.TeamId, SearchHit.ExperimentSource, e.Id, $"{e.ShortId} {e.Name}",
-            string.Join("\n", new[] { e.Hypothesis, e.Metric, e.Result, e.Learning }.Where(s => !string.IsNullOrWhiteSpace(s))));
 
     private static object Parameters(Experiment e) => new
     {

@@ -1,11 +1,10 @@
 using Dapper;
-using GrowthBot.Common;
 using GrowthBot.Domain.Feedback;
 
 namespace GrowthBot.Storage;
 
 /// <summary>Sales' lead-quality feedback on experiments.</summary>
-public sealed class FeedbackStore(Database database, IChangeFeed? changes = null)
+public sealed class FeedbackStore(Database database, IChangeFeed changes)
 {
     private const string Columns = "id, team_id, experiment_id, quality, reason, text, source, message_ts, created_by, created_at";
 
@@ -21,7 +20,7 @@ public sealed class FeedbackStore(Database database, IChangeFeed? changes = null
             feedback.TeamId, feedback.ExperimentId, Quality = feedback.Quality?.ToString(), Reason = feedback.Reason?.ToString(),
             feedback.Text, Source = feedback.Source.ToString(), feedback.MessageTs, feedback.CreatedBy, feedback.CreatedAt,
         });
-        changes?.Changed(feedback.TeamId, feedback.CreatedBy);
+        changes.Changed(feedback.TeamId, feedback.CreatedBy);
         return feedback with { Id = id };
     }
 

@@ -1,20 +1,19 @@
 using System.Data;
 using Dapper;
-using GrowthBot.Common;
 using GrowthBot.Domain.Learnings;
 using Microsoft.Data.Sqlite;
 
 namespace GrowthBot.Storage;
 
 /// <summary>Learnings (L1, L2, …), searchable together with concluded experiments.</summary>
-public sealed class LearningStore(Database database, IChangeFeed? changes = null)
+public sealed class LearningStore(Database database, IChangeFeed changes)
 {
     private const string Columns = "id, team_id, number, kind, text, experiment_id, created_by, created_at";
 
     public async Task<Learning> Add(Learning learning, CancellationToken cancellationToken = default)
     {
         var stored = await database.InTransaction((connection, transaction) => Insert(connection, transaction, learning), cancellationToken);
-        changes?.Changed(learning.TeamId, learning.CreatedBy);
+        changes.Changed(learning.TeamId, learning.CreatedBy);
         return stored;
     }
 

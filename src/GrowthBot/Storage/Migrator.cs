@@ -7,7 +7,9 @@ namespace GrowthBot.Storage;
 
 /// <summary>
 /// Applies the numbered SQL files of Storage/Migrations (embedded) that the database has not seen yet,
-/// each in its own transaction together with its row in <c>schema_migrations</c>.
+/// each in its own transaction together with its row in <c>schema_migrations</c>. Numbers need not be
+/// contiguous: 003 and 004 were never used, and renumbering applied migrations would run them twice
+/// (Storage/Migrations/README.md).
 /// </summary>
 public sealed partial class Migrator(Database database, TimeProvider time, ILogger<Migrator> logger)
 {

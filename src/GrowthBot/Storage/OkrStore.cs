@@ -1,6 +1,5 @@
 using System.Data;
 using Dapper;
-using GrowthBot.Common;
 using GrowthBot.Domain.Okrs;
 using Microsoft.Data.Sqlite;
 
@@ -24,7 +23,7 @@ public sealed record KeyResultDraft(string Name, decimal Baseline, decimal Targe
 public sealed record OkrSnapshot(Objective Objective, IReadOnlyList<KeyResult> KeyResults);
 
 /// <summary>The team's objective (North Star), key results (K1, K2, …) and the history of their check-ins.</summary>
-public sealed class OkrStore(Database database, IChangeFeed? changes = null)
+public sealed class OkrStore(Database database, IChangeFeed changes)
 {
     private const string KeyResultColumns =
         "id, team_id, number, objective_id, name, baseline, target, current, unit, owner_id, confidence, created_by, created_at";
@@ -57,7 +56,7 @@ public sealed class OkrStore(Database database, IChangeFeed? changes = null)
                     Target = kr.Target, Current = kr.Baseline, Unit = kr.Unit, OwnerId = kr.OwnerId, CreatedBy = userId, CreatedAt = now,
                 });
             }
-            changes?.Changed(teamId, [userId, .. keyResults.Select(k => k.OwnerId)]);
+            changes.Changed(teamId, [userId, .. keyResults.Select(k => k.OwnerId)]);
             var objective = new Objective { Id = objectiveId, TeamId = teamId, Title = title, Period = period, CreatedBy = userId, CreatedAt = now };
             return new OkrSnapshot(objective, stored);
         }, cancellationToken);
@@ -111,21 +110,13 @@ public sealed class OkrStore(Database database, IChangeFeed? changes = null)
         return row?.ToKeyResult();
     }
 
-    public async Task<KeyResult?> KeyResultByNumber(string teamId, int number, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<KeyResultRow>(
-            $"SELECT {KeyResultColumns} FROM key_results WHERE team_id = @teamId AND number = @number", new { teamId, number });
-        return row?.ToKeyResult();
-    }
-
     /// <summary>Records a new value; the key result's current value and confidence follow it. History is kept.</summary>
     public async Task<CheckIn> AddCheckIn(string teamId, long keyResultId, decimal value, KrConfidence confidence, string note,
         string userId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var checkIn = await database.InTransaction((connection, transaction) =>
             InsertCheckIn(connection, transaction, teamId, keyResultId, value, confidence, note, userId, now), cancellationToken);
-        changes?.Changed(teamId, userId);
+        changes.Changed(teamId, userId);
         return checkIn;
     }
 
@@ -146,15 +137,6 @@ public sealed class OkrStore(Database database, IChangeFeed? changes = null)
             Id = id, TeamId = teamId, KeyResultId = keyResultId, Value = value, PreviousValue = (decimal)previous,
             Confidence = confidence, Note = note, CreatedBy = userId, CreatedAt = now,
         };
-    }
-
-    public async Task<IReadOnlyList<CheckIn>> CheckIns(long keyResultId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<CheckInRow>(
-            "SELECT id, team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at FROM check_ins WHERE key_result_id = @keyResultId ORDER BY created_at, id",
-            new { keyResultId });
-        return rows.Select(r => r.ToCheckIn()).ToList();
     }
 
     /// <summary>Check-ins of the whole team in [from, to), oldest first.</summary>

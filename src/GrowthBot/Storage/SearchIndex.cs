@@ -13,8 +13,10 @@ public sealed record SearchHit(string Source, long SourceId, string Title, strin
 }
 
 /// <summary>
-/// The FTS5 index over learnings and concluded experiments (table <c>search_index</c>). Stores call
-/// <see cref="Put"/> in the same transaction as the row it indexes, so the index never drifts.
+/// The one FTS5 index of growth text (table <c>search_index</c>): learnings, put here by their store in the
+/// transaction that writes them, and every experiment, kept current by triggers on <c>experiments</c>
+/// (migration 008). Searching shows learnings and concluded experiments; "tested before?" reads experiments
+/// through <see cref="ExperimentStore.SimilarCandidates"/>.
 /// </summary>
 public static class SearchIndex
 {
@@ -36,9 +38,10 @@ public static class SearchIndex
             SELECT source, source_id, title, snippet(search_index, 4, '*', '*', '…', 24) AS snippet, bm25(search_index, 0, 0, 0, 2.0, 1.0) AS rank
             FROM search_index
             WHERE search_index MATCH @query AND team_id = @teamId
+                AND (source = @learning OR source_id IN (SELECT id FROM experiments WHERE team_id = @teamId AND status = 'Concluded'))
             ORDER BY rank
             LIMIT @limit
-            """, new { query, teamId, limit });
+            """, new { query, teamId, limit, learning = SearchHit.LearningSource });
         return rows.Select(r => new SearchHit(r.Source, r.SourceId, r.Title, r.Snippet, r.Rank)).ToList();
     }
 

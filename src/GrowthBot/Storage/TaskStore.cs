@@ -1,5 +1,4 @@
 using Dapper;
-using GrowthBot.Common;
 using GrowthBot.Domain.Tasks;
 using Microsoft.Data.Sqlite;
 
@@ -9,7 +8,7 @@ namespace GrowthBot.Storage;
 /// Tasks with their blockers and postponements. A due date is never edited in place: <see cref="Postpone"/>
 /// records the move and its reason, so postponements can be counted.
 /// </summary>
-public sealed class TaskStore(Database database, IChangeFeed? changes = null)
+public sealed class TaskStore(Database database, IChangeFeed changes)
 {
     private const string Select = """
         SELECT t.id, t.team_id, t.number, t.experiment_id, t.title, t.notes, t.owner_id, t.original_due_date, t.due_date,
@@ -30,7 +29,7 @@ public sealed class TaskStore(Database database, IChangeFeed? changes = null)
             FROM tasks WHERE team_id = @TeamId
             RETURNING id, number
             """, new { task.TeamId, task.ExperimentId, task.Title, task.Notes, task.OwnerId, task.DueDate, task.CreatedBy, task.CreatedAt });
-        changes?.Changed(task.TeamId, task.OwnerId, task.CreatedBy);
+        changes.Changed(task.TeamId, task.OwnerId, task.CreatedBy);
         return task with { Id = row.Id, Number = (int)row.Number, OriginalDueDate = task.DueDate };
     }
 
@@ -169,7 +168,6 @@ public sealed class TaskStore(Database database, IChangeFeed? changes = null)
     /// <summary>Tells the change feed whose task changed (owner and creator).</summary>
     private async Task Notify(SqliteConnection connection, long taskId, System.Data.IDbTransaction? transaction)
     {
-        if (changes is null) return;
         foreach (var who in await connection.QueryAsync<(string TeamId, string OwnerId, string CreatedBy)>(
             "SELECT team_id, owner_id, created_by FROM tasks WHERE id = @taskId", new { taskId }, transaction))
             changes.Changed(who.TeamId, who.OwnerId, who.CreatedBy);

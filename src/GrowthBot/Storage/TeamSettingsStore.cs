@@ -1,45 +1,40 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Dapper;
-using GrowthBot.Domain.Settings;
 
 namespace GrowthBot.Storage;
 
 /// <summary>
-/// <c>/growth settings</c> per team. Kept in memory too, so the team clock can read the time zone without
-/// a database round trip; <see cref="Save"/> refreshes both.
+/// What a growth lead saved with <c>/growth settings</c>. Null fields fall back to the environment's defaults;
+/// <c>TeamSettingsService</c> does the merging, so nothing else reads this record.
 /// </summary>
+public sealed record SavedTeamSettings
+{
+    public required string TeamId { get; init; }
+    public string? ReportChannel { get; init; }
+    public DayOfWeek? ReportDay { get; init; }
+    public TimeOnly? ReportTime { get; init; }
+    /// <summary>An IANA zone id as it was saved; a zone this machine does not know falls back to the default.</summary>
+    public string? TimeZone { get; init; }
+    /// <summary>People asked about lead quality in the report's thread.</summary>
+    public IReadOnlyList<string> LeadQualityUsers { get; init; } = [];
+    /// <summary>A user group id (S0123) mentioned as <c>&lt;!subteam^S0123&gt;</c>.</summary>
+    public string? LeadQualityGroup { get; init; }
+    public bool OkrProgressInReport { get; init; }
+    public bool NudgesEnabled { get; init; } = true;
+    public string? UpdatedBy { get; init; }
+    public DateTimeOffset? UpdatedAt { get; init; }
+}
+
+/// <summary>The <c>team_settings</c> table: one row per team that saved <c>/growth settings</c>.</summary>
 public sealed class TeamSettingsStore(Database database)
 {
-    private readonly ConcurrentDictionary<string, TeamSettings> _cache = new();
-
-    /// <summary>The team's saved settings, or null when none were saved (all are loaded at startup).</summary>
-    public TeamSettings? Cached(string teamId) => _cache.GetValueOrDefault(teamId);
-
-    /// <summary>Reads every team's saved settings into memory; called once at startup, after migrations.</summary>
-    public async Task Load(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SavedTeamSettings>> All(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        foreach (var row in await connection.QueryAsync<SettingsRow>("SELECT * FROM team_settings"))
-            _cache[row.TeamId] = row.ToSettings();
+        return (await connection.QueryAsync<SettingsRow>("SELECT * FROM team_settings")).Select(r => r.ToSettings()).ToList();
     }
 
-    public async Task<TeamSettings> Get(string teamId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<SettingsRow>("SELECT * FROM team_settings WHERE team_id = @teamId", new { teamId });
-        var settings = row?.ToSettings() ?? new TeamSettings { TeamId = teamId };
-        _cache[teamId] = settings;
-        return settings;
-    }
-
-    public async Task<IReadOnlyList<string>> Teams(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        return (await connection.QueryAsync<string>("SELECT team_id FROM team_settings")).ToList();
-    }
-
-    public async Task Save(TeamSettings settings, CancellationToken cancellationToken = default)
+    public async Task Save(SavedTeamSettings settings, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         await connection.ExecuteAsync("""
@@ -57,7 +52,6 @@ public sealed class TeamSettingsStore(Database database)
             Users = string.Join(",", settings.LeadQualityUsers), settings.LeadQualityGroup,
             settings.OkrProgressInReport, settings.NudgesEnabled, settings.UpdatedBy, settings.UpdatedAt,
         });
-        _cache[settings.TeamId] = settings;
     }
 
     private sealed class SettingsRow
@@ -74,7 +68,7 @@ public sealed class TeamSettingsStore(Database database)
         public string? UpdatedBy { get; init; }
         public DateTimeOffset? UpdatedAt { get; init; }
 
-        public TeamSettings ToSettings() => new()
+        public SavedTeamSettings ToSettings() => new()
         {
             TeamId = TeamId, ReportChannel = ReportChannel,
             ReportDay = ReportDay is null ? null : Enum.Parse<DayOfWeek>(ReportDay),

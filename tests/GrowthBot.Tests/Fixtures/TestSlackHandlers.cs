@@ -1,5 +1,4 @@
 using GrowthBot.Slack;
-using GrowthBot.Slack.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrowthBot.Tests.Fixtures;
@@ -12,9 +11,7 @@ public static class TestSlackHandlers
     /// </summary>
     public static IServiceCollection AddSlackHandlers(this IServiceCollection services, Action<SlackBuilder> register)
     {
-        var registry = services.Single(d => d.ServiceType == typeof(SlackHandlerRegistry)).ImplementationInstance as SlackHandlerRegistry
-            ?? throw new InvalidOperationException("AddSlack registers the handler registry as an instance; it was not found.");
-        register(new SlackBuilder(services, registry));
+        register(services.SlackHandlers());
         return services;
     }
 }

@@ -29,8 +29,8 @@ public class RemindersTests
         var posts = app.Service<ScheduledPosts>();
 
         // 10:00 UTC: 12:00 in Helsinki, 05:00 in New York.
-        await posts.TaskNudges(CancellationToken.None);
-        await posts.TaskNudges(CancellationToken.None);
+        await posts.Run(Schedule.TaskNudges, CancellationToken.None);
+        await posts.Run(Schedule.TaskNudges, CancellationToken.None);
         var alice = Assert.Single(DmsTo(app, GrowthBotApp.Alice));
         Assert.Empty(DmsTo(app, GrowthBotApp.Bob));
         Assert.Contains("T1", alice.AllText);
@@ -38,7 +38,7 @@ public class RemindersTests
         Assert.Equal(["task_done:T2=T2", "task_postpone:T2=T2", "task_still_blocked:T2=T2", "task_done:T1=T1", "task_postpone:T1=T1"], ActionIds(alice));
 
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 18, 15, 0, 0, TimeSpan.Zero)); // 10:00 in New York
-        await posts.TaskNudges(CancellationToken.None);
+        await posts.Run(Schedule.TaskNudges, CancellationToken.None);
         Assert.Single(DmsTo(app, GrowthBotApp.Bob));
         Assert.Single(DmsTo(app, GrowthBotApp.Alice));
 
@@ -54,21 +54,21 @@ public class RemindersTests
         await Seed.Task(app, "Write InMail copy", GrowthBotApp.Alice, Today.AddDays(-2));
         var posts = app.Service<ScheduledPosts>();
 
-        await posts.TaskNudges(CancellationToken.None); // 04:00 in Helsinki
+        await posts.Run(Schedule.TaskNudges, CancellationToken.None); // 04:00 in Helsinki
         Assert.Empty(DmsTo(app, GrowthBotApp.Alice));
 
         var pause = await app.Command("/growth pause 2026-11-20", user: GrowthBotApp.Alice);
         Assert.Contains("Paused", pause.Text);
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 19, 9, 0, 0, TimeSpan.Zero));
-        await posts.TaskNudges(CancellationToken.None);
+        await posts.Run(Schedule.TaskNudges, CancellationToken.None);
         Assert.Empty(DmsTo(app, GrowthBotApp.Alice));
 
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero)); // Saturday
-        await posts.TaskNudges(CancellationToken.None);
+        await posts.Run(Schedule.TaskNudges, CancellationToken.None);
         Assert.Empty(DmsTo(app, GrowthBotApp.Alice));
 
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)); // Monday 11:00 in Helsinki
-        await posts.TaskNudges(CancellationToken.None);
+        await posts.Run(Schedule.TaskNudges, CancellationToken.None);
         Assert.Single(DmsTo(app, GrowthBotApp.Alice));
     }
 
@@ -92,8 +92,8 @@ public class RemindersTests
         await Seed.Okr(app);
         var posts = app.Service<ScheduledPosts>();
 
-        await posts.OkrCheckIn(CancellationToken.None);
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.OkrCheckIn, CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
 
         Assert.Equal(["okr_check_in:K1=K1"], ActionIds(Assert.Single(DmsTo(app, GrowthBotApp.Alice))));
         Assert.Equal(["okr_check_in:K2=K2"], ActionIds(Assert.Single(DmsTo(app, GrowthBotApp.Bob))));
@@ -107,14 +107,14 @@ public class RemindersTests
         await Seed.Running(app, "Still running", Today.AddDays(2), owner: GrowthBotApp.Alice);
         var posts = app.Service<ScheduledPosts>();
 
-        await posts.ExperimentDue(CancellationToken.None);
-        await posts.ExperimentDue(CancellationToken.None);
+        await posts.Run(Schedule.ExperimentDue, CancellationToken.None);
+        await posts.Run(Schedule.ExperimentDue, CancellationToken.None);
 
         var dm = Assert.Single(DmsTo(app, GrowthBotApp.Bob));
         Assert.Equal(["experiment_conclude:E1=E1"], ActionIds(dm));
         Assert.Empty(DmsTo(app, GrowthBotApp.Alice));
         app.Time.Advance(TimeSpan.FromDays(1));
-        await posts.ExperimentDue(CancellationToken.None);
+        await posts.Run(Schedule.ExperimentDue, CancellationToken.None);
         Assert.Equal(2, DmsTo(app, GrowthBotApp.Bob).Count);
     }
 }

@@ -32,7 +32,7 @@ public static class Seed
         var experiments = app.Service<ExperimentStore>();
         var e = await Experiment(app, name, keyResultId);
         await experiments.Start(e.Id, e.StartDate, e.EndDate, GrowthBotApp.DefaultNow.AddDays(-14));
-        await experiments.Conclude(e, outcome, result, "CMOs answer InMail", Decision.Scale, at ?? LastThursday);
+        await app.Conclude(e, outcome, result, "CMOs answer InMail", Decision.Scale, at ?? LastThursday);
         return (await experiments.FindById(GrowthBotApp.TeamId, e.Id))!;
     }
 

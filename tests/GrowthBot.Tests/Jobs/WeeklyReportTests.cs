@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dapper;
+using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Jobs;
@@ -33,12 +34,12 @@ public class WeeklyReportTests
     public async Task The_report_reads_like_a_summary_and_its_thread_has_details_and_the_sales_ask()
     {
         await using var app = await WithLastWeek();
-        await app.Service<TeamSettingsStore>().Save(new Domain.Settings.TeamSettings
+        await app.Service<TeamSettingsService>().Save(new SavedTeamSettings
         {
             TeamId = GrowthBotApp.TeamId, ReportChannel = GrowthBotApp.GrowthChannel, LeadQualityUsers = ["U0SALES"], LeadQualityGroup = "S0SALES",
-        });
+        }, CancellationToken.None);
 
-        await app.Service<ScheduledPosts>().WeeklyReport(CancellationToken.None);
+        await app.Service<ScheduledPosts>().Run(Schedule.WeeklyReport, CancellationToken.None);
 
         var report = Assert.Single(Reports(app));
         Assert.Contains("Hi all! Here's what happened in growth last week. *Main goal: 26/100 new leads.*", report.AllText);
@@ -66,8 +67,8 @@ public class WeeklyReportTests
         await using var app = await WithLastWeek();
         var posts = app.Service<ScheduledPosts>();
 
-        await Task.WhenAll(posts.WeeklyReport(CancellationToken.None), posts.CatchUp(CancellationToken.None), posts.WeeklyReport(CancellationToken.None));
-        await posts.WeeklyReport(CancellationToken.None);
+        await Task.WhenAll(posts.Run(Schedule.WeeklyReport, CancellationToken.None), posts.Run(Schedule.CatchUp, CancellationToken.None), posts.Run(Schedule.WeeklyReport, CancellationToken.None));
+        await posts.Run(Schedule.WeeklyReport, CancellationToken.None);
 
         Assert.Single(Reports(app));
         await using var db = await app.Db();
@@ -79,12 +80,12 @@ public class WeeklyReportTests
     {
         var first = await WithLastWeek();
         first.KeepForRestart = true;
-        await first.Service<ScheduledPosts>().CatchUp(CancellationToken.None);
+        await first.Service<ScheduledPosts>().Run(Schedule.CatchUp, CancellationToken.None);
         Assert.Single(Reports(first));
         await first.DisposeAsync();
 
         await using var second = await GrowthBotApp.Start(slack: first.Slack, databasePath: first.DatabasePath);
-        await second.Service<ScheduledPosts>().CatchUp(CancellationToken.None);
+        await second.Service<ScheduledPosts>().Run(Schedule.CatchUp, CancellationToken.None);
 
         Assert.Single(Reports(second));
     }
@@ -96,15 +97,15 @@ public class WeeklyReportTests
         await using var app = await WithLastWeek();
         var posts = app.Service<ScheduledPosts>();
 
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
         Assert.Single(Reports(app));
 
         // Next week: the old week is over; the new report is due only from Monday 09:00.
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 59, 0, TimeSpan.Zero));
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
         Assert.Single(Reports(app));
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
         Assert.Equal(2, Reports(app).Count);
     }
 
@@ -116,11 +117,11 @@ public class WeeklyReportTests
 
         // Monday 23 November 09:00 was missed; the bot comes back Tuesday 03:00 (team time zone UTC).
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
         Assert.Empty(Reports(app));
 
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
         Assert.Single(Reports(app));
     }
 
@@ -129,7 +130,7 @@ public class WeeklyReportTests
     {
         await using var app = await WithLastWeek(new() { ["GrowthBot:Schedule:WeeklyReport"] = "0 0 9 ? * FRI" });
 
-        await app.Service<ScheduledPosts>().CatchUp(CancellationToken.None);
+        await app.Service<ScheduledPosts>().Run(Schedule.CatchUp, CancellationToken.None);
 
         Assert.Empty(Reports(app));
     }
@@ -140,7 +141,7 @@ public class WeeklyReportTests
         await using var app = await WithLastWeek();
         app.Slack.Script("chat.postMessage", FakeResponse.Http(503));
 
-        await Clock.WhileAdvancing(app, () => app.Service<ScheduledPosts>().WeeklyReport(CancellationToken.None));
+        await Clock.WhileAdvancing(app, () => app.Service<ScheduledPosts>().Run(Schedule.WeeklyReport, CancellationToken.None));
 
         Assert.Equal(2, Reports(app).Count); // the call Slack answered 503 (nothing posted), then the one that landed
         await using var db = await app.Db();
@@ -154,10 +155,10 @@ public class WeeklyReportTests
         app.Slack.Script("chat.postMessage", Enumerable.Repeat(FakeResponse.Http(503), 4).ToArray());
         var posts = app.Service<ScheduledPosts>();
 
-        await Clock.WhileAdvancing(app, () => posts.WeeklyReport(CancellationToken.None));
+        await Clock.WhileAdvancing(app, () => posts.Run(Schedule.WeeklyReport, CancellationToken.None));
         await using (var during = await app.Db())
             Assert.Equal("Retry", await during.ExecuteScalarAsync<string>("SELECT status FROM deliveries WHERE job = 'weekly-report'"));
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
 
         Assert.Equal(5, Reports(app).Count); // four calls answered 503, then the one that landed
         await using var db = await app.Db();
@@ -170,7 +171,7 @@ public class WeeklyReportTests
         await using var app = await WithLastWeek();
         app.Slack.Script("chat.postMessage", FakeResponse.RateLimited(30));
 
-        var run = app.Service<ScheduledPosts>().WeeklyReport(CancellationToken.None);
+        var run = app.Service<ScheduledPosts>().Run(Schedule.WeeklyReport, CancellationToken.None);
         await app.Slack.WaitFor("chat.postMessage");
         await Task.WhenAny(run, Task.Delay(200));
         Assert.False(run.IsCompleted);
@@ -189,8 +190,8 @@ public class WeeklyReportTests
         app.Slack.Script("chat.postMessage", FakeResponse.Fail("channel_not_found"));
         var posts = app.Service<ScheduledPosts>();
 
-        await posts.WeeklyReport(CancellationToken.None);
-        await posts.WeeklyReport(CancellationToken.None);
+        await posts.Run(Schedule.WeeklyReport, CancellationToken.None);
+        await posts.Run(Schedule.WeeklyReport, CancellationToken.None);
 
         var told = Assert.Single(app.Slack.CallsTo("chat.postMessage"), c => c.Str("channel") == "D" + GrowthBotApp.Lead);
         Assert.Contains("/invite @GrowthBot", told.AllText);
@@ -204,7 +205,7 @@ public class WeeklyReportTests
     {
         await using var app = await WithLastWeek();
         var e5 = await Seed.Concluded(app, "Partner webinar", Outcome.Inconclusive, "12 leads from the webinar");
-        await app.Service<ScheduledPosts>().WeeklyReport(CancellationToken.None);
+        await app.Service<ScheduledPosts>().Run(Schedule.WeeklyReport, CancellationToken.None);
         await using var db = await app.Db();
         var reportTs = await db.ExecuteScalarAsync<string>("SELECT ts FROM deliveries WHERE job = 'weekly-report'");
         var ask = app.Slack.CallsTo("chat.postMessage").Single(c => c.AllText.Contains("quality of the leads"));
@@ -226,7 +227,7 @@ public class WeeklyReportTests
         Assert.DoesNotContain(stored, s => s.Text.Contains("bot noise"));
 
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        await app.Service<ScheduledPosts>().WeeklyReport(CancellationToken.None);
+        await app.Service<ScheduledPosts>().Run(Schedule.WeeklyReport, CancellationToken.None);
         var next = Reports(app).Last();
         Assert.Contains("What sales said about the leads", next.AllText);
         Assert.Contains("E1 LinkedIn InMail to CMOs: 1 good (No budget)", next.AllText);
@@ -236,9 +237,9 @@ public class WeeklyReportTests
     public async Task Okr_progress_goes_inside_the_report_when_configured()
     {
         await using var app = await WithLastWeek();
-        await app.Service<TeamSettingsStore>().Save(new Domain.Settings.TeamSettings { TeamId = GrowthBotApp.TeamId, OkrProgressInReport = true });
+        await app.Service<TeamSettingsService>().Save(new SavedTeamSettings { TeamId = GrowthBotApp.TeamId, OkrProgressInReport = true }, CancellationToken.None);
 
-        await app.Service<ScheduledPosts>().WeeklyReport(CancellationToken.None);
+        await app.Service<ScheduledPosts>().Run(Schedule.WeeklyReport, CancellationToken.None);
 
         Assert.Contains("*Key results* for _Grow new business_", Assert.Single(Reports(app)).AllText);
         Assert.DoesNotContain(Posts(app), c => c.Str("thread_ts") is not null && c.AllText.Contains("*Key results*"));

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
-using GrowthBot.Domain.Settings;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Home;
@@ -75,13 +75,13 @@ public class EveryIdHasAHandlerTests
         await Seed.Task(app, "Buy a LinkedIn seat", GrowthBotApp.Alice, Today.AddDays(-2), BlockReason.Budget);
         await Seed.Running(app, "Cold calls", Today.AddDays(-1));
         await Seed.Concluded(app, "LinkedIn InMail to CMOs", Outcome.Worked, "One lead; CTR 60%");
-        await app.Service<TeamSettingsStore>().Save(new TeamSettings { TeamId = GrowthBotApp.TeamId, ReportChannel = GrowthBotApp.GrowthChannel, LeadQualityUsers = ["U0SALES"] });
+        await app.Service<TeamSettingsService>().Save(new SavedTeamSettings { TeamId = GrowthBotApp.TeamId, ReportChannel = GrowthBotApp.GrowthChannel, LeadQualityUsers = ["U0SALES"] }, CancellationToken.None);
         var posts = app.Service<ScheduledPosts>();
-        await posts.TaskNudges(CancellationToken.None);
-        await posts.ExperimentDue(CancellationToken.None);
-        await posts.WeeklyReport(CancellationToken.None);
+        await posts.Run(Schedule.TaskNudges, CancellationToken.None);
+        await posts.Run(Schedule.ExperimentDue, CancellationToken.None);
+        await posts.Run(Schedule.WeeklyReport, CancellationToken.None);
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, 14, 0, 0, TimeSpan.Zero));
-        await posts.OkrCheckIn(CancellationToken.None);
+        await posts.Run(Schedule.OkrCheckIn, CancellationToken.None);
         await app.Idle();
 
         var registry = app.Service<SlackHandlerRegistry>();

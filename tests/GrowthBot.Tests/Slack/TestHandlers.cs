@@ -14,8 +14,7 @@ internal static class TestHandlers
     {
         services.AddSingleton<HandledEvents>();
         services.AddSingleton<SlowCommandGate>();
-        var registry = (SlackHandlerRegistry)services.Single(d => d.ServiceType == typeof(SlackHandlerRegistry)).ImplementationInstance!;
-        new SlackBuilder(services, registry)
+        services.SlackHandlers()
             .AddEvent<RecordingEventHandler>("app_mention")
             .AddEvent<RecordingEventHandler>("message")
             .AddSlashCommand<SlowCommand>(SlowCommand.Name);

@@ -32,12 +32,12 @@ public class StoreTests
         Assert.Equal((1, 1, 2), (e1.Number, other.Number, e2.Number));
         Assert.True(await store.Start(e1.Id, Today, Today.AddDays(7), Now));
         Assert.False(await store.Start(e1.Id, Today, Today.AddDays(7), Now));
-        Assert.True(await store.Conclude(e1, Outcome.Worked, "1 lead, CTR 60%", "CMOs answer InMail", Decision.Scale, Now.AddDays(6)));
+        Assert.True(await app.Conclude(e1, Outcome.Worked, "1 lead, CTR 60%", "CMOs answer InMail", Decision.Scale, Now.AddDays(6)));
         Assert.False(await store.Abandon(e1.Id, Now));
         Assert.True(await store.Abandon(e2.Id, Now));
 
-        var concluded = await store.ConcludedBetween(GrowthBotApp.TeamId, Now, Now.AddDays(7));
-        Assert.Equal("1 lead, CTR 60%", Assert.Single(concluded).Result);
+        var concluded = Assert.Single(await store.All(GrowthBotApp.TeamId), e => e.Status == ExperimentStatus.Concluded);
+        Assert.Equal(("1 lead, CTR 60%", Now.AddDays(6)), (concluded.Result, concluded.ConcludedAt));
         Assert.Equal(ExperimentStatus.Abandoned, (await store.Find(GrowthBotApp.TeamId, 2))!.Status);
         Assert.Single(await store.All("T0OTHER"));
     }
@@ -92,7 +92,7 @@ public class StoreTests
         var experiments = app.Service<ExperimentStore>();
         var learnings = app.Service<LearningStore>();
         var e = await experiments.Add(NewExperiment("LinkedIn InMail to CMOs", "CMOs of small companies read InMail"));
-        await experiments.Conclude(e, Outcome.Worked, "one lead", "CMOs respond to InMail", Decision.Scale, Now);
+        await app.Conclude(e, Outcome.Worked, "one lead", "CMOs respond to InMail", Decision.Scale, Now);
         await learnings.Add(new Learning { TeamId = GrowthBotApp.TeamId, Kind = LearningKind.Icp, Text = "Our best customers have an active CMO", CreatedBy = GrowthBotApp.Alice, CreatedAt = Now });
         await learnings.Add(new Learning { TeamId = GrowthBotApp.TeamId, Kind = LearningKind.Channel, Text = "Webinars bring students, not buyers", CreatedBy = GrowthBotApp.Alice, CreatedAt = Now });
 
@@ -118,7 +118,7 @@ public class StoreTests
 
         var current = (await okrs.Current(GrowthBotApp.TeamId))!;
         Assert.Equal((26.5m, KrConfidence.OnTrack), (current.KeyResults[0].Current, current.KeyResults[0].Confidence));
-        var history = await okrs.CheckIns(kr.Id);
+        var history = await app.CheckIns(kr.Id);
         Assert.Equal([0m, 12m], history.Select(c => c.PreviousValue));
 
         await okrs.SetObjective(GrowthBotApp.TeamId, "Next quarter", "Q1", [new KeyResultDraft("Deals", 0, 10, "deals", GrowthBotApp.Bob)], GrowthBotApp.Lead, Now.AddDays(30));

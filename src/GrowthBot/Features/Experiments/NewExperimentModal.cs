@@ -29,7 +29,7 @@ public sealed class NewExperimentModal(
     {
         // The trigger expires 3 s after Slack sent it: one quick read for the key results, then open at once.
         var keyResults = await okrs.CurrentKeyResults(teamId, cancellationToken);
-        return await opener.Open(triggerId, Build(userId, clock.Today, keyResults, origin), cancellationToken);
+        return await opener.Open(triggerId, Build(userId, clock.Today(teamId), keyResults, origin), cancellationToken);
     }
 
     /// <summary>Builds the modal, pre-filled with the caller as owner and a one-week run from today.</summary>

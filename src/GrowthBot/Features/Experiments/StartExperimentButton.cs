@@ -31,7 +31,7 @@ public sealed class StartExperimentButton(ExperimentStore experiments, Experimen
         if (ExperimentLifecycle.WhyNotStart(experiment) is { } notNow) return new Message(notNow);
         if (await access.Refusal(userId, experiment, "start", cancellationToken) is { } refusal) return new Message(refusal);
 
-        var (start, end) = ExperimentLifecycle.RunDates(clock.Today, experiment.StartDate, experiment.EndDate);
+        var (start, end) = ExperimentLifecycle.RunDates(clock.Today(teamId), experiment.StartDate, experiment.EndDate);
         // The store only starts backlog ideas, so two people clicking Start at once start it once.
         if (!await experiments.Start(experiment.Id, start, end, clock.UtcNow, cancellationToken))
             return new Message($"{experiment.ShortId} was started or closed by someone else just now. `/experiment show {experiment.ShortId}` shows where it is.");

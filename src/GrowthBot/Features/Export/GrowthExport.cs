@@ -33,7 +33,7 @@ public sealed class GrowthExport(ExportCsv csv, ISlackApi slack, UserNotifier no
             await slack.CompleteUpload(new CompleteUploadRequest(uploaded)
             {
                 ChannelId = dm,
-                InitialComment = $"Your GrowthBot export of {clock.Today:yyyy-MM-dd}: {summary}. UTF-8 CSV files; times are UTC.",
+                InitialComment = $"Your GrowthBot export of {clock.Today(teamId):yyyy-MM-dd}: {summary}. UTF-8 CSV files; times are UTC.",
             }, cancellationToken);
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException)

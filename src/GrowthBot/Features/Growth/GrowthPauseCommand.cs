@@ -24,8 +24,8 @@ public sealed class GrowthPauseCommand(NudgePauseStore pauses, TeamClock clock)
                 : "You had no pause. To pause: `/growth pause 2026-12-24` (no nudges or check-ins until that date).");
         }
         if (!DateOnly.TryParseExact(argument, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until))
-            return SlashCommandResponse.Ephemeral($"`{MrkdwnText.Escape(argument)}` is not a date. Write it as YYYY-MM-DD, e.g. `/growth pause {clock.TodayOf(command.TeamId).AddDays(7):yyyy-MM-dd}`.");
-        var today = clock.TodayOf(command.TeamId);
+            return SlashCommandResponse.Ephemeral($"`{MrkdwnText.Escape(argument)}` is not a date. Write it as YYYY-MM-DD, e.g. `/growth pause {clock.Today(command.TeamId).AddDays(7):yyyy-MM-dd}`.");
+        var today = clock.Today(command.TeamId);
         if (until <= today) return SlashCommandResponse.Ephemeral("That date has passed: pick a date after today.");
         if (until > today.AddDays(MaxDays)) return SlashCommandResponse.Ephemeral($"Pauses last at most a year: pick a date before {today.AddDays(MaxDays):yyyy-MM-dd}.");
         await pauses.Pause(command.TeamId, command.UserId, until, clock.UtcNow, cancellationToken);

@@ -1,7 +1,6 @@
 using GrowthBot.Common;
 using GrowthBot.Features.Common;
-using GrowthBot.Jobs;
-using GrowthBot.Reports;
+using GrowthBot.Features.Reports;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
@@ -10,11 +9,11 @@ using GrowthBot.Slack.WebApi;
 namespace GrowthBot.Features.Growth;
 
 /// <summary><c>/growth report</c> shows the caller this week's report; <c>/growth report now</c> posts it (once per week).</summary>
-public sealed class GrowthReportCommand(WeeklyReportPoster poster, TeamConfiguration configuration, GrowthLeads leads, ISlackApi slack, TimeProvider time)
+public sealed class GrowthReportCommand(WeeklyReportPoster poster, WeeklyReportReader reader, TeamSettingsService teamSettings, GrowthLeads leads, ISlackApi slack, TimeProvider time)
 {
     public async Task<SlashCommandResponse> Handle(SlashCommand command, CommandLine line, CancellationToken cancellationToken)
     {
-        var settings = await configuration.For(command.TeamId, cancellationToken);
+        var settings = teamSettings.For(command.TeamId);
         var argument = line.FirstArgument.ToLowerInvariant();
         if (argument is "now" or "post")
         {
@@ -33,7 +32,7 @@ public sealed class GrowthReportCommand(WeeklyReportPoster poster, TeamConfigura
         }
         if (argument.Length > 0) return SlashCommandResponse.Ephemeral("`/growth report` previews the report; `/growth report now` posts it.");
 
-        var report = await poster.Build(command.TeamId, settings.Zone, time.GetUtcNow(), cancellationToken);
+        var report = await reader.Build(command.TeamId, settings.Zone, time.GetUtcNow(), cancellationToken);
         var message = WeeklyReportMessages.Report(report, settings.OkrProgressInReport);
         var thread = $"Preview: only you see this. In its thread: details of {report.Concluded.Count} concluded experiment(s)" +
                      (report.AskAbout.Count > 0 ? $" and the lead-quality question about {string.Join(", ", report.AskAbout.Select(e => e.ShortId))}." : ".");

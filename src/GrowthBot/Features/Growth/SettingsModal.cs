@@ -1,13 +1,10 @@
 using System.Text.RegularExpressions;
 using GrowthBot.Common;
-using GrowthBot.Domain.Settings;
 using GrowthBot.Features.Common;
-using GrowthBot.Jobs;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
-using Microsoft.Extensions.Options;
 using static GrowthBot.Features.Common.Modals;
 
 namespace GrowthBot.Features.Growth;
@@ -17,7 +14,7 @@ namespace GrowthBot.Features.Growth;
 /// the report or on its own, nudges on or off. Saving reschedules the jobs at once, no restart.
 /// </summary>
 public sealed partial class SettingsModal(
-    TeamSettingsStore store, GrowthLeads leads, SchedulerHost scheduler, SlackBackgroundWork background, TimeProvider time) : IViewSubmissionHandler
+    TeamSettingsService teamSettings, GrowthLeads leads, SlackBackgroundWork background, TimeProvider time) : IViewSubmissionHandler
 {
     public const string CallbackId = "growth_settings";
 
@@ -40,10 +37,9 @@ public sealed partial class SettingsModal(
         "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo", "Australia/Sydney",
     ];
 
-    public static ModalView Build(EffectiveSettings settings, GrowthBotOptions defaults, ModalOrigin origin)
+    public static ModalView Build(TeamSettings settings, ModalOrigin origin)
     {
-        var (day, at) = settings.Saved.ReportDay is { } d && settings.Saved.ReportTime is { } t ? (d, t)
-            : TeamConfiguration.ReadWeeklyCron(settings.WeeklyReportCron) ?? (DayOfWeek.Monday, new TimeOnly(9, 0));
+        var (day, at) = (settings.ReportDay ?? DayOfWeek.Monday, settings.ReportTime ?? new TimeOnly(9, 0));
         var zones = CommonZones.Contains(settings.Zone.Id) ? CommonZones : [settings.Zone.Id, .. CommonZones];
         var days = Enum.GetValues<DayOfWeek>().OrderBy(x => ((int)x + 6) % 7).Select(x => Choice(x.ToString(), x.ToString())).ToList();
         var onOff = new[] { Choice("On: daily DMs of overdue and blocked tasks", "on"), Choice("Off", "off") };
@@ -84,19 +80,19 @@ public sealed partial class SettingsModal(
         if (group is not null && !UserGroupId().IsMatch(group)) errors[Blocks.SalesGroup] = "A user group id starts with S, e.g. S0123ABCD (in Slack: the group's profile → ⋯ → Copy group ID).";
         if (errors.Count > 0) return ViewSubmissionResponse.WithErrors(errors);
 
-        var settings = new TeamSettings
+        var settings = new SavedTeamSettings
         {
             TeamId = submission.TeamId, ReportChannel = channel, ReportDay = day, ReportTime = at, TimeZone = zone,
             LeadQualityUsers = values.Users(Blocks.Sales), LeadQualityGroup = group,
             OkrProgressInReport = values.Selected(Blocks.OkrProgress) == "report", NudgesEnabled = values.Selected(Blocks.Nudges) != "off",
             UpdatedBy = submission.UserId, UpdatedAt = time.GetUtcNow(),
         };
-        await store.Save(settings, cancellationToken);
+        // Saving reschedules the jobs (SchedulerHost listens), so the new day and time apply without a restart.
+        await teamSettings.Save(settings, cancellationToken);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         var user = submission.UserId;
         background.Run("settings saved", async (services, ct) =>
         {
-            await scheduler.Reschedule(settings.TeamId, ct);
             var text = $":white_check_mark: Saved. The weekly report goes to {MrkdwnText.Channel(channel!)} every {day} at {at:HH\\:mm} ({zone}). " +
                        $"Make sure I'm in that channel: `/invite @GrowthBot` there. Nudges are {(settings.NudgesEnabled ? "on" : "off")}.";
             await services.GetRequiredService<UserNotifier>().Tell(user, origin, new Message(text, [new SectionBlock(text)]), ct);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using GrowthBot.Common;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Slack.WebApi;
+using GrowthBot.Storage;
 
 namespace GrowthBot.Features.Home;
 

@@ -38,7 +38,7 @@ public sealed class HomeTab(ExperimentStore experiments, TaskStore tasks, OkrSto
         var summary = HomeSummary.Build(new HomeInputs
         {
             ViewerId = userId,
-            Today = clock.Today,
+            Today = clock.Today(teamId),
             Objective = okr?.Objective,
             KeyResults = okr?.KeyResults ?? [],
             Experiments = await experiments.All(teamId, cancellationToken),

@@ -65,7 +65,7 @@ public sealed class NewTaskModal(
             DueDate = values.Date(Blocks.Due),
             Notes = values.Text(Blocks.Notes),
         };
-        var today = clock.Today;
+        var today = clock.Today(submission.TeamId);
         var errors = draft.Validate(today);
         Experiment? experiment = null;
         if (long.TryParse(values.Selected(Blocks.Experiment), NumberStyles.None, CultureInfo.InvariantCulture, out var experimentId))

@@ -31,7 +31,7 @@ public sealed class TaskDoneButton(TaskStore tasks, ExperimentStore experiments,
         if (request.Action.Value is TaskMessages.FromListMine or TaskMessages.FromListAll && request.Payload.ResponseUrl is not null)
         {
             var mine = request.Action.Value == TaskMessages.FromListMine;
-            var list = await TaskListing.Render(tasks, experiments, request.TeamId, mine ? request.UserId : null, clock.Today, done, cancellationToken);
+            var list = await TaskListing.Render(tasks, experiments, request.TeamId, mine ? request.UserId : null, clock.Today(request.TeamId), done, cancellationToken);
             return ActionResponse.Replace(list.Text, list.Blocks);
         }
         return ActionResponse.Ephemeral(done);

@@ -55,7 +55,7 @@ public sealed class TaskCommand(
                 return SlashCommandResponse.Ephemeral($"{preselected.ShortId} is {preselected.Status.Label().ToLowerInvariant()}; tasks go to running or backlog experiments.");
         }
         var open = await experiments.List(command.TeamId, [ExperimentStatus.Running, ExperimentStatus.Backlog], cancellationToken);
-        var view = NewTaskModal.Build(command.UserId, clock.Today, open, preselected, ModalOrigin.Of(command));
+        var view = NewTaskModal.Build(command.UserId, clock.Today(command.TeamId), open, preselected, ModalOrigin.Of(command));
         return SlashCommandResponse.EphemeralOrNone(await opener.Open(command.TriggerId, view, cancellationToken));
     }
 
@@ -63,7 +63,7 @@ public sealed class TaskCommand(
     {
         var mine = scope.Equals("mine", StringComparison.OrdinalIgnoreCase) || scope.Equals("me", StringComparison.OrdinalIgnoreCase);
         if (scope.Length > 0 && !mine) return SlashCommandResponse.Ephemeral("`/task list` shows all open tasks, `/task list mine` only yours.");
-        var message = await TaskListing.Render(tasks, experiments, command.TeamId, mine ? command.UserId : null, clock.Today, null, cancellationToken);
+        var message = await TaskListing.Render(tasks, experiments, command.TeamId, mine ? command.UserId : null, clock.Today(command.TeamId), null, cancellationToken);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
 

@@ -16,6 +16,6 @@ public sealed class TaskModalOpener(TaskAccess access, ModalOpener opener, TeamC
     {
         var found = await access.ForChange(teamId, taskId, userId, cancellationToken);
         if (found.Task is not { } task) return found.Refusal;
-        return await opener.Open(triggerId, build(task, clock.Today, origin with { Subject = task.ShortId }), cancellationToken);
+        return await opener.Open(triggerId, build(task, clock.Today(teamId), origin with { Subject = task.ShortId }), cancellationToken);
     }
 }

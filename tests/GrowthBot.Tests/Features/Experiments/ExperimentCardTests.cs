@@ -89,7 +89,7 @@ public class ExperimentCardTests
     {
         await using var app = await GrowthBotApp.Start();
         var e = await app.Running();
-        await app.Service<ExperimentStore>().Conclude(e, Domain.Experiments.Outcome.Inconclusive, "2 leads", "Too few InMails sent", Domain.Experiments.Decision.Iterate, GrowthBotApp.DefaultNow.AddDays(7));
+        await app.Conclude(e, Domain.Experiments.Outcome.Inconclusive, "2 leads", "Too few InMails sent", Domain.Experiments.Decision.Iterate, GrowthBotApp.DefaultNow.AddDays(7));
 
         var card = await app.Command("/experiment show E1");
 

@@ -76,7 +76,7 @@ public class ExperimentLifecycleJourneyTests
         await using var app = await GrowthBotApp.Start();
         await app.Running();
         var concluded = await app.Running("Webinar");
-        await app.Service<ExperimentStore>().Conclude(concluded, Outcome.DidNotWork, "0 leads", "Nobody came", Decision.Stop, GrowthBotApp.DefaultNow);
+        await app.Conclude(concluded, Outcome.DidNotWork, "0 leads", "Nobody came", Decision.Stop, GrowthBotApp.DefaultNow);
         await app.Idea("Podcast ads");
         await app.Command("/experiment abandon E3");
 

@@ -12,7 +12,7 @@ public class TestedBeforeTests
     {
         await using var app = await GrowthBotApp.Start();
         var past = await app.Running("InMail campaign to CMOs");
-        await app.Service<ExperimentStore>().Conclude(past, Outcome.DidNotWork, "0 replies from 40 InMails", "CMOs ignore cold InMail", Decision.Stop, GrowthBotApp.DefaultNow);
+        await app.Conclude(past, Outcome.DidNotWork, "0 replies from 40 InMails", "CMOs ignore cold InMail", Decision.Stop, GrowthBotApp.DefaultNow);
         await app.Idea("Referral bonus for customers", hypothesis: "Customers refer friends for a discount");
         await app.Command("/experiment new");
 

@@ -41,7 +41,7 @@ public class GrowthSettingsTests
         var row = await db.QuerySingleAsync<(string Channel, string Day, string Time, string Zone, string Users, string Group, long Nudges, long Okr)>(
             "SELECT report_channel, report_day, report_time, time_zone, lead_quality_users, lead_quality_group, nudges_enabled, okr_progress_in_report FROM team_settings");
         Assert.Equal(("C0REPORTS", "Tuesday", "08:30", "Europe/Helsinki", "U0SALES", "S0SALES", 0L, 1L), row);
-        Assert.Equal("Europe/Helsinki", app.Service<TeamClock>().ZoneOf(GrowthBotApp.TeamId).Id);
+        Assert.Equal("Europe/Helsinki", app.Service<TeamClock>().Zone(GrowthBotApp.TeamId).Id);
         Assert.Contains("every Tuesday at 08:30", (await app.Slack.WaitFor("response_url")).AllText);
     }
 

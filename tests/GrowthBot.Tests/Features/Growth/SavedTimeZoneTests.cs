@@ -1,4 +1,4 @@
-using GrowthBot.Domain.Settings;
+using GrowthBot.Common;
 using GrowthBot.Storage;
 using GrowthBot.Tests.Fixtures;
 using B = GrowthBot.Features.Experiments.ExperimentForm.Blocks;
@@ -13,7 +13,7 @@ public class SavedTimeZoneTests
         // 10:00 UTC on Wednesday 18 November is already Thursday 19 November at UTC+14.
         var first = await GrowthBotApp.Start();
         first.KeepForRestart = true;
-        await first.Service<TeamSettingsStore>().Save(new TeamSettings { TeamId = GrowthBotApp.TeamId, TimeZone = "Pacific/Kiritimati" });
+        await first.Service<TeamSettingsService>().Save(new SavedTeamSettings { TeamId = GrowthBotApp.TeamId, TimeZone = "Pacific/Kiritimati" }, CancellationToken.None);
         await first.DisposeAsync();
 
         // Scheduled posts are off in tests, so nothing but startup reads the saved settings.

@@ -86,7 +86,7 @@ public class AppHomeTests
         for (var i = 1; i <= 8; i++)
         {
             var e = await experiments.Add(NewExperiment(100 + i, GrowthBotApp.Bob));
-            await experiments.Conclude(e, i <= 3 ? Outcome.Worked : Outcome.DidNotWork, "result", "learning", Decision.Iterate, Now.AddDays(-i * 3));
+            await app.Conclude(e, i <= 3 ? Outcome.Worked : Outcome.DidNotWork, "result", "learning", Decision.Iterate, Now.AddDays(-i * 3));
         }
         for (var i = 1; i <= 12; i++)
             await experiments.Add(NewExperiment(200 + i, GrowthBotApp.Bob, i <= 9 ? FunnelStage.Acquisition : FunnelStage.Revenue));

@@ -103,7 +103,7 @@ public class LearningJourneyTests
         await using var app = await GrowthBotApp.Start();
         var store = app.Service<LearningStore>();
         var inmail = await app.Running("InMail to CMOs");
-        await app.Service<ExperimentStore>().Conclude(inmail, Outcome.Worked, "1 lead, CTR 60%", "CMOs answer LinkedIn InMail", Decision.Scale, GrowthBotApp.DefaultNow);
+        await app.Conclude(inmail, Outcome.Worked, "1 lead, CTR 60%", "CMOs answer LinkedIn InMail", Decision.Scale, GrowthBotApp.DefaultNow);
         await store.Add(NewLearning("LinkedIn ads are expensive for small companies"));
         await store.Add(NewLearning("LinkedIn InMail to CMOs gets answers on Mondays", LearningKind.Experiment, inmail.Id));
         await store.Add(NewLearning("Webinars bring students, not buyers"));

@@ -2,7 +2,7 @@ using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Scheduling;
 using GrowthBot.Storage;
 
-namespace GrowthBot.Reports;
+namespace GrowthBot.Features.Reports;
 
 /// <summary>
 /// Reads what the weekly report needs from the stores and builds it: the report that would be posted now, of

@@ -1,4 +1,4 @@
-namespace GrowthBot.Common;
+namespace GrowthBot.Storage;
 
 /// <summary>
 /// Tells whoever cares that growth data of a team changed, and whose items they were. The stores call it after

@@ -1,6 +1,7 @@
+using GrowthBot.Delivery;
 using GrowthBot.Jobs;
 
-namespace GrowthBot.Tests.Jobs;
+namespace GrowthBot.Tests.Delivery;
 
 public class ScheduleMathTests
 {

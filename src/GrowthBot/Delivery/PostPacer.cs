@@ -2,7 +2,7 @@ using System.Diagnostics;
 using GrowthBot.Common;
 using Microsoft.Extensions.Options;
 
-namespace GrowthBot.Jobs;
+namespace GrowthBot.Delivery;
 
 /// <summary>
 /// One queue for every scheduled post: at most one post per <see cref="DeliveryOptions.GlobalInterval"/>, and

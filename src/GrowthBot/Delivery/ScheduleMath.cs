@@ -1,7 +1,7 @@
 using GrowthBot.Domain.Scheduling;
 using Quartz;
 
-namespace GrowthBot.Jobs;
+namespace GrowthBot.Delivery;
 
 /// <summary>
 /// "Is this post due now?" from a cron expression, independent of when Quartz fires: a post is due in its

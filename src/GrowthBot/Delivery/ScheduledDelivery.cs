@@ -5,7 +5,7 @@ using GrowthBot.Slack.WebApi;
 using GrowthBot.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace GrowthBot.Jobs;
+namespace GrowthBot.Delivery;
 
 /// <summary>Where a scheduled post goes: a channel, or a person's DM with the bot.</summary>
 public sealed record PostTarget(string? ChannelId, string? UserId)
@@ -38,6 +38,9 @@ public sealed class ScheduledDelivery(
 
     /// <summary>The metadata event type that marks our scheduled posts; its payload's <c>key</c> is the delivery key.</summary>
     public const string MetadataEventType = "growthbot_delivery";
+
+    /// <summary>The delivery key of the DM that tells growth leads the report channel refused a post.</summary>
+    public const string ChannelProblemKey = "channel-problem";
 
     /// <summary>How many messages one history look-up reads; the window is minutes wide, so this is plenty.</summary>
     private const int HistoryLimit = 200;
@@ -139,7 +142,7 @@ public sealed class ScheduledDelivery(
             : $"Please invite me: type `/invite @GrowthBot` in {MrkdwnText.Channel(channelId)}, or choose another channel with `/growth settings`.";
         var text = $":warning: I could not post to {MrkdwnText.Channel(channelId)} (`{error}`). {fix} I'll try again every hour.";
         foreach (var lead in leads.Configured)
-            await Post(teamId, "channel-problem", $"{week}-{channelId}-{error}", PostTarget.Person(lead), () => new Message(text, [new SectionBlock(text)]), cancellationToken);
+            await Post(teamId, ChannelProblemKey, $"{week}-{channelId}-{error}", PostTarget.Person(lead), () => new Message(text, [new SectionBlock(text)]), cancellationToken);
         if (leads.Configured.Count == 0)
             logger.LogError("No growth leads configured (GrowthBot__GrowthLeads) to tell that {Channel} is not reachable ({Error})", channelId, error);
     }

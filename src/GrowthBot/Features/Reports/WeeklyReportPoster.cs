@@ -1,11 +1,11 @@
+using GrowthBot.Common;
+using GrowthBot.Delivery;
 using GrowthBot.Domain.Experiments;
-using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Scheduling;
-using GrowthBot.Reports;
 using GrowthBot.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace GrowthBot.Jobs;
+namespace GrowthBot.Features.Reports;
 
 /// <summary>
 /// Builds the weekly report of the week before the current one and posts it once per week: the report,
@@ -15,25 +15,33 @@ namespace GrowthBot.Jobs;
 /// </summary>
 public sealed class WeeklyReportPoster(
     WeeklyReportReader reader, ReportThreadStore threads,
-    ScheduledDelivery delivery, TeamConfiguration configuration, TimeProvider time, ILogger<WeeklyReportPoster> logger)
+    ScheduledDelivery delivery, TeamSettingsService teamSettings, TimeProvider time, ILogger<WeeklyReportPoster> logger)
 {
-    public const string Job = "weekly-report";
-    private const int MaxDetails = 10;
+    /// <summary>The report itself, recorded per week.</summary>
+    public const string ReportKey = "weekly-report";
 
-    /// <summary>The report that would be posted now: last week, Monday to Sunday in the team's zone.</summary>
-    public Task<WeeklyReport> Build(string teamId, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken) =>
-        reader.Build(teamId, zone, now, cancellationToken);
+    /// <summary>One thread reply per concluded experiment, recorded per week and experiment.</summary>
+    public const string DetailKey = "weekly-report-detail";
+
+    /// <summary>The lead-quality question to sales in the thread, recorded per week.</summary>
+    public const string AskKey = "weekly-report-ask";
+
+    /// <summary>The key-result progress post after the report, recorded per week.</summary>
+    public const string OkrProgressKey = "okr-progress";
+
+    public static readonly IReadOnlyList<string> DeliveryKeys = [ReportKey, DetailKey, AskKey, OkrProgressKey];
+    private const int MaxDetails = 10;
 
     /// <summary>Posts this week's report if its time has come and it was not posted yet.</summary>
     public async Task<DeliveryOutcome> RunIfDue(string teamId, CancellationToken cancellationToken)
     {
-        var settings = await configuration.For(teamId, cancellationToken);
+        var settings = teamSettings.For(teamId);
         var now = time.GetUtcNow();
         return ScheduleMath.PostWeeklyNow(settings.WeeklyReportCron, settings.Zone, now) ? await Post(settings, cancellationToken) : DeliveryOutcome.NotYet;
     }
 
     /// <summary>Posts this week's report now (once per week, whoever asks).</summary>
-    public async Task<DeliveryOutcome> Post(EffectiveSettings settings, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> Post(TeamSettings settings, CancellationToken cancellationToken)
     {
         if (settings.ReportChannel.Length == 0)
         {
@@ -42,26 +50,26 @@ public sealed class WeeklyReportPoster(
         }
         var now = time.GetUtcNow();
         var week = Periods.WeekKey(Periods.LocalDate(now, settings.Zone));
-        var report = await Build(settings.TeamId, settings.Zone, now, cancellationToken);
+        var report = await reader.Build(settings.TeamId, settings.Zone, now, cancellationToken);
         var channel = PostTarget.Channel(settings.ReportChannel);
 
-        var main = await delivery.Post(settings.TeamId, Job, week, channel, () => WeeklyReportMessages.Report(report, settings.OkrProgressInReport), cancellationToken);
+        var main = await delivery.Post(settings.TeamId, ReportKey, week, channel, () => WeeklyReportMessages.Report(report, settings.OkrProgressInReport), cancellationToken);
         if (!main.Delivered || main.Ts is null) return main;
         var thread = PostTarget.Channel(main.Channel!);
 
         foreach (var experiment in report.Concluded.Take(MaxDetails))
-            await delivery.Post(settings.TeamId, "weekly-report-detail", $"{week}-{experiment.ShortId}", thread, () => WeeklyReportMessages.Detail(experiment), cancellationToken, main.Ts);
+            await delivery.Post(settings.TeamId, DetailKey, $"{week}-{experiment.ShortId}", thread, () => WeeklyReportMessages.Detail(experiment), cancellationToken, main.Ts);
 
         if (report.AskAbout.Count > 0)
         {
             // Remembered before asking, so the first reply already finds its experiments.
             await threads.Add(new ReportThread(settings.TeamId, main.Channel!, main.Ts, week, report.AskAbout.Select(e => e.Id).ToList()), now, cancellationToken);
-            await delivery.Post(settings.TeamId, "weekly-report-ask", week, thread,
+            await delivery.Post(settings.TeamId, AskKey, week, thread,
                 () => WeeklyReportMessages.Ask(report.AskAbout, settings.LeadQualityUsers, settings.LeadQualityGroup), cancellationToken, main.Ts);
         }
 
         if (!settings.OkrProgressInReport && report.KeyResults.Count > 0)
-            await delivery.Post(settings.TeamId, "okr-progress", week, thread, () => WeeklyReportMessages.OkrProgress(report.ObjectiveTitle, report.KeyResults), cancellationToken);
+            await delivery.Post(settings.TeamId, OkrProgressKey, week, thread, () => WeeklyReportMessages.OkrProgress(report.ObjectiveTitle, report.KeyResults), cancellationToken);
         return main;
     }
 }

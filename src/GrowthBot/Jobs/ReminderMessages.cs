@@ -7,7 +7,7 @@ using GrowthBot.Features.Okrs;
 using GrowthBot.Features.Tasks;
 using GrowthBot.Slack.BlockKit;
 
-namespace GrowthBot.Reports;
+namespace GrowthBot.Jobs;
 
 /// <summary>The DMs of the scheduled jobs; their buttons come from the handlers that answer them.</summary>
 public static class ReminderMessages

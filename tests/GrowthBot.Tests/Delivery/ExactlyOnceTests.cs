@@ -1,12 +1,16 @@
 using System.Text.Json.Nodes;
 using Dapper;
+using GrowthBot.Common;
+using GrowthBot.Delivery;
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Features.Reports;
 using GrowthBot.Jobs;
 using GrowthBot.Storage;
 using GrowthBot.Tests.Fixtures;
+using GrowthBot.Tests.Jobs;
 using Microsoft.Extensions.Logging;
 
-namespace GrowthBot.Tests.Jobs;
+namespace GrowthBot.Tests.Delivery;
 
 /// <summary>The crash window between Slack accepting a scheduled post and us recording its ts.</summary>
 public class ExactlyOnceTests
@@ -18,7 +22,7 @@ public class ExactlyOnceTests
         var app = await GrowthBotApp.Start(services: logs is null ? null : logs.AddTo);
         await Seed.Okr(app);
         await Seed.Concluded(app, "LinkedIn InMail to CMOs", Outcome.Worked, "We got one lead; CTR 60%");
-        await app.Service<TeamSettingsStore>().Save(new Domain.Settings.TeamSettings { TeamId = GrowthBotApp.TeamId, ReportChannel = GrowthBotApp.GrowthChannel });
+        await app.Service<TeamSettingsService>().Save(new SavedTeamSettings { TeamId = GrowthBotApp.TeamId, ReportChannel = GrowthBotApp.GrowthChannel }, CancellationToken.None);
         return app;
     }
 
@@ -37,13 +41,13 @@ public class ExactlyOnceTests
     {
         await using var app = await WithReportDue();
         var posts = app.Service<ScheduledPosts>();
-        await posts.WeeklyReport(CancellationToken.None);
+        await posts.Run(Schedule.WeeklyReport, CancellationToken.None);
         var landed = Assert.Single(Reports(app));
         var landedTs = app.Slack.Messages(GrowthBotApp.GrowthChannel).Single(m => m["metadata"]?["event_payload"]?["key"]?.ToString().StartsWith(ReportKey) == true)["ts"]!.ToString();
         await LoseTheAnswer(app, "weekly-report");
 
         app.Time.Advance(DeliveryStore.StaleClaim + TimeSpan.FromMinutes(1));
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
 
         Assert.Same(landed, Assert.Single(Reports(app)));
         var history = app.Slack.Last("conversations.history");
@@ -82,8 +86,8 @@ public class ExactlyOnceTests
     private static async Task ClaimAndDie(GrowthBotApp app)
     {
         var week = Domain.Scheduling.Periods.WeekKey(DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime));
-        var key = ScheduledDelivery.Key(GrowthBotApp.TeamId, WeeklyReportPoster.Job, week, GrowthBotApp.GrowthChannel);
-        Assert.Equal(ClaimResult.Claimed, (await app.Service<DeliveryStore>().Claim(key, GrowthBotApp.TeamId, WeeklyReportPoster.Job, GrowthBotApp.GrowthChannel, app.Time.GetUtcNow())).Result);
+        var key = ScheduledDelivery.Key(GrowthBotApp.TeamId, WeeklyReportPoster.ReportKey, week, GrowthBotApp.GrowthChannel);
+        Assert.Equal(ClaimResult.Claimed, (await app.Service<DeliveryStore>().Claim(key, GrowthBotApp.TeamId, WeeklyReportPoster.ReportKey, GrowthBotApp.GrowthChannel, app.Time.GetUtcNow())).Result);
     }
 
     [Fact]
@@ -93,11 +97,11 @@ public class ExactlyOnceTests
         await ClaimAndDie(app);
         var posts = app.Service<ScheduledPosts>();
 
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
         Assert.Empty(Reports(app));
         app.Time.Advance(DeliveryStore.StaleClaim + TimeSpan.FromMinutes(1));
-        await posts.CatchUp(CancellationToken.None);
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
 
         var report = Assert.Single(Reports(app));
         Assert.Single(app.Slack.CallsTo("conversations.history"));
@@ -116,8 +120,8 @@ public class ExactlyOnceTests
         app.Slack.Script("conversations.history", FakeResponse.Fail("missing_scope"));
 
         app.Time.Advance(DeliveryStore.StaleClaim + TimeSpan.FromMinutes(1));
-        await posts.CatchUp(CancellationToken.None);
-        await posts.CatchUp(CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
+        await posts.Run(Schedule.CatchUp, CancellationToken.None);
 
         Assert.Single(Reports(app));
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("missing_scope") && e.Message.Contains("posting it again"));
@@ -129,7 +133,7 @@ public class ExactlyOnceTests
     public async Task Every_scheduled_post_carries_its_delivery_key_as_message_metadata()
     {
         await using var app = await WithReportDue();
-        await app.Service<ScheduledPosts>().WeeklyReport(CancellationToken.None);
+        await app.Service<ScheduledPosts>().Run(Schedule.WeeklyReport, CancellationToken.None);
 
         var calls = app.Slack.CallsTo("chat.postMessage");
         Assert.True(calls.Count >= 2, "the report and its thread");

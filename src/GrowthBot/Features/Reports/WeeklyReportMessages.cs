@@ -7,7 +7,7 @@ using GrowthBot.Domain.Tasks;
 using GrowthBot.Features.Reports;
 using GrowthBot.Slack.BlockKit;
 
-namespace GrowthBot.Reports;
+namespace GrowthBot.Features.Reports;
 
 /// <summary>
 /// The weekly report as Slack messages: one compact post for the channel, per-experiment details and the

@@ -1,0 +1,15 @@
+namespace GrowthBot.Common;
+
+public static class CoreRegistration
+{
+    /// <summary>The environment's options, each team's settings and clock, and who the growth leads are.</summary>
+    public static IHostApplicationBuilder AddCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GrowthBotOptions>().Bind(builder.Configuration.GetSection(GrowthBotOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TeamSettingsService>();
+        builder.Services.AddSingleton<TeamClock>();
+        builder.Services.AddSingleton<GrowthLeads>();
+        return builder;
+    }
+}

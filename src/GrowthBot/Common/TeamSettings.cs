@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using GrowthBot.Slack.Routing;
+using GrowthBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace GrowthBot.Common;
+
+/// <summary>
+/// A team's settings as the clock, the jobs and the features read them: what its growth lead saved with
+/// <c>/growth settings</c> over the environment's defaults (<see cref="GrowthBotOptions"/>).
+/// </summary>
+public sealed record TeamSettings
+{
+    public required string TeamId { get; init; }
+    /// <summary>Where the weekly report goes; empty when neither a saved channel nor GrowthBot__ReportChannel names one.</summary>
+    public required string ReportChannel { get; init; }
+    public required TimeZoneInfo Zone { get; init; }
+    /// <summary>The weekly report's day and time for the settings form; null when the default cron is not a plain weekly one.</summary>
+    public DayOfWeek? ReportDay { get; init; }
+    public TimeOnly? ReportTime { get; init; }
+    public required string WeeklyReportCron { get; init; }
+    /// <summary>The other jobs' crons: the environment's, the same for every team.</summary>
+    public required ScheduleOptions Schedule { get; init; }
+    public IReadOnlyList<string> LeadQualityUsers { get; init; } = [];
+    public string? LeadQualityGroup { get; init; }
+    public bool OkrProgressInReport { get; init; }
+    public bool NudgesEnabled { get; init; } = true;
+}
+
+/// <summary>
+/// The one place that answers "what are this team's settings?" and "which teams are there?". Saved settings
+/// are held in memory (loaded at startup, updated on save), so the clock can ask on every request without a
+/// database round trip; the environment's defaults are read live, so a changed default applies at once.
+/// </summary>
+public sealed class TeamSettingsService(
+    TeamSettingsStore store, IOptionsMonitor<GrowthBotOptions> options, SlackIdentity identity, ILogger<TeamSettingsService> logger)
+{
+    private readonly ConcurrentDictionary<string, SavedTeamSettings> _saved = new();
+
+    /// <summary>
+    /// Raised after a team's settings were saved, with the new effective settings. Handlers must only queue
+    /// work: the caller is a modal submission that Slack wants acknowledged within 3 s.
+    /// </summary>
+    public event Action<TeamSettings>? Saved;
+
+    /// <summary>Reads every team's saved settings; called once at startup, after migrations and before the first request.</summary>
+    public async Task Load(CancellationToken cancellationToken = default)
+    {
+        foreach (var saved in await store.All(cancellationToken))
+        {
+            _saved[saved.TeamId] = saved;
+            if (saved.TimeZone is { } zone && Known(zone) is null)
+                logger.LogWarning("Team {Team} saved the time zone '{Zone}', which this machine does not know; using {Default} until it is saved again",
+                    saved.TeamId, zone, For(saved.TeamId).Zone.Id);
+        }
+    }
+
+    /// <summary>This team's effective settings; a team that saved nothing gets the environment's defaults.</summary>
+    public TeamSettings For(string teamId) => Merge(teamId, _saved.GetValueOrDefault(teamId));
+
+    /// <summary>The environment's defaults alone: what the schedule follows before the bot knows its workspace.</summary>
+    public TeamSettings Defaults => Merge("", null);
+
+    private TeamSettings Merge(string teamId, SavedTeamSettings? saved)
+    {
+        var defaults = options.CurrentValue;
+        var savedWeekly = saved is { ReportDay: { } day, ReportTime: { } at } ? (day, at) : ((DayOfWeek, TimeOnly)?)null;
+        var weekly = savedWeekly ?? ReadWeeklyCron(defaults.Schedule.WeeklyReport);
+        return new TeamSettings
+        {
+            TeamId = teamId,
+            ReportChannel = saved?.ReportChannel ?? defaults.ReportChannel,
+            Zone = Known(saved?.TimeZone) ?? Known(defaults.TimeZone) ?? TimeZoneInfo.Utc,
+            ReportDay = weekly?.Item1,
+            ReportTime = weekly?.Item2,
+            WeeklyReportCron = savedWeekly is { } w ? WeeklyCron(w.Item1, w.Item2) : defaults.Schedule.WeeklyReport,
+            Schedule = defaults.Schedule,
+            LeadQualityUsers = saved?.LeadQualityUsers ?? [],
+            LeadQualityGroup = saved?.LeadQualityGroup,
+            OkrProgressInReport = saved?.OkrProgressInReport ?? false,
+            NudgesEnabled = saved?.NudgesEnabled ?? true,
+        };
+    }
+
+    /// <summary>The workspace the bot is installed in (once auth.test answered), then every team that saved settings.</summary>
+    public IReadOnlyList<string> Teams()
+    {
+        var teams = _saved.Keys.Order(StringComparer.Ordinal).ToList();
+        if (identity.TeamId is { } installed && !teams.Contains(installed)) teams.Insert(0, installed);
+        return teams;
+    }
+
+    /// <summary>Stores what a growth lead chose; it applies from the next read on, then <see cref="Saved"/> is raised.</summary>
+    public async Task<TeamSettings> Save(SavedTeamSettings saved, CancellationToken cancellationToken)
+    {
+        await store.Save(saved, cancellationToken);
+        _saved[saved.TeamId] = saved;
+        var effective = For(saved.TeamId);
+        foreach (var listener in Saved?.GetInvocationList().Cast<Action<TeamSettings>>() ?? [])
+        {
+            try
+            {
+                listener(effective);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "A listener failed on the saved settings of team {Team}", saved.TeamId);
+            }
+        }
+        return effective;
+    }
+
+    /// <summary>The zone of this id, or null when it is empty or this machine does not know it; never throws.</summary>
+    public static TimeZoneInfo? Known(string? zoneId) =>
+        zoneId is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone : null;
+
+    /// <summary>e.g. Monday 09:00 → <c>0 0 9 ? * MON</c>.</summary>
+    public static string WeeklyCron(DayOfWeek day, TimeOnly at) =>
+        string.Create(CultureInfo.InvariantCulture, $"0 {at.Minute} {at.Hour} ? * {day.ToString()[..3].ToUpperInvariant()}");
+
+    /// <summary>The day and time of a plain weekly cron (<c>0 m h ? * DAY</c>); null for anything else.</summary>
+    private static (DayOfWeek Day, TimeOnly Time)? ReadWeeklyCron(string cron)
+    {
+        var parts = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 6 || !int.TryParse(parts[1], out var minute) || !int.TryParse(parts[2], out var hour) || minute is < 0 or > 59 || hour is < 0 or > 23) return null;
+        var day = Enum.GetValues<DayOfWeek>().FirstOrDefault(d => d.ToString()[..3].Equals(parts[5], StringComparison.OrdinalIgnoreCase), (DayOfWeek)(-1));
+        return (int)day < 0 ? null : (day, new TimeOnly(hour, minute));
+    }
+}

@@ -1,0 +1,12 @@
+namespace GrowthBot.Delivery;
+
+public static class DeliveryRegistration
+{
+    /// <summary>Exactly-once posting of scheduled messages, paced under Slack's rate limits.</summary>
+    public static IHostApplicationBuilder AddDelivery(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PostPacer>();
+        builder.Services.AddSingleton<ScheduledDelivery>();
+        return builder;
+    }
+}
