@@ -70,13 +70,7 @@ public class ScheduleTests
     [Fact]
     public async Task After_a_restart_the_triggers_follow_the_teams_saved_report_day_time_and_zone()
     {
-        var first = await GrowthBotApp.Start();
-        first.KeepForRestart = true;
-        await first.Service<TeamSettingsStore>().Save(new SavedTeamSettings
-        {
-            TeamId = GrowthBotApp.TeamId, ReportDay = DayOfWeek.Tuesday, ReportTime = new TimeOnly(8, 30), TimeZone = "Europe/Helsinki",
-        });
-        await first.DisposeAsync();
+        var first = await StoppedAfterSavingTuesday0830InHelsinki();
 
         await using var second = await GrowthBotApp.Start(new Dictionary<string, string?> { ["GrowthBot:Schedule:Enabled"] = "true" },
             slack: first.Slack, databasePath: first.DatabasePath);
@@ -87,13 +81,7 @@ public class ScheduleTests
     [Fact]
     public async Task When_Slack_answers_only_after_startup_the_triggers_follow_the_saved_settings_from_then_on()
     {
-        var first = await GrowthBotApp.Start();
-        first.KeepForRestart = true;
-        await first.Service<TeamSettingsStore>().Save(new SavedTeamSettings
-        {
-            TeamId = GrowthBotApp.TeamId, ReportDay = DayOfWeek.Tuesday, ReportTime = new TimeOnly(8, 30), TimeZone = "Europe/Helsinki",
-        });
-        await first.DisposeAsync();
+        var first = await StoppedAfterSavingTuesday0830InHelsinki();
         first.Slack.Script("auth.test", FakeResponse.Fail("internal_error"));
 
         // The bot serves at once; it asks Slack again 5 s later (real time).
@@ -119,6 +107,19 @@ public class ScheduleTests
 
         var report = Assert.Single(app.Slack.CallsTo("chat.postMessage"), c => c.Str("channel") == GrowthBotApp.GrowthChannel);
         Assert.Contains("Here's what happened", report.AllText);
+    }
+
+    /// <summary>An app that saved a Tuesday 08:30 Helsinki report (06:30 UTC in winter) and stopped, for a restart on its database.</summary>
+    private static async Task<GrowthBotApp> StoppedAfterSavingTuesday0830InHelsinki()
+    {
+        var app = await GrowthBotApp.Start();
+        app.KeepForRestart = true;
+        await app.Service<TeamSettingsStore>().Save(new SavedTeamSettings
+        {
+            TeamId = GrowthBotApp.TeamId, ReportDay = DayOfWeek.Tuesday, ReportTime = new TimeOnly(8, 30), TimeZone = "Europe/Helsinki",
+        });
+        await app.DisposeAsync();
+        return app;
     }
 
     private static async Task<string> SchedulerDetail(GrowthBotApp app) =>
