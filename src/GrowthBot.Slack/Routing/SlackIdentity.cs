@@ -6,6 +6,7 @@ namespace GrowthBot.Slack.Routing;
 /// </summary>
 public sealed class SlackIdentity
 {
+    private readonly TaskCompletionSource _known = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _appId;
 
     public string? BotUserId { get; private set; }
@@ -23,6 +24,7 @@ public sealed class SlackIdentity
         BotId = botId;
         TeamId = teamId;
         Team = team;
+        if (Known) _known.TrySetResult();
     }
 
     /// <summary>Records the app id once it is known; a blank one changes nothing.</summary>
@@ -30,6 +32,12 @@ public sealed class SlackIdentity
     {
         if (!string.IsNullOrWhiteSpace(appId)) Volatile.Write(ref _appId, appId);
     }
+
+    /// <summary>
+    /// Completes once auth.test has answered. Work that needs the workspace (whose settings, which team to post
+    /// for) waits on this rather than on the order hosted services happen to start in.
+    /// </summary>
+    public Task WhenKnown(CancellationToken cancellationToken) => _known.Task.WaitAsync(cancellationToken);
 
     /// <summary>True for messages the bot itself posted, which it must never react to.</summary>
     public bool IsOwn(Payloads.SlackEvent e) =>
