@@ -26,10 +26,17 @@ public sealed class LeadRaters(TeamSettingsService teamSettings, ISlackApi slack
     private readonly ConcurrentDictionary<string, (HashSet<string> Members, DateTimeOffset At)> _groups = new();
 
     /// <summary>The people and the user group set to judge the team's leads.</summary>
-    public (IReadOnlyList<string> People, string? Group) Configured(string teamId) =>
-        teamSettings.For(teamId) is var s ? (s.LeadQualityUsers, s.LeadQualityGroup) : default;
+    public (IReadOnlyList<string> People, string? Group) Configured(string teamId)
+    {
+        var settings = teamSettings.For(teamId);
+        return (settings.LeadQualityUsers, settings.LeadQualityGroup);
+    }
 
-    public bool AnyConfigured(string teamId) => Configured(teamId) is var (people, group) && (people.Count > 0 || group is not null);
+    public bool AnyConfigured(string teamId)
+    {
+        var (people, group) = Configured(teamId);
+        return people.Count > 0 || group is not null;
+    }
 
     public async Task<Asked> IsAsked(string teamId, string userId, CancellationToken cancellationToken)
     {

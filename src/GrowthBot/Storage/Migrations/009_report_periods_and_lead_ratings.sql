@@ -29,7 +29,9 @@ CREATE INDEX ix_reports_thread ON reports (team_id, ts);
 
 -- Reports posted before this migration covered the Monday-to-Sunday week before the week they went out in. Their
 -- end is that Monday 00:00 in UTC (SQL knows no time zones), so the first report after the upgrade starts there.
--- Their key was the ISO week (team/weekly-report/2026-W47/channel); the ask in their thread keeps working.
+-- (Their lead feedback ran up to when they were posted, so feedback given that Monday before the report may be
+-- shown once more by the first report after the upgrade.) Their key was the ISO week (team/weekly-report/2026-W47/
+-- channel); they are finished, and clicks and replies in their threads keep working.
 INSERT INTO reports (team_id, kind, slot, period_key, period_start, period_end, created_at, channel, ts, posted_at, finished_at,
                      asked_experiment_ids, asked_users, asked_group, ask_ts)
 SELECT d.team_id, 'Scheduled', NULL, substr(d.key, length(d.team_id || '/weekly-report/') + 1, 8),
