@@ -24,6 +24,7 @@ public sealed class GrowthReportCommand(WeeklyReportPoster poster, TeamSettingsS
                 return SlashCommandResponse.Ephemeral(WeeklyReportMessages.OnlyLeadsPost(leads.WhoCan()));
             var outcome = await poster.PostNow(settings, cancellationToken);
             if (outcome.Error == "no_report_channel") return SlashCommandResponse.Ephemeral(WeeklyReportMessages.NoReportChannel);
+            if (outcome.Error == WeeklyReportPoster.BeingPosted) return SlashCommandResponse.Ephemeral(WeeklyReportMessages.BeingPosted(settings.ReportChannel));
             if (!outcome.Delivered) return SlashCommandResponse.Ephemeral(WeeklyReportMessages.NotPosted(settings.ReportChannel, outcome.Error));
             var link = outcome.Ts is { } ts ? await slack.Permalink(outcome.Channel!, ts, cancellationToken) : "";
             return SlashCommandResponse.Ephemeral(outcome.PostedNow

@@ -136,6 +136,8 @@ public static class WeeklyReportMessages
     public static string NotPosted(string channel, string? error) =>
         $"I couldn't post the report to {MrkdwnText.Channel(channel)} (`{error ?? "busy"}`). If I'm not in that channel, `/invite @GrowthBot` there; I keep trying meanwhile.";
 
+    public static string BeingPosted(string channel) => $"A report is being posted to {MrkdwnText.Channel(channel)} right now; it will be there in a moment.";
+
     public static string Posted(string channel, string link) => $"Posted the report to {MrkdwnText.Channel(channel)}: {link}";
 
     public static string JustPosted(string channel, string link) =>

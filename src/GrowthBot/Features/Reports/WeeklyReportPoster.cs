@@ -45,6 +45,9 @@ public sealed class WeeklyReportPoster(
     /// </summary>
     public static readonly TimeSpan JustPosted = TimeSpan.FromMinutes(2);
 
+    /// <summary>The error of a <see cref="PostNow"/> that found the team's report being posted by another request right now.</summary>
+    public const string BeingPosted = "being_posted";
+
     private const int MaxDetails = 10;
 
     /// <summary>
@@ -80,12 +83,13 @@ public sealed class WeeklyReportPoster(
         foreach (var unfinished in await reports.Unfinished(settings.TeamId, cancellationToken))
         {
             earlier = await Publish(unfinished, settings, cancellationToken);
-            if (!earlier.Delivered) return earlier;
+            if (!earlier.Delivered) return earlier.InProgress ? new DeliveryOutcome(false, false, null, null, BeingPosted) : earlier;
         }
         var (report, isNew) = await reports.ReserveOnDemand(settings.TeamId, time.GetUtcNow(), JustPosted, cancellationToken);
         if (isNew) return await Publish(report, settings, cancellationToken);
-        // The recent report may be the one that only went out just now, above.
-        return earlier is { PostedNow: true } && earlier.Ts == report.Ts ? earlier : new DeliveryOutcome(report.Ts is not null, false, report.Channel, report.Ts);
+        // The recent report may be the one that only went out just now, above, or one another request is posting.
+        if (earlier is { PostedNow: true } && earlier.Ts == report.Ts) return earlier;
+        return report.Ts is null ? new DeliveryOutcome(false, false, null, null, BeingPosted) : new DeliveryOutcome(true, false, report.Channel, report.Ts);
     }
 
     /// <summary>What the team's next report would say if it went out now: the preview of <c>/growth report</c>.</summary>

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using GrowthBot.Common;
+using GrowthBot.Delivery;
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Features.Reports;
 using GrowthBot.Jobs;
 using GrowthBot.Storage;
 using GrowthBot.Tests.Fixtures;
@@ -157,6 +159,23 @@ public class ReportPeriodTests
         await using var db = await app.Db();
         Assert.Equal(["T0TEAM/weekly-report/now-2026-11-23T08:55:00Z/C0GROWTH", "T0TEAM/weekly-report/slot-2026-11-23T09:00:00Z/C0GROWTH"],
             await db.QueryAsync<string>("SELECT key FROM deliveries WHERE job = 'weekly-report' AND status = 'Sent' ORDER BY key"));
+    }
+
+    [Fact]
+    public async Task Report_now_while_another_request_posts_the_report_says_so_and_posts_nothing()
+    {
+        await using var app = await GrowthBotApp.Start();
+        // Another /growth report now reserved the report and claimed its post a moment ago, and is posting it.
+        var (report, _) = await app.Service<ReportStore>().ReserveOnDemand(GrowthBotApp.TeamId, app.Time.GetUtcNow(), TimeSpan.FromMinutes(2));
+        var key = ScheduledDelivery.Key(GrowthBotApp.TeamId, WeeklyReportPoster.ReportKey, report.PeriodKey, GrowthBotApp.GrowthChannel);
+        await app.Service<DeliveryStore>().Claim(key, GrowthBotApp.TeamId, WeeklyReportPoster.ReportKey, GrowthBotApp.GrowthChannel, app.Time.GetUtcNow());
+        app.Time.Advance(TimeSpan.FromSeconds(2));
+
+        var reply = await app.Command("/growth report now", user: GrowthBotApp.Lead);
+
+        Assert.Contains("A report is being posted to <#C0GROWTH> right now", reply.Text);
+        Assert.Empty(Reports(app));
+        Assert.Single(await Periods(app));
     }
 
     [Fact]

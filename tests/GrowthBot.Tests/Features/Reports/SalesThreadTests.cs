@@ -43,11 +43,13 @@ public class SalesThreadTests
         return new Thread(app, ask.AsPosted(), report.Response!["ts"]!.GetValue<string>());
     }
 
+    private static int _replies;
+
     private static Task Reply(GrowthBotApp app, string threadTs, string user, string text) =>
         app.Event(new JsonObject
         {
             ["type"] = "message", ["user"] = user, ["text"] = text, ["channel"] = GrowthBotApp.GrowthChannel,
-            ["ts"] = $"1763470000.{Random.Shared.Next(1, 999999):000000}", ["thread_ts"] = threadTs,
+            ["ts"] = $"1763470000.{Interlocked.Increment(ref _replies):000000}", ["thread_ts"] = threadTs,
         });
 
     /// <summary>The ratings line of one experiment in the latest version of the question.</summary>
