@@ -117,7 +117,7 @@ public class AppHomeTests
         Assert.Contains("…and 42 more: `/task list mine`", text);
         Assert.Contains("Blocked and overdue", text);
         Assert.Contains("more: `/task list`", text);
-        Assert.Contains("38 % (3 of 8 concluded experiments worked)", text);
+        Assert.Contains("38% (3 of 8 concluded experiments worked)", text);
         Assert.Contains("concluded per week", text);
         Assert.Contains("(12 ideas)", text);
         Assert.Contains("9 Acquisition", text);
