@@ -151,15 +151,18 @@ public sealed class Wording
     public string DayName(DayOfWeek day) => Culture.DateTimeFormat.GetDayName(day);
 
     /// <summary>
-    /// A set of weekdays in the team's week order (Monday first): "Monday to Friday" for a run of three or more,
-    /// otherwise listed ("Monday, Wednesday and Friday").
+    /// A set of weekdays: "Monday to Friday" or "Sunday to Thursday" for a run of three or more (the week wraps round),
+    /// otherwise listed Monday first ("Monday, Wednesday and Friday").
     /// </summary>
     public string Days(IEnumerable<DayOfWeek> days)
     {
-        var ordered = days.Distinct().OrderBy(d => ((int)d + 6) % 7).ToList();
-        if (ordered.Count == 7) return "every day";
-        var contiguous = ordered.Count >= 3 && ordered.Zip(ordered.Skip(1)).All(p => ((int)p.Second + 6) % 7 == ((int)p.First + 6) % 7 + 1);
-        return contiguous ? $"{DayName(ordered[0])} to {DayName(ordered[^1])}" : List(ordered.Select(DayName));
+        var set = days.ToHashSet();
+        if (set.Count == 7) return "every day";
+        if (set.Count >= 3)
+            foreach (var first in set.Where(d => !set.Contains((DayOfWeek)(((int)d + 6) % 7))))
+                if (Enumerable.Range(0, set.Count).All(i => set.Contains((DayOfWeek)(((int)first + i) % 7))))
+                    return $"{DayName(first)} to {DayName((DayOfWeek)(((int)first + set.Count - 1) % 7))}";
+        return List(set.OrderBy(d => ((int)d + 6) % 7).Select(DayName));
     }
 
     /// <summary>
