@@ -16,12 +16,24 @@ public class SchedulerWiringTests
             ["GrowthBot:Schedule:CatchUp"] = "0/1 * * * * ?",
         });
         await Seed.Running(app, "Webinar", new DateOnly(2026, 11, 16), owner: GrowthBotApp.Bob);
+        // Quartz runs on the app's clock, which tests hold still: let it move as real time does, so the fast crons fire.
+        using var stop = new CancellationTokenSource();
+        var ticking = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                app.Time.Advance(TimeSpan.FromMilliseconds(100));
+                await Task.Delay(100, CancellationToken.None);
+            }
+        });
 
         await app.Slack.WaitFor("chat.postMessage", c => c.Str("channel") == GrowthBotApp.GrowthChannel);
         await app.Slack.WaitFor("chat.postMessage", c => c.Str("channel") == "D" + GrowthBotApp.Bob);
         // Let several more firings pass: still one report and one reminder.
         var health = JsonNode.Parse(await app.Http.GetStringAsync("/health"))!;
         await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await stop.CancelAsync();
+        await ticking;
 
         Assert.Single(app.Slack.CallsTo("chat.postMessage"), c => c.Str("channel") == GrowthBotApp.GrowthChannel);
         Assert.Single(app.Slack.CallsTo("chat.postMessage"), c => c.Str("channel") == "D" + GrowthBotApp.Bob);
