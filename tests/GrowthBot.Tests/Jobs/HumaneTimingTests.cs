@@ -172,4 +172,26 @@ public class HumaneTimingTests
         Assert.Single(DmsTo(app, "U0ADA"), c => c.AllText.Contains("could not post"));
         Assert.Equal(3, app.Slack.CallsTo("users.list").Count); // remembered, not read again
     }
+
+    [Fact]
+    public async Task Texts_name_the_team_s_own_report_and_check_in_days()
+    {
+        // Thursday 19 November 2026, 15:30 UTC.
+        await using var app = await GrowthBotApp.Start(new Dictionary<string, string?> { ["GrowthBot:Schedule:OkrCheckIn"] = "0 30 15 ? * THU" }, now: Utc(19, 15, 30));
+        await app.Service<GrowthBot.Common.TeamSettingsService>().Save(new GrowthBot.Storage.SavedTeamSettings
+        {
+            TeamId = GrowthBotApp.TeamId, ReportChannel = GrowthBotApp.GrowthChannel, ReportDay = DayOfWeek.Tuesday, ReportTime = new TimeOnly(8, 0),
+        }, CancellationToken.None);
+
+        await app.Event(new System.Text.Json.Nodes.JsonObject { ["type"] = "app_home_opened", ["user"] = Alice, ["tab"] = "home", ["channel"] = "D0HOME" });
+        var welcome = await app.Slack.WaitFor("views.publish");
+        Assert.Contains("Every Tuesday the weekly report goes to the growth channel, and every Thursday key-result owners are asked for their numbers", welcome.AllText);
+
+        await Seed.Okr(app);
+        Assert.Contains("owners are asked every Thursday from 15:30", (await app.Command("/okr")).Text);
+        await app.Service<ScheduledPosts>().Run(Schedule.OkrCheckIn, CancellationToken.None);
+        var checkIn = Assert.Single(DmsTo(app, Alice));
+        Assert.Contains("Good afternoon! Time to check in", checkIn.AllText);
+        Assert.Contains("Tuesday's report will show the new numbers", checkIn.AllText);
+    }
 }

@@ -88,6 +88,7 @@ public sealed class HomeTab(
             """),
         HomeActions(),
         new ContextBlock((settings.ReportDay is { } day ? $"Every {words.DayName(day)} the weekly report goes to the growth channel" : "The weekly report goes to the growth channel") +
+                         (settings.CheckInDay is { } checkIn ? $", and every {words.DayName(checkIn)} key-result owners are asked for their numbers" : "") +
                          "; `/growth settings` chooses where and when."),
     ]);
 

@@ -11,7 +11,8 @@ namespace GrowthBot.Features.Okrs;
 /// <c>/okr</c>: shows the North Star and key-result progress; <c>set</c> (growth leads) and <c>update</c> (check-in) open their
 /// modals; <c>history K2</c> shows a key result's past check-ins.
 /// </summary>
-public sealed class OkrCommand(ModalOpener opener, CheckInModal checkIn, OkrHistoryButton history, OkrStore okrs, GrowthLeads leads) : ISlashCommandHandler
+public sealed class OkrCommand(
+    ModalOpener opener, CheckInModal checkIn, OkrHistoryButton history, OkrStore okrs, GrowthLeads leads, TeamSettingsService teamSettings) : ISlashCommandHandler
 {
     public const string Name = "/okr";
 
@@ -40,7 +41,7 @@ public sealed class OkrCommand(ModalOpener opener, CheckInModal checkIn, OkrHist
 
     private async Task<SlashCommandResponse> Show(SlashCommand command, CancellationToken cancellationToken)
     {
-        var message = OkrMessages.Overview(await okrs.Current(command.TeamId, cancellationToken), Wording.English);
+        var message = OkrMessages.Overview(await okrs.Current(command.TeamId, cancellationToken), teamSettings.For(command.TeamId), Wording.English);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
 

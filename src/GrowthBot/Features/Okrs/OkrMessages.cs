@@ -1,3 +1,4 @@
+using GrowthBot.Common;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
@@ -25,7 +26,8 @@ public static class OkrMessages
     public static ActionsBlock Buttons(KeyResult kr, bool withCheckIn = true) =>
         new(withCheckIn ? [OkrCheckInButton.For(kr), OkrHistoryButton.For(kr)] : [OkrHistoryButton.For(kr)]) { BlockId = $"kr_{kr.ShortId}" };
 
-    public static Message Overview(OkrSnapshot? okr, Wording words)
+    /// <summary>The objective and its key results with their buttons; the footer names the team's actual check-in day.</summary>
+    public static Message Overview(OkrSnapshot? okr, TeamSettings team, Wording words)
     {
         if (okr is null) return new Message(NoObjective, [new SectionBlock(NoObjective)]);
         var (objective, keyResults) = (okr.Objective, okr.KeyResults);
@@ -39,14 +41,15 @@ public static class OkrMessages
             blocks.Add(new SectionBlock(Truncate(KeyResultLine(kr, words), BlockKitLimits.SectionText)));
             blocks.Add(Buttons(kr));
         }
-        blocks.Add(new ContextBlock("Progress = (current − baseline) ÷ (target − baseline) · `/okr update` to check in a new number · `/okr history K1` for past check-ins"));
+        var asked = team.CheckInDay is { } day && team.CheckInTime is { } at ? $" (owners are asked every {words.DayName(day)} from {words.Time(at)})" : "";
+        blocks.Add(new ContextBlock($"Progress = (current − baseline) ÷ (target − baseline) · `/okr update` to check in a new number{asked} · `/okr history K1` for past check-ins"));
         var summary = keyResults.Count == 0 ? "" : ": " + string.Join(", ", keyResults.Select(k => $"{k.ShortId} {words.Progress(k.Current, k.Target, k.Unit)}"));
         return new Message(Truncate($"{objective.Title} ({objective.Period}){summary}", 3000), blocks);
     }
 
-    public static Message Saved(OkrSnapshot okr, Wording words)
+    public static Message Saved(OkrSnapshot okr, TeamSettings team, Wording words)
     {
-        var progress = Overview(okr, words);
+        var progress = Overview(okr, team, words);
         var intro = $":dart: Saved the North Star *{Escape(okr.Objective.Title)}* ({Escape(okr.Objective.Period)}) with {words.Count(okr.KeyResults.Count, Counted.KeyResult)}.";
         return new Message(Truncate(intro, 3000), [new SectionBlock(Truncate(intro, BlockKitLimits.SectionText)), .. progress.Blocks!]);
     }
