@@ -94,6 +94,9 @@ public sealed class Wording
     /// <summary>A count with its noun: "1 task", "3 blocked tasks".</summary>
     public string Count(decimal count, Counted what) => $"{Number(count)} {Noun(count, what)}";
 
+    /// <summary>What a shortened list leaves out: "3 more key results".</summary>
+    public string More(decimal count, Counted what) => $"{Number(count)} more {Noun(count, what)}";
+
     /// <summary>A number as people read it: "1,250", "12.5", at most two decimals.</summary>
     public string Number(decimal value)
     {

@@ -215,7 +215,7 @@ public static class ExperimentMessages
     private static string List<T>(string title, IReadOnlyList<T> items, Func<T, string> line, Counted what, Wording words)
     {
         var lines = items.Take(CardListLimit).Select(i => "• " + Truncate(line(i), CardLineMax)).ToList();
-        if (items.Count > CardListLimit) lines.Add($"_…and {words.Number(items.Count - CardListLimit)} more {words.Noun(items.Count - CardListLimit, what)}_");
+        if (items.Count > CardListLimit) lines.Add($"_…and {words.More(items.Count - CardListLimit, what)}_");
         return Truncate(lines.Count == 0 ? title : title + "\n" + string.Join("\n", lines), BlockKitLimits.SectionText);
     }
 

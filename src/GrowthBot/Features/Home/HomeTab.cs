@@ -129,7 +129,7 @@ public sealed class HomeTab(
             blocks.Add(OkrMessages.Buttons(kr, withCheckIn: kr.OwnerId == home.ViewerId));
         }
         if (home.KeyResults.Count > KeyResultsShown)
-            blocks.Add(new ContextBlock($"…and {words.Count(home.KeyResults.Count - KeyResultsShown, Counted.KeyResult)} more: `/okr` shows them all."));
+            blocks.Add(new ContextBlock($"…and {words.More(home.KeyResults.Count - KeyResultsShown, Counted.KeyResult)}: `/okr` shows them all."));
     }
 
     /// <summary>The viewer's own running experiments first, each with Conclude; everyone else's in one list.</summary>

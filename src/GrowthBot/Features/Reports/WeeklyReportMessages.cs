@@ -32,7 +32,7 @@ public static class WeeklyReportMessages
         foreach (var e in report.Concluded.Take(MaxConcluded))
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(Concluded(e), Section)));
         if (report.Concluded.Count > MaxConcluded)
-            blocks.Add(new ContextBlock($"…and {words.Count(report.Concluded.Count - MaxConcluded, Counted.ConcludedExperiment)} more (details in the thread)."));
+            blocks.Add(new ContextBlock($"…and {words.More(report.Concluded.Count - MaxConcluded, Counted.ConcludedExperiment)} (details in the thread)."));
 
         blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Running now*", report.Running, e => $"{Name(e)}, ends {words.Date(e.EndDate, report.To)}", "Nothing is running: time to start the next idea.", words), Section)));
         blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Next up* (best ICE first)", report.NextUp, e => $"{Name(e)} · ICE {e.Ice.ScoreText}", "The backlog is empty: log ideas with `/experiment new`.", words), Section)));

@@ -28,6 +28,7 @@ public class WordingTests
         Assert.Equal(PluralCategory.Other, Words.Plural(1.5m));
         Assert.Equal("1 match", Words.Count(1, Counted.Match));
         Assert.Equal("3 replies", Words.Count(3, Counted.Reply));
+        Assert.Equal("1 more key result", Words.More(1, Counted.KeyResult));
     }
 
     [Fact]
