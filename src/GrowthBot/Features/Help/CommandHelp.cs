@@ -44,10 +44,10 @@ public static partial class CommandHelp
         };
         if (asked is null) return Short(today, howToAsk);
         if (Find(asked) is { } command) return command.Usage(today);
-        // A lone word that names no command ("hi", "thanks") is not a question about commands.
-        return words.Count == 1 && !asked.StartsWith('/')
-            ? Short(today, howToAsk)
-            : $"I don't know a command `{MrkdwnText.Escape(MrkdwnText.Truncate(asked, 40))}`.\n\n{Short(today, howToAsk)}";
+        // Only something typed as a command ("/frobnicate") is answered as a wrong one; "hi" or "help me" get the short help.
+        return asked.StartsWith('/')
+            ? $"I don't know a command `{MrkdwnText.Escape(MrkdwnText.Truncate(asked, 40))}`.\n\n{Short(today, howToAsk)}"
+            : Short(today, howToAsk);
     }
 
     /// <summary>What I do and my commands, one line each.</summary>

@@ -91,6 +91,11 @@ public class HelpRepliesTests
         Assert.Contains("`/growth pause 2026-12-02`", growth.AllText); // today is 18 November 2026
 
         app.Slack.Clear();
+        var helpMe = Assert.Single(await RepliesAfter(app, DirectMessage("help me please")));
+        Assert.Contains("My commands", helpMe.AllText);
+        Assert.DoesNotContain("I don't know", helpMe.AllText);
+
+        app.Slack.Clear();
         var unknown = Assert.Single(await RepliesAfter(app, DirectMessage("help /frobnicate")));
         Assert.Contains("I don't know a command `/frobnicate`", unknown.AllText);
         Assert.Contains("My commands", unknown.AllText);
