@@ -83,9 +83,27 @@ public enum FeedbackSource
     ThreadReply,
 }
 
-/// <summary>Sales' judgement of an experiment's leads as the experiment card lists it: a rating, or a reply about it.</summary>
+/// <summary>
+/// Sales' judgement of an experiment's leads as the experiment card, the App Home and the report summarise it: a
+/// rating, or a reply of one of the people asked about that experiment.
+/// </summary>
 public sealed record LeadFeedback
 {
+    public static LeadFeedback Of(LeadRating rating) => new()
+    {
+        TeamId = rating.TeamId, ExperimentId = rating.ExperimentId, Quality = rating.Quality, Reason = rating.Reason, Source = FeedbackSource.Button,
+        CreatedBy = rating.RatedBy, CreatedAt = rating.CreatedAt,
+    };
+
+    /// <summary>A reply as sales' feedback on its experiment; null when it is about no single experiment or not from the people asked.</summary>
+    public static LeadFeedback? Of(ThreadComment comment) => comment is { FromSales: true, ExperimentId: { } experimentId }
+        ? new LeadFeedback
+        {
+            TeamId = comment.TeamId, ExperimentId = experimentId, Text = comment.Text, Source = FeedbackSource.ThreadReply,
+            CreatedBy = comment.CreatedBy, CreatedAt = comment.CreatedAt,
+        }
+        : null;
+
     public required string TeamId { get; init; }
     public long ExperimentId { get; init; }
     public LeadQuality? Quality { get; init; }

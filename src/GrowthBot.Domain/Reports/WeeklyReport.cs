@@ -9,9 +9,6 @@ namespace GrowthBot.Domain.Reports;
 public sealed record KeyResultProgress(KeyResult KeyResult)
 {
     public int Percent => KeyResult.Percent();
-
-    /// <summary>e.g. <c>26/100 new leads</c>.</summary>
-    public string Numbers => KeyResult.CurrentOfTarget();
 }
 
 /// <summary>
@@ -35,8 +32,19 @@ public sealed record RunningExperiment(Experiment Experiment, int Day, int Days,
     public bool PastEnd => Day > Days;
 }
 
-/// <summary>What sales said in the period about one experiment's leads.</summary>
-public sealed record LeadFeedbackSummary(Experiment Experiment, RatingCounts Counts, IReadOnlyList<LeadQualityReason> Reasons, IReadOnlyList<ThreadComment> Comments);
+/// <summary>What sales said about one experiment's leads (in a report's period, or lately on the App Home).</summary>
+public sealed record LeadFeedbackSummary(Experiment Experiment, int Good, int Mixed, int Poor, IReadOnlyList<LeadQualityReason> Reasons, IReadOnlyList<string> Replies)
+{
+    /// <summary>Counts the ratings and gathers the reasons and thread replies among <paramref name="feedback"/> on <paramref name="experiment"/>.</summary>
+    public static LeadFeedbackSummary Of(Experiment experiment, IEnumerable<LeadFeedback> feedback)
+    {
+        var about = feedback.Where(f => f.ExperimentId == experiment.Id).ToList();
+        return new LeadFeedbackSummary(experiment,
+            about.Count(f => f.Quality == LeadQuality.Good), about.Count(f => f.Quality == LeadQuality.Mixed), about.Count(f => f.Quality == LeadQuality.Poor),
+            about.Where(f => f.Reason is not null).Select(f => f.Reason!.Value).Distinct().ToList(),
+            about.Where(f => f.Source == FeedbackSource.ThreadReply && f.Text.Length > 0).Select(f => f.Text).ToList());
+    }
+}
 
 /// <summary>A reply in a report thread, with the experiment it is about when it is about one.</summary>
 public sealed record ReportComment(ThreadComment Comment, Experiment? Experiment);
@@ -140,13 +148,10 @@ public static class WeeklyReportBuilder
     private static IReadOnlyList<LeadFeedbackSummary> SalesFeedback(WeeklyReportInput input)
     {
         var byId = input.Experiments.ToDictionary(e => e.Id);
-        var ratings = input.Ratings.Where(r => input.Period.Contains(r.CreatedAt) && byId.ContainsKey(r.ExperimentId)).ToLookup(r => r.ExperimentId);
-        var comments = input.Comments.Where(c => c.FromSales && c.ExperimentId is { } id && byId.ContainsKey(id) && input.Period.Contains(c.CreatedAt))
-            .ToLookup(c => c.ExperimentId!.Value);
-        return ratings.Select(g => g.Key).Union(comments.Select(g => g.Key)).Order()
-            .Select(id => new LeadFeedbackSummary(byId[id], RatingCounts.Of(ratings[id]),
-                ratings[id].Where(r => r.Reason is not null).Select(r => r.Reason!.Value).Distinct().Order().ToList(),
-                comments[id].OrderBy(c => c.CreatedAt).ToList()))
+        var feedback = input.Ratings.Where(r => input.Period.Contains(r.CreatedAt)).Select(LeadFeedback.Of)
+            .Concat(input.Comments.Where(c => c.FromSales && input.Period.Contains(c.CreatedAt)).Select(LeadFeedback.Of).OfType<LeadFeedback>())
+            .Where(f => byId.ContainsKey(f.ExperimentId)).OrderBy(f => f.CreatedAt).ToList();
+        return feedback.Select(f => f.ExperimentId).Distinct().Select(id => LeadFeedbackSummary.Of(byId[id], feedback))
             .OrderBy(s => s.Experiment.Number).ToList();
     }
 }

@@ -19,6 +19,10 @@ public interface ISlackApi
     /// <summary>Opens (or finds) the DM between the bot and a user; returns its channel id.</summary>
     Task<string> OpenConversation(string userId, CancellationToken cancellationToken = default);
     Task<UserInfo> UserInfo(string userId, CancellationToken cancellationToken = default);
+    /// <summary>users.list: one page of the workspace's members; pass the previous page's <c>NextCursor</c> for the next.</summary>
+    Task<UsersListResponse> UsersList(string? cursor, int limit, CancellationToken cancellationToken = default);
+    /// <summary>usergroups.list: the workspace's enabled user groups.</summary>
+    Task<IReadOnlyList<UserGroup>> UserGroups(CancellationToken cancellationToken = default);
     /// <summary>usergroups.users.list: the user ids of a user group's members (scope <c>usergroups:read</c>).</summary>
     Task<IReadOnlyList<string>> UserGroupMembers(string userGroupId, CancellationToken cancellationToken = default);
     /// <summary>bots.info: a bot user's details, among them the id of the app it belongs to.</summary>

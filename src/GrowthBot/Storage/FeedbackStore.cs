@@ -64,20 +64,21 @@ public sealed class FeedbackStore(Database database, IChangeFeed changes)
         var ratings = await connection.QueryAsync<RatingRow>($"SELECT {RatingColumns} FROM lead_ratings WHERE experiment_id = @experimentId", new { experimentId });
         var comments = await connection.QueryAsync<CommentRow>(
             $"SELECT {CommentColumns} FROM thread_comments WHERE experiment_id = @experimentId AND from_sales = 1", new { experimentId });
-        return ratings.Select(r => r.ToRating()).Select(r => new LeadFeedback
-            {
-                TeamId = r.TeamId, ExperimentId = r.ExperimentId, Quality = r.Quality, Reason = r.Reason, Source = FeedbackSource.Button,
-                CreatedBy = r.RatedBy, CreatedAt = r.CreatedAt,
-            })
-            .Concat(comments.Select(c => c.ToComment()).Select(c => new LeadFeedback
-            {
-                TeamId = c.TeamId, ExperimentId = experimentId, Text = c.Text, Source = FeedbackSource.ThreadReply, CreatedBy = c.CreatedBy, CreatedAt = c.CreatedAt,
-            }))
-            .OrderBy(f => f.CreatedAt).ToList();
+        return AsFeedback(ratings.Select(r => r.ToRating()).ToList(), comments.Select(c => c.ToComment()).ToList());
     }
 
-    /// <summary>Ratings first given, and replies written, in [from, to): what one report shows.</summary>
-    public async Task<(IReadOnlyList<LeadRating> Ratings, IReadOnlyList<ThreadComment> Comments)> Between(string teamId, DateTimeOffset from, DateTimeOffset to,
+    /// <summary>Sales' ratings and replies about single experiments, first given in [from, to), oldest first (the App Home's summary).</summary>
+    public async Task<IReadOnlyList<LeadFeedback>> Between(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        var (ratings, comments) = await InPeriod(teamId, from, to, cancellationToken);
+        return AsFeedback(ratings, comments);
+    }
+
+    private static IReadOnlyList<LeadFeedback> AsFeedback(IReadOnlyList<LeadRating> ratings, IReadOnlyList<ThreadComment> comments) =>
+        ratings.Select(LeadFeedback.Of).Concat(comments.Select(LeadFeedback.Of).OfType<LeadFeedback>()).OrderBy(f => f.CreatedAt).ToList();
+
+    /// <summary>Ratings first given, and replies written (by anyone), in [from, to): what one report shows.</summary>
+    public async Task<(IReadOnlyList<LeadRating> Ratings, IReadOnlyList<ThreadComment> Comments)> InPeriod(string teamId, DateTimeOffset from, DateTimeOffset to,
         CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);

@@ -48,7 +48,7 @@ public class WeeklyReportBuilderTests
         });
 
         Assert.Equal(["Cold calls", "InMail"], report.Concluded.Select(e => e.Name));
-        Assert.Equal("26/100 new leads", report.MainGoal!.Numbers);
+        Assert.Equal(26, report.MainGoal!.Percent);
         Assert.Equal(40, report.KeyResults[1].Percent); // churn 10 → 8 of the way to 5
         Assert.Equal(["Idea 5", "Idea 4", "Idea 3"], report.NextUp.Select(e => e.Name));
         Assert.Equal([(BlockReason.Budget, 2), (BlockReason.Skills, 1)], report.BlockersByReason);
@@ -67,7 +67,7 @@ public class WeeklyReportBuilderTests
 
         Assert.Equal(new WinRate(2, 3), report.WinRateAllTime);
         Assert.Equal(new WinRate(1, 2), report.WinRateLast4Weeks);
-        Assert.Equal("50% (1 of 2)", report.WinRateLast4Weeks.Text);
+        Assert.Equal(50, report.WinRateLast4Weeks.Percent);
     }
 
     [Fact]
@@ -101,9 +101,9 @@ public class WeeklyReportBuilderTests
              Comment("U9", "I liked the copy", false, inMail.Id, Start.AddHours(3)), Comment("U1", "Last week's", true, inMail.Id, Start.AddMinutes(-5))]);
 
         var summary = Assert.Single(report.SalesFeedback);
-        Assert.Equal(new RatingCounts(2, 1, 0), summary.Counts);
-        Assert.Equal([LeadQualityReason.NoBudget, LeadQualityReason.TooSmall], summary.Reasons);
-        Assert.Equal(["Solid leads"], summary.Comments.Select(c => c.Text));
+        Assert.Equal((2, 1, 0), (summary.Good, summary.Mixed, summary.Poor));
+        Assert.Equal([LeadQualityReason.NoBudget, LeadQualityReason.TooSmall], summary.Reasons.Order());
+        Assert.Equal(["Solid leads"], summary.Replies);
         Assert.Equal(["Good week overall"], report.SalesOnTheReport.Select(c => c.Text));
         var other = Assert.Single(report.OtherComments);
         Assert.Equal(("I liked the copy", inMail), (other.Comment.Text, other.Experiment));

@@ -144,8 +144,9 @@ public class StoreTests
         Assert.Equal((LeadQuality.Mixed, LeadQualityReason.TooSmall, Now, Now.AddMinutes(2)), (changed.Quality, changed.Reason, changed.CreatedAt, changed.UpdatedAt));
         var stored = await feedback.ForExperiment(e.Id);
         Assert.Equal([LeadQuality.Mixed, null], stored.Select(f => f.Quality));
-        var (ratings, comments) = await feedback.Between(GrowthBotApp.TeamId, Now, Now.AddDays(1));
+        var (ratings, comments) = await feedback.InPeriod(GrowthBotApp.TeamId, Now, Now.AddDays(1));
         Assert.Equal((1, 1), (ratings.Count, comments.Count));
+        Assert.Equal(2, (await feedback.Between(GrowthBotApp.TeamId, Now, Now.AddDays(1))).Count);
         Assert.Equal(new RatingCounts(0, 1, 0), (await feedback.Counts(report.Id))[e.Id]);
     }
 }

@@ -21,6 +21,13 @@ public static partial class Modals
         };
 
     /// <summary>
+    /// An input whose choices Slack asks for as the person types (an external select). Unlike other inputs it keeps its
+    /// own action id: that names the options provider that answers (see <c>AddBlockOptions</c>); its value is still read by block id.
+    /// </summary>
+    public static InputBlock Lookup(string blockId, string label, ExternalSelect select, bool optional = false, string? hint = null) =>
+        Input(blockId, label, select, optional, hint) with { Element = select };
+
+    /// <summary>
     /// An input whose every change reaches the handler of <paramref name="actionId"/> while the modal is open
     /// (<c>dispatch_action</c>), e.g. to update the modal; its value is read on submission like any other.
     /// </summary>

@@ -15,8 +15,12 @@ public sealed class ViewValues(ViewState? state)
     /// <summary>The value of a ticked checkbox (<see cref="Modals.Checkbox"/>).</summary>
     public const string Ticked = "yes";
 
+    /// <summary>
+    /// The block's input: under <see cref="Action"/>, or under its own action id for the kinds that keep one
+    /// (<see cref="Modals.Lookup"/>, <see cref="Modals.DispatchingInput"/>).
+    /// </summary>
     private ElementState? Get(string blockId) =>
-        state?.Get(blockId, Action) ?? (state?.Values.GetValueOrDefault(blockId) is { Count: 1 } block ? block.Values.First() : null);
+        state?.Get(blockId, Action) ?? (state?.Values.TryGetValue(blockId, out var block) == true && block.Count == 1 ? block.Values.First() : null);
 
     /// <summary>
     /// Whether the checkbox of <paramref name="blockId"/> is ticked. Its block id may end in <c>.something</c>: a modal
@@ -25,12 +29,15 @@ public sealed class ViewValues(ViewState? state)
     public bool Checked(string blockId)
     {
         var key = state?.Values.Keys.FirstOrDefault(k => k == blockId || k.StartsWith(blockId + ".", StringComparison.Ordinal));
-        return key is not null && Get(key)?.SelectedOptions?.Any(o => o.Value == Ticked) == true;
+        return key is not null && Selections(key).Contains(Ticked);
     }
 
     public string? Text(string blockId) => Get(blockId)?.Value is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
     public string? Selected(string blockId) => Get(blockId)?.SelectedOption?.Value;
+
+    /// <summary>The values of the options chosen in checkboxes or a multi-select.</summary>
+    public IReadOnlyList<string> Selections(string blockId) => Get(blockId)?.SelectedOptions?.Select(o => o.Value).ToList() ?? [];
 
     public string? User(string blockId) => Get(blockId)?.SelectedUser;
 

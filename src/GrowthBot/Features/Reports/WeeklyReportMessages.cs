@@ -6,6 +6,7 @@ using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Scheduling;
 using GrowthBot.Domain.Tasks;
+using GrowthBot.Features.Common;
 using GrowthBot.Features.Settings;
 using GrowthBot.Slack.BlockKit;
 
@@ -14,7 +15,8 @@ namespace GrowthBot.Features.Reports;
 /// <summary>What the report needs beyond its data to be rendered: the team's zone and settings, and the app to link to.</summary>
 /// <param name="SalesConfigured">Whether sales people or a user group are set to judge lead quality.</param>
 /// <param name="AppId">The app's id for the link to its Home tab; null while unknown (the link is left out).</param>
-public sealed record ReportContext(string TeamId, TimeZoneInfo Zone, bool WithKeyResults, bool SalesConfigured, string? AppId);
+/// <param name="Words">How numbers, counts and dates are written for the channel.</param>
+public sealed record ReportContext(string TeamId, TimeZoneInfo Zone, bool WithKeyResults, bool SalesConfigured, string? AppId, Wording Words);
 
 /// <summary>
 /// Every word of the weekly report and its thread: the channel post (reads like a person's summary of the period),
@@ -29,48 +31,49 @@ public static class WeeklyReportMessages
     /// <summary>Each experiment asked about takes three blocks (result, counts, buttons): 15 fit a message's 50.</summary>
     public const int MaxAsked = 15;
     private const int Section = BlockKitLimits.SectionText;
-    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
     /// <summary>The channel post.</summary>
     public static Message Report(WeeklyReport report, ReportContext context)
     {
-        var opening = $"Hi all! Here's what happened in growth {Since(report, context.Zone)}.";
-        var goal = report.MainGoal is { } main ? $" *Main goal: {MrkdwnText.Escape(main.Numbers)}.*" : "";
-        var blocks = new List<Block> { new SectionBlock(MrkdwnText.Truncate(opening + goal, Section)) };
+        var words = context.Words;
+        var today = Periods.LocalDate(report.Now, context.Zone);
+        var opening = $"Hi all! Here's what happened in growth {Since(report, context.Zone, words)}.";
+        var goal = report.MainGoal is { } main ? $"Main goal: {MrkdwnText.Escape(Numbers(main, words))}." : null;
+        var blocks = new List<Block> { new SectionBlock(MrkdwnText.Truncate(goal is null ? opening : $"{opening} *{goal}*", Section)) };
 
         if (report.Concluded.Count == 0)
-            blocks.Add(new SectionBlock($"No experiment was concluded {Since(report, context.Zone)}."));
+            blocks.Add(new SectionBlock($"No experiment was concluded {Since(report, context.Zone, words)}."));
         foreach (var e in report.Concluded.Take(MaxConcluded))
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(Concluded(e), Section)));
         if (report.Concluded.Count > MaxConcluded)
-            blocks.Add(new ContextBlock($"…and {Count(report.Concluded.Count - MaxConcluded, "more concluded experiment", "more concluded experiments")}: see `/experiment list`."));
+            blocks.Add(new ContextBlock($"…and {words.More(report.Concluded.Count - MaxConcluded, Counted.ConcludedExperiment)}: see `/experiment list`."));
 
-        blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Running now*", report.Running, r => Running(r, context.Zone), "Nothing is running: time to start the next idea."), Section)));
-        blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Next up* (best ICE first)", report.NextUp, e => $"{Name(e)} · ICE {e.Ice.ScoreText}", "The backlog is empty: log ideas with `/experiment new`."), Section)));
-        blocks.Add(new SectionBlock(MrkdwnText.Truncate(Bottlenecks(report), Section)));
+        blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Running now*", report.Running, r => Running(r, today, words), "Nothing is running: time to start the next idea.", words), Section)));
+        blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Next up* (best ICE first)", report.NextUp, e => $"{Name(e)} · ICE {e.Ice.ScoreText}", "The backlog is empty: log ideas with `/experiment new`.", words), Section)));
+        blocks.Add(new SectionBlock(MrkdwnText.Truncate(Bottlenecks(report, words), Section)));
         if (report.SalesFeedback.Count > 0 || report.SalesOnTheReport.Count > 0)
-            blocks.Add(new SectionBlock(MrkdwnText.Truncate(SalesFeedback(report), Section)));
+            blocks.Add(new SectionBlock(MrkdwnText.Truncate(SalesFeedback(report, words), Section)));
         if (report.OtherComments.Count > 0)
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(OtherComments(report.OtherComments), Section)));
-        if (context.WithKeyResults && report.KeyResults.Count > 0) blocks.Add(new SectionBlock(MrkdwnText.Truncate(Progress(report.ObjectiveTitle, report.KeyResults), Section)));
+        if (context.WithKeyResults && report.KeyResults.Count > 0) blocks.Add(new SectionBlock(MrkdwnText.Truncate(Progress(report.ObjectiveTitle, report.KeyResults, words), Section)));
         blocks.Add(new ContextBlock(MrkdwnText.Truncate(Footer(report, context), BlockKitLimits.SectionText)));
         if (HomeLink(context) is { } home) blocks.Add(new ContextBlock(home));
 
-        return new Message(MrkdwnText.Truncate(opening + (report.MainGoal is { } m ? $" Main goal: {MrkdwnText.Escape(m.Numbers)}." : ""), Section), blocks);
+        return new Message(MrkdwnText.Truncate(goal is null ? opening : $"{opening} {goal}", Section), blocks);
     }
 
     /// <summary>Whether the report's thread gets anything: details of concluded experiments, or a question about leads.</summary>
     public static bool HasThread(WeeklyReport report) => report.Concluded.Count > 0 || report.AskAbout.Count > 0;
 
     /// <summary>A thread reply with everything about one concluded experiment.</summary>
-    public static Message Detail(Experiment e, TimeZoneInfo zone)
+    public static Message Detail(Experiment e, TimeZoneInfo zone, DateOnly today, Wording words)
     {
         var text = new StringBuilder($"*{Name(e)}* ({e.Stage}). {Outcome(e)}\n");
         text.Append($"*Hypothesis:* {Sentence(e.Hypothesis)}\n");
         if (e.Metric.Length > 0) text.Append($"*Metric:* {Sentence(e.Metric)}\n");
         text.Append(Conclusion(e)).Append('\n');
-        text.Append($"Owner: {MrkdwnText.User(e.OwnerId)}. It ran from {Day(e.StartDate)} to {Day(e.EndDate)}");
-        if (e.ConcludedAt is { } at) text.Append($" and was concluded on {Day(Periods.LocalDate(at, zone))}");
+        text.Append($"Owner: {MrkdwnText.User(e.OwnerId)}. It ran from {words.Date(e.StartDate, today)} to {words.Date(e.EndDate, today)}");
+        if (e.ConcludedAt is { } at) text.Append($" and was concluded on {words.Date(Periods.LocalDate(at, zone), today)}");
         text.Append('.');
         return new Message(MrkdwnText.Truncate($"{e.ShortId} {e.Name}: details", 150), [new SectionBlock(MrkdwnText.Truncate(text.ToString(), Section))]);
     }
@@ -115,9 +118,21 @@ public static class WeeklyReportMessages
     }
 
     /// <summary>Key-result progress bars, posted on their own after the report (or inside it).</summary>
-    public static Message OkrProgress(string? objective, IReadOnlyList<KeyResultProgress> keyResults) =>
-        new($"Key results now: {string.Join(", ", keyResults.Select(k => $"{k.KeyResult.ShortId} {k.Percent}%"))}.",
-            [new SectionBlock(MrkdwnText.Truncate(Progress(objective, keyResults), Section))]);
+    public static Message OkrProgress(string? objective, IReadOnlyList<KeyResultProgress> keyResults, Wording words) =>
+        new($"Key results now: {string.Join(", ", keyResults.Select(k => $"{k.KeyResult.ShortId} {words.Percent(k.Percent)}"))}.",
+            [new SectionBlock(MrkdwnText.Truncate(Progress(objective, keyResults, words), Section))]);
+
+    /// <summary>What sales said about one experiment's leads: <c>2 good, 1 mixed (Wrong persona) · “last reply”</c>. The App Home shows it too.</summary>
+    public static string FeedbackSummary(LeadFeedbackSummary f, Wording words)
+    {
+        var counts = new List<string>();
+        if (f.Good > 0) counts.Add($"{words.Number(f.Good)} good");
+        if (f.Mixed > 0) counts.Add($"{words.Number(f.Mixed)} mixed");
+        if (f.Poor > 0) counts.Add($"{words.Number(f.Poor)} poor");
+        var reasons = f.Reasons.Count > 0 ? $" ({string.Join(", ", f.Reasons.Select(r => r.Label()))})" : "";
+        var reply = f.Replies.Count > 0 ? $" · “{MrkdwnText.Escape(MrkdwnText.Truncate(f.Replies[^1], 200))}”" : "";
+        return $"{(counts.Count > 0 ? string.Join(", ", counts) : "comments")}{reasons}{reply}";
+    }
 
     /// <summary>The context line added under the preview, which only its reader sees.</summary>
     public static string PreviewNote(WeeklyReport report, bool salesConfigured)
@@ -172,16 +187,18 @@ public static class WeeklyReportMessages
 
     public static string NoLongerExists(string shortId) => $"{shortId} no longer exists.";
 
-    private static string Since(WeeklyReport report, TimeZoneInfo zone)
+    private static string Since(WeeklyReport report, TimeZoneInfo zone, Wording words)
     {
         var period = report.Period;
-        var start = TimeZoneInfo.ConvertTime(period.Start, zone);
-        var end = TimeZoneInfo.ConvertTime(period.End, zone);
+        var (start, end) = (TimeZoneInfo.ConvertTime(period.Start, zone), TimeZoneInfo.ConvertTime(period.End, zone));
+        var (startDay, endDay) = (DateOnly.FromDateTime(start.DateTime), DateOnly.FromDateTime(end.DateTime));
         var since = period.IsFirst ? "in the last 7 days"
-            : start.Date == end.Date ? $"since {start.ToString("HH:mm", English)} today"
-            : $"since {start.ToString(start.Year == end.Year ? "dddd d MMM" : "dddd d MMM yyyy", English)}";
+            : startDay == endDay ? $"since {words.Time(TimeOnly.FromDateTime(start.DateTime))} today"
+            : $"since {words.FullDate(startDay, endDay)}";
         // A report made up late still ends where it was due; say so, as it leaves out what happened since.
-        return report.Now - period.End > CatchUpPolicy.OnTime ? $"{since} up to {end.ToString("dddd d MMM HH:mm", English)}" : since;
+        return report.Now - period.End > CatchUpPolicy.OnTime
+            ? $"{since} up to {words.FullDate(endDay, endDay)} {words.Time(TimeOnly.FromDateTime(end.DateTime))}"
+            : since;
     }
 
     /// <summary>What the people asked read about an experiment: its measured result, or that it still runs.</summary>
@@ -212,47 +229,39 @@ public static class WeeklyReportMessages
         return string.Join("\n", lines);
     }
 
-    private static string Running(RunningExperiment r, TimeZoneInfo zone)
+    private static string Running(RunningExperiment r, DateOnly today, Wording words)
     {
         var days = r.PastEnd
-            ? $"day {r.Day} of {r.Days}, past its end date ({Day(r.Experiment.EndDate)})"
-            : $"day {r.Day} of {r.Days}, ends {Day(r.Experiment.EndDate)}";
-        var tasks = r.Tasks.Total == 0 ? "no tasks yet" : $"tasks {r.Tasks.Done} done, {r.Tasks.Open} open";
-        var blocked = r.Tasks.Blocked > 0 ? $", {r.Tasks.Blocked} blocked" : "";
+            ? $"day {words.Number(r.Day)} of {words.Number(r.Days)}, past its end date ({words.Date(r.Experiment.EndDate, today)})"
+            : $"day {words.Number(r.Day)} of {words.Number(r.Days)}, ends {words.Date(r.Experiment.EndDate, today)}";
+        var tasks = r.Tasks.Total == 0 ? "no tasks yet" : $"{words.Count(r.Tasks.Done, Counted.Task)} done, {words.Number(r.Tasks.Open)} open";
+        var blocked = r.Tasks.Blocked > 0 ? $", {words.Number(r.Tasks.Blocked)} blocked" : "";
         return $"*{Name(r.Experiment)}*: {days} · {tasks}{blocked}.";
     }
 
-    private static string List<T>(string title, IReadOnlyList<T> items, Func<T, string> line, string empty)
+    private static string List<T>(string title, IReadOnlyList<T> items, Func<T, string> line, string empty, Wording words)
     {
         if (items.Count == 0) return $"{title}\n{empty}";
         var text = title + "\n" + string.Join("\n", items.Take(MaxListed).Select(e => "• " + line(e)));
-        return items.Count > MaxListed ? text + $"\n…and {items.Count - MaxListed} more." : text;
+        return items.Count > MaxListed ? text + $"\n…and {words.Number(items.Count - MaxListed)} more." : text;
     }
 
-    private static string Bottlenecks(WeeklyReport report)
+    private static string Bottlenecks(WeeklyReport report, Wording words)
     {
         var blockerCount = report.BlockersByReason.Sum(b => b.Count);
         var blockers = blockerCount == 0
             ? "no new blockers"
-            : $"{Count(blockerCount, "new blocker", "new blockers")} ({string.Join(", ", report.BlockersByReason.Select(b => $"{b.Reason.Label()}: {b.Count}"))})";
+            : $"{words.Count(blockerCount, Counted.Blocker)} ({string.Join(", ", report.BlockersByReason.Select(b => $"{b.Reason.Label()}: {words.Number(b.Count)}"))})";
         var postponed = report.Postponements == 0
             ? "no postponements"
-            : $"{Count(report.Postponements, "postponement", "postponements")} ({string.Join(", ", report.PostponementsByPerson.Take(5).Select(p => $"{MrkdwnText.User(p.OwnerId)}: {p.Count}"))})";
+            : $"{words.Count(report.Postponements, Counted.Postponement)} ({string.Join(", ", report.PostponementsByPerson.Take(5).Select(p => $"{MrkdwnText.User(p.OwnerId)}: {words.Number(p.Count)}"))})";
         return $"*Bottlenecks:* {blockers} and {postponed}.";
     }
 
-    private static string SalesFeedback(WeeklyReport report)
-    {
-        var lines = report.SalesFeedback.Take(MaxListed).Select(f =>
-        {
-            var parts = new List<string>();
-            if (f.Counts.Total > 0) parts.Add(CountsText(f.Counts));
-            if (f.Reasons.Count > 0) parts.Add($"({string.Join(", ", f.Reasons.Select(r => r.Label()))})");
-            var judged = parts.Count > 0 ? " " + string.Join(" ", parts) + "." : "";
-            return $"• *{Name(f.Experiment)}*:{judged}{string.Concat(f.Comments.TakeLast(2).Select(c => " " + Quote(c)))}";
-        }).Concat(report.SalesOnTheReport.TakeLast(MaxComments).Select(c => $"• About the whole report: {Quote(c)}"));
-        return "*What sales said about the leads*\n" + string.Join("\n", lines);
-    }
+    private static string SalesFeedback(WeeklyReport report, Wording words) =>
+        "*What sales said about the leads*\n" + string.Join("\n",
+            report.SalesFeedback.Take(MaxListed).Select(f => $"• *{Name(f.Experiment)}*: {FeedbackSummary(f, words)}")
+                .Concat(report.SalesOnTheReport.TakeLast(MaxComments).Select(c => $"• About the whole report: {Quote(c)}")));
 
     private static string OtherComments(IReadOnlyList<ReportComment> comments) =>
         "*Also said in the report threads*\n" + string.Join("\n", comments.TakeLast(MaxComments).Select(c =>
@@ -260,17 +269,21 @@ public static class WeeklyReportMessages
 
     private static string Quote(ThreadComment c) => $"“{MrkdwnText.Escape(MrkdwnText.Truncate(c.Text, 200))}” ({MrkdwnText.User(c.CreatedBy)})";
 
-    private static string Progress(string? objective, IReadOnlyList<KeyResultProgress> keyResults)
+    /// <summary>e.g. <c>26/100 new leads</c>.</summary>
+    private static string Numbers(KeyResultProgress k, Wording words) => words.Progress(k.KeyResult.Current, k.KeyResult.Target, k.KeyResult.Unit);
+
+    private static string Progress(string? objective, IReadOnlyList<KeyResultProgress> keyResults, Wording words)
     {
         var lines = keyResults.Take(MaxListed).Select(k =>
-            $"`{Domain.Okrs.Progress.Bar(k.Percent)}` {k.Percent}% · *{k.KeyResult.ShortId}* {MrkdwnText.Escape(k.KeyResult.Name)}: {MrkdwnText.Escape(k.Numbers)}");
+            $"`{Domain.Okrs.Progress.Bar(k.Percent)}` {words.Percent(k.Percent)} · *{k.KeyResult.ShortId}* {MrkdwnText.Escape(k.KeyResult.Name)}: {MrkdwnText.Escape(Numbers(k, words))}");
         var title = objective is { } o ? $"*Key results* for _{MrkdwnText.Escape(o)}_" : "*Key results*";
         return title + "\n" + string.Join("\n", lines);
     }
 
     private static string Footer(WeeklyReport report, ReportContext context)
     {
-        var text = $"Win rate: {Rate(report.WinRateLast4Weeks)} in the last 4 weeks · {Rate(report.WinRateAllTime)} all time.";
+        var words = context.Words;
+        var text = $"Win rate: {words.WinRate(report.WinRateLast4Weeks)} in the last 4 weeks · {words.WinRate(report.WinRateAllTime)} all time.";
         var thread = ThreadParts(report, context.SalesConfigured);
         return thread.Count > 0 ? $"{text} In the thread: {string.Join(" and ", thread)}." : text;
     }
@@ -287,18 +300,11 @@ public static class WeeklyReportMessages
         ? $"<slack://app?team={context.TeamId}&id={app}&tab=home|Open GrowthBot's Home tab> for key results, your open tasks and every blocker."
         : null;
 
-    private static string Rate(WinRate rate) => rate.Percent is { } p ? $"{p}% ({rate.Worked} of {rate.Concluded})" : "nothing concluded";
-
     private static string Counts(RatingCounts counts) => counts.Total == 0 ? "No ratings yet." : CountsText(counts);
 
     /// <summary>e.g. <c>Good 2 · Mixed 1</c>: only the ratings given.</summary>
     private static string CountsText(RatingCounts counts) => string.Join(" · ",
         new[] { ("Good", counts.Good), ("Mixed", counts.Mixed), ("Poor", counts.Poor) }.Where(c => c.Item2 > 0).Select(c => $"{c.Item1} {c.Item2}"));
-
-    private static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
-
-    /// <summary>A calendar date as text (no <c>&lt;!date&gt;</c>: that renders in the reader's client language).</summary>
-    private static string Day(DateOnly date) => date.ToString("dddd d MMM", English);
 
     /// <summary>What a person typed, escaped, ending as a sentence ends.</summary>
     private static string Sentence(string? text)

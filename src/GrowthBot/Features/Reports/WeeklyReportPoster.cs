@@ -2,6 +2,7 @@ using GrowthBot.Common;
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Scheduling;
+using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
@@ -61,11 +62,11 @@ public sealed class WeeklyReportPoster(
         var now = time.GetUtcNow();
         foreach (var unfinished in await reports.Unfinished(teamId, cancellationToken))
         {
-            if (!CatchUpPolicy.MayPost(unfinished.DueAt, now, settings.Zone)) return DeliveryOutcome.NotYet;
+            if (!CatchUpPolicy.MayPost(unfinished.DueAt, now, settings.Zone, settings.Hours)) return DeliveryOutcome.NotYet;
             var outcome = await Publish(unfinished, settings, cancellationToken);
             if (!outcome.Delivered) return outcome;
         }
-        if (ScheduleMath.WeeklySlot(settings.WeeklyReportCron, settings.Zone, now) is not { } slot || !CatchUpPolicy.MayPost(slot, now, settings.Zone))
+        if (ScheduleMath.WeeklySlot(settings.WeeklyReportCron, settings.Zone, now) is not { } slot || !CatchUpPolicy.MayPost(slot, now, settings.Zone, settings.Hours))
             return DeliveryOutcome.NotYet;
         var report = await reports.ReserveSlot(teamId, slot, ScheduleMath.WeekStart(settings.Zone, now), now, cancellationToken);
         if (report is null) return DeliveryOutcome.NotYet;
@@ -102,7 +103,7 @@ public sealed class WeeklyReportPoster(
     }
 
     private ReportContext Context(TeamSettings settings) =>
-        new(settings.TeamId, settings.Zone, settings.OkrProgressInReport, raters.AnyConfigured(settings.TeamId), identity.AppId);
+        new(settings.TeamId, settings.Zone, settings.OkrProgressInReport, raters.AnyConfigured(settings.TeamId), identity.AppId, Wording.English);
 
     private DeliveryOutcome? NoChannel(TeamSettings settings)
     {
@@ -128,12 +129,12 @@ public sealed class WeeklyReportPoster(
         var complete = true;
         foreach (var experiment in report.Concluded.Take(MaxDetails))
             complete &= (await delivery.Post(teamId, DetailKey, $"{entry.PeriodKey}-{experiment.ShortId}", thread,
-                () => WeeklyReportMessages.Detail(experiment, settings.Zone), cancellationToken, main.Ts)).Delivered;
+                () => WeeklyReportMessages.Detail(experiment, settings.Zone, Periods.LocalDate(now, settings.Zone), context.Words), cancellationToken, main.Ts)).Delivered;
         if (report.AskAbout.Count > 0)
             complete &= await Ask(entry, report, thread, main.Ts, cancellationToken);
         if (!settings.OkrProgressInReport && report.KeyResults.Count > 0)
             complete &= (await delivery.Post(teamId, OkrProgressKey, entry.PeriodKey, thread,
-                () => WeeklyReportMessages.OkrProgress(report.ObjectiveTitle, report.KeyResults), cancellationToken)).Delivered;
+                () => WeeklyReportMessages.OkrProgress(report.ObjectiveTitle, report.KeyResults, context.Words), cancellationToken)).Delivered;
         if (complete) await reports.MarkFinished(entry.Id, now, cancellationToken);
         return main;
     }

@@ -17,7 +17,7 @@ public sealed class WeeklyReportReader(ExperimentStore experiments, TaskStore ta
         var all = await experiments.All(teamId, cancellationToken);
         var okr = await okrs.Current(teamId, cancellationToken);
         var running = all.Where(e => e.Status == ExperimentStatus.Running).Select(e => e.Id).ToList();
-        var (ratings, comments) = await feedback.Between(teamId, period.Start, period.End, cancellationToken);
+        var (ratings, comments) = await feedback.InPeriod(teamId, period.Start, period.End, cancellationToken);
         return WeeklyReportBuilder.Build(new WeeklyReportInput
         {
             Period = period,

@@ -30,7 +30,7 @@ public class SalesThreadTests
     private static async Task<Thread> Asked(bool twoExperiments = true, string? group = "S0SALES", IReadOnlyList<string>? people = null)
     {
         var app = await GrowthBotApp.Start();
-        app.Slack.UserGroups["S0SALES"] = [GroupMember];
+        app.Slack.AddUserGroup("S0SALES", "sales", "Sales team", GroupMember);
         await app.Service<TeamSettingsService>().Save(new SavedTeamSettings
         {
             TeamId = GrowthBotApp.TeamId, ReportChannel = GrowthBotApp.GrowthChannel, LeadQualityUsers = people ?? [Sales, Sales2], LeadQualityGroup = group,
@@ -198,7 +198,7 @@ public class SalesThreadTests
         await using var thread = await Asked();
         var app = thread.App;
         await app.Click(thread.Ask, "lead_quality:E1:Good", user: "U0NEWBIE");
-        app.Slack.UserGroups["S0SALES"] = [GroupMember, "U0NEWBIE"];
+        app.Slack.AddUserGroup("S0SALES", "sales", "Sales team", GroupMember, "U0NEWBIE");
         await app.Click(thread.Ask, "lead_quality:E1:Good", user: "U0NEWBIE");
         app.Time.Advance(TimeSpan.FromMinutes(6));
         await app.Click(thread.Ask, "lead_quality:E1:Good", user: "U0NEWBIE");
