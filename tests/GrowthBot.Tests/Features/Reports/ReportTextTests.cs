@@ -37,7 +37,7 @@ public class ReportTextTests
                         "*Decision:* Scale.\n*Next step:* Double the budget this week to see if we can double the leads.", report.AllText);
         var detail = app.Slack.CallsTo("chat.postMessage").Single(c => c.Str("thread_ts") is not null && c.AllText.Contains("*Hypothesis:*"));
         Assert.Contains("*Decision:* Scale.\n*Next step:* Double the budget", detail.AllText);
-        Assert.Contains("It ran from Wednesday 18 Nov to Wednesday 25 Nov and was concluded on Wednesday 18 Nov.", detail.AllText);
+        Assert.Contains("It ran from Wed 18 Nov to Wed 25 Nov and was concluded on Wed 18 Nov.", detail.AllText);
     }
 
     [Fact]
@@ -79,11 +79,11 @@ public class ReportTextTests
         await app.Command("/growth report now", user: GrowthBotApp.Lead);
 
         var report = LastReport(app);
-        Assert.Contains("Win rate: nothing concluded in the last 4 weeks · nothing concluded all time.", report.AllText);
+        Assert.Contains("Win rate: no experiments concluded yet in the last 4 weeks · no experiments concluded yet all time.", report.AllText);
         Assert.DoesNotContain("In the thread", report.AllText);
         Assert.DoesNotContain(app.Slack.CallsTo("chat.postMessage"), c => c.Str("thread_ts") is not null);
         Assert.Contains("No experiment was concluded in the last 7 days.", report.AllText);
-        Assert.Contains("*E1 Webinar*: day 1 of 8, ends Wednesday 25 Nov · no tasks yet.", report.AllText);
+        Assert.Contains("*E1 Webinar*: day 1 of 8, ends Wed 25 Nov · no tasks yet.", report.AllText);
     }
 
     [Fact]
@@ -101,6 +101,6 @@ public class ReportTextTests
 
         await app.Command("/growth report now", user: GrowthBotApp.Lead);
 
-        Assert.Contains("*Running now*\n• *E1 Webinar*: day 5 of 8, ends Saturday 21 Nov · tasks 1 done, 2 open, 1 blocked.", LastReport(app).AllText);
+        Assert.Contains("*Running now*\n• *E1 Webinar*: day 5 of 8, ends Sat 21 Nov · 1 task done, 2 open, 1 blocked.", LastReport(app).AllText);
     }
 }

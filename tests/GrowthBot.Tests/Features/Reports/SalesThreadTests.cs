@@ -90,7 +90,7 @@ public class SalesThreadTests
         Assert.Single(app.Slack.CallsTo("usergroups.users.list")); // the group is read once for both of its member's clicks
 
         var next = await NextReport(app, TimeSpan.FromDays(1));
-        Assert.Contains("*What sales said about the leads*\n• *E1 LinkedIn InMail to CMOs*: Good 1 · Mixed 1 · Poor 1 (Too small).", next);
+        Assert.Contains("*What sales said about the leads*\n• *E1 LinkedIn InMail to CMOs*: 1 good, 1 mixed, 1 poor (Too small)", next);
 
         // A change after that report is kept (and counted in the thread), but the rating is not reported again.
         await app.Click(thread.Ask, "lead_quality:E1:Good", user: Sales);
@@ -139,7 +139,7 @@ public class SalesThreadTests
             Assert.Equal([("E1 and E2 both look good", null), ("E2: one of them booked a demo", 2L), ("Like E7 last month", null), ("They were fine overall", null)],
                 await db.QueryAsync<(string, long?)>("SELECT text, experiment_id FROM thread_comments ORDER BY text"));
             var next = await NextReport(app, TimeSpan.FromDays(1));
-            Assert.Contains("• *E2 Partner webinar*: “E2: one of them booked a demo” (<@U0SALES>)", next);
+            Assert.Contains("• *E2 Partner webinar*: comments · “E2: one of them booked a demo”", next);
             Assert.Contains("• About the whole report: “They were fine overall” (<@U0SALES>)", next);
         }
 
