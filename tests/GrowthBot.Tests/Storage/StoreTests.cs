@@ -30,11 +30,11 @@ public class StoreTests
         var e2 = await store.Add(NewExperiment("Webinar"));
 
         Assert.Equal((1, 1, 2), (e1.Number, other.Number, e2.Number));
-        Assert.True(await store.Start(e1.Id, Today, Today.AddDays(7), Now));
-        Assert.False(await store.Start(e1.Id, Today, Today.AddDays(7), Now));
+        Assert.True(await store.Start(e1.TeamId, e1.Id, Today, Today.AddDays(7), Now));
+        Assert.False(await store.Start(e1.TeamId, e1.Id, Today, Today.AddDays(7), Now));
         Assert.True(await app.Conclude(e1, Outcome.Worked, "1 lead, CTR 60%", "CMOs answer InMail", Decision.Scale, Now.AddDays(6)));
-        Assert.False(await store.Abandon(e1.Id, Now));
-        Assert.True(await store.Abandon(e2.Id, Now));
+        Assert.False(await store.Abandon(e1.TeamId, e1.Id, Now));
+        Assert.True(await store.Abandon(e2.TeamId, e2.Id, Now));
 
         var concluded = Assert.Single(await store.All(GrowthBotApp.TeamId), e => e.Status == ExperimentStatus.Concluded);
         Assert.Equal(("1 lead, CTR 60%", Now.AddDays(6)), (concluded.Result, concluded.ConcludedAt));
@@ -78,8 +78,8 @@ public class StoreTests
         Assert.Single(await tasks.BlocksRecorded(GrowthBotApp.TeamId, Now, Now.AddDays(1)));
         Assert.Equal(2, (await tasks.PostponementsRecorded(GrowthBotApp.TeamId, Now, Now.AddDays(1))).Count);
 
-        Assert.True(await tasks.MarkDone(task.Id, GrowthBotApp.Bob, Now.AddDays(1)));
-        Assert.False(await tasks.MarkDone(task.Id, GrowthBotApp.Bob, Now.AddDays(1)));
+        Assert.True(await tasks.MarkDone(task.TeamId, task.Id, GrowthBotApp.Bob, Now.AddDays(1)));
+        Assert.False(await tasks.MarkDone(task.TeamId, task.Id, GrowthBotApp.Bob, Now.AddDays(1)));
         var done = (await tasks.Find(GrowthBotApp.TeamId, task.Number))!;
         Assert.Null(done.Blocker);
         Assert.Empty(await tasks.Open(GrowthBotApp.TeamId));
@@ -136,7 +136,7 @@ public class StoreTests
         await feedback.Add(new LeadFeedback { TeamId = GrowthBotApp.TeamId, ExperimentId = e.Id, Quality = LeadQuality.Mixed, Reason = LeadQualityReason.TooSmall, Source = FeedbackSource.Button, CreatedBy = GrowthBotApp.Bob, CreatedAt = Now });
         await feedback.Add(new LeadFeedback { TeamId = GrowthBotApp.TeamId, ExperimentId = e.Id, Text = "Good fit, but no budget until March", Source = FeedbackSource.ThreadReply, MessageTs = "1.2", CreatedBy = GrowthBotApp.Bob, CreatedAt = Now.AddMinutes(5) });
 
-        var stored = await feedback.ForExperiment(e.Id);
+        var stored = await feedback.ForExperiment(e.TeamId, e.Id);
         Assert.Equal([LeadQuality.Mixed, null], stored.Select(f => f.Quality));
         Assert.Equal(2, (await feedback.Between(GrowthBotApp.TeamId, Now, Now.AddDays(1))).Count);
     }
