@@ -1,6 +1,6 @@
 namespace GrowthBot.Slack.Routing;
 
-/// <summary>Who the bot is in its workspace, learnt from auth.test at startup.</summary>
+/// <summary>Who the bot is in its one workspace (Slack__BotToken), learnt from auth.test at startup.</summary>
 public sealed class SlackIdentity
 {
     public string? BotUserId { get; private set; }
@@ -16,8 +16,4 @@ public sealed class SlackIdentity
         TeamId = teamId;
         Team = team;
     }
-
-    /// <summary>True for messages the bot itself posted, which it must never react to.</summary>
-    public bool IsOwn(Payloads.SlackEvent e) =>
-        (BotId is not null && e.BotId == BotId) || (BotUserId is not null && e.User == BotUserId);
 }

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using GrowthBot.Slack.Routing;
 using GrowthBot.Slack.WebApi;
+using GrowthBot.Slack.Workspaces;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -25,7 +27,7 @@ public class SlackApiClientTests
 
     private SlackApiClient Client(StubHandler handler, SlackOptions options) =>
         new(new HttpClient(handler) { BaseAddress = new Uri("https://slack.test/api/"), Timeout = Timeout.InfiniteTimeSpan },
-            Options.Create(options), NullLogger<SlackApiClient>.Instance, _time);
+            Options.Create(options), new ConfiguredBot(Options.Create(options), new SlackIdentity()), NullLogger<SlackApiClient>.Instance, _time);
 
     private static Task<PostMessageResponse> Post(SlackApiClient client) => client.PostMessage(new PostMessageRequest("C1", "hello"));
 
