@@ -2,18 +2,20 @@ using System.Collections.Concurrent;
 using GrowthBot.Domain.Permissions;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.WebApi;
+using GrowthBot.Slack.Workspaces;
 using Microsoft.Extensions.Options;
 
 namespace GrowthBot.Common;
 
 /// <summary>
 /// Answers "is this person a growth lead?" from GrowthBot__GrowthLeads, or, when that is empty, from
-/// users.info (workspace admins and owners), remembered for ten minutes per person.
+/// users.info (workspace admins and owners), remembered for ten minutes per person and workspace (an Enterprise Grid
+/// member can be an admin in one workspace and not in another).
 /// </summary>
 public sealed class GrowthLeads(IOptionsMonitor<GrowthBotOptions> options, ISlackApi slack, TimeProvider time)
 {
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(10);
-    private readonly ConcurrentDictionary<string, (bool Admin, DateTimeOffset At)> _admins = new();
+    private readonly ConcurrentDictionary<(string? Team, string User), (bool Admin, DateTimeOffset At)> _admins = new();
 
     public IReadOnlyList<string> Configured => options.CurrentValue.GrowthLeadIds;
 
@@ -22,11 +24,12 @@ public sealed class GrowthLeads(IOptionsMonitor<GrowthBotOptions> options, ISlac
         var configured = Configured;
         if (configured.Count > 0) return Permissions.IsGrowthLead(userId, configured, false);
         var now = time.GetUtcNow();
-        if (!_admins.TryGetValue(userId, out var known) || now - known.At > Remember)
+        var key = (SlackTeamScope.Current, userId);
+        if (!_admins.TryGetValue(key, out var known) || now - known.At > Remember)
         {
             var user = await slack.UserInfo(userId, cancellationToken);
             known = (user.IsAdmin || user.IsOwner || user.IsPrimaryOwner, now);
-            _admins[userId] = known;
+            _admins[key] = known;
         }
         return Permissions.IsGrowthLead(userId, configured, known.Admin);
     }

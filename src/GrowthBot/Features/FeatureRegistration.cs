@@ -3,6 +3,7 @@ using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Export;
 using GrowthBot.Features.Growth;
 using GrowthBot.Features.Home;
+using GrowthBot.Features.Installs;
 using GrowthBot.Features.Learnings;
 using GrowthBot.Features.Okrs;
 using GrowthBot.Features.Reports;
@@ -51,7 +52,10 @@ public static class FeatureRegistration
             .AddEvent<ReportThreadReplies>(ReportThreadReplies.EventType)
             // App Home
             .AddEvent<AppHomeOpenedEvent>(AppHomeOpenedEvent.EventType)
-            .AddBlockAction<HomeNewExperimentButton>(HomeNewExperimentButton.ActionId);
+            .AddBlockAction<HomeNewExperimentButton>(HomeNewExperimentButton.ActionId)
+            // the workspace removed the app, or Slack revoked its token
+            .AddEvent<AppUninstalledEvent>(AppUninstalledEvent.EventType)
+            .AddEvent<TokensRevokedEvent>(TokensRevokedEvent.EventType);
 
         // What the handlers above share.
         builder.Services.AddScoped<ModalOpener>();
