@@ -59,6 +59,9 @@ public sealed class GrowthBotApp : IAsyncDisposable
     /// <summary>Another browser on the app: its own cookies (or none kept at all), as a second person or an attacker has.</summary>
     public HttpClient NewBrowser(bool keepCookies = true) => _factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = keepCookies });
 
+    /// <summary>The acknowledgements the bot answered Slack's requests with, in order.</summary>
+    public IReadOnlyList<JsonNode> Acks => [.. _acks];
+
     /// <summary>Everything the bot sent: its Web API calls and response_url posts, and the acknowledgements it answered with.</summary>
     public IReadOnlyList<JsonNode> Sent => [.. Slack.Calls.Select(c => (JsonNode)c.Args), .. _acks];
 
