@@ -55,8 +55,10 @@ public static class SlackInstallEndpoints
         var query = http.Request.Query;
         var check = states.Redeem(http, query["state"], Secure(http, options));
 
-        if (query["error"].ToString() is { Length: > 0 } declined)
+        if (query["error"].ToString() is { Length: > 0 } error)
         {
+            // Whatever arrives in the URL is shown and logged, so only a short piece of it.
+            var declined = error.Length > 60 ? error[..60] : error;
             logger.LogInformation("An install was not completed: Slack sent back {Error}", declined);
             return declined == "access_denied"
                 ? InstallPages.Problem(StatusCodes.Status200OK, "Installation cancelled",

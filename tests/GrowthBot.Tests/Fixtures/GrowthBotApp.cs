@@ -124,7 +124,8 @@ public sealed class GrowthBotApp : IAsyncDisposable
     /// through <see cref="Install"/>. Per-workspace ids (report channel, growth leads) are left to each team, as the
     /// startup checks require.
     /// </summary>
-    public static Task<GrowthBotApp> StartForManyWorkspaces(FakeSlack? slack = null, IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
+    public static Task<GrowthBotApp> StartForManyWorkspaces(FakeSlack? slack = null, IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? now = null,
+        Action<IServiceCollection>? services = null)
     {
         var many = new Dictionary<string, string?>
         {
@@ -136,7 +137,7 @@ public sealed class GrowthBotApp : IAsyncDisposable
             ["GrowthBot:GrowthLeads"] = "",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) many[key] = value;
-        return Start(many, slack: slack, now: now);
+        return Start(many, services, slack, now: now);
     }
 
     /// <summary>

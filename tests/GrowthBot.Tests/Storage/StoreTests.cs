@@ -20,6 +20,35 @@ public class StoreTests
     };
 
     [Fact]
+    public async Task Another_teams_row_id_reads_nothing_and_changes_nothing()
+    {
+        await using var app = await GrowthBotApp.Start();
+        var experiments = app.Service<ExperimentStore>();
+        var tasks = app.Service<TaskStore>();
+        var theirs = await experiments.Add(NewExperiment("Their idea", team: "T0OTHER"));
+        var task = await tasks.Add(new GrowthTask { TeamId = "T0OTHER", ExperimentId = theirs.Id, Title = "Theirs", OwnerId = GrowthBotApp.Bob, DueDate = Today, CreatedBy = GrowthBotApp.Bob, CreatedAt = Now });
+        const string Us = GrowthBotApp.TeamId;
+
+        Assert.False(await experiments.Start(Us, theirs.Id, Today, Today.AddDays(7), Now));
+        Assert.False(await experiments.Abandon(Us, theirs.Id, Now));
+        await experiments.Update(theirs with { TeamId = Us, Name = "Renamed by us" }, Now);
+        Assert.False(await tasks.MarkDone(Us, task.Id, GrowthBotApp.Alice, Now));
+        Assert.False(await tasks.Unblock(Us, task.Id, GrowthBotApp.Alice, Now));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => tasks.Block(task.Id, Us, BlockReason.Budget, "", GrowthBotApp.Alice, Now));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => tasks.Postpone(task.Id, Us, Today.AddDays(3), "later", GrowthBotApp.Alice, Now));
+        Assert.Empty(await tasks.ForExperiment(Us, theirs.Id));
+        Assert.Empty(await tasks.PostponementsForExperiment(Us, theirs.Id, 10));
+        Assert.Empty(await app.Service<LearningStore>().ForExperiment(Us, theirs.Id));
+        Assert.Empty(await app.Service<FeedbackStore>().ForExperiment(Us, theirs.Id));
+
+        var unchanged = (await experiments.FindById("T0OTHER", theirs.Id))!;
+        Assert.Equal(("Their idea", ExperimentStatus.Backlog), (unchanged.Name, unchanged.Status));
+        var open = Assert.Single(await tasks.Open("T0OTHER"));
+        Assert.Equal((GrowthTaskStatus.Open, Today, 0), (open.Status, open.DueDate, open.Postponements));
+        Assert.Null(open.Blocker);
+    }
+
+    [Fact]
     public async Task Experiments_are_numbered_per_team_and_move_through_their_lifecycle()
     {
         await using var app = await GrowthBotApp.Start();
