@@ -43,6 +43,10 @@ public static class StorageRegistration
         else
             builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
                 new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeyRepository(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>())));
+        // Data Protection would make its first key at startup. Keys are only needed once someone opens /slack/install,
+        // so the first key is made then, and a bot serving one workspace with Slack__BotToken never makes one.
+        foreach (var eager in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+            builder.Services.Remove(eager);
         // Replaces the Slack layer's in-memory dedupe whichever is registered first, so it survives restarts.
         builder.Services.Replace(ServiceDescriptor.Singleton<IEventDeduplicator, ProcessedEventStore>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

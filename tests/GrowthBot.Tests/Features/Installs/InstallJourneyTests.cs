@@ -223,6 +223,9 @@ public class InstallJourneyTests
         Assert.Contains("serves one Slack workspace", (await InstallPage.From(install)).Text);
         Assert.Equal(HttpStatusCode.NotFound, redirect.Status);
         Assert.Empty(app.Slack.CallsTo("oauth.v2.access"));
+        // Nothing to encrypt, so no Data Protection key was made (nor its "stored unencrypted" warning logged).
+        await using var db = await app.Db();
+        Assert.Equal(0L, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM data_protection_keys"));
     }
 
     [Fact]
