@@ -15,17 +15,24 @@ public sealed class AppUninstalledEvent(IServiceProvider services, IOptions<Slac
     public const string EventType = "app_uninstalled";
 
     public Task Handle(EventCallback callback, CancellationToken cancellationToken) =>
-        Forget(services, options.Value, logger, callback.TeamId, "the app was uninstalled", cancellationToken);
+        Forget(callback.TeamId, "the app was uninstalled", cancellationToken);
+
+    /// <summary>The team's installation, when workspaces install the app through OAuth and this one did.</summary>
+    public async Task<SlackInstallation?> Installation(string teamId, CancellationToken cancellationToken) =>
+        options.Value.MultiWorkspace ? await Installations.Find(teamId, cancellationToken) : null;
 
     /// <summary>Removes the team's installation; with one configured bot token there is none, and the operator is told.</summary>
-    internal static async Task Forget(IServiceProvider services, SlackOptions options, ILogger logger, string teamId, string why, CancellationToken cancellationToken)
+    public async Task Forget(string teamId, string why, CancellationToken cancellationToken)
     {
-        if (!options.MultiWorkspace)
+        if (!options.Value.MultiWorkspace)
         {
             logger.LogCritical("Slack workspace {TeamId}: {Why}. Slack__BotToken no longer works; reinstall the app and set the new token.", teamId, why);
             return;
         }
-        if (!await services.GetRequiredService<SlackInstallations>().Remove(teamId, cancellationToken))
+        if (!await Installations.Remove(teamId, cancellationToken))
             logger.LogInformation("Slack workspace {TeamId}: {Why}, but it was not installed here", teamId, why);
     }
+
+    // Only built with many workspaces: it needs the installation store.
+    private SlackInstallations Installations => services.GetRequiredService<SlackInstallations>();
 }

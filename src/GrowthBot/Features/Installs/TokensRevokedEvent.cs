@@ -1,9 +1,6 @@
 using System.Text.Json;
-using GrowthBot.Slack;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
-using GrowthBot.Slack.Workspaces;
-using Microsoft.Extensions.Options;
 
 namespace GrowthBot.Features.Installs;
 
@@ -11,7 +8,7 @@ namespace GrowthBot.Features.Installs;
 /// Slack revoked tokens of the app in a workspace. When the bot's token is among them the workspace is served no more,
 /// as if the app were uninstalled; revoked user tokens concern nothing GrowthBot keeps.
 /// </summary>
-public sealed class TokensRevokedEvent(IServiceProvider services, IOptions<SlackOptions> options, ILogger<TokensRevokedEvent> logger) : IEventHandler
+public sealed class TokensRevokedEvent(AppUninstalledEvent uninstall) : IEventHandler
 {
     public const string EventType = "tokens_revoked";
 
@@ -19,11 +16,8 @@ public sealed class TokensRevokedEvent(IServiceProvider services, IOptions<Slack
     {
         var bots = RevokedBots(callback.Event);
         if (bots.Count == 0) return;
-        if (options.Value.MultiWorkspace
-            && await services.GetRequiredService<SlackInstallations>().Find(callback.TeamId, cancellationToken) is { } installed
-            && !bots.Contains(installed.BotUserId))
-            return;
-        await AppUninstalledEvent.Forget(services, options.Value, logger, callback.TeamId, "its bot token was revoked", cancellationToken);
+        if (await uninstall.Installation(callback.TeamId, cancellationToken) is { } installed && !bots.Contains(installed.BotUserId)) return;
+        await uninstall.Forget(callback.TeamId, "its bot token was revoked", cancellationToken);
     }
 
     /// <summary>The bot user ids in <c>tokens.bot</c>.</summary>
