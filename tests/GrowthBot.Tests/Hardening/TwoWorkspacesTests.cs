@@ -328,8 +328,8 @@ public class TwoWorkspacesTests
         return (await db.QueryAsync<(string Team, long Id)>($"SELECT team_id, MIN(id) FROM {table} GROUP BY team_id")).ToDictionary(r => r.Team, r => r.Id);
     }
 
-    /// <summary>Every table with a team_id column, the search index included.</summary>
-    private static async Task<IReadOnlyList<string>> TeamTables(Microsoft.Data.Sqlite.SqliteConnection db)
+    /// <summary>Every table with a team_id column, the search index included (read from SQLite's catalogue).</summary>
+    private static async Task<IReadOnlyList<string>> TeamTables(System.Data.Common.DbConnection db)
     {
         var tables = await db.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'qrtz%' AND name NOT LIKE 'search_index_%'");
         var withTeam = new List<string>();
