@@ -2,7 +2,7 @@ namespace GrowthBot.Slack.Workspaces;
 
 /// <summary>
 /// The workspace the current request, event or job serves, carried along the async flow, so every Web API call
-/// made on its behalf uses that workspace's bot token (see docs/decisions/0005-team-scope.md). Work for a team enters
+/// made on its behalf uses that workspace's bot token (see docs/decisions/0007-team-scope.md). Work for a team enters
 /// it where it begins: the dispatcher for Slack's requests and events, the scheduler per team, a scheduled
 /// delivery, an App Home refresh. The Web API client reads it; with many workspaces a call outside any scope fails.
 /// </summary>

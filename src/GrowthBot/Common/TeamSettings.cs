@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using GrowthBot.Domain.Scheduling;
 using GrowthBot.Slack;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
@@ -27,6 +28,11 @@ public sealed record TeamSettings
     public string? LeadQualityGroup { get; init; }
     public bool OkrProgressInReport { get; init; }
     public bool NudgesEnabled { get; init; } = true;
+    /// <summary>When the bot may write to people: the team's working days and nudge hour, in each person's own zone.</summary>
+    public MessageHours Hours { get; init; } = MessageHours.Default;
+    /// <summary>The OKR check-in's day and time (from its cron); null when that cron is not a plain weekly one.</summary>
+    public DayOfWeek? CheckInDay { get; init; }
+    public TimeOnly? CheckInTime { get; init; }
 }
 
 /// <summary>
@@ -69,6 +75,7 @@ public sealed class TeamSettingsService(
         var defaults = options.CurrentValue;
         var savedWeekly = saved is { ReportDay: { } day, ReportTime: { } at } ? (day, at) : ((DayOfWeek, TimeOnly)?)null;
         var weekly = savedWeekly ?? ReadWeeklyCron(defaults.Schedule.WeeklyReport);
+        var checkIn = ReadWeeklyCron(defaults.Schedule.OkrCheckIn);
         return new TeamSettings
         {
             TeamId = teamId,
@@ -82,6 +89,11 @@ public sealed class TeamSettingsService(
             LeadQualityGroup = saved?.LeadQualityGroup,
             OkrProgressInReport = saved?.OkrProgressInReport ?? false,
             NudgesEnabled = saved?.NudgesEnabled ?? true,
+            Hours = new MessageHours(
+                saved?.WorkingDays is { Count: > 0 } days ? days.ToHashSet() : MessageHours.MondayToFriday,
+                saved?.NudgeHour ?? MessageHours.DefaultNudgeHour),
+            CheckInDay = checkIn?.Item1,
+            CheckInTime = checkIn?.Item2,
         };
     }
 
@@ -97,6 +109,13 @@ public sealed class TeamSettingsService(
         if (identity.TeamId is { } installed && !teams.Contains(installed)) teams.Insert(0, installed);
         return teams;
     }
+
+    /// <summary>
+    /// Completes once <see cref="Teams"/> can answer: with one workspace when auth.test has named it, with many at once
+    /// (the installed teams are in the database).
+    /// </summary>
+    public Task WhenTeamsKnown(CancellationToken cancellationToken) =>
+        slack.Value.MultiWorkspace ? Task.CompletedTask : identity.WhenKnown(cancellationToken);
 
     /// <summary>Stores what a growth lead chose; it applies from the next read on, then <see cref="Saved"/> is raised.</summary>
     public async Task<TeamSettings> Save(SavedTeamSettings saved, CancellationToken cancellationToken)

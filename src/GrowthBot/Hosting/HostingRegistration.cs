@@ -11,10 +11,7 @@ public static class HostingRegistration
     public static IHostApplicationBuilder AddHosting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SlackConnection>();
-        // Hosted services start in the order they were added. This one goes first: it learns from auth.test which
-        // workspace a bot token serves before the scheduler starts, so the scheduler's first runs (the startup
-        // catch-up among them) know the team to post for instead of finding none.
-        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<SlackConnection>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SlackConnection>());
         var health = builder.Services.AddHealthChecks().AddCheck<SlackConnection>("slack");
         // /health reports the Socket Mode connection only when there is one to report.
         if (builder.Configuration.GetSection(SlackOptions.Section).Get<SlackOptions>()?.SocketMode == true)

@@ -21,7 +21,6 @@ public static class ScheduleRegistration
             foreach (var job in Schedule.All)
                 q.AddJob<ScheduledPosts>(j => j.WithIdentity(job.Key).WithDescription(job.Posts).StoreDurably().DisallowConcurrentExecution());
         });
-        builder.Services.AddSingleton<UserZones>();
         builder.Services.AddSingleton<TaskNudger>();
         builder.Services.AddSingleton<OkrCheckInPoster>();
         builder.Services.AddSingleton<ExperimentDuePoster>();
