@@ -68,6 +68,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FakeWorkspace> _revoked = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (FakeWorkspace Workspace, string Installer, string Scope)> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Team, string User), JsonObject> _members = new();
+    private readonly ConcurrentDictionary<(string Team, string Id), JsonObject> _groups = new();
 
     private FakeSlack(WebApplication app) => _app = app;
 
@@ -146,6 +147,14 @@ public sealed class FakeSlack : IAsyncDisposable
             ["id"] = id, ["team_id"] = TeamId, ["name"] = name ?? id.ToLowerInvariant(), ["real_name"] = name ?? id,
             ["tz"] = tz, ["tz_offset"] = (int)TimeZoneInfo.FindSystemTimeZoneById(tz).BaseUtcOffset.TotalSeconds,
             ["is_admin"] = admin, ["is_owner"] = owner, ["is_bot"] = bot, ["deleted"] = deleted,
+        };
+
+    /// <summary>A user group of an installed workspace; usergroups.list with that workspace's token lists only its own.</summary>
+    public void AddUserGroup(FakeWorkspace workspace, string id, string handle, string name) =>
+        _groups[(workspace.TeamId, id)] = new JsonObject
+        {
+            ["id"] = id, ["team_id"] = workspace.TeamId, ["name"] = name, ["handle"] = handle, ["description"] = "", ["is_usergroup"] = true,
+            ["date_delete"] = 0, ["user_count"] = 3,
         };
 
     public void AddUserGroup(string id, string handle, string name) =>
@@ -376,7 +385,8 @@ public sealed class FakeSlack : IAsyncDisposable
                 ok["response_metadata"] = new JsonObject { ["next_cursor"] = from + size < all.Count ? (from + size).ToString() : "" };
                 break;
             case "usergroups.list":
-                ok["usergroups"] = new JsonArray(UserGroups.Values.OrderBy(g => g["id"]!.GetValue<string>(), StringComparer.Ordinal).Select(g => (JsonNode)g.DeepClone()).ToArray());
+                var groups = workspace is null ? UserGroups.Values : _groups.Where(g => g.Key.Team == workspace.TeamId).Select(g => g.Value);
+                ok["usergroups"] = new JsonArray(groups.OrderBy(g => g["id"]!.GetValue<string>(), StringComparer.Ordinal).Select(g => (JsonNode)g.DeepClone()).ToArray());
                 break;
             case "chat.getPermalink":
                 ok["permalink"] = $"https://acme.slack.com/archives/{args["channel"]}/p{args["message_ts"]?.GetValue<string>().Replace(".", "")}";

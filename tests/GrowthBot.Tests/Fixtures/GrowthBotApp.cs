@@ -195,6 +195,21 @@ public sealed class GrowthBotApp : IAsyncDisposable
         return Acked(await SlackReply.From(await PostSigned("/slack/action", Form(new() { ["payload"] = payload.ToJsonString() }), "application/x-www-form-urlencoded")));
     }
 
+    /// <summary>Asks for the options of an external select in a modal the bot opened (Slack's block_suggestion), as <paramref name="user"/> types <paramref name="typed"/>.</summary>
+    public async Task<SlackReply> Suggest(JsonNode view, string blockId, string typed, string user = Alice, string team = TeamId)
+    {
+        var block = view["blocks"]!.AsArray().First(b => b?["block_id"]?.GetValue<string>() == blockId)!;
+        var payload = new JsonObject
+        {
+            ["type"] = "block_suggestion", ["action_id"] = block["element"]!["action_id"]!.DeepClone(), ["block_id"] = blockId, ["value"] = typed,
+            ["team"] = new JsonObject { ["id"] = team, ["domain"] = "acme" },
+            ["user"] = new JsonObject { ["id"] = user, ["team_id"] = team },
+            ["api_app_id"] = "A0GROWTH",
+            ["view"] = new JsonObject { ["id"] = view["id"]?.DeepClone() ?? "V0OPTIONS", ["type"] = "modal", ["callback_id"] = view["callback_id"]?.DeepClone() },
+        };
+        return Acked(await SlackReply.From(await PostSigned("/slack/options", Form(new() { ["payload"] = payload.ToJsonString() }), "application/x-www-form-urlencoded")));
+    }
+
     /// <summary>Delivers an Events API event (the inner <c>event</c> object) wrapped as Slack wraps it.</summary>
     public async Task<HttpResponseMessage> Event(JsonObject @event, string? eventId = null, int retryNumber = 0, string team = TeamId)
     {

@@ -39,6 +39,7 @@ public class TwoWorkspacesTests
         public string Id => Workspace.TeamId;
         public HashSet<string> Clicked { get; } = [];
         public HashSet<string> Submitted { get; } = [];
+        public HashSet<string> Asked { get; } = [];
         public override string ToString() => Marker;
     }
 
@@ -68,13 +69,23 @@ public class TwoWorkspacesTests
         await Each(async t =>
         {
             Assert.True((await Command(app, t, "/growth settings", t.Lead)).IsEmptyAck);
-            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Lead).Conversation(S.Channel, t.Channel).PickUsers(S.Sales, t.Sales));
+            var settings = Opened(app, t);
+            foreach (var (blockId, typed) in new[] { (S.SalesGroup, "sales"), (S.Zone, "helsinki") })
+            {
+                t.Asked.Add(settings.View!["blocks"]!.AsArray().First(b => b?["block_id"]?.GetValue<string>() == blockId)!["element"]!["action_id"]!.GetValue<string>());
+                Assert.NotEmpty((await app.Suggest(settings.View!, blockId, typed, t.Lead, t.Id)).Body!["options"]!.AsArray());
+            }
+            await Submit(app, t, ViewSubmission.Of(settings, t.Lead).Conversation(S.Channel, t.Channel).PickUsers(S.Sales, t.Sales));
             await Command(app, t, "/okr set", t.Lead);
             await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Lead).Text("objective", $"{t.Marker} North Star").Text("period", "Q4 2026")
                 .Text("kr1_name", $"{t.Marker} new leads").Text("kr1_baseline", "0").Text("kr1_target", "100").Text("kr1_unit", "leads").PickUser("kr1_owner", t.Member));
-            Assert.Contains($"{t.Marker} North Star", (await Command(app, t, "/okr")).Text);
+            var overview = await Command(app, t, "/okr");
+            Assert.Contains($"{t.Marker} North Star", overview.Text);
             await Command(app, t, "/okr update");
             await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Text(K.Value, t.CheckIn.ToString()).Select(K.Confidence, "OnTrack").Text(K.Note, $"{t.Marker} webinar signups"));
+            await Click(app, t, overview.Body!, $"{OkrHistoryButton.ActionId}:K1", t.Member);
+            await app.Idle();
+            Assert.Contains($"{t.Marker} webinar signups", app.Slack.CallsTo("response_url").Last(c => c.Path!.StartsWith(t.Id)).AllText);
         });
 
         // Ideas: two experiments each (E1, E2 in both teams), listed, shown, started, edited.
@@ -128,7 +139,7 @@ public class TwoWorkspacesTests
             await Command(app, t, "/learning new");
             await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Text(L.Text, $"{t.Marker} customers want case studies").Select(L.Kind, "Icp"));
             var search = await Command(app, t, "/learning search customers case studies");
-            Assert.Contains("1 matches", search.Text);
+            Assert.Contains("1 match for", search.Text);
             Assert.Contains(t.Marker, search.Text);
 
             var card = await Command(app, t, "/experiment show E1");
@@ -217,12 +228,13 @@ public class TwoWorkspacesTests
             Assert.Equal("errors", foreign.ResponseAction);
         });
 
-        // Every button and modal the bot answers was used by both teams.
+        // Every button, modal and external select the bot answers was used by both teams.
         var registry = app.Service<SlackHandlerRegistry>();
         foreach (var t in teams)
         {
             Assert.Empty(registry.Actions.Except(t.Clicked));
             Assert.Empty(registry.ViewSubmissions.Except(t.Submitted));
+            Assert.Empty(registry.OptionsProviders.Except(t.Asked));
         }
 
         // Neither team's data is under the other's id: both did the same things, so every table holds as many rows for each.
@@ -254,6 +266,7 @@ public class TwoWorkspacesTests
         slack.AddMember(workspace, team.Member);
         slack.AddMember(workspace, team.Sales);
         slack.AddMember(workspace, Shared);
+        slack.AddUserGroup(workspace, $"S{teamId}", $"{marker.ToLowerInvariant()}-sales", $"{marker} sales");
         return team;
     }
 
