@@ -1,8 +1,9 @@
 namespace GrowthBot.Slack.Routing;
 
 /// <summary>
-/// Who the bot is in its workspace, learnt from auth.test at startup, and the app it belongs to (from auth.test or
-/// bots.info, else from the <c>api_app_id</c> of the first verified request).
+/// Who the bot is in its one workspace (Slack__BotToken), learnt from auth.test at startup, and the app it belongs to,
+/// the same in every workspace (from auth.test, bots.info or an installation, else the <c>api_app_id</c> of the first
+/// verified request).
 /// </summary>
 public sealed class SlackIdentity
 {
@@ -38,8 +39,4 @@ public sealed class SlackIdentity
     /// for) waits on this rather than on the order hosted services happen to start in.
     /// </summary>
     public Task WhenKnown(CancellationToken cancellationToken) => _known.Task.WaitAsync(cancellationToken);
-
-    /// <summary>True for messages the bot itself posted, which it must never react to.</summary>
-    public bool IsOwn(Payloads.SlackEvent e) =>
-        (BotId is not null && e.BotId == BotId) || (BotUserId is not null && e.User == BotUserId);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GrowthBot.Slack.WebApi;
+using GrowthBot.Slack.Workspaces;
 using Microsoft.Extensions.Logging;
 
 namespace GrowthBot.Common;
@@ -7,26 +8,27 @@ namespace GrowthBot.Common;
 /// <summary>
 /// The workspace's user groups (<c>@sales</c>) from usergroups.list, and a group's members from usergroups.users.list,
 /// each remembered for five minutes: an external select asks on every keystroke, a report thread gets a burst of
-/// clicks, and both methods allow about 20 calls a minute. Long enough for that, short enough that someone added to a
-/// group counts soon.
+/// clicks, and both methods allow about 20 calls a minute (short enough that someone added to a group counts soon).
+/// Remembered per workspace (the one in <see cref="SlackTeamScope"/>), so with many workspaces each sees only its own.
 /// </summary>
 public sealed class UserGroupDirectory(ISlackApi slack, TimeProvider time, ILogger<UserGroupDirectory> logger)
 {
     public static readonly TimeSpan Remember = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (IReadOnlyList<UserGroup> Groups, DateTimeOffset At)? _known;
-    private readonly ConcurrentDictionary<string, (IReadOnlySet<string> Members, DateTimeOffset At)> _members = new();
+    private readonly Dictionary<string, (IReadOnlyList<UserGroup> Groups, DateTimeOffset At)> _known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Team, string Group), (IReadOnlySet<string> Members, DateTimeOffset At)> _members = new();
 
     /// <summary>The user ids in <paramref name="groupId"/>; when Slack cannot say, the list read before, or null when there is none.</summary>
     public async Task<IReadOnlySet<string>?> Members(string groupId, CancellationToken cancellationToken)
     {
+        var key = (SlackTeamScope.Current ?? "", groupId);
         var now = time.GetUtcNow();
-        var known = _members.TryGetValue(groupId, out var remembered) ? remembered : ((IReadOnlySet<string> Members, DateTimeOffset At)?)null;
+        var known = _members.TryGetValue(key, out var remembered) ? remembered : ((IReadOnlySet<string> Members, DateTimeOffset At)?)null;
         if (known is { } fresh && now - fresh.At < Remember) return fresh.Members;
         try
         {
             var members = (await slack.UserGroupMembers(groupId, cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            _members[groupId] = (members, now);
+            _members[key] = (members, now);
             return members;
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException)
@@ -40,13 +42,14 @@ public sealed class UserGroupDirectory(ISlackApi slack, TimeProvider time, ILogg
     /// <summary>Every enabled group; throws <see cref="SlackApiException"/> when Slack cannot say and nothing is remembered.</summary>
     public async Task<IReadOnlyList<UserGroup>> All(CancellationToken cancellationToken)
     {
+        var team = SlackTeamScope.Current ?? "";
         await _gate.WaitAsync(cancellationToken);
         try
         {
             var now = time.GetUtcNow();
-            if (_known is { } known && now - known.At < Remember) return known.Groups;
+            if (_known.TryGetValue(team, out var known) && now - known.At < Remember) return known.Groups;
             var groups = (await slack.UserGroups(cancellationToken)).OrderBy(g => g.Handle, StringComparer.OrdinalIgnoreCase).ToList();
-            _known = (groups, now);
+            _known[team] = (groups, now);
             return groups;
         }
         finally

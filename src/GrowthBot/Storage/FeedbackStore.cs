@@ -50,20 +50,21 @@ public sealed class FeedbackStore(Database database, IChangeFeed changes)
     }
 
     /// <summary>How the people asked rated each experiment in one report's thread so far.</summary>
-    public async Task<IReadOnlyDictionary<long, RatingCounts>> Counts(long reportId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<long, RatingCounts>> Counts(string teamId, long reportId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<RatingRow>($"SELECT {RatingColumns} FROM lead_ratings WHERE report_id = @reportId", new { reportId });
+        var rows = await connection.QueryAsync<RatingRow>($"SELECT {RatingColumns} FROM lead_ratings WHERE team_id = @teamId AND report_id = @reportId", new { teamId, reportId });
         return rows.Select(r => r.ToRating()).GroupBy(r => r.ExperimentId).ToDictionary(g => g.Key, g => RatingCounts.Of(g));
     }
 
     /// <summary>Sales' ratings of the experiment and their replies about it, oldest first, for its card.</summary>
-    public async Task<IReadOnlyList<LeadFeedback>> ForExperiment(long experimentId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LeadFeedback>> ForExperiment(string teamId, long experimentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var ratings = await connection.QueryAsync<RatingRow>($"SELECT {RatingColumns} FROM lead_ratings WHERE experiment_id = @experimentId", new { experimentId });
+        var args = new { teamId, experimentId };
+        var ratings = await connection.QueryAsync<RatingRow>($"SELECT {RatingColumns} FROM lead_ratings WHERE team_id = @teamId AND experiment_id = @experimentId", args);
         var comments = await connection.QueryAsync<CommentRow>(
-            $"SELECT {CommentColumns} FROM thread_comments WHERE experiment_id = @experimentId AND from_sales = 1", new { experimentId });
+            $"SELECT {CommentColumns} FROM thread_comments WHERE team_id = @teamId AND experiment_id = @experimentId AND from_sales = 1", args);
         return AsFeedback(ratings.Select(r => r.ToRating()).ToList(), comments.Select(c => c.ToComment()).ToList());
     }
 

@@ -119,25 +119,27 @@ public sealed class ReportStore(Database database)
         return row?.ToEntry();
     }
 
-    public async Task<ReportEntry?> Find(long id, CancellationToken cancellationToken = default)
+    public async Task<ReportEntry?> Find(string teamId, long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<ReportRow>($"SELECT {Columns} FROM reports r WHERE r.id = @id", new { id }))?.ToEntry();
+        return (await connection.QuerySingleOrDefaultAsync<ReportRow>($"SELECT {Columns} FROM reports r WHERE r.team_id = @teamId AND r.id = @id", new { teamId, id }))?.ToEntry();
     }
 
-    public Task MarkPosted(long id, string channel, string ts, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        Execute("UPDATE reports SET channel = @channel, ts = @ts, posted_at = @at WHERE id = @id AND ts IS NULL", new { id, channel, ts, at = at.ToUniversalTime() }, cancellationToken);
+    public Task MarkPosted(ReportEntry report, string channel, string ts, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        Execute("UPDATE reports SET channel = @channel, ts = @ts, posted_at = @at WHERE team_id = @TeamId AND id = @Id AND ts IS NULL",
+            new { report.TeamId, report.Id, channel, ts, at = at.ToUniversalTime() }, cancellationToken);
 
     /// <summary>Remembers whom the thread asks about which experiments, before asking, so the first reply finds them.</summary>
-    public Task SetAsked(long id, IReadOnlyList<long> experimentIds, IReadOnlyList<string> users, string? group, CancellationToken cancellationToken = default) =>
-        Execute("UPDATE reports SET asked_experiment_ids = @ids, asked_users = @users, asked_group = @group WHERE id = @id",
-            new { id, ids = string.Join(",", experimentIds), users = string.Join(",", users), group }, cancellationToken);
+    public Task SetAsked(ReportEntry report, IReadOnlyList<long> experimentIds, IReadOnlyList<string> users, string? group, CancellationToken cancellationToken = default) =>
+        Execute("UPDATE reports SET asked_experiment_ids = @ids, asked_users = @users, asked_group = @group WHERE team_id = @TeamId AND id = @Id",
+            new { report.TeamId, report.Id, ids = string.Join(",", experimentIds), users = string.Join(",", users), group }, cancellationToken);
 
-    public Task SetAskTs(long id, string ts, CancellationToken cancellationToken = default) =>
-        Execute("UPDATE reports SET ask_ts = @ts WHERE id = @id", new { id, ts }, cancellationToken);
+    public Task SetAskTs(ReportEntry report, string ts, CancellationToken cancellationToken = default) =>
+        Execute("UPDATE reports SET ask_ts = @ts WHERE team_id = @TeamId AND id = @Id", new { report.TeamId, report.Id, ts }, cancellationToken);
 
-    public Task MarkFinished(long id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        Execute("UPDATE reports SET finished_at = @at WHERE id = @id AND finished_at IS NULL", new { id, at = at.ToUniversalTime() }, cancellationToken);
+    public Task MarkFinished(ReportEntry report, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        Execute("UPDATE reports SET finished_at = @at WHERE team_id = @TeamId AND id = @Id AND finished_at IS NULL",
+            new { report.TeamId, report.Id, at = at.ToUniversalTime() }, cancellationToken);
 
     private async Task Execute(string sql, object args, CancellationToken cancellationToken)
     {

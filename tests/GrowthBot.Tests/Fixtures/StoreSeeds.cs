@@ -35,9 +35,9 @@ public static class ReportSeeds
         var reports = app.Service<ReportStore>();
         var (report, _) = await reports.ReserveOnDemand(GrowthBotApp.TeamId, at, TimeSpan.Zero);
         var ts = $"{at.ToUnixTimeSeconds()}.000100";
-        await reports.MarkPosted(report.Id, GrowthBotApp.GrowthChannel, ts, at);
-        await reports.SetAsked(report.Id, asked.Select(e => e.Id).ToList(), ["U0SALES"], null);
-        await reports.MarkFinished(report.Id, at);
-        return (await reports.Find(report.Id))!;
+        await reports.MarkPosted(report, GrowthBotApp.GrowthChannel, ts, at);
+        await reports.SetAsked(report, asked.Select(e => e.Id).ToList(), ["U0SALES"], null);
+        await reports.MarkFinished(report, at);
+        return (await reports.Find(GrowthBotApp.TeamId, report.Id))!;
     }
 }

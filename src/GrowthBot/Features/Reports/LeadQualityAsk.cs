@@ -41,19 +41,19 @@ public sealed class LeadQualityAsk(
     }
 
     /// <summary>Rewrites the question of <paramref name="reportId"/>'s thread with the ratings stored so far.</summary>
-    public async Task Refresh(long reportId, CancellationToken cancellationToken)
+    public async Task Refresh(string teamId, long reportId, CancellationToken cancellationToken)
     {
         var gate = _updating.GetOrAdd(reportId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (await reports.Find(reportId, cancellationToken) is not { AskTs: { } askTs, Channel: { } channel } report) return;
+            if (await reports.Find(teamId, reportId, cancellationToken) is not { AskTs: { } askTs, Channel: { } channel } report) return;
             if (report.AskedUsers.Count == 0 && report.AskedGroup is null) return;
             var asked = new List<Experiment>();
             foreach (var id in report.AskedExperimentIds)
                 if (await experiments.FindById(report.TeamId, id, cancellationToken) is { } experiment) asked.Add(experiment);
             if (asked.Count == 0) return;
-            var message = WeeklyReportMessages.Ask(asked, report.AskedUsers, report.AskedGroup, await feedback.Counts(reportId, cancellationToken));
+            var message = WeeklyReportMessages.Ask(asked, report.AskedUsers, report.AskedGroup, await feedback.Counts(teamId, reportId, cancellationToken));
             await slack.UpdateMessage(new UpdateMessageRequest(channel, askTs, message.Text) { Blocks = message.Blocks }, cancellationToken);
         }
         catch (SlackApiException e)

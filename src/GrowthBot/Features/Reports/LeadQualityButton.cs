@@ -30,8 +30,8 @@ public sealed class LeadQualityButton(LeadQualityAsk ask, FeedbackStore feedback
         if (problem is not null) return ActionResponse.Ephemeral(problem);
 
         await feedback.Rate(request.TeamId, report!.Id, experiment!.Id, request.UserId, quality, time.GetUtcNow(), cancellationToken);
-        var reportId = report.Id;
-        background.Run($"lead-quality counts of report {reportId}", (services, ct) => services.GetRequiredService<LeadQualityAsk>().Refresh(reportId, ct));
+        var (teamId, reportId) = (report.TeamId, report.Id);
+        background.Run($"lead-quality counts of report {reportId}", (services, ct) => services.GetRequiredService<LeadQualityAsk>().Refresh(teamId, reportId, ct));
         return ActionResponse.Ephemeral(WeeklyReportMessages.RatingNoted(experiment, quality));
     }
 }

@@ -123,7 +123,7 @@ public sealed class WeeklyReportPoster(
         var main = await delivery.Post(teamId, ReportKey, entry.PeriodKey, PostTarget.Channel(settings.ReportChannel),
             () => WeeklyReportMessages.Report(report, context), cancellationToken);
         if (!main.Delivered || main.Ts is null) return main;
-        await reports.MarkPosted(entry.Id, main.Channel!, main.Ts, now, cancellationToken);
+        await reports.MarkPosted(entry, main.Channel!, main.Ts, now, cancellationToken);
         var thread = PostTarget.Channel(main.Channel!);
 
         var complete = true;
@@ -135,7 +135,7 @@ public sealed class WeeklyReportPoster(
         if (!settings.OkrProgressInReport && report.KeyResults.Count > 0)
             complete &= (await delivery.Post(teamId, OkrProgressKey, entry.PeriodKey, thread,
                 () => WeeklyReportMessages.OkrProgress(report.ObjectiveTitle, report.KeyResults, context.Words), cancellationToken)).Delivered;
-        if (complete) await reports.MarkFinished(entry.Id, now, cancellationToken);
+        if (complete) await reports.MarkFinished(entry, now, cancellationToken);
         return main;
     }
 
@@ -152,14 +152,14 @@ public sealed class WeeklyReportPoster(
             : report.AskAbout.Take(WeeklyReportMessages.MaxAsked).ToList();
         if (asked.Count == 0) return true;
         var (people, group) = remembered ? (entry.AskedUsers, entry.AskedGroup) : raters.Configured(entry.TeamId);
-        if (!remembered) await reports.SetAsked(entry.Id, asked.Select(e => e.Id).ToList(), people, group, cancellationToken);
+        if (!remembered) await reports.SetAsked(entry, asked.Select(e => e.Id).ToList(), people, group, cancellationToken);
 
         var outcome = await delivery.Post(entry.TeamId, AskKey, entry.PeriodKey, thread,
             () => people.Count > 0 || group is not null
                 ? WeeklyReportMessages.Ask(asked, people, group, new Dictionary<long, Domain.Feedback.RatingCounts>())
                 : WeeklyReportMessages.NobodyToAsk(asked, leads.Configured),
             cancellationToken, threadTs);
-        if (outcome is { Delivered: true, Ts: { } askTs } && entry.AskTs is null) await reports.SetAskTs(entry.Id, askTs, cancellationToken);
+        if (outcome is { Delivered: true, Ts: { } askTs } && entry.AskTs is null) await reports.SetAskTs(entry, askTs, cancellationToken);
         return outcome.Delivered;
     }
 }

@@ -57,7 +57,7 @@ public class ReportTextTests
     public async Task Without_bots_info_the_app_id_comes_from_the_first_request_Slack_sends()
     {
         var slack = await FakeSlack.Start();
-        slack.AppId = null;
+        slack.BotsInfoAppId = null;
         await using var app = await GrowthBotApp.Start(slack: slack);
         var posts = app.Service<ScheduledPosts>();
 
@@ -95,7 +95,7 @@ public class ReportTextTests
         foreach (var (title, done, blocked) in new[] { ("Book the room", true, false), ("Invite partners", false, true), ("Write slides", false, false) })
         {
             var task = await tasks.Add(new Domain.Tasks.GrowthTask { TeamId = GrowthBotApp.TeamId, ExperimentId = webinar.Id, Title = title, OwnerId = GrowthBotApp.Bob, DueDate = new DateOnly(2026, 11, 20), CreatedBy = GrowthBotApp.Bob, CreatedAt = GrowthBotApp.DefaultNow });
-            if (done) await tasks.MarkDone(task.Id, GrowthBotApp.Bob, GrowthBotApp.DefaultNow);
+            if (done) await tasks.MarkDone(GrowthBotApp.TeamId, task.Id, GrowthBotApp.Bob, GrowthBotApp.DefaultNow);
             if (blocked) await tasks.Block(task.Id, GrowthBotApp.TeamId, Domain.Tasks.BlockReason.Access, "no CRM login", GrowthBotApp.Bob, GrowthBotApp.DefaultNow);
         }
 
