@@ -7,10 +7,10 @@ using Quartz;
 namespace GrowthBot.Jobs;
 
 /// <summary>
-/// Starts Quartz (its store is the app's SQLite file), gives every job its cron trigger in the team's time
-/// zone, and runs the catch-up once at startup so a post missed while the bot was down is made now, if its
-/// period is still current. <see cref="Reschedule"/> applies saved settings without a restart. Reports to
-/// /health as "scheduler".
+/// Starts Quartz (its store is the app's database; on PostgreSQL a cluster of every instance sharing it), gives every
+/// job its cron trigger in the team's time zone, and runs the catch-up once at startup so a post missed while the bot
+/// was down is made now, if its period is still current. <see cref="Reschedule"/> applies saved settings without a
+/// restart. Reports to /health as "scheduler", with this instance's id and whether it is clustered.
 /// </summary>
 public sealed class SchedulerHost(
     IServiceProvider services, IOptionsMonitor<GrowthBotOptions> options, TeamSettingsService teamSettings, SlackIdentity identity,
@@ -64,11 +64,22 @@ public sealed class SchedulerHost(
     private void Rescheduled(TeamSettings settings) =>
         background.Run($"rescheduling for team {settings.TeamId}", (_, ct) => Reschedule(settings, ct));
 
-    /// <summary>The <c>scheduler</c> entry of /health: running, and when each job fires next.</summary>
+    /// <summary>
+    /// The <c>scheduler</c> entry of /health: running, when each job fires next, this instance's id in the scheduler,
+    /// whether it shares the triggers with other instances (clustered, on PostgreSQL) and how many are alive.
+    /// </summary>
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var (ok, detail) = await Check(cancellationToken);
         var data = new Dictionary<string, object> { ["detail"] = detail };
+        if (_scheduler is { } scheduler)
+        {
+            data["instance"] = scheduler.SchedulerInstanceId;
+            var clustered = (await scheduler.GetMetadata(cancellationToken)).JobStoreClustered;
+            data["clustered"] = clustered;
+            // The instances the cluster counts as alive, this one included: an operator sees a dead one drop out.
+            if (clustered) data["nodes"] = (await scheduler.QueryClusterNodes(cancellationToken)).Count(n => n.State != ClusterNodeState.Failed);
+        }
         return ok ? HealthCheckResult.Healthy(data: data) : HealthCheckResult.Unhealthy(data: data);
     }
 

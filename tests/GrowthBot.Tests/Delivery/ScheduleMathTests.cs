@@ -1,8 +1,10 @@
 using GrowthBot.Delivery;
 using GrowthBot.Jobs;
+using GrowthBot.Tests.Fixtures;
 
 namespace GrowthBot.Tests.Delivery;
 
+[NoDatabase]
 public class ScheduleMathTests
 {
     private static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
