@@ -43,6 +43,19 @@ public class SlackApiClientTests
     }
 
     [Fact]
+    public async Task A_call_that_stays_rate_limited_gives_up_after_the_configured_waits()
+    {
+        _handler.AnswerAlways(Response(HttpStatusCode.TooManyRequests, """{"ok":false,"error":"ratelimited"}""", retryAfter: 1));
+        var client = Client(_handler, new SlackOptions { BotToken = "xoxb-secret", MaxRateLimitRetries = 2 });
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Pump(Post(client)));
+
+        Assert.Equal("ratelimited", error.Error);
+        Assert.True(error.IsTransient);
+        Assert.Equal(3, _handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_then_succeed()
     {
         _handler.Answer(Response(HttpStatusCode.ServiceUnavailable, "down"), Response(HttpStatusCode.OK, Ok));

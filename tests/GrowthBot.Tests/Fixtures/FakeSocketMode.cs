@@ -110,11 +110,14 @@ public sealed class FakeSocketMode
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
+        // Decided before the connection is counted: a test that waits for the count and then flips SayHello must
+        // not change what this connection gets.
+        var sayHello = SayHello;
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var connection = new Connection(socket);
         _connections.Enqueue(connection);
         Interlocked.Increment(ref _count);
-        if (SayHello)
+        if (sayHello)
         {
             try
             {

@@ -87,6 +87,10 @@ public sealed class GrowthBotApp : IAsyncDisposable
             ["Slack:SigningSecret"] = SigningSecret,
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
             ["Slack:RetryBaseDelay"] = "00:00:00.010",
+            // The ack deadline runs on the real clock. At the production 2.5 s a cold handler on a loaded machine
+            // can miss it, and its reply then goes to the response_url instead of into the ack the test reads.
+            // Tests about the deadline itself set a short one and hold their handler until they have seen the ack.
+            ["Slack:AckDeadline"] = "00:01:00",
             ["ConnectionStrings:GrowthBot"] = database.ConnectionString,
             ["GrowthBot:ReportChannel"] = GrowthChannel,
             ["GrowthBot:TimeZone"] = "UTC",
