@@ -34,10 +34,10 @@ await using var bare = await BareEndpoint.Start();
 var startups = new List<double>();
 for (var i = 0; i < 2; i++)
 {
-    await using var cold = GrowthBotProcess.Start(slack.ApiBaseUrl, Db($"startup{i}"));
+    await using var cold = GrowthBotProcess.Start(slack.ApiBaseUrl, $"Data Source={Db($"startup{i}")}");
     startups.Add((await cold.WaitHealthy()).TotalMilliseconds);
 }
-await using var app = GrowthBotProcess.Start(slack.ApiBaseUrl, Db("main"));
+await using var app = GrowthBotProcess.Start(slack.ApiBaseUrl, $"Data Source={Db("main")}");
 startups.Add((await app.WaitHealthy()).TotalMilliseconds);
 startups.Sort();
 rows.Add(new("Startup to healthy (process start → `GET /health` 200, median of 3)", Ms(startups[1]), "< 2000 ms", startups[1] < 2000));

@@ -53,32 +53,43 @@ public sealed partial class Migrator(Database database, TimeProvider time, ILogg
     private static IReadOnlyList<Migration> Load()
     {
         var assembly = typeof(Migrator).Assembly;
-        var files = new List<(int Version, string Name, bool Postgres, string Sql)>();
-        foreach (var resource in assembly.GetManifestResourceNames())
+        return Load(assembly.GetManifestResourceNames().Select(resource =>
         {
-            var match = MigrationName().Match(resource);
-            if (!match.Success) continue;
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
-            files.Add((int.Parse(match.Groups["version"].Value), match.Groups["name"].Value, match.Groups["postgres"].Success, reader.ReadToEnd()));
+            return (resource, reader.ReadToEnd());
+        }).ToList());
+    }
+
+    /// <summary>
+    /// The migrations among <paramref name="files"/> (embedded resource name, SQL), in order; refuses two names for one
+    /// number, a PostgreSQL twin without its SQLite file, and a migration that does not say how it runs on PostgreSQL.
+    /// </summary>
+    internal static IReadOnlyList<Migration> Load(IEnumerable<(string Resource, string Sql)> files)
+    {
+        var found = new List<(int Version, string Name, bool Postgres, string Sql)>();
+        foreach (var (resource, sql) in files)
+        {
+            var match = MigrationName().Match(resource);
+            if (match.Success) found.Add((int.Parse(match.Groups["version"].Value), match.Groups["name"].Value, match.Groups["postgres"].Success, sql));
         }
 
         var migrations = new List<Migration>();
-        foreach (var number in files.GroupBy(f => f.Version).OrderBy(g => g.Key))
+        foreach (var number in found.GroupBy(f => f.Version).OrderBy(g => g.Key))
         {
             var names = number.Select(f => f.Name).Distinct().ToList();
             if (names.Count > 1)
                 throw new InvalidOperationException($"Two migrations share the number {number.Key:000}: {string.Join(", ", names)}");
-            var name = names[0];
+            var file = $"{number.Key:000}_{names[0]}";
             var sqlite = number.SingleOrDefault(f => !f.Postgres).Sql
-                ?? throw new InvalidOperationException($"Migration {number.Key:000}_{name}.postgres.sql has no {number.Key:000}_{name}.sql beside it: every migration runs on SQLite too.");
+                ?? throw new InvalidOperationException($"Migration {file}.postgres.sql has no {file}.sql beside it: every migration runs on SQLite too.");
             var postgres = number.SingleOrDefault(f => f.Postgres).Sql;
             if (postgres is null && !sqlite.Split('\n').Any(line => line.StartsWith(PortableMarker, StringComparison.Ordinal)))
                 throw new InvalidOperationException(
-                    $"Migration {number.Key:000}_{name}.sql does not say how it runs on PostgreSQL. Write {number.Key:000}_{name}.postgres.sql beside it " +
-                    $"(ids, instants, dates, booleans and search differ: see Storage/Migrations/README.md), or, if the same SQL runs unchanged on both, " +
+                    $"Migration {file}.sql does not say how it runs on PostgreSQL. Write {file}.postgres.sql beside it " +
+                    "(ids, instants, dates, booleans and search differ: see Storage/Migrations/README.md), or, if the same SQL runs unchanged on both, " +
                     $"start a line with \"{PortableMarker}\" saying so.");
-            migrations.Add(new Migration(number.Key, name, sqlite, postgres));
+            migrations.Add(new Migration(number.Key, names[0], sqlite, postgres));
         }
         return migrations;
     }
