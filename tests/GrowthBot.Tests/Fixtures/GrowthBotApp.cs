@@ -81,41 +81,47 @@ public sealed class GrowthBotApp : IAsyncDisposable
         slack.Clock = time;
         database ??= await TestDatabase.Create();
 
-        var configuration = new Dictionary<string, string?>
-        {
-            ["Slack:BotToken"] = slack.BotToken,
-            ["Slack:SigningSecret"] = SigningSecret,
-            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
-            ["Slack:RetryBaseDelay"] = "00:00:00.010",
-            // The ack deadline runs on the real clock. At the production 2.5 s a cold handler on a loaded machine
-            // can miss it, and its reply then goes to the response_url instead of into the ack the test reads.
-            // Tests about the deadline itself set a short one and hold their handler until they have seen the ack.
-            ["Slack:AckDeadline"] = "00:01:00",
-            ["ConnectionStrings:GrowthBot"] = database.ConnectionString,
-            ["GrowthBot:ReportChannel"] = GrowthChannel,
-            ["GrowthBot:TimeZone"] = "UTC",
-            ["GrowthBot:GrowthLeads"] = Lead,
-            ["Logging:LogLevel:Default"] = "Warning",
-            // No scheduler unless a test turns it on: scheduled posts would otherwise appear in every test.
-            ["GrowthBot:Schedule:Enabled"] = "false",
-            ["GrowthBot:Delivery:ChannelInterval"] = "00:00:00.005",
-            ["GrowthBot:Delivery:GlobalInterval"] = "00:00:00.001",
-        };
+        var configuration = Configuration(slack.ApiBaseUrl, slack.BotToken, database.ConnectionString);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
+        var factory = Factory(configuration, time, services);
+        // Creating the client starts the host: migrations run and auth.test is called.
+        return new GrowthBotApp(slack, time, database, factory);
+    }
 
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+    /// <summary>The configuration every test app starts with: the fake Slack, the test database, no scheduler, fast pacing.</summary>
+    public static Dictionary<string, string?> Configuration(string slackApiBaseUrl, string botToken, string connectionString) => new()
+    {
+        ["Slack:BotToken"] = botToken,
+        ["Slack:SigningSecret"] = SigningSecret,
+        ["Slack:ApiBaseUrl"] = slackApiBaseUrl,
+        ["Slack:RetryBaseDelay"] = "00:00:00.010",
+        // The ack deadline runs on the real clock. At the production 2.5 s a cold handler on a loaded machine
+        // can miss it, and its reply then goes to the response_url instead of into the ack the test reads.
+        // Tests about the deadline itself set a short one and hold their handler until they have seen the ack.
+        ["Slack:AckDeadline"] = "00:01:00",
+        ["ConnectionStrings:GrowthBot"] = connectionString,
+        ["GrowthBot:ReportChannel"] = GrowthChannel,
+        ["GrowthBot:TimeZone"] = "UTC",
+        ["GrowthBot:GrowthLeads"] = Lead,
+        ["Logging:LogLevel:Default"] = "Warning",
+        // No scheduler unless a test turns it on: scheduled posts would otherwise appear in every test.
+        ["GrowthBot:Schedule:Enabled"] = "false",
+        ["GrowthBot:Delivery:ChannelInterval"] = "00:00:00.005",
+        ["GrowthBot:Delivery:GlobalInterval"] = "00:00:00.001",
+    };
+
+    /// <summary>The real app with <paramref name="configuration"/> and <paramref name="time"/>; it starts when its first client is made.</summary>
+    public static WebApplicationFactory<Program> Factory(IReadOnlyDictionary<string, string?> configuration, TimeProvider time, Action<IServiceCollection>? services = null) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");
             foreach (var (key, value) in configuration) web.UseSetting(key, value);
             web.ConfigureTestServices(s =>
             {
-                s.AddSingleton<TimeProvider>(time);
+                s.AddSingleton(time);
                 services?.Invoke(s);
             });
         });
-        // Creating the client starts the host: migrations run and auth.test is called.
-        return new GrowthBotApp(slack, time, database, factory);
-    }
 
     /// <summary>Sends a slash command, e.g. <c>Command("/experiment show E1")</c>, as <paramref name="user"/>.</summary>
     public async Task<SlackReply> Command(string commandLine, string user = Alice, string channel = GrowthChannel)
