@@ -28,7 +28,7 @@ public static class ScheduleRegistration
                 }
                 s.UseSystemTextJsonSerializer();
             });
-            foreach (var job in Schedule.All)
+            foreach (var job in Schedule.For(postgres: SqlDialect.SelectsPostgres(connectionString)))
                 q.AddJob<ScheduledPosts>(j => j.WithIdentity(job.Key).WithDescription(job.Posts).StoreDurably().DisallowConcurrentExecution());
         });
         builder.Services.AddSingleton<UserZones>();

@@ -1,4 +1,5 @@
 using GrowthBot.Common;
+using GrowthBot.Storage;
 using GrowthBot.Slack.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,9 @@ namespace GrowthBot.Jobs;
 /// </summary>
 public sealed class SchedulerHost(
     IServiceProvider services, IOptionsMonitor<GrowthBotOptions> options, TeamSettingsService teamSettings, SlackIdentity identity,
-    ScheduledPosts posts, SlackBackgroundWork background, ILogger<SchedulerHost> logger) : IHostedService, IHealthCheck
+    ScheduledPosts posts, SlackBackgroundWork background, Database database, ILogger<SchedulerHost> logger) : IHostedService, IHealthCheck
 {
+    private readonly IReadOnlyList<ScheduledJob> _jobs = Schedule.For(database.Dialect.IsPostgres);
     private IScheduler? _scheduler;
 
     public bool Enabled => options.CurrentValue.Schedule.Enabled;
@@ -45,7 +47,7 @@ public sealed class SchedulerHost(
     private async Task Reschedule(TeamSettings settings, CancellationToken cancellationToken)
     {
         if (_scheduler is not { } scheduler) return;
-        foreach (var job in Schedule.All)
+        foreach (var job in _jobs)
         {
             var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
                 .WithIdentity(new TriggerKey(job.Key.Name, job.Key.Group))
@@ -88,7 +90,7 @@ public sealed class SchedulerHost(
         if (!Enabled) return (true, "off");
         if (_scheduler is not { } scheduler) return (false, "not started");
         var next = new List<string>();
-        foreach (var job in Schedule.All)
+        foreach (var job in _jobs)
         {
             var trigger = await scheduler.GetTrigger(new TriggerKey(job.Key.Name, job.Key.Group), cancellationToken);
             next.Add($"{job.Name} {trigger?.NextFireTimeUtc?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ") ?? "never"}");

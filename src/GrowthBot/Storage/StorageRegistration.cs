@@ -5,10 +5,15 @@ namespace GrowthBot.Storage;
 
 public static class StorageRegistration
 {
-    /// <summary>The SQLite database (migrated before anything else starts), its change feed and one store per aggregate.</summary>
+    /// <summary>
+    /// The database, SQLite or PostgreSQL (migrated before anything else starts), its change feed, one store per
+    /// aggregate and SQLite's backups.
+    /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Database>();
+        builder.Services.AddOptions<BackupOptions>().Bind(builder.Configuration.GetSection(BackupOptions.Section));
+        builder.Services.AddSingleton<SqliteBackups>();
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<IChangeFeed, ChangeFeed>();
         builder.Services.AddSingleton<ExperimentStore>();
