@@ -86,12 +86,9 @@ public sealed class PostgresTestCase : XunitTestCase
 
     protected override string GetUniqueID() => OnPostgres.Id(base.GetUniqueID());
 
-    public override async Task<RunSummary> RunAsync(IMessageSink diagnostics, IMessageBus messageBus, object[] constructorArguments,
-        ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource)
-    {
-        TestDatabase.Current = DatabaseKind.Postgres;
-        return await base.RunAsync(diagnostics, messageBus, constructorArguments, aggregator, cancellationTokenSource);
-    }
+    public override Task<RunSummary> RunAsync(IMessageSink diagnostics, IMessageBus messageBus, object[] constructorArguments,
+        ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource) =>
+        OnPostgres.Run(() => base.RunAsync(diagnostics, messageBus, constructorArguments, aggregator, cancellationTokenSource));
 }
 
 /// <summary>A theory's run on PostgreSQL, where its data rows are only known when it runs.</summary>
@@ -117,12 +114,9 @@ public sealed class PostgresTheoryTestCase : XunitTheoryTestCase
 
     protected override string GetUniqueID() => OnPostgres.Id(base.GetUniqueID());
 
-    public override async Task<RunSummary> RunAsync(IMessageSink diagnostics, IMessageBus messageBus, object[] constructorArguments,
-        ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource)
-    {
-        TestDatabase.Current = DatabaseKind.Postgres;
-        return await base.RunAsync(diagnostics, messageBus, constructorArguments, aggregator, cancellationTokenSource);
-    }
+    public override Task<RunSummary> RunAsync(IMessageSink diagnostics, IMessageBus messageBus, object[] constructorArguments,
+        ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource) =>
+        OnPostgres.Run(() => base.RunAsync(diagnostics, messageBus, constructorArguments, aggregator, cancellationTokenSource));
 }
 
 file static class OnPostgres
@@ -132,6 +126,13 @@ file static class OnPostgres
     public const string TraitValue = "PostgreSQL";
 
     public static string Id(string sqliteId) => sqliteId + "-postgres";
+
+    /// <summary>Runs the test with <see cref="TestDatabase.Current"/> set for everything it awaits.</summary>
+    public static async Task<RunSummary> Run(Func<Task<RunSummary>> run)
+    {
+        TestDatabase.Current = DatabaseKind.Postgres;
+        return await run();
+    }
 }
 
 /// <summary>The test touches no database (it reads files, or tests pure code): it runs once.</summary>
