@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GrowthBot.Common;
+using GrowthBot.Features.Common;
 using GrowthBot.Features.Home;
 using GrowthBot.Features.Reports;
 using GrowthBot.Slack;
@@ -41,14 +42,14 @@ public sealed class BuildBenchmark : IAsyncDisposable
         var options = new ServiceCollection().AddOptions().BuildServiceProvider().GetRequiredService<IOptionsMonitor<GrowthBotOptions>>();
         // No saved settings are loaded: the home is built in the environment's default zone (UTC), as the report is.
         var settings = new TeamSettingsService(new TeamSettingsStore(database), options, new SlackIdentity(), NullLogger<TeamSettingsService>.Instance);
-        _home = new HomeTab(experiments, tasks, okrs, _learnings, new TeamClock(TimeProvider.System, settings));
+        _home = new HomeTab(experiments, tasks, okrs, _learnings, _feedback, settings, new TeamClock(TimeProvider.System, settings));
     }
 
     /// <summary>The Monday report of <paramref name="teamId"/> as posted: read, built, rendered, serialized. Returns its JSON length.</summary>
     public async Task<int> Report(string teamId)
     {
         var report = await _report.Build(teamId, TimeZoneInfo.Utc, DateTimeOffset.UtcNow, CancellationToken.None);
-        return SlackJson.Serialize(WeeklyReportMessages.Report(report, withKeyResults: true)).Length;
+        return SlackJson.Serialize(WeeklyReportMessages.Report(report, withKeyResults: true, Wording.English)).Length;
     }
 
     /// <summary>The App Home of <paramref name="userId"/> as published: read, built, rendered, serialized. Returns its JSON length.</summary>

@@ -1,13 +1,10 @@
 namespace GrowthBot.Domain.Experiments;
 
-/// <summary>Experiments that worked out of all concluded ones. Abandoned ideas are not concluded and do not count.</summary>
 /// <summary>Worked ÷ concluded; abandoned ideas are not experiments that ran, so they do not count.</summary>
 public readonly record struct WinRate(int Worked, int Concluded)
 {
     /// <summary>Rounded percentage, or null when nothing has been concluded yet.</summary>
     public int? Percent => Concluded == 0 ? null : (int)Math.Round(Worked * 100m / Concluded, MidpointRounding.AwayFromZero);
-
-    public string Text => Percent is { } p ? $"{p}% ({Worked} of {Concluded})" : "no experiments concluded yet";
 
     public static WinRate Of(IEnumerable<Experiment> experiments)
     {

@@ -1,6 +1,8 @@
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Domain.Feedback;
 using GrowthBot.Domain.Learnings;
 using GrowthBot.Domain.Okrs;
+using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Tasks;
 
 namespace GrowthBot.Domain.Home;
@@ -17,14 +19,12 @@ public sealed record HomeInputs
     public IReadOnlyList<GrowthTask> OpenTasks { get; init; } = [];
     /// <summary>The latest learnings, newest first.</summary>
     public IReadOnlyList<Learning> Learnings { get; init; } = [];
+    /// <summary>Sales' recent lead-quality feedback, any order.</summary>
+    public IReadOnlyList<LeadFeedback> Feedback { get; init; } = [];
 }
 
 /// <summary>A key result with its progress from baseline to target.</summary>
-public sealed record KeyResultLine(KeyResult KeyResult, int Percent)
-{
-    /// <summary>e.g. <c>26/100 new leads</c>.</summary>
-    public string Fraction => KeyResult.CurrentOfTarget();
-}
+public sealed record KeyResultLine(KeyResult KeyResult, int Percent);
 
 /// <summary>
 /// The "God view" as data: what one person sees on the App Home today. Lists are complete and ordered by
@@ -50,6 +50,8 @@ public sealed record HomeSummary
     public IReadOnlyList<(FunnelStage Stage, int Count)> FunnelSpread { get; init; } = [];
     public int BacklogCount { get; init; }
     public IReadOnlyList<Learning> Learnings { get; init; } = [];
+    /// <summary>What sales said about each experiment's leads, the most recently rated experiment first.</summary>
+    public IReadOnlyList<LeadFeedbackSummary> LeadFeedback { get; init; } = [];
 
     /// <summary>Nothing set up yet: the home welcomes the team instead of showing empty sections.</summary>
     public bool IsEmptyWorkspace { get; init; }
@@ -60,6 +62,8 @@ public sealed record HomeSummary
         var keyResults = inputs.KeyResults.OrderBy(k => k.Number).Select(k => new KeyResultLine(k, k.Percent())).ToList();
         var open = inputs.OpenTasks.Where(t => t.IsOpen).ToList();
         bool NeedsAction(GrowthTask t) => t.IsBlocked || t.IsOverdue(today);
+        var rated = inputs.Feedback.Select(f => f.ExperimentId).ToHashSet();
+        var experiments = inputs.Experiments.Where(e => rated.Contains(e.Id)).DistinctBy(e => e.Id).ToDictionary(e => e.Id);
 
         return new HomeSummary
         {
@@ -78,6 +82,11 @@ public sealed record HomeSummary
             FunnelSpread = ExperimentRates.FunnelSpread(inputs.Experiments),
             BacklogCount = inputs.Experiments.Count(e => e.Status == ExperimentStatus.Backlog),
             Learnings = inputs.Learnings,
+            LeadFeedback = inputs.Feedback.GroupBy(f => f.ExperimentId)
+                .Select(g => (Experiment: experiments.GetValueOrDefault(g.Key), Latest: g.Max(f => f.CreatedAt), Feedback: g))
+                .Where(x => x.Experiment is not null)
+                .OrderByDescending(x => x.Latest).ThenByDescending(x => x.Experiment!.Number)
+                .Select(x => LeadFeedbackSummary.Of(x.Experiment!, x.Feedback)).ToList(),
             IsEmptyWorkspace = inputs.Objective is null && inputs.Experiments.Count == 0 && open.Count == 0 && inputs.Learnings.Count == 0,
         };
     }

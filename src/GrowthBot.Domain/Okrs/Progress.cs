@@ -1,5 +1,3 @@
-using GrowthBot.Domain.Common;
-
 namespace GrowthBot.Domain.Okrs;
 
 /// <summary>How far a key result has come from its baseline towards its target.</summary>
@@ -28,13 +26,6 @@ public static class Progress
         var filled = (int)Math.Round(Math.Clamp(percent, 0, 100) * width / 100m, MidpointRounding.AwayFromZero);
         return new string('▓', filled) + new string('░', width - filled);
     }
-
-    /// <summary>The bar followed by its percentage: <c>▓▓▓░░░░░░░ 26%</c>.</summary>
-    public static string BarWithPercent(int percent) => $"{Bar(percent)} {Math.Clamp(percent, 0, 100)}%";
-
-    /// <summary><c>26/100 new leads</c>.</summary>
-    public static string CurrentOfTarget(this KeyResult kr) =>
-        $"{DecimalText.Format(kr.Current)}/{DecimalText.Format(kr.Target)}{(kr.Unit.Length > 0 ? " " + kr.Unit : "")}";
 
     public static string Label(this KrConfidence confidence) => confidence switch
     {

@@ -11,13 +11,21 @@ namespace GrowthBot.Domain.Reports;
 public sealed record KeyResultProgress(KeyResult KeyResult)
 {
     public int Percent => KeyResult.Percent();
-
-    /// <summary>e.g. <c>26/100 new leads</c>.</summary>
-    public string Numbers => KeyResult.CurrentOfTarget();
 }
 
 /// <summary>What sales said about one experiment's leads since the last report.</summary>
-public sealed record LeadFeedbackSummary(Experiment Experiment, int Good, int Mixed, int Poor, IReadOnlyList<LeadQualityReason> Reasons, IReadOnlyList<string> Replies);
+public sealed record LeadFeedbackSummary(Experiment Experiment, int Good, int Mixed, int Poor, IReadOnlyList<LeadQualityReason> Reasons, IReadOnlyList<string> Replies)
+{
+    /// <summary>Counts the ratings and gathers the reasons and thread replies among <paramref name="feedback"/> on <paramref name="experiment"/>.</summary>
+    public static LeadFeedbackSummary Of(Experiment experiment, IEnumerable<LeadFeedback> feedback)
+    {
+        var about = feedback.Where(f => f.ExperimentId == experiment.Id).ToList();
+        return new LeadFeedbackSummary(experiment,
+            about.Count(f => f.Quality == LeadQuality.Good), about.Count(f => f.Quality == LeadQuality.Mixed), about.Count(f => f.Quality == LeadQuality.Poor),
+            about.Where(f => f.Reason is not null).Select(f => f.Reason!.Value).Distinct().ToList(),
+            about.Where(f => f.Source == FeedbackSource.ThreadReply && f.Text.Length > 0).Select(f => f.Text).ToList());
+    }
+}
 
 /// <summary>The Monday report as data: built by <see cref="WeeklyReportBuilder"/>, rendered to Slack elsewhere.</summary>
 public sealed record WeeklyReport
@@ -75,10 +83,7 @@ public static class WeeklyReportBuilder
         var feedback = input.Feedback
             .Where(f => byId.ContainsKey(f.ExperimentId))
             .GroupBy(f => f.ExperimentId)
-            .Select(g => new LeadFeedbackSummary(byId[g.Key],
-                g.Count(f => f.Quality == LeadQuality.Good), g.Count(f => f.Quality == LeadQuality.Mixed), g.Count(f => f.Quality == LeadQuality.Poor),
-                g.Where(f => f.Reason is not null).Select(f => f.Reason!.Value).Distinct().ToList(),
-                g.Where(f => f.Source == FeedbackSource.ThreadReply && f.Text.Length > 0).Select(f => f.Text).ToList()))
+            .Select(g => LeadFeedbackSummary.Of(byId[g.Key], g))
             .OrderBy(s => s.Experiment.Number).ToList();
 
         return new WeeklyReport

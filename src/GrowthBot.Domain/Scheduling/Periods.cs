@@ -23,9 +23,15 @@ public static class Periods
     /// The instant a local date starts in <paramref name="zone"/>. Where midnight does not exist (a DST jump at
     /// 00:00) the day starts at the first minute that does.
     /// </summary>
-    public static DateTimeOffset StartOf(DateOnly date, TimeZoneInfo zone)
+    public static DateTimeOffset StartOf(DateOnly date, TimeZoneInfo zone) => At(date, TimeOnly.MinValue, zone);
+
+    /// <summary>
+    /// The instant a local date and time happen in <paramref name="zone"/>. A time skipped by a DST jump forward is
+    /// moved to the first quarter hour that exists; a time that happens twice (the jump back) is the first of them.
+    /// </summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly time, TimeZoneInfo zone)
     {
-        var local = date.ToDateTime(TimeOnly.MinValue);
+        var local = date.ToDateTime(time);
         while (zone.IsInvalidTime(local)) local = local.AddMinutes(15);
         var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
         return new DateTimeOffset(local, offset);

@@ -35,12 +35,13 @@ public static class MrkdwnText
 
     public static string Channel(string channelId) => $"<#{channelId}>";
 
-    /// <summary>A date Slack renders in the reader's own time zone, with a plain fallback for old clients.</summary>
+    /// <summary>
+    /// An instant (when something happened), which Slack renders in the reader's own time zone, with a plain fallback
+    /// for old clients. Never for a calendar date (a due date, an end date): read in another zone, an instant moves to
+    /// another day, so calendar dates are written as text.
+    /// </summary>
     public static string Date(DateTimeOffset when, string format = "{date_short_pretty}") =>
         $"<!date^{when.ToUnixTimeSeconds()}^{format}|{when.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}>";
-
-    public static string Date(DateOnly date) =>
-        Date(new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), "{date_short_pretty}");
 
     /// <summary>Cuts text to at most <paramref name="max"/> characters, ending with an ellipsis when cut.</summary>
     public static string Truncate(string text, int max)

@@ -25,7 +25,7 @@ public static class SlackEndpoints
         var slack = app.MapGroup(prefix);
         slack.MapPost("/command", HandleCommand);
         slack.MapPost("/action", HandleInteraction);
-        slack.MapPost("/options", HandleInteraction);
+        slack.MapPost("/options", HandleOptions);
         slack.MapPost("/event", HandleEvent);
         return app;
     }
@@ -63,6 +63,19 @@ public static class SlackEndpoints
             return;
         }
         await Write(http, await Guarded(http, "interaction", () => dispatcher.Interaction(payload), SlackAck.Status(StatusCodes.Status400BadRequest)));
+    }
+
+    /// <summary>An external select asks for its options as the user types: answered by the provider of its action_id.</summary>
+    private static async Task HandleOptions(HttpContext http, SlackDispatcher dispatcher)
+    {
+        var body = await ReadBody(http);
+        if (body is null || !Verified(http, body) || !IsForm(http)) return;
+        if (ParsePayload(ParseForm(body)) is not BlockSuggestionPayload suggestion)
+        {
+            await Reject(http, StatusCodes.Status400BadRequest, "payload is not a block_suggestion");
+            return;
+        }
+        await Write(http, await Guarded(http, "options", () => dispatcher.Options(suggestion), SlackAck.Status(StatusCodes.Status400BadRequest)));
     }
 
     private static async Task HandleEvent(HttpContext http, SlackDispatcher dispatcher)

@@ -81,7 +81,7 @@ public static class PayloadParser
             ViewSubmissionPayload submission => submission.View is not null,
             ViewClosedPayload closed => closed.View is not null,
             BlockActionsPayload actions => actions.Actions is not null && actions.Actions.All(a => a is { ActionId: not null }),
-            BlockSuggestionPayload suggestion => suggestion.ActionId is not null && suggestion.Value is not null,
+            BlockSuggestionPayload suggestion => !string.IsNullOrEmpty(suggestion.ActionId) && suggestion.Value is not null,
             _ => true,
         };
 

@@ -177,16 +177,21 @@ public sealed class SlackDispatcher(
     {
         var scope = scopes.CreateAsyncScope();
         var work = RunAndDispose(scope, handle);
-        try
-        {
-            return acknowledge(await work.WaitAsync(options.Value.AckDeadline, time));
-        }
-        catch (TimeoutException)
+        // The deadline is its own task, not a TimeoutException from the wait: a handler that throws TimeoutException
+        // itself (a call of its own timed out) has failed and is answered now, it is not still running.
+        using var finished = new CancellationTokenSource();
+        var deadline = Task.Delay(options.Value.AckDeadline, time, finished.Token);
+        if (await Task.WhenAny(work, deadline) != work)
         {
             logger.LogWarning("{Work} still running after {Deadline} ms: acknowledged empty, its reply will follow",
                 what, options.Value.AckDeadline.TotalMilliseconds);
             background.Track(DeliverLate(what, work, deliverLate, apology));
             return SlackAck.Empty;
+        }
+        await finished.CancelAsync();
+        try
+        {
+            return acknowledge(await work);
         }
         catch (Exception e)
         {

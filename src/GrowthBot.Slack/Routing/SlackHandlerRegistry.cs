@@ -15,6 +15,8 @@ public sealed class SlackHandlerRegistry
     public IEnumerable<string> Commands => _commands.Keys;
     public IEnumerable<string> ViewSubmissions => _viewSubmissions.Keys;
     public IEnumerable<string> Actions => _actions.Keys;
+    public IEnumerable<string> OptionsProviders => _options.Keys;
+    public IEnumerable<string> EventTypes => _events.Keys;
 
     internal void AddCommand(string command, Type handler) => Add(_commands, command, handler, "slash command");
     internal void AddViewSubmission(string callbackId, Type handler) => Add(_viewSubmissions, callbackId, handler, "view callback");

@@ -12,6 +12,10 @@ public interface ISlackApi
     /// <summary>Opens (or finds) the DM between the bot and a user; returns its channel id.</summary>
     Task<string> OpenConversation(string userId, CancellationToken cancellationToken = default);
     Task<UserInfo> UserInfo(string userId, CancellationToken cancellationToken = default);
+    /// <summary>users.list: one page of the workspace's members; pass the previous page's <c>NextCursor</c> for the next.</summary>
+    Task<UsersListResponse> UsersList(string? cursor, int limit, CancellationToken cancellationToken = default);
+    /// <summary>usergroups.list: the workspace's enabled user groups.</summary>
+    Task<IReadOnlyList<UserGroup>> UserGroups(CancellationToken cancellationToken = default);
     /// <summary>
     /// conversations.history: top-level messages with ts after <paramref name="oldest"/> (and before <paramref name="latest"/>
     /// when given), newest first, at most <paramref name="limit"/>. Thread replies are not in it; see <see cref="ConversationReplies"/>.

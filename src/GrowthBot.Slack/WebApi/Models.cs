@@ -129,6 +129,34 @@ public sealed record UsersInfoResponse : SlackApiResponse
     public UserInfo? User { get; init; }
 }
 
+public sealed record UsersListResponse : SlackApiResponse
+{
+    public IReadOnlyList<UserInfo> Members { get; init; } = [];
+
+    /// <summary>The cursor of the next page; null or empty on the last.</summary>
+    public string? NextCursor => ResponseMetadata?.NextCursor is { Length: > 0 } cursor ? cursor : null;
+}
+
+/// <summary>A user group (<c>@sales</c>): mentioned as <c>&lt;!subteam^S0123&gt;</c>.</summary>
+public sealed record UserGroup
+{
+    public string Id { get; init; } = "";
+    public string? TeamId { get; init; }
+    /// <summary>The display name, e.g. <c>Sales team</c>.</summary>
+    public string Name { get; init; } = "";
+    /// <summary>The mention handle without the @, e.g. <c>sales</c>.</summary>
+    public string Handle { get; init; } = "";
+    public string? Description { get; init; }
+    /// <summary>Non-zero once the group was disabled.</summary>
+    public long DateDelete { get; init; }
+    public int? UserCount { get; init; }
+}
+
+public sealed record UserGroupsResponse : SlackApiResponse
+{
+    public IReadOnlyList<UserGroup> Usergroups { get; init; } = [];
+}
+
 public sealed record PermalinkResponse : SlackApiResponse
 {
     public string? Channel { get; init; }

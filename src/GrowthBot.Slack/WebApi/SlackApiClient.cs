@@ -47,6 +47,19 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         return response.User ?? throw new SlackApiException("users.info", "user_not_found", "users.info returned no user");
     }
 
+    public Task<UsersListResponse> UsersList(string? cursor, int limit, CancellationToken cancellationToken = default)
+    {
+        var args = new Dictionary<string, string> { ["limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (!string.IsNullOrEmpty(cursor)) args["cursor"] = cursor;
+        return Form<UsersListResponse>("users.list", args, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UserGroup>> UserGroups(CancellationToken cancellationToken = default)
+    {
+        var response = await Form<UserGroupsResponse>("usergroups.list", new() { ["include_disabled"] = "false", ["include_count"] = "true" }, cancellationToken);
+        return response.Usergroups.Where(g => g.DateDelete == 0).ToList();
+    }
+
     public Task<ConversationHistoryResponse> ConversationHistory(string channel, string? oldest, int limit, bool includeAllMetadata,
         string? latest = null, CancellationToken cancellationToken = default) =>
         Form<ConversationHistoryResponse>("conversations.history", HistoryArgs(channel, oldest, limit, includeAllMetadata, latest), cancellationToken);

@@ -27,8 +27,8 @@ public sealed class ScheduleOptions
 {
     public string WeeklyReport { get; set; } = "0 0 9 ? * MON";
     /// <summary>
-    /// How often nudges are checked, not when they arrive: each person gets theirs from 10:00 in their own
-    /// time zone (NudgePolicy), so the check runs every quarter hour.
+    /// How often nudges are checked, not when they arrive: each person gets theirs from the team's nudge hour
+    /// (<c>/growth settings</c>, 10:00 by default) in their own time zone, so the check runs every quarter hour.
     /// </summary>
     public string TaskNudges { get; set; } = "0 0/15 * * * ?";
     public string OkrCheckIn { get; set; } = "0 0 14 ? * FRI";

@@ -2,18 +2,25 @@ using System.Collections.Concurrent;
 using GrowthBot.Domain.Permissions;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GrowthBot.Common;
 
 /// <summary>
-/// Answers "is this person a growth lead?" from GrowthBot__GrowthLeads, or, when that is empty, from
-/// users.info (workspace admins and owners), remembered for ten minutes per person.
+/// Who the growth leads are: the people named in GrowthBot__GrowthLeads, or, when that is empty, the workspace's
+/// admins and owners. "Is this person a lead?" asks users.info (remembered for ten minutes per person); "who gets
+/// what is meant for the leads?" reads users.list page by page (remembered for an hour).
 /// </summary>
-public sealed class GrowthLeads(IOptionsMonitor<GrowthBotOptions> options, ISlackApi slack, TimeProvider time)
+public sealed class GrowthLeads(IOptionsMonitor<GrowthBotOptions> options, ISlackApi slack, TimeProvider time, ILogger<GrowthLeads> logger)
 {
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan RememberAdmins = TimeSpan.FromHours(1);
+    /// <summary>Slack's recommended page size for users.list; bigger pages are cut by Slack anyway.</summary>
+    private const int PageSize = 200;
     private readonly ConcurrentDictionary<string, (bool Admin, DateTimeOffset At)> _admins = new();
+    private readonly SemaphoreSlim _listing = new(1, 1);
+    private (IReadOnlyList<string> Ids, DateTimeOffset At)? _workspaceAdmins;
 
     public IReadOnlyList<string> Configured => options.CurrentValue.GrowthLeadIds;
 
@@ -29,6 +36,46 @@ public sealed class GrowthLeads(IOptionsMonitor<GrowthBotOptions> options, ISlac
             _admins[userId] = known;
         }
         return Permissions.IsGrowthLead(userId, configured, known.Admin);
+    }
+
+    /// <summary>
+    /// Whom messages meant for the growth leads go to (the blocker summary, "invite me to the channel"): the configured
+    /// leads, else every active human admin and owner of the workspace. When Slack cannot list them, the last known
+    /// list is used, or nobody (logged) if there is none yet.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> Recipients(CancellationToken cancellationToken)
+    {
+        var configured = Configured;
+        if (configured.Count > 0) return configured;
+        await _listing.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            if (_workspaceAdmins is { } known && now - known.At < RememberAdmins) return known.Ids;
+            try
+            {
+                var admins = new List<string>();
+                string? cursor = null;
+                do
+                {
+                    var page = await slack.UsersList(cursor, PageSize, cancellationToken);
+                    admins.AddRange(page.Members.Where(m => !m.Deleted && !m.IsBot && m.Id != "USLACKBOT" && (m.IsAdmin || m.IsOwner || m.IsPrimaryOwner)).Select(m => m.Id));
+                    cursor = page.NextCursor;
+                } while (cursor is not null);
+                _workspaceAdmins = (admins, now);
+                if (admins.Count == 0) logger.LogWarning("users.list names no workspace admin or owner, and GrowthBot__GrowthLeads is empty: messages for growth leads reach nobody");
+                return admins;
+            }
+            catch (SlackApiException e)
+            {
+                logger.LogWarning("users.list failed ({Error}); messages for growth leads go to the admins known before, if any", e.Error);
+                return _workspaceAdmins?.Ids ?? [];
+            }
+        }
+        finally
+        {
+            _listing.Release();
+        }
     }
 
     /// <summary>May <paramref name="userId"/> change an item created by / owned by these people?</summary>

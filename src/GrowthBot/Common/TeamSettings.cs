@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using GrowthBot.Domain.Scheduling;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,11 @@ public sealed record TeamSettings
     public string? LeadQualityGroup { get; init; }
     public bool OkrProgressInReport { get; init; }
     public bool NudgesEnabled { get; init; } = true;
+    /// <summary>When the bot may write to people: the team's working days and nudge hour, in each person's own zone.</summary>
+    public MessageHours Hours { get; init; } = MessageHours.Default;
+    /// <summary>The OKR check-in's day and time (from its cron); null when that cron is not a plain weekly one.</summary>
+    public DayOfWeek? CheckInDay { get; init; }
+    public TimeOnly? CheckInTime { get; init; }
 }
 
 /// <summary>
@@ -67,6 +73,7 @@ public sealed class TeamSettingsService(
         var defaults = options.CurrentValue;
         var savedWeekly = saved is { ReportDay: { } day, ReportTime: { } at } ? (day, at) : ((DayOfWeek, TimeOnly)?)null;
         var weekly = savedWeekly ?? ReadWeeklyCron(defaults.Schedule.WeeklyReport);
+        var checkIn = ReadWeeklyCron(defaults.Schedule.OkrCheckIn);
         return new TeamSettings
         {
             TeamId = teamId,
@@ -80,6 +87,11 @@ public sealed class TeamSettingsService(
             LeadQualityGroup = saved?.LeadQualityGroup,
             OkrProgressInReport = saved?.OkrProgressInReport ?? false,
             NudgesEnabled = saved?.NudgesEnabled ?? true,
+            Hours = new MessageHours(
+                saved?.WorkingDays is { Count: > 0 } days ? days.ToHashSet() : MessageHours.MondayToFriday,
+                saved?.NudgeHour ?? MessageHours.DefaultNudgeHour),
+            CheckInDay = checkIn?.Item1,
+            CheckInTime = checkIn?.Item2,
         };
     }
 

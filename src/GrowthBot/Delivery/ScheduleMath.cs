@@ -10,6 +10,13 @@ namespace GrowthBot.Delivery;
 /// </summary>
 public static class ScheduleMath
 {
+    /// <summary>
+    /// The windows <see cref="LastFire"/> looks back through, widest last: far enough for a weekly cron and a missed week
+    /// or two. Walking a window costs one step per firing in it, so a cron firing every second is found in the first.
+    /// </summary>
+    private static readonly TimeSpan[] LookBack =
+        [TimeSpan.FromMinutes(1), TimeSpan.FromHours(1), TimeSpan.FromDays(1), TimeSpan.FromDays(8), TimeSpan.FromDays(32)];
+
     /// <summary>The first cron time at or after <paramref name="periodStart"/>, in <paramref name="zone"/>.</summary>
     public static DateTimeOffset? FirstFireIn(string cron, TimeZoneInfo zone, DateTimeOffset periodStart)
     {
@@ -18,17 +25,28 @@ public static class ScheduleMath
     }
 
     /// <summary>
-    /// This week's post is due and may go out now: on time, or caught up at a humane hour (<see cref="CatchUpPolicy"/>).
+    /// The latest cron time at or before <paramref name="now"/> (within about a month) and the one after it: a direct
+    /// message that became due then may go until the next one is due. Null when the cron has not fired in that time.
     /// </summary>
-    public static bool PostWeeklyNow(string cron, TimeZoneInfo zone, DateTimeOffset now) =>
+    public static (DateTimeOffset Last, DateTimeOffset? Next)? LastFire(string cron, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var expression = new CronExpression(cron, zone);
+        var next = expression.GetNextValidTimeAfter(now);
+        foreach (var back in LookBack)
+        {
+            DateTimeOffset? last = null;
+            for (var at = expression.GetNextValidTimeAfter(now - back); at is { } t && t <= now; at = expression.GetNextValidTimeAfter(t)) last = t;
+            if (last is { } found) return (found, next);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// This week's post is due and may go out now: on time, or caught up at a humane hour of the team (<see cref="CatchUpPolicy"/>).
+    /// </summary>
+    public static bool PostWeeklyNow(string cron, TimeZoneInfo zone, MessageHours hours, DateTimeOffset now) =>
         FirstFireIn(cron, zone, Periods.StartOf(Periods.WeekStart(Periods.LocalDate(now, zone)), zone)) is { } due
-        && CatchUpPolicy.MayPost(due, now, zone);
-
-    public static bool DueInWeek(string cron, TimeZoneInfo zone, DateTimeOffset now) =>
-        FirstFireIn(cron, zone, Periods.StartOf(Periods.WeekStart(Periods.LocalDate(now, zone)), zone)) is { } due && due <= now;
-
-    public static bool DueToday(string cron, TimeZoneInfo zone, DateTimeOffset now) =>
-        FirstFireIn(cron, zone, Periods.StartOf(Periods.LocalDate(now, zone), zone)) is { } due && due <= now;
+        && CatchUpPolicy.MayPost(due, now, zone, hours);
 
     public static bool IsValid(string cron) => CronExpression.TryParse(cron, out _);
 }

@@ -8,10 +8,19 @@ using Microsoft.Extensions.Logging;
 namespace GrowthBot.Delivery;
 
 /// <summary>Where a scheduled post goes: a channel, or a person's DM with the bot.</summary>
-public sealed record PostTarget(string? ChannelId, string? UserId)
+public sealed record PostTarget
 {
+    private PostTarget(string? channelId, string? userId) => (ChannelId, UserId) = (channelId, userId);
+
+    public string? ChannelId { get; }
+    public string? UserId { get; }
+
     public static PostTarget Channel(string channelId) => new(channelId, null);
-    public static PostTarget Person(string userId) => new(null, userId);
+
+    /// <summary>A person's DM, only through a window the one rule opened (<see cref="DirectMessageTiming"/>).</summary>
+    public static PostTarget Person(DirectMessageWindow window) =>
+        window.IsOpen ? new(null, window.UserId) : throw new InvalidOperationException($"A direct message to {window.UserId} is not allowed now.");
+
     public string Recipient => ChannelId ?? UserId!;
 }
 
@@ -32,7 +41,7 @@ public sealed record DeliveryOutcome(bool Delivered, bool PostedNow, string? Cha
 /// <see cref="FindEarlierPost"/>.
 /// </summary>
 public sealed class ScheduledDelivery(
-    DeliveryStore deliveries, ISlackApi slack, PostPacer pacer, GrowthLeads leads, TimeProvider time, ILogger<ScheduledDelivery> logger)
+    DeliveryStore deliveries, ISlackApi slack, PostPacer pacer, GrowthLeads leads, DirectMessageTiming timing, TimeProvider time, ILogger<ScheduledDelivery> logger)
 {
     private static readonly string[] ChannelProblems = ["channel_not_found", "not_in_channel", "is_archived", "restricted_action", "channel_is_archived"];
 
@@ -133,7 +142,10 @@ public sealed class ScheduledDelivery(
 
     private static string SlackTs(DateTimeOffset at) => $"{at.ToUnixTimeSeconds()}.000000";
 
-    /// <summary>One DM per lead per week and channel problem, so they can invite the bot.</summary>
+    /// <summary>
+    /// One DM per lead per week and channel problem, so they can invite the bot; a lead outside their hours gets it on a
+    /// later retry of the post (hourly) that falls inside them.
+    /// </summary>
     private async Task TellLeads(string teamId, string channelId, string error, CancellationToken cancellationToken)
     {
         var week = Periods.WeekKey(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
@@ -141,9 +153,14 @@ public sealed class ScheduledDelivery(
             ? "The channel is archived: please choose another one with `/growth settings`."
             : $"Please invite me: type `/invite @GrowthBot` in {MrkdwnText.Channel(channelId)}, or choose another channel with `/growth settings`.";
         var text = $":warning: I could not post to {MrkdwnText.Channel(channelId)} (`{error}`). {fix} I'll try again every hour.";
-        foreach (var lead in leads.Configured)
-            await Post(teamId, ChannelProblemKey, $"{week}-{channelId}-{error}", PostTarget.Person(lead), () => new Message(text, [new SectionBlock(text)]), cancellationToken);
-        if (leads.Configured.Count == 0)
-            logger.LogError("No growth leads configured (GrowthBot__GrowthLeads) to tell that {Channel} is not reachable ({Error})", channelId, error);
+        var recipients = await leads.Recipients(cancellationToken);
+        foreach (var lead in recipients)
+        {
+            var window = await timing.Message(teamId, lead, time.GetUtcNow(), until: null, cancellationToken);
+            if (!window.IsOpen) continue;
+            await Post(teamId, ChannelProblemKey, $"{week}-{channelId}-{error}", PostTarget.Person(window), () => new Message(text, [new SectionBlock(text)]), cancellationToken);
+        }
+        if (recipients.Count == 0)
+            logger.LogError("Nobody to tell that {Channel} is not reachable ({Error}): GrowthBot__GrowthLeads is empty and Slack named no workspace admin", channelId, error);
     }
 }

@@ -2,6 +2,7 @@ using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Export;
 using GrowthBot.Features.Growth;
+using GrowthBot.Features.Help;
 using GrowthBot.Features.Home;
 using GrowthBot.Features.Learnings;
 using GrowthBot.Features.Okrs;
@@ -42,16 +43,22 @@ public static class FeatureRegistration
             .AddViewSubmission<SetOkrModal>(SetOkrModal.CallbackId)
             .AddViewSubmission<CheckInModal>(CheckInModal.CallbackId)
             .AddBlockAction<OkrCheckInButton>(OkrCheckInButton.ActionId)
+            .AddBlockAction<OkrHistoryButton>(OkrHistoryButton.ActionId)
             // /growth
             .AddSlashCommand<GrowthCommand>(GrowthCommand.Name)
             .AddViewSubmission<SettingsModal>(SettingsModal.CallbackId)
+            .AddBlockOptions<TimeZoneOptions>(TimeZoneOptions.ActionId)
+            .AddBlockOptions<UserGroupOptions>(UserGroupOptions.ActionId)
             // the weekly report's thread: sales rate lead quality
             .AddBlockAction<LeadQualityButton>(LeadQualityButton.ActionId)
             .AddBlockAction<LeadQualityReasonSelect>(LeadQualityReasonSelect.ActionId)
             .AddEvent<ReportThreadReplies>(ReportThreadReplies.EventType)
             // App Home
             .AddEvent<AppHomeOpenedEvent>(AppHomeOpenedEvent.EventType)
-            .AddBlockAction<HomeNewExperimentButton>(HomeNewExperimentButton.ActionId);
+            .AddBlockAction<HomeNewExperimentButton>(HomeNewExperimentButton.ActionId)
+            // @GrowthBot in a channel, and DMs to the bot: a short help
+            .AddEvent<HelpReplies>(HelpReplies.MentionEvent)
+            .AddEvent<HelpReplies>(HelpReplies.MessageEvent);
 
         // What the handlers above share.
         builder.Services.AddScoped<ModalOpener>();

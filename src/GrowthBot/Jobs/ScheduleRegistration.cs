@@ -31,7 +31,6 @@ public static class ScheduleRegistration
             foreach (var job in Schedule.For(postgres: SqlDialect.SelectsPostgres(connectionString)))
                 q.AddJob<ScheduledPosts>(j => j.WithIdentity(job.Key).WithDescription(job.Posts).StoreDurably().DisallowConcurrentExecution());
         });
-        builder.Services.AddSingleton<UserZones>();
         builder.Services.AddSingleton<TaskNudger>();
         builder.Services.AddSingleton<OkrCheckInPoster>();
         builder.Services.AddSingleton<ExperimentDuePoster>();

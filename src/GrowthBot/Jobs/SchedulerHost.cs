@@ -9,20 +9,30 @@ namespace GrowthBot.Jobs;
 
 /// <summary>
 /// Starts Quartz (its store is the app's database; on PostgreSQL a cluster of every instance sharing it), gives every
-/// job its cron trigger in the team's time zone, and runs the catch-up once at startup so a post missed while the bot
-/// was down is made now, if its period is still current. <see cref="Reschedule"/> applies saved settings without a
-/// restart. Reports to /health as "scheduler", with this instance's id and whether it is clustered.
+/// job its cron trigger in the team's time zone, and runs the catch-up once Slack has said which workspace the bot is
+/// in, so a post missed while the bot was down is made now, if its period is still current. Saved settings apply
+/// without a restart. Reports to /health as "scheduler", with this instance's id and whether it is clustered.
 /// </summary>
 public sealed class SchedulerHost(
     IServiceProvider services, IOptionsMonitor<GrowthBotOptions> options, TeamSettingsService teamSettings, SlackIdentity identity,
-    ScheduledPosts posts, SlackBackgroundWork background, Database database, ILogger<SchedulerHost> logger) : IHostedService, IHealthCheck
+    ScheduledPosts posts, SlackBackgroundWork background, Database database, ILogger<SchedulerHost> logger) : IHostedLifecycleService, IHealthCheck
 {
     private readonly IReadOnlyList<ScheduledJob> _jobs = Schedule.For(database.Dialect.IsPostgres);
+    private readonly CancellationTokenSource _stopping = new();
     private IScheduler? _scheduler;
 
     public bool Enabled => options.CurrentValue.Schedule.Enabled;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// After every hosted service has started, so SlackConnection's auth.test has (normally) answered: the triggers
+    /// follow the installed team's saved settings, not the environment's defaults, and the startup catch-up knows
+    /// which team to post for.
+    /// </summary>
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
         if (!Enabled)
         {
@@ -30,17 +40,44 @@ public sealed class SchedulerHost(
             return;
         }
         _scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
-        await Reschedule(identity.TeamId is { } team ? teamSettings.For(team) : teamSettings.Defaults, cancellationToken);
+        var teamKnown = identity.Known;
+        await Reschedule(CurrentSettings(), cancellationToken);
         await _scheduler.Start(cancellationToken);
         teamSettings.Saved += Rescheduled;
-        // Quartz's own misfire handling is DoNothing (below); this explicit check decides what was missed.
-        background.Track(Task.Run(() => posts.Run(Schedule.CatchUp, background.Stopping), CancellationToken.None));
+        background.Track(Task.Run(() => CatchUpOnceSlackAnswered(teamKnown), CancellationToken.None));
     }
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
         teamSettings.Saved -= Rescheduled;
         if (_scheduler is { } scheduler) await scheduler.Shutdown(true, cancellationToken);
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The installed team's settings once auth.test answered; until then the environment's defaults.</summary>
+    private TeamSettings CurrentSettings() => identity.TeamId is { } team ? teamSettings.For(team) : teamSettings.Defaults;
+
+    /// <summary>
+    /// Quartz's own misfire handling is DoNothing (below); this explicit check decides what was missed. It waits for
+    /// auth.test because a team that saved no settings is only known from it: run earlier, it would find no team.
+    /// When Slack was unreachable at startup the triggers were made from the defaults; they follow the team's settings now.
+    /// </summary>
+    private async Task CatchUpOnceSlackAnswered(bool teamKnownAtStart)
+    {
+        try
+        {
+            await identity.WhenKnown(_stopping.Token);
+            if (!teamKnownAtStart) await Reschedule(CurrentSettings(), _stopping.Token);
+            await posts.Run(Schedule.CatchUp, background.Stopping);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested || background.Stopping.IsCancellationRequested)
+        {
+            // Stopped before Slack answered: nothing to catch up with.
+        }
     }
 
     /// <summary>(Re)creates every trigger from the team's current settings: used at startup and on save.</summary>

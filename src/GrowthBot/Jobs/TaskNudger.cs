@@ -1,17 +1,18 @@
 using GrowthBot.Common;
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Scheduling;
+using GrowthBot.Features.Common;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Jobs;
 
 /// <summary>
-/// Sends each person with overdue or blocked tasks one DM per working day from 10:00 in their own time zone
-/// (<see cref="NudgePolicy"/>), unless they paused; and the growth leads a daily summary of all blockers.
-/// Runs every quarter hour; the delivery key (person + their local date) makes it once a day.
+/// Sends each person with overdue or blocked tasks one DM per working day from the team's nudge hour in their own
+/// time zone (<see cref="DirectMessageTiming"/>), unless they paused; and the growth leads (or, with none configured,
+/// the workspace's admins and owners) a daily summary of all blockers. Runs every quarter hour; the delivery key
+/// (person + their local date) makes it once a day.
 /// </summary>
-public sealed class TaskNudger(TaskStore tasks, NudgePauseStore pauses, UserZones zones, GrowthLeads leads, ScheduledDelivery delivery,
-    TeamSettingsService teamSettings, TimeProvider time)
+public sealed class TaskNudger(TaskStore tasks, DirectMessageTiming timing, GrowthLeads leads, ScheduledDelivery delivery, TeamSettingsService teamSettings)
 {
     /// <summary>Recorded per person and their local date.</summary>
     public const string NudgeKey = "task-nudge";
@@ -23,27 +24,27 @@ public sealed class TaskNudger(TaskStore tasks, NudgePauseStore pauses, UserZone
     {
         var settings = teamSettings.For(teamId);
         if (!settings.NudgesEnabled) return;
-        var now = time.GetUtcNow();
         var open = await tasks.Open(teamId, null, cancellationToken);
-        var paused = await pauses.All(teamId, cancellationToken);
+        var words = Wording.English;
 
         foreach (var owner in open.GroupBy(t => t.OwnerId))
         {
-            var zone = await zones.Of(owner.Key, settings.Zone, cancellationToken);
-            var (today, _) = NudgePolicy.Local(now, zone);
+            var window = await timing.Nudge(teamId, owner.Key, cancellationToken);
+            if (!window.IsOpen) continue;
+            var today = window.LocalToday;
             var due = owner.Where(t => t.IsBlocked || t.IsOverdue(today)).OrderByDescending(t => t.IsBlocked).ThenBy(t => t.DueDate).ThenBy(t => t.Number).ToList();
-            if (due.Count == 0 || NudgePolicy.Nudge(now, zone, paused.GetValueOrDefault(owner.Key)) != NudgeDecision.Send) continue;
-            await delivery.Post(teamId, NudgeKey, Periods.DayKey(today), PostTarget.Person(owner.Key), () => ReminderMessages.Nudge(due, today), cancellationToken);
+            if (due.Count == 0) continue;
+            await delivery.Post(teamId, NudgeKey, Periods.DayKey(today), PostTarget.Person(window), () => ReminderMessages.Nudge(due, window, settings, words), cancellationToken);
         }
 
         var blocked = open.Where(t => t.IsBlocked).OrderBy(t => t.Number).ToList();
         if (blocked.Count == 0) return;
-        foreach (var lead in leads.Configured)
+        foreach (var lead in await leads.Recipients(cancellationToken))
         {
-            var zone = await zones.Of(lead, settings.Zone, cancellationToken);
-            if (NudgePolicy.Nudge(now, zone, paused.GetValueOrDefault(lead)) != NudgeDecision.Send) continue;
-            var (today, _) = NudgePolicy.Local(now, zone);
-            await delivery.Post(teamId, BlockerSummaryKey, Periods.DayKey(today), PostTarget.Person(lead), () => ReminderMessages.BlockerSummary(blocked), cancellationToken);
+            var window = await timing.Nudge(teamId, lead, cancellationToken);
+            if (!window.IsOpen) continue;
+            await delivery.Post(teamId, BlockerSummaryKey, Periods.DayKey(window.LocalToday), PostTarget.Person(window),
+                () => ReminderMessages.BlockerSummary(blocked, window, words), cancellationToken);
         }
     }
 }

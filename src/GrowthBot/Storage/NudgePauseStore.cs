@@ -21,6 +21,14 @@ public sealed class NudgePauseStore(Database database)
         return await connection.ExecuteAsync("DELETE FROM nudge_pauses WHERE team_id = @teamId AND user_id = @userId", new { teamId, userId }) > 0;
     }
 
+    /// <summary>The date this person's pause lasts until, or null when they have none.</summary>
+    public async Task<DateOnly?> Until(string teamId, string userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<DateOnly?>(
+            "SELECT until_date FROM nudge_pauses WHERE team_id = @teamId AND user_id = @userId", new { teamId, userId });
+    }
+
     public async Task<IReadOnlyDictionary<string, DateOnly>> All(string teamId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);

@@ -141,6 +141,17 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
         };
     }
 
+    /// <summary>The latest <paramref name="limit"/> check-ins of one key result, newest first, and how many it has in all.</summary>
+    public async Task<(IReadOnlyList<CheckIn> Latest, int Total)> LatestCheckIns(string teamId, long keyResultId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<CheckInRow>(
+            "SELECT id, team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at FROM check_ins WHERE team_id = @teamId AND key_result_id = @keyResultId ORDER BY created_at DESC, id DESC LIMIT @limit",
+            new { teamId, keyResultId, limit });
+        var total = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM check_ins WHERE team_id = @teamId AND key_result_id = @keyResultId", new { teamId, keyResultId });
+        return (rows.Select(r => r.ToCheckIn()).ToList(), total);
+    }
+
     /// <summary>Check-ins of the whole team in [from, to), oldest first.</summary>
     public async Task<IReadOnlyList<CheckIn>> CheckInsBetween(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {

@@ -21,6 +21,10 @@ public sealed record SavedTeamSettings
     public string? LeadQualityGroup { get; init; }
     public bool OkrProgressInReport { get; init; }
     public bool NudgesEnabled { get; init; } = true;
+    /// <summary>The days the bot may write to people; null means Monday to Friday.</summary>
+    public IReadOnlyList<DayOfWeek>? WorkingDays { get; init; }
+    /// <summary>When the bot's direct messages start on a working day, in each person's own zone; null means 10:00.</summary>
+    public TimeOnly? NudgeHour { get; init; }
     public string? UpdatedBy { get; init; }
     public DateTimeOffset? UpdatedAt { get; init; }
 }
@@ -39,18 +43,23 @@ public sealed class TeamSettingsStore(Database database)
         await using var connection = await database.Open(cancellationToken);
         await connection.ExecuteAsync("""
             INSERT INTO team_settings (team_id, report_channel, report_day, report_time, time_zone, lead_quality_users, lead_quality_group,
-                okr_progress_in_report, nudges_enabled, updated_by, updated_at)
-            VALUES (@TeamId, @ReportChannel, @ReportDay, @ReportTime, @TimeZone, @Users, @LeadQualityGroup, @OkrProgressInReport, @NudgesEnabled, @UpdatedBy, @UpdatedAt)
+                okr_progress_in_report, nudges_enabled, working_days, nudge_hour, updated_by, updated_at)
+            VALUES (@TeamId, @ReportChannel, @ReportDay, @ReportTime, @TimeZone, @Users, @LeadQualityGroup, @OkrProgressInReport, @NudgesEnabled,
+                @WorkingDays, @NudgeHour, @UpdatedBy, @UpdatedAt)
             ON CONFLICT (team_id) DO UPDATE SET report_channel = excluded.report_channel, report_day = excluded.report_day,
                 report_time = excluded.report_time, time_zone = excluded.time_zone, lead_quality_users = excluded.lead_quality_users,
                 lead_quality_group = excluded.lead_quality_group, okr_progress_in_report = excluded.okr_progress_in_report,
-                nudges_enabled = excluded.nudges_enabled, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+                nudges_enabled = excluded.nudges_enabled, working_days = excluded.working_days, nudge_hour = excluded.nudge_hour,
+                updated_by = excluded.updated_by, updated_at = excluded.updated_at
             """, new
         {
             settings.TeamId, settings.ReportChannel, ReportDay = settings.ReportDay?.ToString(),
             ReportTime = settings.ReportTime?.ToString("HH:mm", CultureInfo.InvariantCulture), settings.TimeZone,
             Users = string.Join(",", settings.LeadQualityUsers), settings.LeadQualityGroup,
-            settings.OkrProgressInReport, settings.NudgesEnabled, settings.UpdatedBy, settings.UpdatedAt,
+            settings.OkrProgressInReport, settings.NudgesEnabled,
+            WorkingDays = settings.WorkingDays is { } days ? string.Join(",", days.Order()) : null,
+            NudgeHour = settings.NudgeHour?.ToString("HH:mm", CultureInfo.InvariantCulture),
+            settings.UpdatedBy, settings.UpdatedAt,
         });
     }
 
@@ -65,6 +74,8 @@ public sealed class TeamSettingsStore(Database database)
         public string? LeadQualityGroup { get; init; }
         public bool OkrProgressInReport { get; init; }
         public bool NudgesEnabled { get; init; }
+        public string? WorkingDays { get; init; }
+        public string? NudgeHour { get; init; }
         public string? UpdatedBy { get; init; }
         public DateTimeOffset? UpdatedAt { get; init; }
 
@@ -76,6 +87,8 @@ public sealed class TeamSettingsStore(Database database)
             TimeZone = TimeZone,
             LeadQualityUsers = LeadQualityUsers.Split(',', StringSplitOptions.RemoveEmptyEntries),
             LeadQualityGroup = LeadQualityGroup, OkrProgressInReport = OkrProgressInReport, NudgesEnabled = NudgesEnabled,
+            WorkingDays = WorkingDays?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<DayOfWeek>).ToList(),
+            NudgeHour = NudgeHour is null ? null : TimeOnly.ParseExact(NudgeHour, "HH:mm", CultureInfo.InvariantCulture),
             UpdatedBy = UpdatedBy, UpdatedAt = UpdatedAt,
         };
     }

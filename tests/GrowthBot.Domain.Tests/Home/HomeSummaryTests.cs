@@ -39,7 +39,7 @@ public class HomeSummaryTests
         var home = HomeSummary.Build(new HomeInputs { ViewerId = "U1", Today = Today, Objective = objective, KeyResults = [Kr(2, 50), Kr(1, 26)] });
 
         Assert.False(home.IsEmptyWorkspace);
-        Assert.Equal("26/100 new leads", home.NorthStar!.Fraction);
+        Assert.Equal((1, 26), (home.NorthStar!.KeyResult.Number, home.NorthStar.Percent));
         Assert.Equal([26, 50], home.KeyResults.Select(k => k.Percent));
     }
 

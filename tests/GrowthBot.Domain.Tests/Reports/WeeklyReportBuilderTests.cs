@@ -40,15 +40,14 @@ public class WeeklyReportBuilderTests
         });
 
         Assert.Equal(["InMail", "Cold calls"], report.Concluded.Select(e => e.Name));
-        Assert.Equal("26/100 new leads", report.MainGoal!.Numbers);
-        Assert.Equal(26, report.MainGoal.Percent);
+        Assert.Equal(26, report.MainGoal!.Percent);
         Assert.Equal(40, report.KeyResults[1].Percent); // churn 10 → 8 of the way to 5
         Assert.Equal(["Idea 5", "Idea 4", "Idea 3"], report.NextUp.Select(e => e.Name));
         Assert.Equal([(BlockReason.Budget, 2), (BlockReason.Skills, 1)], report.BlockersByReason);
         Assert.Equal(1, report.Postponements);
         Assert.Equal([("U2", 1)], report.PostponementsByPerson);
         Assert.Equal(new WinRate(1, 3), report.WinRateAllTime);
-        Assert.Equal("50% (1 of 2)", report.WinRateLast4Weeks.Text);
+        Assert.Equal((1, 2, 50), (report.WinRateLast4Weeks.Worked, report.WinRateLast4Weeks.Concluded, report.WinRateLast4Weeks.Percent));
         Assert.Equal([inMail], report.AskAbout);
         Assert.Equal((1, 0, 0), (report.Feedback[0].Good, report.Feedback[0].Mixed, report.Feedback[0].Poor));
     }

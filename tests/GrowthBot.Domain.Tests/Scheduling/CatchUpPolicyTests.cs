@@ -14,9 +14,9 @@ public class CatchUpPolicyTests
     {
         var sundayLate = new DateTimeOffset(2026, 11, 22, 21, 0, 0, TimeSpan.Zero); // 23:00 Sunday in Helsinki
 
-        Assert.True(CatchUpPolicy.MayPost(sundayLate, sundayLate, Helsinki));
-        Assert.True(CatchUpPolicy.MayPost(sundayLate, sundayLate + CatchUpPolicy.OnTime, Helsinki));
-        Assert.False(CatchUpPolicy.MayPost(sundayLate, sundayLate.AddMinutes(-1), Helsinki));
+        Assert.True(CatchUpPolicy.MayPost(sundayLate, sundayLate, Helsinki, MessageHours.Default));
+        Assert.True(CatchUpPolicy.MayPost(sundayLate, sundayLate + CatchUpPolicy.OnTime, Helsinki, MessageHours.Default));
+        Assert.False(CatchUpPolicy.MayPost(sundayLate, sundayLate.AddMinutes(-1), Helsinki, MessageHours.Default));
     }
 
     [Theory]
@@ -26,5 +26,17 @@ public class CatchUpPolicyTests
     [InlineData(17, 6, true)]    // Tuesday 08:00 local: the first humane hour
     [InlineData(21, 10, false)]  // Saturday noon local: not a working day
     public void Late_a_post_is_made_up_only_on_a_working_day_outside_quiet_hours(int day, int utcHour, bool mayPost) =>
-        Assert.Equal(mayPost, CatchUpPolicy.MayPost(Due, new DateTimeOffset(2026, 11, day, utcHour, 0, 0, TimeSpan.Zero), Helsinki));
+        Assert.Equal(mayPost, CatchUpPolicy.MayPost(Due, new DateTimeOffset(2026, 11, day, utcHour, 0, 0, TimeSpan.Zero), Helsinki, MessageHours.Default));
+
+    [Fact]
+    public void Late_posts_follow_the_team_s_own_working_days()
+    {
+        var sundayToThursday = new MessageHours(new HashSet<DayOfWeek> { DayOfWeek.Sunday, DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday }, MessageHours.DefaultNudgeHour);
+        var sundayNoon = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+        var fridayNoon = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+        Assert.True(CatchUpPolicy.MayPost(Due, sundayNoon, Helsinki, sundayToThursday));
+        Assert.False(CatchUpPolicy.MayPost(Due, sundayNoon, Helsinki, MessageHours.Default));
+        Assert.False(CatchUpPolicy.MayPost(Due, fridayNoon, Helsinki, sundayToThursday));
+    }
 }

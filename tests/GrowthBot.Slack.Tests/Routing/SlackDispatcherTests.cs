@@ -41,6 +41,7 @@ public sealed class SlackDispatcherTests : IAsyncDisposable
             .AddSlashCommand<EchoCommand>("/echo")
             .AddSlashCommand<SlowCommand>("/slow")
             .AddSlashCommand<BrokenCommand>("/broken")
+            .AddSlashCommand<TimesOutCommand>("/timesout")
             .AddBlockAction<TaskDoneAction>("task_done");
         services.AddSingleton<IResponseUrlClient>(recorder);
         return services.BuildServiceProvider();
@@ -116,6 +117,17 @@ public sealed class SlackDispatcherTests : IAsyncDisposable
         var reply = Assert.IsType<SlashCommandResponse>(ack.Body);
         Assert.Equal(("ephemeral", SlackDispatcher.Apology), (reply.ResponseType, reply.Text));
         Assert.Equal("still here", Assert.IsType<SlashCommandResponse>((await Dispatcher.Command(Command("/echo", "still here"))).Body).Text);
+    }
+
+    [Fact]
+    public async Task A_handler_whose_own_call_times_out_gets_the_apology_in_the_ack_and_nothing_later()
+    {
+        var ack = await Dispatcher.Command(Command("/timesout"));
+
+        var reply = Assert.IsType<SlashCommandResponse>(ack.Body);
+        Assert.Equal(("ephemeral", SlackDispatcher.Apology), (reply.ResponseType, reply.Text));
+        await _services.GetRequiredService<SlackBackgroundWork>().Idle(TimeSpan.FromSeconds(5));
+        Assert.Empty(_recorder.Posts);
     }
 
     [Fact]
@@ -231,6 +243,13 @@ public sealed class SlackDispatcherTests : IAsyncDisposable
     {
         public Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("boom");
+    }
+
+    /// <summary>A handler whose own call to something slow gave up, long before Slack's deadline.</summary>
+    private sealed class TimesOutCommand : ISlashCommandHandler
+    {
+        public Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken) =>
+            throw new TimeoutException("The CRM did not answer within 2 s.");
     }
 
     private sealed class TaskDoneAction(Recorder recorder) : IBlockActionHandler

@@ -30,6 +30,39 @@ public class SlackApiClientTests
     private static Task<PostMessageResponse> Post(SlackApiClient client) => client.PostMessage(new PostMessageRequest("C1", "hello"));
 
     [Fact]
+    public async Task Users_list_pages_with_the_cursor_and_says_when_there_is_no_next_page()
+    {
+        _handler.Answer(
+            Response(HttpStatusCode.OK, """{"ok":true,"members":[{"id":"U1","is_admin":true},{"id":"U2","is_owner":true}],"response_metadata":{"next_cursor":"dXNlcjpVMg=="}}"""),
+            Response(HttpStatusCode.OK, """{"ok":true,"members":[{"id":"U3","deleted":true}],"response_metadata":{"next_cursor":""}}"""));
+
+        var first = await _client.UsersList(null, 200);
+        var second = await _client.UsersList(first.NextCursor, 200);
+
+        Assert.Equal(["U1", "U2"], first.Members.Select(m => m.Id));
+        Assert.True(first.Members[0].IsAdmin && first.Members[1].IsOwner);
+        Assert.Equal("dXNlcjpVMg==", first.NextCursor);
+        Assert.True(second.Members[0].Deleted);
+        Assert.Null(second.NextCursor);
+        Assert.Equal("limit=200", _handler.Requests[0].Body);
+        Assert.Equal("limit=200&cursor=dXNlcjpVMg%3D%3D", _handler.Requests[1].Body);
+    }
+
+    [Fact]
+    public async Task User_groups_leave_out_disabled_ones()
+    {
+        _handler.Answer(Response(HttpStatusCode.OK, """
+            {"ok":true,"usergroups":[{"id":"S1","name":"Sales team","handle":"sales","date_delete":0,"user_count":4},
+                                     {"id":"S2","name":"Old sales","handle":"old-sales","date_delete":1700000000}]}
+            """));
+
+        var groups = await _client.UserGroups();
+
+        Assert.Equal(("S1", "sales", "Sales team", 4), (groups.Single().Id, groups.Single().Handle, groups.Single().Name, groups.Single().UserCount));
+        Assert.EndsWith("usergroups.list", _handler.Requests[0].Url);
+    }
+
+    [Fact]
     public async Task Rate_limited_calls_wait_for_Retry_After_then_succeed()
     {
         _handler.Answer(Response(HttpStatusCode.TooManyRequests, """{"ok":false,"error":"ratelimited"}""", retryAfter: 2), Response(HttpStatusCode.OK, Ok));

@@ -1,4 +1,5 @@
 using GrowthBot.Delivery;
+using GrowthBot.Domain.Scheduling;
 using GrowthBot.Jobs;
 using GrowthBot.Tests.Fixtures;
 
@@ -26,17 +27,22 @@ public class ScheduleMathTests
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
         var due = At(month, day, hour, minute);
-        Assert.False(ScheduleMath.DueInWeek(MondayNine, zone, due.AddMinutes(-1)));
-        Assert.True(ScheduleMath.DueInWeek(MondayNine, zone, due));
-        Assert.True(ScheduleMath.DueInWeek(MondayNine, zone, due.AddDays(6)));
+        Assert.False(ScheduleMath.PostWeeklyNow(MondayNine, zone, MessageHours.Default, due.AddMinutes(-1)));
+        Assert.True(ScheduleMath.PostWeeklyNow(MondayNine, zone, MessageHours.Default, due));
+        Assert.Equal(due, ScheduleMath.LastFire(MondayNine, zone, due.AddDays(6))!.Value.Last);
+        Assert.Equal(due, ScheduleMath.LastFire(MondayNine, zone, due.AddMinutes(-1))!.Value.Next);
     }
 
     [Fact]
-    public void A_missed_daily_post_is_due_for_the_rest_of_its_day_only()
+    public void A_daily_cron_last_fired_today_or_yesterday_in_its_zone()
     {
-        Assert.True(ScheduleMath.DueToday("0 0 10 ? * *", Utc, At(11, 18, 23, 59)));
-        Assert.False(ScheduleMath.DueToday("0 0 10 ? * *", Utc, At(11, 19, 9, 59)));
-        Assert.True(ScheduleMath.DueToday("0 0 10 ? * *", Helsinki, At(11, 19, 8, 0)));
-        Assert.False(ScheduleMath.DueToday("0 0 10 ? * *", NewYork, At(11, 19, 14, 59)));
+        Assert.Equal((At(11, 18, 10), At(11, 19, 10)), ScheduleMath.LastFire("0 0 10 ? * *", Utc, At(11, 18, 23, 59)));
+        Assert.Equal((At(11, 18, 10), At(11, 19, 10)), ScheduleMath.LastFire("0 0 10 ? * *", Utc, At(11, 19, 9, 59)));
+        Assert.Equal(At(11, 19, 8), ScheduleMath.LastFire("0 0 10 ? * *", Helsinki, At(11, 19, 8, 0))!.Value.Last);
+        Assert.Equal(At(11, 18, 15), ScheduleMath.LastFire("0 0 10 ? * *", NewYork, At(11, 19, 14, 59))!.Value.Last);
     }
+
+    [Fact]
+    public void A_cron_that_never_fired_in_a_month_has_no_last_firing() =>
+        Assert.Null(ScheduleMath.LastFire("0 0 10 1 1 ? 2020", Utc, At(11, 18, 10)));
 }

@@ -72,8 +72,17 @@ public sealed class FakeSlack : IAsyncDisposable
     public string BotToken { get; init; } = "xoxb-test-token";
     public string TeamId { get; init; } = "T0TEAM";
 
-    /// <summary>Users known to users.info, by id. Unknown ids answer as ordinary members in UTC.</summary>
+    /// <summary>Users known to users.info and users.list, by id. Unknown ids answer users.info as ordinary members in UTC.</summary>
     public ConcurrentDictionary<string, JsonObject> Users { get; } = new();
+
+    /// <summary>The user groups usergroups.list answers with, by id.</summary>
+    public ConcurrentDictionary<string, JsonObject> UserGroups { get; } = new();
+
+    /// <summary>
+    /// The most members one users.list page holds, whatever limit the bot asks for: Slack, too, may answer with fewer than
+    /// asked and a next_cursor, so a test can make the bot page with a small value.
+    /// </summary>
+    public int UsersListPage { get; set; } = 100;
 
     public IReadOnlyList<SlackCall> Calls => _calls.ToList();
 
@@ -128,12 +137,19 @@ public sealed class FakeSlack : IAsyncDisposable
         foreach (var response in responses) queue.Enqueue(response);
     }
 
-    public void AddUser(string id, string tz = "UTC", bool admin = false, bool owner = false, string? name = null) =>
+    public void AddUser(string id, string tz = "UTC", bool admin = false, bool owner = false, string? name = null, bool bot = false, bool deleted = false) =>
         Users[id] = new JsonObject
         {
             ["id"] = id, ["team_id"] = TeamId, ["name"] = name ?? id.ToLowerInvariant(), ["real_name"] = name ?? id,
             ["tz"] = tz, ["tz_offset"] = (int)TimeZoneInfo.FindSystemTimeZoneById(tz).BaseUtcOffset.TotalSeconds,
-            ["is_admin"] = admin, ["is_owner"] = owner, ["is_bot"] = false, ["deleted"] = false,
+            ["is_admin"] = admin, ["is_owner"] = owner, ["is_bot"] = bot, ["deleted"] = deleted,
+        };
+
+    public void AddUserGroup(string id, string handle, string name) =>
+        UserGroups[id] = new JsonObject
+        {
+            ["id"] = id, ["team_id"] = TeamId, ["name"] = name, ["handle"] = handle, ["description"] = "", ["is_usergroup"] = true,
+            ["date_delete"] = 0, ["user_count"] = 3,
         };
 
     public IReadOnlyList<SlackCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToList();
@@ -292,6 +308,16 @@ public sealed class FakeSlack : IAsyncDisposable
                 var id = args["user"]?.GetValue<string>() ?? "";
                 ok["user"] = Users.TryGetValue(id, out var user) ? user.DeepClone()
                     : new JsonObject { ["id"] = id, ["team_id"] = TeamId, ["name"] = id.ToLowerInvariant(), ["tz"] = "UTC", ["tz_offset"] = 0, ["is_admin"] = false, ["is_owner"] = false };
+                break;
+            case "users.list":
+                var all = Users.Values.OrderBy(u => u["id"]!.GetValue<string>(), StringComparer.Ordinal).ToList();
+                var from = int.TryParse(args["cursor"]?.ToString(), out var c) ? c : 0;
+                var size = Math.Min(UsersListPage, int.TryParse(args["limit"]?.ToString(), out var asked) && asked > 0 ? asked : 100);
+                ok["members"] = new JsonArray(all.Skip(from).Take(size).Select(u => (JsonNode)u.DeepClone()).ToArray());
+                ok["response_metadata"] = new JsonObject { ["next_cursor"] = from + size < all.Count ? (from + size).ToString() : "" };
+                break;
+            case "usergroups.list":
+                ok["usergroups"] = new JsonArray(UserGroups.Values.OrderBy(g => g["id"]!.GetValue<string>(), StringComparer.Ordinal).Select(g => (JsonNode)g.DeepClone()).ToArray());
                 break;
             case "chat.getPermalink":
                 ok["permalink"] = $"https://acme.slack.com/archives/{args["channel"]}/p{args["message_ts"]?.GetValue<string>().Replace(".", "")}";

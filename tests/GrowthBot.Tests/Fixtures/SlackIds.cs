@@ -5,9 +5,9 @@ using GrowthBot.Slack.Routing;
 namespace GrowthBot.Tests.Fixtures;
 
 /// <summary>
-/// The Slack ids in what the bot sent: the action_id a click on each interactive element sends back, and the
-/// callback_id each submittable modal's submission carries. Each must reach a registered handler, or a person
-/// clicks or submits into nothing.
+/// The Slack ids in what the bot sent: the action_id a click on each interactive element sends back, the
+/// callback_id each submittable modal's submission carries, and the action_id an external select asks its options
+/// with. Each must reach a registered handler, or a person clicks, submits or types into nothing.
 /// </summary>
 public static class SlackIds
 {
@@ -35,6 +35,17 @@ public static class SlackIds
         return ids;
     }
 
+    /// <summary>The action ids of the external selects in <paramref name="payload"/>: Slack asks /slack/options for their choices.</summary>
+    public static IReadOnlyList<string?> ExternalSelects(JsonNode? payload)
+    {
+        var ids = new List<string?>();
+        Walk(payload, o =>
+        {
+            if (Str(o["type"]) is "external_select" or "multi_external_select") ids.Add(Str(o["action_id"]));
+        });
+        return ids;
+    }
+
     /// <summary>The callback ids of the modals in <paramref name="payload"/> that can be submitted (null when one has none).</summary>
     public static IReadOnlyList<string?> SubmittableModals(JsonNode? payload)
     {
@@ -51,6 +62,7 @@ public static class SlackIds
     [
         .. ActionIds(payload).Where(id => registry.Action(id) is null).Select(id => $"no handler for action_id '{id}'"),
         .. SubmittableModals(payload).Where(id => registry.ViewSubmission(id) is null).Select(id => $"no handler for the submission of modal '{id}'"),
+        .. ExternalSelects(payload).Where(id => id is null || registry.Options(id) is null).Select(id => $"no options provider for the external select '{id}'"),
     ];
 
     private static void Walk(JsonNode? node, Action<JsonObject> visit)

@@ -108,7 +108,7 @@ public sealed class ViewSubmission
             "users_select" => new JsonObject { ["type"] = type, ["selected_user"] = element["initial_user"]?.DeepClone() },
             "multi_users_select" => new JsonObject { ["type"] = type, ["selected_users"] = element["initial_users"]?.DeepClone() ?? new JsonArray() },
             "conversations_select" => new JsonObject { ["type"] = type, ["selected_conversation"] = element["initial_conversation"]?.DeepClone() },
-            "static_select" or "radio_buttons" => new JsonObject { ["type"] = type, ["selected_option"] = element["initial_option"]?.DeepClone() },
+            "static_select" or "external_select" or "radio_buttons" => new JsonObject { ["type"] = type, ["selected_option"] = element["initial_option"]?.DeepClone() },
             "checkboxes" or "multi_static_select" => new JsonObject { ["type"] = type, ["selected_options"] = element["initial_options"]?.DeepClone() ?? new JsonArray() },
             _ => null,
         };

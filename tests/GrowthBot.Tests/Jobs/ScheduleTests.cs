@@ -70,6 +70,61 @@ public class ScheduleTests
         Assert.Matches(@"weekly-report \d{4}-\d\d-\d\dT06:30:00Z", await SchedulerDetail(app));
     }
 
+    [Fact]
+    public async Task After_a_restart_the_triggers_follow_the_teams_saved_report_day_time_and_zone()
+    {
+        var first = await StoppedAfterSavingTuesday0830InHelsinki();
+
+        await using var second = await GrowthBotApp.Start(new Dictionary<string, string?> { ["GrowthBot:Schedule:Enabled"] = "true" },
+            slack: first.Slack, database: first.TestDatabase);
+
+        Assert.Contains("weekly-report 2026-11-24T06:30:00Z", await SchedulerDetail(second));
+    }
+
+    [Fact]
+    public async Task When_Slack_answers_only_after_startup_the_triggers_follow_the_saved_settings_from_then_on()
+    {
+        var first = await StoppedAfterSavingTuesday0830InHelsinki();
+        first.Slack.Script("auth.test", FakeResponse.Fail("internal_error"));
+
+        // The bot serves at once; it asks Slack again 5 s later (real time).
+        await using var second = await GrowthBotApp.Start(new Dictionary<string, string?> { ["GrowthBot:Schedule:Enabled"] = "true" },
+            slack: first.Slack, database: first.TestDatabase, now: GrowthBotApp.DefaultNow.AddMinutes(2));
+
+        // /health answers 503 until Slack has answered.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await (await second.Http.GetAsync("/health")).Content.ReadAsStringAsync()).Contains("weekly-report 2026-11-24T06:30:00Z") && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        Assert.Contains("weekly-report 2026-11-24T06:30:00Z", await SchedulerDetail(second));
+    }
+
+    [Fact]
+    public async Task A_report_missed_while_the_bot_was_down_is_posted_by_the_catch_up_when_it_starts()
+    {
+        // Monday 09:00 passed while the bot was off. At 10:02 no trigger is due (the catch-up's next is 10:05),
+        // so only the catch-up the scheduler runs at startup can post it.
+        await using var app = await GrowthBotApp.Start(new Dictionary<string, string?> { ["GrowthBot:Schedule:Enabled"] = "true" },
+            now: GrowthBotApp.DefaultNow.AddMinutes(2));
+
+        await app.Idle();
+
+        var report = Assert.Single(app.Slack.CallsTo("chat.postMessage"), c => c.Str("channel") == GrowthBotApp.GrowthChannel);
+        Assert.Contains("Here's what happened", report.AllText);
+    }
+
+    /// <summary>An app that saved a Tuesday 08:30 Helsinki report (06:30 UTC in winter) and stopped, for a restart on its database.</summary>
+    private static async Task<GrowthBotApp> StoppedAfterSavingTuesday0830InHelsinki()
+    {
+        var app = await GrowthBotApp.Start();
+        app.KeepForRestart = true;
+        await app.Service<TeamSettingsStore>().Save(new SavedTeamSettings
+        {
+            TeamId = GrowthBotApp.TeamId, ReportDay = DayOfWeek.Tuesday, ReportTime = new TimeOnly(8, 30), TimeZone = "Europe/Helsinki",
+        });
+        await app.DisposeAsync();
+        return app;
+    }
+
     private static async Task<string> SchedulerDetail(GrowthBotApp app) =>
         JsonNode.Parse(await app.Http.GetStringAsync("/health"))!["checks"]!["scheduler"]!["detail"]!.GetValue<string>();
 }

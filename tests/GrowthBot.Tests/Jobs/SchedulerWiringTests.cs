@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GrowthBot.Jobs;
 using GrowthBot.Tests.Fixtures;
 
 namespace GrowthBot.Tests.Jobs;
@@ -15,17 +16,21 @@ public class SchedulerWiringTests
             ["GrowthBot:Schedule:ExperimentDue"] = "0/1 * * * * ?",
             ["GrowthBot:Schedule:CatchUp"] = "0/1 * * * * ?",
         });
+        var firings = await Firings.Watch(app);
         await Seed.Running(app, "Webinar", new DateOnly(2026, 11, 16), owner: GrowthBotApp.Bob);
 
-        await app.Slack.WaitFor("chat.postMessage", c => c.Str("channel") == GrowthBotApp.GrowthChannel);
-        await app.Slack.WaitFor("chat.postMessage", c => c.Str("channel") == "D" + GrowthBotApp.Bob);
-        // Let several more firings pass: still one report and one reminder.
-        var health = JsonNode.Parse(await app.Http.GetStringAsync("/health"))!;
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
-
+        // The firings at startup may have run before the experiment existed; these run after it.
+        await firings.Tick(app, Schedule.WeeklyReport, Schedule.ExperimentDue, Schedule.CatchUp);
         Assert.Single(app.Slack.CallsTo("chat.postMessage"), c => c.Str("channel") == GrowthBotApp.GrowthChannel);
         Assert.Single(app.Slack.CallsTo("chat.postMessage"), c => c.Str("channel") == "D" + GrowthBotApp.Bob);
-        Assert.Equal("ok", health["checks"]!["scheduler"]!["status"]!.GetValue<string>());
-        Assert.Contains("weekly-report", health["checks"]!["scheduler"]!["detail"]!.GetValue<string>());
+
+        // Several more firings of every job: still one report and one reminder.
+        for (var i = 0; i < 3; i++) await firings.Tick(app, Schedule.WeeklyReport, Schedule.ExperimentDue, Schedule.CatchUp);
+        Assert.Single(app.Slack.CallsTo("chat.postMessage"), c => c.Str("channel") == GrowthBotApp.GrowthChannel);
+        Assert.Single(app.Slack.CallsTo("chat.postMessage"), c => c.Str("channel") == "D" + GrowthBotApp.Bob);
+
+        var scheduler = JsonNode.Parse(await app.Http.GetStringAsync("/health"))!["checks"]!["scheduler"]!;
+        Assert.Equal("ok", scheduler["status"]!.GetValue<string>());
+        Assert.Contains("weekly-report 2026-11-18T10:00:05Z", scheduler["detail"]!.GetValue<string>());
     }
 }

@@ -94,6 +94,8 @@ public class EveryIdHasAHandlerTests
         var modals = sent.SelectMany(SlackIds.SubmittableModals).ToHashSet();
         var neverOpened = registry.ViewSubmissions.Where(id => !modals.Contains(id)).ToList();
         Assert.Empty(neverOpened);
+        var selects = sent.SelectMany(SlackIds.ExternalSelects).ToHashSet();
+        Assert.DoesNotContain(registry.OptionsProviders, id => !selects.Contains(id));
     }
 
     [Fact]
@@ -108,7 +110,8 @@ public class EveryIdHasAHandlerTests
               {"type":"actions","elements":[{"type":"button","action_id":"task_done:T1"},{"type":"button","action_id":"task_gone:T1"},
                                             {"type":"button","action_id":"docs","url":"https://example.com"}]},
               {"type":"section","text":{"type":"mrkdwn","text":"x"},"accessory":{"type":"button","action_id":"orphan"}},
-              {"type":"input","block_id":"title","label":{"type":"plain_text","text":"Title"},"element":{"type":"plain_text_input","action_id":"value"}}]}
+              {"type":"input","block_id":"title","label":{"type":"plain_text","text":"Title"},"element":{"type":"plain_text_input","action_id":"value"}},
+              {"type":"input","block_id":"zone","label":{"type":"plain_text","text":"Zone"},"element":{"type":"external_select","action_id":"zone_nobody_answers"}}]}
             """);
         var views = JsonNode.Parse("""
             [{"type":"modal","callback_id":"task_new","submit":{"type":"plain_text","text":"Add"},"blocks":[]},
@@ -116,7 +119,8 @@ public class EveryIdHasAHandlerTests
              {"type":"modal","title":{"type":"plain_text","text":"Sorry"},"close":{"type":"plain_text","text":"Close"},"blocks":[]}]
             """);
 
-        Assert.Equal(["no handler for action_id 'task_gone:T1'", "no handler for action_id 'orphan'"], SlackIds.Unanswered(message, registry));
+        Assert.Equal(["no handler for action_id 'task_gone:T1'", "no handler for action_id 'orphan'", "no options provider for the external select 'zone_nobody_answers'"],
+            SlackIds.Unanswered(message, registry));
         Assert.Equal(["no handler for the submission of modal 'task_gone'"], SlackIds.Unanswered(views, registry));
     }
 }

@@ -20,6 +20,13 @@ public static partial class Modals
             Hint = hint is null ? null : new PlainText(MrkdwnText.Truncate(hint, BlockKitLimits.InputLabel)),
         };
 
+    /// <summary>
+    /// An input whose choices Slack asks for as the person types (an external select). Unlike other inputs it keeps its
+    /// own action id: that names the options provider that answers (see <c>AddBlockOptions</c>); its value is still read by block id.
+    /// </summary>
+    public static InputBlock Lookup(string blockId, string label, ExternalSelect select, bool optional = false, string? hint = null) =>
+        Input(blockId, label, select, optional, hint) with { Element = select };
+
     public static InputBlock Text(string blockId, string label, int maxLength, string? initial = null, string? placeholder = null,
         bool multiline = false, bool optional = false, string? hint = null) =>
         Input(blockId, label, new PlainTextInput

@@ -11,11 +11,16 @@ public sealed class ViewValues(ViewState? state)
 {
     public const string Action = "value";
 
-    private ElementState? Get(string blockId) => state?.Get(blockId, Action);
+    /// <summary>The block's input: under <see cref="Action"/>, or under its own action id for the one kind that keeps one (<see cref="Modals.Lookup"/>).</summary>
+    private ElementState? Get(string blockId) =>
+        state?.Get(blockId, Action) ?? (state?.Values.TryGetValue(blockId, out var block) == true && block.Count == 1 ? block.Values.First() : null);
 
     public string? Text(string blockId) => Get(blockId)?.Value is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
     public string? Selected(string blockId) => Get(blockId)?.SelectedOption?.Value;
+
+    /// <summary>The values of the options chosen in checkboxes or a multi-select.</summary>
+    public IReadOnlyList<string> Selections(string blockId) => Get(blockId)?.SelectedOptions?.Select(o => o.Value).ToList() ?? [];
 
     public string? User(string blockId) => Get(blockId)?.SelectedUser;
 

@@ -1,4 +1,5 @@
 using GrowthBot.Common;
+using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Features.Common;
@@ -64,9 +65,9 @@ public sealed class ConcludeExperimentModal(
         if (keyResult is not null)
         {
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(
-                $"*Check in {keyResult.ShortId} · {MrkdwnText.Escape(keyResult.Name)}* (optional)\nNow {Number(keyResult.Current)}/{Number(keyResult.Target)} {MrkdwnText.Escape(keyResult.Unit)}. Leave empty to skip.",
+                $"*Check in {keyResult.ShortId} · {MrkdwnText.Escape(keyResult.Name)}* (optional)\nNow {MrkdwnText.Escape(Wording.English.Progress(keyResult.Current, keyResult.Target, keyResult.Unit))}. Leave empty to skip.",
                 BlockKitLimits.SectionText)));
-            blocks.Add(Input(Blocks.KeyResultValue, "New value", new PlainTextInput { Placeholder = Number(keyResult.Current) }, optional: true));
+            blocks.Add(Input(Blocks.KeyResultValue, "New value", new PlainTextInput { Placeholder = DecimalText.Format(keyResult.Current) }, optional: true));
             blocks.Add(Input(Blocks.KeyResultConfidence, "Confidence", new StaticSelect
             {
                 Placeholder = "On track?",
@@ -110,7 +111,7 @@ public sealed class ConcludeExperimentModal(
             Status = ExperimentStatus.Concluded, Outcome = conclusion.Outcome, Result = conclusion.Result, Learning = conclusion.Learning,
             Decision = conclusion.Decision, ConcludedAt = clock.UtcNow,
         };
-        Tell(submission, origin, ExperimentMessages.Concluded(concluded, learning, keyResult));
+        Tell(submission, origin, ExperimentMessages.Concluded(concluded, learning, keyResult, Wording.English));
         return ViewSubmissionResponse.Close;
     }
 
@@ -123,6 +124,4 @@ public sealed class ConcludeExperimentModal(
 
     private void Tell(ViewSubmissionPayload submission, ModalOrigin origin, Message message) =>
         background.TellAfterAck("conclude reply", submission.UserId, origin, message);
-
-    internal static string Number(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

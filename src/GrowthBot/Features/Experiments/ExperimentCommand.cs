@@ -60,7 +60,7 @@ public sealed class ExperimentCommand(
     private async Task<SlashCommandResponse> List(SlashCommand command, CancellationToken cancellationToken)
     {
         var open = await experiments.List(command.TeamId, [ExperimentStatus.Running, ExperimentStatus.Backlog], cancellationToken);
-        var message = ExperimentMessages.List(open);
+        var message = ExperimentMessages.List(open, clock.Today(command.TeamId), Wording.English);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
 
@@ -74,7 +74,7 @@ public sealed class ExperimentCommand(
         var keyResult = experiment.KeyResultId is { } krId ? await okrs.KeyResultById(command.TeamId, krId, cancellationToken) : null;
         var details = new ExperimentDetails(experiment, experimentTasks, postponements, await learnings.ForExperiment(experiment.Id, cancellationToken),
             await feedback.ForExperiment(experiment.Id, cancellationToken), keyResult);
-        var card = ExperimentMessages.Card(details, clock.Today(command.TeamId), await access.CanChange(command.UserId, experiment, cancellationToken));
+        var card = ExperimentMessages.Card(details, clock.Today(command.TeamId), Wording.English, await access.CanChange(command.UserId, experiment, cancellationToken));
         return SlashCommandResponse.Ephemeral(card.Text, card.Blocks);
     }
 

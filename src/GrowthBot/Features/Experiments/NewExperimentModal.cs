@@ -53,7 +53,7 @@ public sealed class NewExperimentModal(
             var words = ExperimentSimilarity.Words($"{experiment.Name} {experiment.Hypothesis}");
             var candidates = await experiments.SimilarCandidates(experiment.TeamId, experiment.Id, words, cancellationToken: ct);
             var similar = ExperimentSimilarity.FindSimilar(experiment, candidates);
-            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, ExperimentMessages.Created(experiment, similar), ct);
+            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, ExperimentMessages.Created(experiment, Wording.English, similar), ct);
         });
         return ViewSubmissionResponse.Close;
     }

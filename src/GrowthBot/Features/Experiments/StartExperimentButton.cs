@@ -1,5 +1,6 @@
 using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
@@ -35,6 +36,6 @@ public sealed class StartExperimentButton(ExperimentStore experiments, Experimen
         // The store only starts backlog ideas, so two people clicking Start at once start it once.
         if (!await experiments.Start(experiment.Id, start, end, clock.UtcNow, cancellationToken))
             return new Message($"{experiment.ShortId} was started or closed by someone else just now. `/experiment show {experiment.ShortId}` shows where it is.");
-        return ExperimentMessages.Started(experiment with { Status = ExperimentStatus.Running, StartDate = start, EndDate = end });
+        return ExperimentMessages.Started(experiment with { Status = ExperimentStatus.Running, StartDate = start, EndDate = end }, Wording.English);
     }
 }

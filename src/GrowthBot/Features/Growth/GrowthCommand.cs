@@ -1,3 +1,4 @@
+using GrowthBot.Common;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Export;
 using GrowthBot.Slack.BlockKit;
@@ -8,16 +9,17 @@ namespace GrowthBot.Features.Growth;
 
 /// <summary><c>/growth</c>: the weekly report (preview or post now), settings, pausing nudges and the CSV export.</summary>
 public sealed class GrowthCommand(
-    GrowthReportCommand report, GrowthSettingsCommand settings, GrowthPauseCommand pause, SlackBackgroundWork background) : ISlashCommandHandler
+    GrowthReportCommand report, GrowthSettingsCommand settings, GrowthPauseCommand pause, SlackBackgroundWork background, TeamClock clock) : ISlashCommandHandler
 {
     public const string Name = "/growth";
 
-    public const string Usage = """
+    /// <summary>The help text; its pause example is a date two weeks after <paramref name="today"/>.</summary>
+    public static string Usage(DateOnly today) => $"""
         *`/growth`* — the team's weekly rhythm
         • `/growth report` — preview this week's report (only you see it)
         • `/growth report now` — post it to the report channel now (growth leads)
-        • `/growth settings` — report channel, day, time and time zone, who rates lead quality, nudges
-        • `/growth pause 2026-12-24` — no nudges or check-in DMs for you until that date; `/growth resume` ends it
+        • `/growth settings` — report channel, day, time and time zone, working days and nudge hour, who rates lead quality, nudges
+        • `{GrowthPauseCommand.Example(today)}` — no nudges or check-in DMs for you until that date; `/growth resume` ends it
         • `/growth export` — CSV files of experiments, tasks (with blockers and postponements), learnings and check-ins, sent to your DM
         • `/growth help` — this help
         """;
@@ -25,14 +27,15 @@ public sealed class GrowthCommand(
     public async Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
     {
         var line = CommandLine.Parse(command.Text);
+        var usage = Usage(clock.Today(command.TeamId));
         return line.Subcommand switch
         {
             "report" => await report.Handle(command, line, cancellationToken),
             "settings" => await settings.Handle(command, cancellationToken),
             "pause" or "resume" => await pause.Handle(command, line, cancellationToken),
             "export" => Export(command),
-            "" or "help" => SlashCommandResponse.Ephemeral(Usage),
-            _ => SlashCommandResponse.Ephemeral($"I don't know `/growth {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 40))}`.\n\n{Usage}"),
+            "" or "help" => SlashCommandResponse.Ephemeral(usage),
+            _ => SlashCommandResponse.Ephemeral($"I don't know `/growth {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 40))}`.\n\n{usage}"),
         };
     }
 

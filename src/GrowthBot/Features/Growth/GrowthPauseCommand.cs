@@ -13,22 +13,29 @@ public sealed class GrowthPauseCommand(NudgePauseStore pauses, TeamClock clock)
 {
     public const int MaxDays = 366;
 
+    /// <summary>How far ahead the example pause in hints reaches: two weeks, a typical holiday.</summary>
+    public const int ExampleDays = 14;
+
+    /// <summary>An example command for hints, with a date that is always ahead: <c>/growth pause 2026-12-02</c>.</summary>
+    public static string Example(DateOnly today) => $"/growth pause {Modals.Iso(today.AddDays(ExampleDays))}";
+
     public async Task<SlashCommandResponse> Handle(SlashCommand command, CommandLine line, CancellationToken cancellationToken)
     {
         var argument = line.FirstArgument;
+        var today = clock.Today(command.TeamId);
+        var words = Wording.English;
         if (line.Subcommand == "resume" || argument.Length == 0 || argument.Equals("resume", StringComparison.OrdinalIgnoreCase) || argument.Equals("off", StringComparison.OrdinalIgnoreCase))
         {
             var had = await pauses.Resume(command.TeamId, command.UserId, cancellationToken);
             return SlashCommandResponse.Ephemeral(had
                 ? "Welcome back! Nudges and check-in DMs are on again."
-                : "You had no pause. To pause: `/growth pause 2026-12-24` (no nudges or check-ins until that date).");
+                : $"You had no pause. To pause: `{Example(today)}` (no nudges or check-ins until that date).");
         }
         if (!DateOnly.TryParseExact(argument, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until))
-            return SlashCommandResponse.Ephemeral($"`{MrkdwnText.Escape(argument)}` is not a date. Write it as YYYY-MM-DD, e.g. `/growth pause {clock.Today(command.TeamId).AddDays(7):yyyy-MM-dd}`.");
-        var today = clock.Today(command.TeamId);
+            return SlashCommandResponse.Ephemeral($"`{MrkdwnText.Escape(MrkdwnText.Truncate(argument, 40))}` is not a date. Write it as YYYY-MM-DD, e.g. `{Example(today)}`.");
         if (until <= today) return SlashCommandResponse.Ephemeral("That date has passed: pick a date after today.");
-        if (until > today.AddDays(MaxDays)) return SlashCommandResponse.Ephemeral($"Pauses last at most a year: pick a date before {today.AddDays(MaxDays):yyyy-MM-dd}.");
+        if (until > today.AddDays(MaxDays)) return SlashCommandResponse.Ephemeral($"Pauses last at most a year: pick a date before {words.Date(today.AddDays(MaxDays), today)}.");
         await pauses.Pause(command.TeamId, command.UserId, until, clock.UtcNow, cancellationToken);
-        return SlashCommandResponse.Ephemeral($"Paused: no nudges or check-in DMs until {MrkdwnText.Date(until)}. `/growth resume` ends the pause early.");
+        return SlashCommandResponse.Ephemeral($"Paused: no nudges or check-in DMs until {words.Date(until, today)}. `/growth resume` ends the pause early.");
     }
 }

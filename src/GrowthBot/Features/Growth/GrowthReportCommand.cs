@@ -33,8 +33,9 @@ public sealed class GrowthReportCommand(WeeklyReportPoster poster, WeeklyReportR
         if (argument.Length > 0) return SlashCommandResponse.Ephemeral("`/growth report` previews the report; `/growth report now` posts it.");
 
         var report = await reader.Build(command.TeamId, settings.Zone, time.GetUtcNow(), cancellationToken);
-        var message = WeeklyReportMessages.Report(report, settings.OkrProgressInReport);
-        var thread = $"Preview: only you see this. In its thread: details of {report.Concluded.Count} concluded experiment(s)" +
+        var words = Wording.English;
+        var message = WeeklyReportMessages.Report(report, settings.OkrProgressInReport, words);
+        var thread = $"Preview: only you see this. In its thread: details of {words.Count(report.Concluded.Count, Counted.ConcludedExperiment)}" +
                      (report.AskAbout.Count > 0 ? $" and the lead-quality question about {string.Join(", ", report.AskAbout.Select(e => e.ShortId))}." : ".");
         return SlashCommandResponse.Ephemeral(message.Text, [.. message.Blocks!.Take(BlockKitLimits.MessageBlocks - 1), new ContextBlock(thread)]);
     }

@@ -62,7 +62,7 @@ public sealed class LearningCommand(ModalOpener opener, ExperimentStore experime
                 results.Add(new LearningMessages.Result(hit, learning, from));
             }
         }
-        var message = LearningMessages.SearchResults(words, results);
+        var message = LearningMessages.SearchResults(words, results, Wording.English);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
 }

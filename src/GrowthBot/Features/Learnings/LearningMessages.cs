@@ -1,5 +1,6 @@
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Learnings;
+using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Storage;
 using static GrowthBot.Slack.BlockKit.MrkdwnText;
@@ -24,7 +25,7 @@ public static class LearningMessages
         ]);
     }
 
-    public static Message SearchResults(string words, IReadOnlyList<Result> results)
+    public static Message SearchResults(string words, IReadOnlyList<Result> results, Wording wording)
     {
         var query = Truncate(Escape(words.Trim()), 200);
         if (results.Count == 0)
@@ -34,7 +35,7 @@ public static class LearningMessages
                                  "or log what you know with `/learning new`."),
             ]);
 
-        var blocks = new List<Block> { new SectionBlock($":mag: *{results.Count} {(results.Count == 1 ? "match" : "matches")}* for _{query}_, best first") };
+        var blocks = new List<Block> { new SectionBlock($":mag: *{wording.Count(results.Count, Counted.Match)}* for _{query}_, best first") };
         foreach (var r in results)
         {
             var snippet = Escape(r.Hit.Snippet.Replace("\n", " "));
@@ -49,6 +50,6 @@ public static class LearningMessages
             blocks.Add(new SectionBlock(Truncate($"{head}\n{Truncate(snippet, SnippetMax)}", BlockKitLimits.SectionText)));
         }
         blocks.Add(new ContextBlock("`/experiment show <id>` opens an experiment with all its learnings"));
-        return new Message($"{results.Count} matches for \"{words.Trim()}\"", blocks);
+        return new Message($"{wording.Count(results.Count, Counted.Match)} for \"{words.Trim()}\"", blocks);
     }
 }

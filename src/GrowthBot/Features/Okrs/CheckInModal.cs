@@ -58,7 +58,7 @@ public sealed class CheckInModal(
     {
         var options = okr.KeyResults.Take(BlockKitLimits.MaxOptions).Select(k => Choice($"{k.ShortId} {k.Name}", Id(k))).ToList();
         var confidences = Enum.GetValues<KrConfidence>().Select(c => Choice(c.Label(), c.ToString())).ToList();
-        var now = string.Join("\n", okr.KeyResults.Select(k => $"{k.ShortId} {MrkdwnText.Escape(MrkdwnText.Truncate(k.Name, 60))}: {MrkdwnText.Escape(k.CurrentOfTarget())}"));
+        var now = string.Join("\n", okr.KeyResults.Select(k => $"{k.ShortId} {MrkdwnText.Escape(MrkdwnText.Truncate(k.Name, 60))}: {MrkdwnText.Escape(Wording.English.Progress(k.Current, k.Target, k.Unit))}"));
         var blocks = new List<Block>
         {
             new ContextBlock(MrkdwnText.Truncate($"*{MrkdwnText.Escape(okr.Objective.Title)}* · now:\n{now}", 2000)),
@@ -102,7 +102,7 @@ public sealed class CheckInModal(
 
         var checkIn = await okrs.AddCheckIn(submission.TeamId, kr.Id, value, draft.Confidence!.Value, draft.Note?.Trim() ?? "",
             submission.UserId, clock.UtcNow, cancellationToken);
-        var message = OkrMessages.CheckedIn(kr with { Current = checkIn.Value, Confidence = checkIn.Confidence }, checkIn);
+        var message = OkrMessages.CheckedIn(kr with { Current = checkIn.Value, Confidence = checkIn.Confidence }, checkIn, Wording.English);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         background.TellAfterAck($"confirm check-in {kr.ShortId}", submission.UserId, origin, message);
         return ViewSubmissionResponse.Close;

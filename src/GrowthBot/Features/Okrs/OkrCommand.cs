@@ -7,8 +7,12 @@ using GrowthBot.Storage;
 
 namespace GrowthBot.Features.Okrs;
 
-/// <summary><c>/okr</c>: shows the North Star and key-result progress; <c>set</c> (growth leads) and <c>update</c> (check-in) open their modals.</summary>
-public sealed class OkrCommand(ModalOpener opener, CheckInModal checkIn, OkrStore okrs, GrowthLeads leads) : ISlashCommandHandler
+/// <summary>
+/// <c>/okr</c>: shows the North Star and key-result progress; <c>set</c> (growth leads) and <c>update</c> (check-in) open their
+/// modals; <c>history K2</c> shows a key result's past check-ins.
+/// </summary>
+public sealed class OkrCommand(
+    ModalOpener opener, CheckInModal checkIn, OkrHistoryButton history, OkrStore okrs, GrowthLeads leads, TeamSettingsService teamSettings) : ISlashCommandHandler
 {
     public const string Name = "/okr";
 
@@ -17,6 +21,7 @@ public sealed class OkrCommand(ModalOpener opener, CheckInModal checkIn, OkrStor
         • `/okr` — progress of each key result
         • `/okr set` — set the objective and up to 5 key results (growth leads)
         • `/okr update` — check in a new number for a key result
+        • `/okr history K2` — its last check-ins: value, confidence, note, who and when
         • `/okr help` — this help
         """;
 
@@ -28,6 +33,7 @@ public sealed class OkrCommand(ModalOpener opener, CheckInModal checkIn, OkrStor
             "" or "show" => await Show(command, cancellationToken),
             "set" => await Set(command, cancellationToken),
             "update" or "checkin" or "check-in" => await Update(command, line.FirstArgument, cancellationToken),
+            "history" => Reply(await history.Show(command.TeamId, command.UserId, line.FirstArgument, cancellationToken)),
             "help" => SlashCommandResponse.Ephemeral(Usage),
             _ => SlashCommandResponse.Ephemeral($"I don't know `/okr {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 40))}`.\n\n{Usage}"),
         };
@@ -35,9 +41,11 @@ public sealed class OkrCommand(ModalOpener opener, CheckInModal checkIn, OkrStor
 
     private async Task<SlashCommandResponse> Show(SlashCommand command, CancellationToken cancellationToken)
     {
-        var message = OkrMessages.Overview(await okrs.Current(command.TeamId, cancellationToken));
+        var message = OkrMessages.Overview(await okrs.Current(command.TeamId, cancellationToken), teamSettings.For(command.TeamId), Wording.English);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
+
+    private static SlashCommandResponse Reply(Message message) => SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
 
     private async Task<SlashCommandResponse> Set(SlashCommand command, CancellationToken cancellationToken)
     {

@@ -16,6 +16,7 @@ public sealed class SetOkrModal(
     OkrStore okrs,
     GrowthLeads leads,
     TeamClock clock,
+    TeamSettingsService teamSettings,
     SlackBackgroundWork background) : IViewSubmissionHandler
 {
     public const string CallbackId = "okr_set";
@@ -66,7 +67,7 @@ public sealed class SetOkrModal(
             keyResults.Select(k => new KeyResultDraft(k.Name, k.Baseline, k.Target, k.Unit, k.OwnerId)).ToList(),
             submission.UserId, clock.UtcNow, cancellationToken);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
-        var message = OkrMessages.Saved(okr);
+        var message = OkrMessages.Saved(okr, teamSettings.For(submission.TeamId), Wording.English);
         background.TellAfterAck("confirm OKRs", submission.UserId, origin, message);
         return ViewSubmissionResponse.Close;
     }

@@ -2,6 +2,7 @@ using GrowthBot.Common;
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Scheduling;
+using GrowthBot.Features.Common;
 using GrowthBot.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -37,7 +38,7 @@ public sealed class WeeklyReportPoster(
     {
         var settings = teamSettings.For(teamId);
         var now = time.GetUtcNow();
-        return ScheduleMath.PostWeeklyNow(settings.WeeklyReportCron, settings.Zone, now) ? await Post(settings, cancellationToken) : DeliveryOutcome.NotYet;
+        return ScheduleMath.PostWeeklyNow(settings.WeeklyReportCron, settings.Zone, settings.Hours, now) ? await Post(settings, cancellationToken) : DeliveryOutcome.NotYet;
     }
 
     /// <summary>Posts this week's report now (once per week, whoever asks).</summary>
@@ -52,13 +53,14 @@ public sealed class WeeklyReportPoster(
         var week = Periods.WeekKey(Periods.LocalDate(now, settings.Zone));
         var report = await reader.Build(settings.TeamId, settings.Zone, now, cancellationToken);
         var channel = PostTarget.Channel(settings.ReportChannel);
+        var words = Wording.English;
 
-        var main = await delivery.Post(settings.TeamId, ReportKey, week, channel, () => WeeklyReportMessages.Report(report, settings.OkrProgressInReport), cancellationToken);
+        var main = await delivery.Post(settings.TeamId, ReportKey, week, channel, () => WeeklyReportMessages.Report(report, settings.OkrProgressInReport, words), cancellationToken);
         if (!main.Delivered || main.Ts is null) return main;
         var thread = PostTarget.Channel(main.Channel!);
 
         foreach (var experiment in report.Concluded.Take(MaxDetails))
-            await delivery.Post(settings.TeamId, DetailKey, $"{week}-{experiment.ShortId}", thread, () => WeeklyReportMessages.Detail(experiment), cancellationToken, main.Ts);
+            await delivery.Post(settings.TeamId, DetailKey, $"{week}-{experiment.ShortId}", thread, () => WeeklyReportMessages.Detail(experiment, report.To, words), cancellationToken, main.Ts);
 
         if (report.AskAbout.Count > 0)
         {
@@ -69,7 +71,7 @@ public sealed class WeeklyReportPoster(
         }
 
         if (!settings.OkrProgressInReport && report.KeyResults.Count > 0)
-            await delivery.Post(settings.TeamId, OkrProgressKey, week, thread, () => WeeklyReportMessages.OkrProgress(report.ObjectiveTitle, report.KeyResults), cancellationToken);
+            await delivery.Post(settings.TeamId, OkrProgressKey, week, thread, () => WeeklyReportMessages.OkrProgress(report.ObjectiveTitle, report.KeyResults, words), cancellationToken);
         return main;
     }
 }

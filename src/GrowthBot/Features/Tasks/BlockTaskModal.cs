@@ -29,7 +29,7 @@ public sealed class BlockTaskModal(
         var options = Enum.GetValues<BlockReason>().Select(r => Choice(r.Label(), r.ToString())).ToList();
         var blocks = new List<Block>
         {
-            new SectionBlock(MrkdwnText.Truncate(TaskMessages.Line(task, today), BlockKitLimits.SectionText)),
+            new SectionBlock(MrkdwnText.Truncate(TaskMessages.Line(task, today, Wording.English), BlockKitLimits.SectionText)),
             Input(Blocks.Reason, "What blocks it?", new StaticSelect
             {
                 Placeholder = "Choose a reason",

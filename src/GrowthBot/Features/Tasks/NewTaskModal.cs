@@ -78,12 +78,12 @@ public sealed class NewTaskModal(
 
         var task = await tasks.Add(draft.ToTask(submission.TeamId, experiment?.Id, submission.UserId, clock.UtcNow), cancellationToken);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
-        var confirmation = TaskMessages.Created(task, today, experiment);
+        var confirmation = TaskMessages.Created(task, today, Wording.English, experiment);
         background.TellAfterAck($"confirm {task.ShortId}", submission.UserId, origin, confirmation);
         if (task.OwnerId != submission.UserId)
         {
             // The owner should hear about work given to them from the bot, not discover it in a list.
-            var assigned = TaskMessages.Assigned(task, today, experiment);
+            var assigned = TaskMessages.Assigned(task, today, Wording.English, experiment);
             background.Run($"tell {task.OwnerId} about {task.ShortId}", (services, ct) =>
                 services.GetRequiredService<UserNotifier>().DirectMessage(task.OwnerId, assigned, ct));
         }

@@ -30,9 +30,9 @@ public sealed class PostponeTaskModal(
         var suggested = task.DueDate < today ? today.AddDays(2) : task.DueDate.AddDays(2);
         var blocks = new List<Block>
         {
-            new SectionBlock(MrkdwnText.Truncate(TaskMessages.Line(task, today), BlockKitLimits.SectionText)),
+            new SectionBlock(MrkdwnText.Truncate(TaskMessages.Line(task, today, Wording.English), BlockKitLimits.SectionText)),
             Input(Blocks.NewDate, "New due date", new DatePicker { InitialDate = Iso(suggested) },
-                hint: $"After the current due date, {Iso(task.DueDate)}."),
+                hint: $"After the current due date, {Wording.English.Date(task.DueDate, today)}."),
             Text(Blocks.Reason, "Why does it move?", TaskRules.ReasonMax, multiline: true,
                 placeholder: "Waiting for the budget approval", hint: "Every postponement is kept and counted in the weekly report."),
         };
@@ -51,7 +51,7 @@ public sealed class PostponeTaskModal(
         if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
 
         var postponement = await tasks.Postpone(task.Id, submission.TeamId, draft.NewDate!.Value, draft.Reason!.Trim(), submission.UserId, clock.UtcNow, cancellationToken);
-        var message = new Message(TaskMessages.Postponed(task, postponement, task.Postponements + 1));
+        var message = new Message(TaskMessages.Postponed(task, postponement, task.Postponements + 1, clock.Today(submission.TeamId), Wording.English));
         background.TellAfterAck($"confirm postpone {task.ShortId}", submission.UserId, origin, message);
         return ViewSubmissionResponse.Close;
     }

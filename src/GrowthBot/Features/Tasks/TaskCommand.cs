@@ -98,6 +98,6 @@ public static class TaskListing
         var linked = open.Any(t => t.ExperimentId is not null)
             ? (await experiments.All(teamId, cancellationToken)).ToDictionary(e => e.Id)
             : new Dictionary<long, Experiment>();
-        return TaskMessages.List(open, today, ownerId is not null, linked, notice);
+        return TaskMessages.List(open, today, Wording.English, ownerId is not null, linked, notice);
     }
 }

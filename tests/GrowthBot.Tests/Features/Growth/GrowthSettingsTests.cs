@@ -27,13 +27,13 @@ public class GrowthSettingsTests
         var open = app.Slack.Last("views.open");
         Assert.Equal(SettingsModal.CallbackId, open.View!["callback_id"]!.GetValue<string>());
 
-        var bad = await app.Submit(ViewSubmission.Of(open, GrowthBotApp.Lead).Text(B.SalesGroup, "@sales team"));
+        var bad = await app.Submit(ViewSubmission.Of(open, GrowthBotApp.Lead).Select(B.SalesGroup, "@sales team"));
         Assert.Equal("errors", bad.ResponseAction);
         Assert.Contains(B.SalesGroup, bad.Errors.Keys);
 
         var reply = await app.Submit(ViewSubmission.Of(open, GrowthBotApp.Lead)
             .Conversation(B.Channel, "C0REPORTS").Select(B.Day, "Tuesday").Time(B.Time, "08:30").Select(B.Zone, "Europe/Helsinki")
-            .PickUsers(B.Sales, "U0SALES").Text(B.SalesGroup, "s0sales").Select(B.Nudges, "off").Select(B.OkrProgress, "report"));
+            .PickUsers(B.Sales, "U0SALES").Select(B.SalesGroup, "s0sales").Select(B.Nudges, "off").Select(B.OkrProgress, "report"));
         await app.Idle();
 
         Assert.True(reply.IsEmptyAck, reply.Raw);

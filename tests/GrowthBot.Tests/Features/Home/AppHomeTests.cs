@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Domain.Feedback;
 using GrowthBot.Domain.Learnings;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Home;
+using GrowthBot.Features.Okrs;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Storage;
 using GrowthBot.Testing;
@@ -117,7 +119,7 @@ public class AppHomeTests
         Assert.Contains("…and 42 more: `/task list mine`", text);
         Assert.Contains("Blocked and overdue", text);
         Assert.Contains("more: `/task list`", text);
-        Assert.Contains("38 % (3 of 8 concluded experiments worked)", text);
+        Assert.Contains("38% (3 of 8 concluded experiments worked)", text);
         Assert.Contains("concluded per week", text);
         Assert.Contains("(12 ideas)", text);
         Assert.Contains("9 Acquisition", text);
@@ -251,5 +253,65 @@ public class AppHomeTests
         Assert.Contains("\"task_block:T2\"", json);
         Assert.DoesNotContain("task_done:T1", json);
         Assert.Contains("Blocked: access: No LinkedIn seat", publish.AllText);
+    }
+
+    [Fact]
+    public async Task Every_home_button_answers_check_in_history_conclude_done_blocked_postpone_and_new_experiment()
+    {
+        await using var app = await GrowthBotApp.Start();
+        var okr = await GrowthBot.Tests.Jobs.Seed.Okr(app); // K1 is Alice's, K2 Bob's
+        await app.Service<OkrStore>().AddCheckIn(GrowthBotApp.TeamId, okr.KeyResults[0].Id, 26, KrConfidence.AtRisk, "InMail brought 20", GrowthBotApp.Alice, Now.AddDays(-2));
+        await GrowthBot.Tests.Jobs.Seed.Running(app, "Alice's webinar", Today.AddDays(3), owner: GrowthBotApp.Alice);
+        await GrowthBot.Tests.Jobs.Seed.Running(app, "Bob's cold calls", Today.AddDays(3), owner: GrowthBotApp.Bob);
+        var rated = await GrowthBot.Tests.Jobs.Seed.Concluded(app, "LinkedIn InMail to CMOs", Outcome.Worked, "3 leads");
+        var feedback = app.Service<FeedbackStore>();
+        await feedback.Add(new LeadFeedback { TeamId = GrowthBotApp.TeamId, ExperimentId = rated.Id, Quality = LeadQuality.Good, Reason = LeadQualityReason.TooSmall, Source = FeedbackSource.Button, CreatedBy = "U0SALES", CreatedAt = Now.AddDays(-1) });
+        await feedback.Add(new LeadFeedback { TeamId = GrowthBotApp.TeamId, ExperimentId = rated.Id, Text = "Two of them are real buyers", Source = FeedbackSource.ThreadReply, CreatedBy = "U0SALES2", CreatedAt = Now.AddDays(-1) });
+        await app.Service<TaskStore>().Add(NewTask(1, GrowthBotApp.Alice, Today.AddDays(2)));
+
+        await app.Event(HomeOpened(GrowthBotApp.Alice));
+        var home = (await app.Slack.WaitFor("views.publish", c => c.Str("user_id") == GrowthBotApp.Alice)).View!;
+        var json = home.ToJsonString();
+        var text = FakeSlack.TextOf(home);
+
+        // Check in only on her own key result, History on every one; Conclude only on her own experiment.
+        Assert.Contains("\"okr_check_in:K1\"", json);
+        Assert.DoesNotContain("okr_check_in:K2", json);
+        Assert.Contains("\"okr_history:K1\"", json);
+        Assert.Contains("\"okr_history:K2\"", json);
+        Assert.Contains("\"experiment_conclude:E1\"", json);
+        Assert.DoesNotContain("experiment_conclude:E2", json);
+        Assert.Contains("E2* Bob's cold calls", text);
+        Assert.Contains("*E3* LinkedIn InMail to CMOs: 1 good (Too small) · “Two of them are real buyers”", text);
+        Assert.Contains("due Fri 20 Nov", text);
+        app.Slack.Clear();
+
+        await app.Click(home, "okr_check_in:K1");
+        Assert.Equal(CheckInModal.CallbackId, app.Slack.Last("views.open").View!["callback_id"]!.GetValue<string>());
+
+        await app.Click(home, "okr_history:K2");
+        await app.Click(home, "okr_history:K1");
+        var history = await app.Slack.WaitFor("chat.postMessage", c => c.Str("channel") == "D" + GrowthBotApp.Alice && c.AllText.Contains("K1"));
+        Assert.Contains("0 → *26 new leads*", history.AllText);
+        Assert.Contains("At risk", history.AllText);
+        Assert.Contains("InMail brought 20", history.AllText);
+        Assert.Contains($"<@{GrowthBotApp.Alice}>", history.AllText);
+        Assert.Contains("^{date_short_pretty} {time}|", history.AllText);
+        Assert.Contains("No check-ins yet", (await app.Slack.WaitFor("chat.postMessage", c => c.AllText.Contains("K2"))).AllText);
+
+        await app.Click(home, "experiment_conclude:E1");
+        Assert.Equal(ConcludeExperimentModal.CallbackId, app.Slack.Last("views.open").View!["callback_id"]!.GetValue<string>());
+
+        await app.Click(home, "task_block:T1");
+        Assert.Equal(GrowthBot.Features.Tasks.BlockTaskModal.CallbackId, app.Slack.Last("views.open").View!["callback_id"]!.GetValue<string>());
+        await app.Click(home, "task_postpone:T1");
+        Assert.Equal(GrowthBot.Features.Tasks.PostponeTaskModal.CallbackId, app.Slack.Last("views.open").View!["callback_id"]!.GetValue<string>());
+        await app.Click(home, HomeNewExperimentButton.ActionId);
+        Assert.Equal(NewExperimentModal.CallbackId, app.Slack.Last("views.open").View!["callback_id"]!.GetValue<string>());
+
+        await app.Click(home, "task_done:T1");
+        Assert.Contains("T1", (await app.Slack.WaitFor("chat.postMessage", c => c.AllText.Contains("is done"))).AllText);
+        await using var db = await app.Db();
+        Assert.Equal("Done", await Dapper.SqlMapper.ExecuteScalarAsync<string>(db, "SELECT status FROM tasks WHERE number = 1"));
     }
 }

@@ -80,9 +80,9 @@ public class OkrJourneyTests
         Assert.Contains("0 → *26/100 new leads*", confirmation.AllText);
         var show = await app.Command("/okr");
         Assert.Contains("100 new leads", show.Text);
-        Assert.Contains("`▓▓▓░░░░░░░ 26%` 26/100 new leads", show.Text);
+        Assert.Contains("`▓▓▓░░░░░░░` 26% · 26/100 new leads", show.Text);
         Assert.Contains("On track", show.Text);
-        Assert.Contains("8/5 %", show.Text);
+        Assert.Contains("8%/5%", show.Text);
     }
 
     [Fact]

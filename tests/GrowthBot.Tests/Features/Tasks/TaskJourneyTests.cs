@@ -258,7 +258,7 @@ public class TaskJourneyTests
         await app.Service<TaskStore>().Block(task.Id, GrowthBotApp.TeamId, BlockReason.Access, "No LinkedIn seat", GrowthBotApp.Alice, GrowthBotApp.DefaultNow.AddDays(-2));
         task = (await app.Service<TaskStore>().Find(GrowthBotApp.TeamId, 1))!;
         var nudge = System.Text.Json.JsonSerializer.SerializeToNode(
-            new GrowthBot.Slack.BlockKit.Message("nudge", TaskMessages.TaskBlocks(task, Today, TaskButtons.Done | TaskButtons.Postpone | TaskButtons.StillBlocked)),
+            new GrowthBot.Slack.BlockKit.Message("nudge", TaskMessages.TaskBlocks(task, Today, GrowthBot.Features.Common.Wording.English, TaskButtons.Done | TaskButtons.Postpone | TaskButtons.StillBlocked)),
             GrowthBot.Slack.SlackJson.Options)!;
 
         await app.Click(nudge, "task_still_blocked:T1");

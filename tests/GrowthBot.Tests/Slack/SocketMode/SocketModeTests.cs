@@ -90,6 +90,23 @@ public class SocketModeTests
     }
 
     [Fact]
+    public async Task An_external_select_s_request_for_options_is_answered_in_the_ack()
+    {
+        await using var app = await SocketModeApp.Start();
+        await app.WaitForState(SocketModeState.Connected);
+        var suggestion = new JsonObject
+        {
+            ["type"] = "block_suggestion", ["action_id"] = GrowthBot.Features.Growth.TimeZoneOptions.ActionId, ["block_id"] = "zone", ["value"] = "helsin",
+            ["team"] = new JsonObject { ["id"] = GrowthBotApp.TeamId }, ["user"] = new JsonObject { ["id"] = GrowthBotApp.Lead, ["team_id"] = GrowthBotApp.TeamId },
+        };
+
+        var id = await app.Slack.SocketMode.SendEnvelope("interactive", suggestion.ToJsonString(), acceptsResponse: true);
+
+        var ack = await app.Slack.SocketMode.WaitForAck(id);
+        Assert.Equal("Europe/Helsinki", ack["payload"]!["options"]![0]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_event_is_acknowledged_and_handled_once_even_when_Slack_resends_it()
     {
         await using var app = await SocketModeApp.Start();

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using GrowthBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 
-namespace GrowthBot.Jobs;
+namespace GrowthBot.Common;
 
 /// <summary>
 /// Each person's time zone from users.info, remembered for 12 hours (people travel, but not hourly). When
