@@ -20,7 +20,7 @@ public class MigrationLoaderTests
     }
 
     [Fact]
-    public void PostgreSQL_runs_the_twin_and_SQLite_the_plain_file_and_a_portable_one_runs_on_both()
+    public async Task PostgreSQL_runs_the_twin_and_SQLite_the_plain_file_and_a_portable_one_runs_on_both()
     {
         var migrations = Migrator.Load([
             (Prefix + "017_reminders.sql", "CREATE TABLE reminders (id INTEGER PRIMARY KEY);"),
@@ -30,8 +30,9 @@ public class MigrationLoaderTests
         ]);
 
         Assert.Equal([17, 18], migrations.Select(m => m.Version));
-        var sqlite = new SqliteDialect("Data Source=unused.db");
-        var postgres = new PostgresDialect("Host=127.0.0.1;Database=unused");
+        await using var sqlite = new SqliteDialect("Data Source=unused.db");
+        // Nothing connects: a dialect only opens connections when asked.
+        await using var postgres = new PostgresDialect("Host=127.0.0.1;Database=unused");
         Assert.Contains("INTEGER PRIMARY KEY", migrations[0].SqlFor(sqlite));
         Assert.Contains("IDENTITY", migrations[0].SqlFor(postgres));
         Assert.Equal(migrations[1].SqlFor(sqlite), migrations[1].SqlFor(postgres));
