@@ -6,6 +6,8 @@ using GrowthBot.Features.Reports;
 using GrowthBot.Slack;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -41,7 +43,8 @@ public sealed class BuildBenchmark : IAsyncDisposable
         _report = new WeeklyReportReader(experiments, tasks, okrs, _feedback);
         var options = new ServiceCollection().AddOptions().BuildServiceProvider().GetRequiredService<IOptionsMonitor<GrowthBotOptions>>();
         // No saved settings are loaded: the home is built in the environment's default zone (UTC), as the report is.
-        var settings = new TeamSettingsService(new TeamSettingsStore(database), options, new SlackIdentity(), NullLogger<TeamSettingsService>.Instance);
+        var settings = new TeamSettingsService(new TeamSettingsStore(database), new InstallationStore(database, new EphemeralDataProtectionProvider()), options,
+            Options.Create(new SlackOptions()), new SlackIdentity(), NullLogger<TeamSettingsService>.Instance);
         _home = new HomeTab(experiments, tasks, okrs, _learnings, _feedback, settings, new TeamClock(TimeProvider.System, settings));
     }
 

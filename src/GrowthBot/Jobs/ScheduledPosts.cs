@@ -1,4 +1,5 @@
 using GrowthBot.Common;
+using GrowthBot.Slack.Workspaces;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -8,6 +9,7 @@ namespace GrowthBot.Jobs;
 /// What Quartz runs for each job of the <see cref="Schedule"/>: its posts for every team, each team on its own, so
 /// one team's or one job's failure is logged and the rest carries on. Every poster checks for itself what is due
 /// and not delivered yet, so running a job again (a retry, the catch-up sweep, a restart) never posts twice.
+/// Each team's posts run in its <see cref="SlackTeamScope"/>, so they go out with that team's token.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class ScheduledPosts(IServiceProvider services, TeamSettingsService teamSettings, ILogger<ScheduledPosts> logger) : IJob
@@ -32,10 +34,11 @@ public sealed class ScheduledPosts(IServiceProvider services, TeamSettingsServic
         }
         foreach (var posting in job.PostFor is null ? Schedule.Posts : [job])
         {
-            foreach (var team in teamSettings.Teams())
+            foreach (var team in await teamSettings.Teams(cancellationToken))
             {
                 try
                 {
+                    using var scope = SlackTeamScope.Enter(team);
                     await posting.PostFor!(services, team, cancellationToken);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)

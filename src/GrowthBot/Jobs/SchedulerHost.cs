@@ -62,15 +62,15 @@ public sealed class SchedulerHost(
     private TeamSettings CurrentSettings() => identity.TeamId is { } team ? teamSettings.For(team) : teamSettings.Defaults;
 
     /// <summary>
-    /// Quartz's own misfire handling is DoNothing (below); this explicit check decides what was missed. It waits for
-    /// auth.test because a team that saved no settings is only known from it: run earlier, it would find no team.
+    /// Quartz's own misfire handling is DoNothing (below); this explicit check decides what was missed. With one workspace it
+    /// waits for auth.test, because a team that saved no settings is only known from it: run earlier, it would find no team.
     /// When Slack was unreachable at startup the triggers were made from the defaults; they follow the team's settings now.
     /// </summary>
     private async Task CatchUpOnceSlackAnswered(bool teamKnownAtStart)
     {
         try
         {
-            await identity.WhenKnown(_stopping.Token);
+            await teamSettings.WhenTeamsKnown(_stopping.Token);
             if (!teamKnownAtStart) await Reschedule(CurrentSettings(), _stopping.Token);
             await posts.Run(Schedule.CatchUp, background.Stopping);
         }

@@ -90,14 +90,14 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         return rows.Select(r => r.ToExperiment()).ToList();
     }
 
-    /// <summary>Moves a backlog idea to running; false when it was not in the backlog.</summary>
-    public async Task<bool> Start(long id, DateOnly startDate, DateOnly endDate, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>Moves a backlog idea to running; false when it was not in the team's backlog.</summary>
+    public async Task<bool> Start(string teamId, long id, DateOnly startDate, DateOnly endDate, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return await Notify(connection, id, await connection.ExecuteAsync("""
+        return await Notify(connection, teamId, id, await connection.ExecuteAsync("""
             UPDATE experiments SET status = 'Running', start_date = @startDate, end_date = @endDate, started_at = @now, updated_at = @now
-            WHERE id = @id AND status = 'Backlog'
-            """, new { id, startDate, endDate, now }) > 0);
+            WHERE team_id = @teamId AND id = @id AND status = 'Backlog'
+            """, new { teamId, id, startDate, endDate, now }) > 0);
     }
 
     /// <summary>
@@ -132,10 +132,10 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         var changed = await connection.ExecuteAsync($"""
             UPDATE experiments SET status = 'Concluded', outcome = @outcome, result = @result, learning = @learning, decision = @decision,
                 concluded_at = @now, updated_at = @now
-            WHERE id = @Id AND status IN ({(onlyRunning ? "'Running'" : "'Backlog', 'Running'")})
+            WHERE team_id = @TeamId AND id = @Id AND status IN ({(onlyRunning ? "'Running'" : "'Backlog', 'Running'")})
             """, new
         {
-            experiment.Id, outcome = conclusion.Outcome.ToString(), result = conclusion.Result, learning = conclusion.Learning,
+            experiment.TeamId, experiment.Id, outcome = conclusion.Outcome.ToString(), result = conclusion.Result, learning = conclusion.Learning,
             decision = conclusion.Decision.ToString(), now,
         }, transaction);
         return changed > 0;
@@ -149,32 +149,32 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
                 UPDATE experiments SET name = @Name, hypothesis = @Hypothesis, funnel_stage = @Stage, key_result_id = @KeyResultId,
                     metric = @Metric, impact = @Impact, confidence = @Confidence, ease = @Ease, owner_id = @OwnerId,
                     start_date = @StartDate, end_date = @EndDate, updated_at = @Now
-                WHERE id = @Id
+                WHERE team_id = @TeamId AND id = @Id
                 """, new
             {
-                experiment.Id, experiment.Name, experiment.Hypothesis, Stage = experiment.Stage.ToString(), experiment.KeyResultId, experiment.Metric,
+                experiment.TeamId, experiment.Id, experiment.Name, experiment.Hypothesis, Stage = experiment.Stage.ToString(), experiment.KeyResultId, experiment.Metric,
                 experiment.Ice.Impact, experiment.Ice.Confidence, experiment.Ice.Ease, experiment.OwnerId, experiment.StartDate, experiment.EndDate, Now = now,
             }, transaction);
             changes.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
             return true;
         }, cancellationToken);
 
-    /// <summary>Abandons an open experiment; false when it was already closed.</summary>
-    public async Task<bool> Abandon(long id, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>Abandons an open experiment of the team; false when it was already closed.</summary>
+    public async Task<bool> Abandon(string teamId, long id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return await Notify(connection, id, await connection.ExecuteAsync(
-            "UPDATE experiments SET status = 'Abandoned', concluded_at = @now, updated_at = @now WHERE id = @id AND status IN ('Backlog', 'Running')",
-            new { id, now }) > 0);
+        return await Notify(connection, teamId, id, await connection.ExecuteAsync(
+            "UPDATE experiments SET status = 'Abandoned', concluded_at = @now, updated_at = @now WHERE team_id = @teamId AND id = @id AND status IN ('Backlog', 'Running')",
+            new { teamId, id, now }) > 0);
     }
 
     /// <summary>Tells the change feed whose experiment changed, when it did; returns <paramref name="changed"/>.</summary>
-    private async Task<bool> Notify(DbConnection connection, long id, bool changed)
+    private async Task<bool> Notify(DbConnection connection, string teamId, long id, bool changed)
     {
         if (!changed) return changed;
-        foreach (var who in await connection.QueryAsync<(string TeamId, string OwnerId, string CreatedBy)>(
-            "SELECT team_id, owner_id, created_by FROM experiments WHERE id = @id", new { id }))
-            changes.Changed(who.TeamId, who.OwnerId, who.CreatedBy);
+        foreach (var who in await connection.QueryAsync<(string OwnerId, string CreatedBy)>(
+            "SELECT owner_id, created_by FROM experiments WHERE team_id = @teamId AND id = @id", new { teamId, id }))
+            changes.Changed(teamId, who.OwnerId, who.CreatedBy);
         return changed;
     }
 

@@ -39,10 +39,11 @@ public sealed class LearningStore(Database database, IChangeFeed changes)
         return row?.ToLearning();
     }
 
-    public async Task<IReadOnlyList<Learning>> ForExperiment(long experimentId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Learning>> ForExperiment(string teamId, long experimentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<LearningRow>($"SELECT {Columns} FROM learnings WHERE experiment_id = @experimentId ORDER BY created_at", new { experimentId });
+        var rows = await connection.QueryAsync<LearningRow>($"SELECT {Columns} FROM learnings WHERE team_id = @teamId AND experiment_id = @experimentId ORDER BY created_at",
+            new { teamId, experimentId });
         return rows.Select(r => r.ToLearning()).ToList();
     }
 

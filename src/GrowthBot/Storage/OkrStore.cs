@@ -71,7 +71,7 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
             new { teamId });
         if (objective is null) return null;
         var keyResults = await connection.QueryAsync<KeyResultRow>(
-            $"SELECT {KeyResultColumns} FROM key_results WHERE objective_id = @Id ORDER BY number", new { objective.Id });
+            $"SELECT {KeyResultColumns} FROM key_results WHERE team_id = @teamId AND objective_id = @Id ORDER BY number", new { teamId, objective.Id });
         return new OkrSnapshot(objective.ToObjective(), keyResults.Select(k => k.ToKeyResult()).ToList());
     }
 
@@ -82,7 +82,7 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
         var rows = await connection.QueryAsync<KeyResultChoice>("""
             SELECT kr.id, kr.number, kr.name, kr.unit
             FROM key_results kr JOIN objectives o ON o.id = kr.objective_id
-            WHERE kr.team_id = @teamId AND o.is_current = TRUE
+            WHERE kr.team_id = @teamId AND o.team_id = @teamId AND o.is_current = TRUE
             ORDER BY kr.number
             """, new { teamId });
         return rows.ToList();
@@ -132,8 +132,8 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
             INSERT INTO check_ins (team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at)
             VALUES (@teamId, @keyResultId, @value, @previous, @confidence, @note, @userId, @now) RETURNING id
             """, new { teamId, keyResultId, value = (double)value, previous, confidence = confidence.ToString(), note, userId, now }, transaction);
-        await connection.ExecuteAsync("UPDATE key_results SET current = @value, confidence = @confidence WHERE id = @keyResultId",
-            new { keyResultId, value = (double)value, confidence = confidence.ToString() }, transaction);
+        await connection.ExecuteAsync("UPDATE key_results SET current = @value, confidence = @confidence WHERE team_id = @teamId AND id = @keyResultId",
+            new { teamId, keyResultId, value = (double)value, confidence = confidence.ToString() }, transaction);
         return new CheckIn
         {
             Id = id, TeamId = teamId, KeyResultId = keyResultId, Value = value, PreviousValue = (decimal)previous,

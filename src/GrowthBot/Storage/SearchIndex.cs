@@ -22,8 +22,8 @@ public static class SearchIndex
 {
     public static async Task Put(DbConnection connection, IDbTransaction? transaction, string teamId, string source, long sourceId, string title, string body)
     {
-        await connection.ExecuteAsync("DELETE FROM search_index WHERE source = @source AND source_id = @sourceId",
-            new { source, sourceId }, transaction);
+        await connection.ExecuteAsync("DELETE FROM search_index WHERE team_id = @teamId AND source = @source AND source_id = @sourceId",
+            new { teamId, source, sourceId }, transaction);
         await connection.ExecuteAsync(
             "INSERT INTO search_index (team_id, source, source_id, title, body) VALUES (@teamId, @source, @sourceId, @title, @body)",
             new { teamId, source, sourceId, title, body }, transaction);

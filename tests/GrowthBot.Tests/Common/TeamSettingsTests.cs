@@ -24,7 +24,7 @@ public class TeamSettingsTests
         Assert.Equal(new DateOnly(2026, 11, 19), clock.Today(OtherTeam));
         Assert.Equal((GrowthBotApp.GrowthChannel, "UTC"), (settings.For(GrowthBotApp.TeamId).ReportChannel, settings.For(GrowthBotApp.TeamId).Zone.Id));
         Assert.Equal(("C0OTHER", "Pacific/Kiritimati"), (settings.For(OtherTeam).ReportChannel, settings.For(OtherTeam).Zone.Id));
-        Assert.Equal([GrowthBotApp.TeamId, OtherTeam], settings.Teams());
+        Assert.Equal([GrowthBotApp.TeamId, OtherTeam], await settings.Teams(CancellationToken.None));
     }
 
     [Fact]

@@ -58,6 +58,12 @@ public sealed class GrowthBotApp : IAsyncDisposable
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>Another browser on the app: its own cookies (or none kept at all), as a second person or an attacker has.</summary>
+    public HttpClient NewBrowser(bool keepCookies = true) => _factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = keepCookies });
+
+    /// <summary>The acknowledgements the bot answered Slack's requests with, in order.</summary>
+    public IReadOnlyList<JsonNode> Acks => [.. _acks];
+
     /// <summary>Everything the bot sent: its Web API calls and response_url posts, and the acknowledgements it answered with.</summary>
     public IReadOnlyList<JsonNode> Sent => [.. Slack.Calls.Select(c => (JsonNode)c.Args), .. _acks];
 
@@ -123,8 +129,43 @@ public sealed class GrowthBotApp : IAsyncDisposable
             });
         });
 
-    /// <summary>Sends a slash command, e.g. <c>Command("/experiment show E1")</c>, as <paramref name="user"/>.</summary>
-    public async Task<SlackReply> Command(string commandLine, string user = Alice, string channel = GrowthChannel)
+    /// <summary>
+    /// Starts the app for many workspaces: no bot token, the fake Slack's client id and secret, so workspaces install it
+    /// through <see cref="Install"/>. Per-workspace ids (report channel, growth leads) are left to each team, as the
+    /// startup checks require.
+    /// </summary>
+    public static Task<GrowthBotApp> StartForManyWorkspaces(FakeSlack? slack = null, IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? now = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var many = new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = "",
+            ["Slack:ClientId"] = FakeSlack.ClientId,
+            ["Slack:ClientSecret"] = FakeSlack.ClientSecret,
+            ["Slack:RedirectUrl"] = "http://localhost/slack/oauth_redirect",
+            ["GrowthBot:ReportChannel"] = "",
+            ["GrowthBot:GrowthLeads"] = "",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) many[key] = value;
+        return Start(many, services, slack, now: now);
+    }
+
+    /// <summary>
+    /// Installs the app in <paramref name="workspace"/> the way a person does: opens /slack/install in this app's browser
+    /// (its cookies kept), follows the Add to Slack link to the fake Slack's "Allow", and comes back through
+    /// /slack/oauth_redirect with Slack's code and the link's state. Returns the page the person ends on.
+    /// </summary>
+    public async Task<InstallPage> Install(FakeWorkspace workspace, string installer)
+    {
+        var start = await Http.GetAsync("/slack/install");
+        var authorize = InstallPage.AuthorizeLink(await start.Content.ReadAsStringAsync());
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorize.Query);
+        var code = Slack.Authorize(workspace, installer, query["scope"].ToString());
+        return await InstallPage.From(await Http.GetAsync($"/slack/oauth_redirect?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(query["state"].ToString())}"));
+    }
+
+    /// <summary>Sends a slash command, e.g. <c>Command("/experiment show E1")</c>, as <paramref name="user"/> of <paramref name="team"/>.</summary>
+    public async Task<SlackReply> Command(string commandLine, string user = Alice, string channel = GrowthChannel, string team = TeamId)
     {
         var space = commandLine.IndexOf(' ');
         var command = space < 0 ? commandLine : commandLine[..space];
@@ -132,7 +173,7 @@ public sealed class GrowthBotApp : IAsyncDisposable
         var form = new Dictionary<string, string>
         {
             ["token"] = "legacy-unused",
-            ["team_id"] = TeamId,
+            ["team_id"] = team,
             ["team_domain"] = "acme",
             ["channel_id"] = channel,
             ["channel_name"] = "growth",
@@ -142,30 +183,46 @@ public sealed class GrowthBotApp : IAsyncDisposable
             ["text"] = text,
             ["api_app_id"] = "A0GROWTH",
             ["is_enterprise_install"] = "false",
-            ["response_url"] = Slack.ResponseUrl($"cmd{Interlocked.Increment(ref _triggers)}"),
+            ["response_url"] = Slack.ResponseUrl($"{team}-cmd{Interlocked.Increment(ref _triggers)}"),
             ["trigger_id"] = NextTrigger(),
         };
         return Acked(await SlackReply.From(await PostSigned("/slack/command", Form(form), "application/x-www-form-urlencoded")));
     }
 
     /// <summary>Submits a modal the bot opened; start from <see cref="ViewSubmission.Of"/>.</summary>
-    public async Task<SlackReply> Submit(ViewSubmission submission) =>
-        Acked(await SlackReply.From(await PostSigned("/slack/action", Form(new() { ["payload"] = submission.ToJson(TeamId, NextTrigger()) }), "application/x-www-form-urlencoded")));
+    public async Task<SlackReply> Submit(ViewSubmission submission, string team = TeamId) =>
+        Acked(await SlackReply.From(await PostSigned("/slack/action", Form(new() { ["payload"] = submission.ToJson(team, NextTrigger()) }), "application/x-www-form-urlencoded")));
 
     /// <summary>Clicks the element with <paramref name="actionId"/> in a message or view the bot sent.</summary>
-    public async Task<SlackReply> Click(JsonNode messageOrView, string actionId, string user = Alice, string channel = GrowthChannel, string? selectedValue = null)
+    public async Task<SlackReply> Click(JsonNode messageOrView, string actionId, string user = Alice, string channel = GrowthChannel, string? selectedValue = null,
+        string team = TeamId)
     {
-        var payload = ActionPayload.Click(messageOrView, actionId, user, TeamId, channel, NextTrigger(), Slack.ResponseUrl($"act{Interlocked.Increment(ref _triggers)}"), selectedValue);
+        var payload = ActionPayload.Click(messageOrView, actionId, user, team, channel, NextTrigger(), Slack.ResponseUrl($"{team}-act{Interlocked.Increment(ref _triggers)}"), selectedValue);
         return Acked(await SlackReply.From(await PostSigned("/slack/action", Form(new() { ["payload"] = payload.ToJsonString() }), "application/x-www-form-urlencoded")));
     }
 
+    /// <summary>Asks for the options of an external select in a modal the bot opened (Slack's block_suggestion), as <paramref name="user"/> types <paramref name="typed"/>.</summary>
+    public async Task<SlackReply> Suggest(JsonNode view, string blockId, string typed, string user = Alice, string team = TeamId)
+    {
+        var block = view["blocks"]!.AsArray().First(b => b?["block_id"]?.GetValue<string>() == blockId)!;
+        var payload = new JsonObject
+        {
+            ["type"] = "block_suggestion", ["action_id"] = block["element"]!["action_id"]!.DeepClone(), ["block_id"] = blockId, ["value"] = typed,
+            ["team"] = new JsonObject { ["id"] = team, ["domain"] = "acme" },
+            ["user"] = new JsonObject { ["id"] = user, ["team_id"] = team },
+            ["api_app_id"] = "A0GROWTH",
+            ["view"] = new JsonObject { ["id"] = view["id"]?.DeepClone() ?? "V0OPTIONS", ["type"] = "modal", ["callback_id"] = view["callback_id"]?.DeepClone() },
+        };
+        return Acked(await SlackReply.From(await PostSigned("/slack/options", Form(new() { ["payload"] = payload.ToJsonString() }), "application/x-www-form-urlencoded")));
+    }
+
     /// <summary>Delivers an Events API event (the inner <c>event</c> object) wrapped as Slack wraps it.</summary>
-    public async Task<HttpResponseMessage> Event(JsonObject @event, string? eventId = null, int retryNumber = 0)
+    public async Task<HttpResponseMessage> Event(JsonObject @event, string? eventId = null, int retryNumber = 0, string team = TeamId)
     {
         var envelope = new JsonObject
         {
             ["token"] = "legacy-unused",
-            ["team_id"] = TeamId,
+            ["team_id"] = team,
             ["api_app_id"] = "A0GROWTH",
             ["event"] = @event,
             ["type"] = "event_callback",

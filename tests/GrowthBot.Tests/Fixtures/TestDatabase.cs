@@ -82,6 +82,25 @@ public sealed class TestDatabase : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Each table and view of this database with its column names, lower-case, from the database's own catalogue:
+    /// SQLite's <c>sqlite_master</c> (its FTS5 tables included, their shadow tables not) or PostgreSQL's <c>information_schema</c>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> Tables(DbConnection db)
+    {
+        var columns = await db.QueryAsync<(string Table, string Column)>(Kind == DatabaseKind.Sqlite
+            ? """
+              SELECT lower(m.name), lower(c.name) FROM sqlite_master m JOIN pragma_table_info(m.name) c
+              WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE 'search_index_%'
+              """
+            : """
+              SELECT t.table_name, c.column_name FROM information_schema.tables t
+              JOIN information_schema.columns c ON c.table_schema = t.table_schema AND c.table_name = t.table_name
+              WHERE t.table_schema = current_schema()
+              """);
+        return columns.GroupBy(c => c.Table).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(c => c.Column).ToList());
+    }
+
     /// <summary>The app's view of this database, for tests that use a store or the migrator without starting the app.</summary>
     public Database Database() => new(ConnectionString);
 

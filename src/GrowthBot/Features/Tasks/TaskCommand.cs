@@ -71,7 +71,7 @@ public sealed class TaskCommand(
     {
         var found = await access.ForChange(command.TeamId, id, command.UserId, cancellationToken);
         if (found.Task is not { } task) return SlashCommandResponse.Ephemeral(found.Refusal!);
-        await tasks.MarkDone(task.Id, command.UserId, clock.UtcNow, cancellationToken);
+        await tasks.MarkDone(task.TeamId, task.Id, command.UserId, clock.UtcNow, cancellationToken);
         return SlashCommandResponse.Ephemeral(TaskMessages.Done(task));
     }
 
@@ -79,7 +79,7 @@ public sealed class TaskCommand(
     {
         var found = await access.ForChange(command.TeamId, id, command.UserId, cancellationToken);
         if (found.Task is not { } task) return SlashCommandResponse.Ephemeral(found.Refusal!);
-        return await tasks.Unblock(task.Id, command.UserId, clock.UtcNow, cancellationToken)
+        return await tasks.Unblock(task.TeamId, task.Id, command.UserId, clock.UtcNow, cancellationToken)
             ? SlashCommandResponse.Ephemeral($":arrow_forward: {task.ShortId} · {MrkdwnText.Escape(task.Title)} is moving again.")
             : SlashCommandResponse.Ephemeral($"{task.ShortId} isn't blocked. `/task block {task.ShortId}` records a blocker.");
     }

@@ -21,7 +21,7 @@ public class TaskJourneyTests
             TeamId = GrowthBotApp.TeamId, Name = name, Hypothesis = "h", Stage = FunnelStage.Acquisition, Ice = new IceScore(8, 6, 7),
             OwnerId = GrowthBotApp.Alice, StartDate = Today, EndDate = Today.AddDays(7), CreatedBy = GrowthBotApp.Alice, CreatedAt = GrowthBotApp.DefaultNow,
         });
-        await store.Start(e.Id, Today, Today.AddDays(7), GrowthBotApp.DefaultNow);
+        await store.Start(e.TeamId, e.Id, Today, Today.AddDays(7), GrowthBotApp.DefaultNow);
         return e;
     }
 
