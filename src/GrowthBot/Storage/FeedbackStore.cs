@@ -64,7 +64,7 @@ public sealed class FeedbackStore(Database database, IChangeFeed changes)
         var args = new { teamId, experimentId };
         var ratings = await connection.QueryAsync<RatingRow>($"SELECT {RatingColumns} FROM lead_ratings WHERE team_id = @teamId AND experiment_id = @experimentId", args);
         var comments = await connection.QueryAsync<CommentRow>(
-            $"SELECT {CommentColumns} FROM thread_comments WHERE team_id = @teamId AND experiment_id = @experimentId AND from_sales = 1", args);
+            $"SELECT {CommentColumns} FROM thread_comments WHERE team_id = @teamId AND experiment_id = @experimentId AND from_sales = TRUE", args);
         return AsFeedback(ratings.Select(r => r.ToRating()).ToList(), comments.Select(c => c.ToComment()).ToList());
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using GrowthBot.Domain.Reports;
@@ -69,6 +70,8 @@ public sealed class ReportStore(Database database)
         (slot, weekStart, now) = (slot.ToUniversalTime(), weekStart.ToUniversalTime(), now.ToUniversalTime());
         return database.InTransaction<ReportEntry?>(async (connection, transaction) =>
         {
+            // Instances deciding the same team's report wait for each other, so one reserves it and the rest find it.
+            await database.Dialect.LockTeamNumbers(connection, transaction, "reports", teamId);
             var mine = await connection.QuerySingleOrDefaultAsync<ReportRow>(
                 $"SELECT {Columns} FROM reports r WHERE r.team_id = @teamId AND r.slot = @slot", new { teamId, slot }, transaction);
             if (mine is not null) return mine.ToEntry();
@@ -92,6 +95,7 @@ public sealed class ReportStore(Database database)
         now = now.ToUniversalTime();
         return database.InTransaction(async (connection, transaction) =>
         {
+            await database.Dialect.LockTeamNumbers(connection, transaction, "reports", teamId);
             var latest = await connection.QuerySingleOrDefaultAsync<ReportRow>(
                 $"SELECT {Columns} FROM reports r WHERE r.team_id = @teamId ORDER BY r.created_at DESC, r.id DESC LIMIT 1", new { teamId }, transaction);
             var previousEnd = await LatestEnd(connection, transaction, teamId);
@@ -147,12 +151,11 @@ public sealed class ReportStore(Database database)
         await connection.ExecuteAsync(sql, args);
     }
 
-    private static async Task<DateTimeOffset?> LatestEnd(Microsoft.Data.Sqlite.SqliteConnection connection, System.Data.IDbTransaction? transaction, string teamId) =>
-        await connection.ExecuteScalarAsync<string?>("SELECT MAX(period_end) FROM reports WHERE team_id = @teamId", new { teamId }, transaction) is { } end
-            ? DateTimeOffset.Parse(end, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)
-            : null;
+    private static async Task<DateTimeOffset?> LatestEnd(DbConnection connection, System.Data.IDbTransaction? transaction, string teamId) =>
+        await connection.QueryFirstOrDefaultAsync<DateTimeOffset?>(
+            "SELECT period_end FROM reports WHERE team_id = @teamId ORDER BY period_end DESC LIMIT 1", new { teamId }, transaction);
 
-    private static async Task<ReportEntry> Insert(Microsoft.Data.Sqlite.SqliteConnection connection, System.Data.IDbTransaction transaction,
+    private static async Task<ReportEntry> Insert(DbConnection connection, System.Data.IDbTransaction transaction,
         string teamId, ReportKind kind, DateTimeOffset? slot, string periodKey, ReportPeriod period, DateTimeOffset now)
     {
         var id = await connection.QuerySingleAsync<long>("""
