@@ -1,3 +1,4 @@
+using GrowthBot.Features.Charts;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Export;
@@ -78,6 +79,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<GrowthSettingsCommand>();
         builder.Services.AddScoped<GrowthPauseCommand>();
         builder.Services.AddScoped<UserNotifier>();
+        builder.Services.AddSingleton<TeamCharts>();
         builder.Services.AddSingleton<WeeklyReportReader>();
         builder.Services.AddSingleton<WeeklyReportPoster>();
         builder.Services.AddSingleton<LeadRaters>();

@@ -6,6 +6,7 @@ using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Scheduling;
 using GrowthBot.Domain.Tasks;
+using GrowthBot.Features.Charts;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Settings;
 using GrowthBot.Slack.BlockKit;
@@ -121,6 +122,20 @@ public static class WeeklyReportMessages
     public static Message OkrProgress(string? objective, IReadOnlyList<KeyResultProgress> keyResults, Wording words) =>
         new($"Key results now: {string.Join(", ", keyResults.Select(k => $"{k.KeyResult.ShortId} {words.Percent(k.Percent)}"))}.",
             [new SectionBlock(MrkdwnText.Truncate(Progress(objective, keyResults, words), Section))]);
+
+    /// <summary>The charts in the report's thread: the North Star's trend and weekly pace and the experiment scoreboard, as pictures.</summary>
+    public static Message Charts(IReadOnlyList<ChartInSlack> charts) =>
+        ChartMessages.Pictures(ChartsText(charts.Select(c => c.Chart)), [new SectionBlock(":bar_chart: *The period in pictures*")], charts, "report_chart");
+
+    /// <summary>The same charts' numbers as text, under the main goal's progress bar: what the thread shows when Slack would not take the pictures.</summary>
+    public static Message ChartsAsText(IReadOnlyList<TeamChart> charts, KeyResultProgress? mainGoal, Wording words)
+    {
+        var intro = ":bar_chart: Slack could not show this report's charts just now, so here are their numbers.";
+        if (mainGoal is not null) intro += "\n" + ProgressLine(mainGoal, words);
+        return ChartMessages.Text(ChartsText(charts), [new SectionBlock(MrkdwnText.Truncate(intro, Section))], charts);
+    }
+
+    private static string ChartsText(IEnumerable<TeamChart> charts) => $"Charts: {string.Join(", ", charts.Where(c => c.Result.HasImage).Select(c => c.Title))}";
 
     /// <summary>What sales said about one experiment's leads: <c>2 good, 1 mixed (Wrong persona) · “last reply”</c>. The App Home shows it too.</summary>
     public static string FeedbackSummary(LeadFeedbackSummary f, Wording words)
@@ -272,10 +287,12 @@ public static class WeeklyReportMessages
     /// <summary>e.g. <c>26/100 new leads</c>.</summary>
     private static string Numbers(KeyResultProgress k, Wording words) => words.Progress(k.KeyResult.Current, k.KeyResult.Target, k.KeyResult.Unit);
 
+    private static string ProgressLine(KeyResultProgress k, Wording words) =>
+        $"`{Domain.Okrs.Progress.Bar(k.Percent)}` {words.Percent(k.Percent)} · *{k.KeyResult.ShortId}* {MrkdwnText.Escape(k.KeyResult.Name)}: {MrkdwnText.Escape(Numbers(k, words))}";
+
     private static string Progress(string? objective, IReadOnlyList<KeyResultProgress> keyResults, Wording words)
     {
-        var lines = keyResults.Take(MaxListed).Select(k =>
-            $"`{Domain.Okrs.Progress.Bar(k.Percent)}` {words.Percent(k.Percent)} · *{k.KeyResult.ShortId}* {MrkdwnText.Escape(k.KeyResult.Name)}: {MrkdwnText.Escape(Numbers(k, words))}");
+        var lines = keyResults.Take(MaxListed).Select(k => ProgressLine(k, words));
         var title = objective is { } o ? $"*Key results* for _{MrkdwnText.Escape(o)}_" : "*Key results*";
         return title + "\n" + string.Join("\n", lines);
     }
