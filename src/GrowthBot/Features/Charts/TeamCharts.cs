@@ -61,7 +61,7 @@ public sealed class TeamCharts(OkrStore okrs, ExperimentStore experiments, TeamC
             actuals.GetValueOrDefault(w.WeekStart) is { } actual ? (double)actual : null, (double)w.Target)).ToList();
         // Nothing checked in this period yet: target marks alone are no picture of pace, so there is no chart.
         var drawn = actuals.Values.Any(a => a is not null) ? weeks : [];
-        var text = words.PaceText(kr);
+        var text = words.PaceText(kr, Periods.WeekStart(today));
         return Drawn($"{kr.ShortId}-per-week.png", text.Title, WeeklyPaceChart.Render(new WeeklyPace(drawn, kr.Target < kr.Baseline), text, words.ChartFormat));
     }
 

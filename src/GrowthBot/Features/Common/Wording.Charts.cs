@@ -31,15 +31,15 @@ public sealed partial class Wording
             $"On the straight line from baseline to target it would be {Quantity(facts.ExpectedByNow, kr.Unit)} by today ({ShortDate(facts.Today)})" +
             (facts.ThisWeek is { } week ? $"; this week's target is {Quantity(week.Value, kr.Unit)} by {ShortDate(week.Date)}." : "."));
 
-    /// <summary>The weekly pace: what each week added against the week's target.</summary>
-    public WeeklyPaceText PaceText(KeyResult kr) => new(
+    /// <summary>The weekly pace: what each week added against the week's target; weeks after <paramref name="thisWeek"/> are still to come.</summary>
+    public WeeklyPaceText PaceText(KeyResult kr, DateOnly thisWeek) => new(
         $"{kr.ShortId} {kr.Name} per week", kr.Unit, "Done", "Weekly target",
         facts =>
             $"{kr.ShortId} {kr.Name} per week: on target in {Number(facts.WeeksOnTarget)} of {Count(facts.WeeksWithBoth, Counted.Week)}" +
             (facts.LowerIsBetter ? " (lower is better)" : "") + ". " +
-            string.Join("; ", facts.Weeks.Select(w => $"week of {ShortDate(w.WeekStart)}: " +
-                (w.Actual is { } actual ? Quantity(actual, kr.Unit) : "no check-in") +
-                (w.Target is { } target ? $" of {Quantity(target, kr.Unit)}" : ""))) + ".");
+            string.Join("; ", facts.Weeks.Select(w => $"Week of {ShortDate(w.WeekStart)}: " +
+                (w.Actual is { } actual ? Quantity(actual, kr.Unit) : w.WeekStart > thisWeek ? "to come" : "no check-in") +
+                (w.Target is { } target ? $" (target {Quantity(target, kr.Unit)})" : ""))) + ".");
 
     /// <summary>The experiment scoreboard: concluded experiments per week by outcome.</summary>
     public ExperimentScoreboardText ScoreboardText() => new(
@@ -47,7 +47,7 @@ public sealed partial class Wording
         facts =>
             $"{Count(facts.Total, Counted.ConcludedExperiment)} in the last {Count(facts.Weeks.Count, Counted.Week)}: " +
             $"{Number(facts.Worked)} worked, {Number(facts.DidNotWork)} didn't work, {Number(facts.Inconclusive)} inconclusive. " +
-            string.Join("; ", facts.Weeks.Where(w => w.Total > 0).Select(w => $"week of {ShortDate(w.WeekStart)}: " + List(
+            string.Join("; ", facts.Weeks.Where(w => w.Total > 0).Select(w => $"Week of {ShortDate(w.WeekStart)}: " + List(
                 new[] { (w.Worked, "worked"), (w.DidNotWork, "didn't work"), (w.Inconclusive, "inconclusive") }
                     .Where(o => o.Item1 > 0).Select(o => $"{Number(o.Item1)} {o.Item2}")))) + ".");
 
