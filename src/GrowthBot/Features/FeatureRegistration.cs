@@ -70,6 +70,7 @@ public static class FeatureRegistration
 
         // What the handlers above share.
         builder.Services.AddScoped<ModalOpener>();
+        builder.Services.AddScoped<OkrChart>();
         builder.Services.AddScoped<ExperimentAccess>();
         builder.Services.AddScoped<TaskAccess>();
         builder.Services.AddScoped<TaskModalOpener>();

@@ -46,6 +46,19 @@ public class ShortIdTests
         Assert.False(ShortId.TryParse("E12", ShortId.Task, out _));
     }
 
+    [Theory]
+    [InlineData("K2")]
+    [InlineData("KR2")]
+    [InlineData("kr2")]
+    [InlineData("#KR2")]
+    public void A_key_result_is_read_as_K2_or_as_OKR_people_write_it_KR2(string text)
+    {
+        Assert.True(ShortId.TryParse(text, ShortId.KeyResult, out var number));
+        Assert.Equal(2, number);
+        Assert.False(ShortId.TryParse("ER2", ShortId.Experiment, out _));
+        Assert.False(ShortId.TryParse("KRR2", ShortId.KeyResult, out _));
+    }
+
     [Fact]
     public void Format_puts_the_prefix_before_the_number()
     {

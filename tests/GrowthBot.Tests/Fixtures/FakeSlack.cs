@@ -402,6 +402,13 @@ public sealed class FakeSlack : IAsyncDisposable
                 await http.Response.WriteAsync("invalid_blocks");
                 return;
             }
+            // Like any message, a reply whose image Slack cannot show is refused, as text (response_url answers so).
+            if (UnshowableImages("chat.postEphemeral", body).Count > 0)
+            {
+                http.Response.StatusCode = 400;
+                await http.Response.WriteAsync("invalid_blocks");
+                return;
+            }
         }
         await http.Response.WriteAsync("ok");
     }

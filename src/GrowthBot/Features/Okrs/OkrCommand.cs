@@ -8,11 +8,12 @@ using GrowthBot.Storage;
 namespace GrowthBot.Features.Okrs;
 
 /// <summary>
-/// <c>/okr</c>: shows the North Star and key-result progress; <c>set</c> (growth leads) and <c>update</c> (check-in) open their
-/// modals; <c>history K2</c> shows a key result's past check-ins.
+/// <c>/okr</c>: shows the North Star and key-result progress, then the North Star's trend as a picture; <c>set</c> (growth
+/// leads) and <c>update</c> (check-in) open their modals; <c>history K2</c> shows a key result's past check-ins and
+/// <c>chart K2</c> its trend.
 /// </summary>
 public sealed class OkrCommand(
-    ModalOpener opener, CheckInModal checkIn, OkrHistoryButton history, OkrStore okrs, GrowthLeads leads, TeamSettingsService teamSettings) : ISlashCommandHandler
+    ModalOpener opener, CheckInModal checkIn, OkrHistoryButton history, OkrChart chart, OkrStore okrs, GrowthLeads leads, TeamSettingsService teamSettings) : ISlashCommandHandler
 {
     public const string Name = "/okr";
 
@@ -22,6 +23,7 @@ public sealed class OkrCommand(
         • `/okr set` — set the objective and up to 5 key results (growth leads)
         • `/okr update` — check in a new number for a key result
         • `/okr history K2` — its last check-ins: value, confidence, note, who and when
+        • `/okr chart K2` — its trend as a chart: the check-ins against the line from baseline to target
         • `/okr help` — this help
         """;
 
@@ -34,6 +36,7 @@ public sealed class OkrCommand(
             "set" => await Set(command, cancellationToken),
             "update" or "checkin" or "check-in" => await Update(command, line.FirstArgument, cancellationToken),
             "history" => Reply(await history.Show(command.TeamId, command.UserId, line.FirstArgument, cancellationToken)),
+            "chart" or "trend" => Reply(await chart.Command(command.TeamId, command.ResponseUrl, line.FirstArgument, cancellationToken)),
             "help" => SlashCommandResponse.Ephemeral(Usage),
             _ => SlashCommandResponse.Ephemeral($"I don't know `/okr {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 40))}`.\n\n{Usage}"),
         };
@@ -41,7 +44,9 @@ public sealed class OkrCommand(
 
     private async Task<SlashCommandResponse> Show(SlashCommand command, CancellationToken cancellationToken)
     {
-        var message = OkrMessages.Overview(await okrs.Current(command.TeamId, cancellationToken), teamSettings.For(command.TeamId), Wording.English);
+        var current = await okrs.Current(command.TeamId, cancellationToken);
+        var message = OkrMessages.Overview(current, teamSettings.For(command.TeamId), Wording.English);
+        chart.AfterOverview(command.TeamId, current, command.ResponseUrl);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
 
