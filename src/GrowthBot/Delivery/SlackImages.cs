@@ -52,9 +52,17 @@ public sealed class SlackImages(ISlackApi slack, IOptionsMonitor<GrowthBotOption
     /// processed yet), sends it again up to <see cref="ChartOptions.ImageRetries"/> times, then <paramref name="fallback"/>.
     /// Any other error is the caller's, as for a message without pictures.
     /// </summary>
-    public async Task<T> Send<T>(Message message, Func<Message> fallback, Func<Message, Task<T>> send, CancellationToken cancellationToken)
+    public Task<T> Send<T>(Message message, Func<Message> fallback, Func<Message, Task<T>> send, CancellationToken cancellationToken) =>
+        Send(message, message.Blocks, fallback, send, cancellationToken);
+
+    /// <summary>A view, like a message in <see cref="Send{T}(Message, Func{Message}, Func{Message, Task{T}}, CancellationToken)"/>: refused for its image, it is sent again, then without.</summary>
+    public Task<T> Send<T>(HomeView view, Func<HomeView> fallback, Func<HomeView, Task<T>> send, CancellationToken cancellationToken) =>
+        Send(view, view.Blocks, fallback, send, cancellationToken);
+
+    private async Task<T> Send<TPayload, T>(TPayload message, IReadOnlyList<Block>? blocks, Func<TPayload> fallback, Func<TPayload, Task<T>> send,
+        CancellationToken cancellationToken)
     {
-        if (message.Blocks?.Any(b => b is ImageBlock) != true) return await send(message);
+        if (blocks?.Any(b => b is ImageBlock) != true) return await send(message);
         var charts = options.CurrentValue.Charts;
         for (var attempt = 0; ; attempt++)
         {

@@ -86,6 +86,7 @@ public static class FeatureRegistration
         builder.Services.AddSingleton<LeadRaters>();
         builder.Services.AddSingleton<LeadQualityAsk>();
         builder.Services.AddScoped<HomeTab>();
+        builder.Services.AddSingleton<HomeChart>();
         builder.Services.AddSingleton<HomePublisher>();
         builder.Services.AddSingleton<IChangeListener>(sp => sp.GetRequiredService<HomePublisher>());
         return builder;
