@@ -174,6 +174,9 @@ public sealed class Wording
     /// </summary>
     public string Date(DateOnly date, DateOnly today) => date.ToString(date.Year == today.Year ? "ddd d MMM" : "ddd d MMM yyyy", Culture);
 
+    /// <summary>A day named in full with its date, "Monday 9 Nov" (the year when it is not <paramref name="today"/>'s), e.g. where a report's period starts.</summary>
+    public string FullDate(DateOnly date, DateOnly today) => date.ToString(date.Year == today.Year ? "dddd d MMM" : "dddd d MMM yyyy", Culture);
+
     /// <summary>A time of day: "09:00".</summary>
     public string Time(TimeOnly time) => time.ToString("HH:mm", Culture);
 

@@ -22,7 +22,7 @@ public sealed class SetOkrModal(
     public const string CallbackId = "okr_set";
 
     /// <summary>
-    /// Builds the modal: 2 objective inputs + 5 × (header + 5 inputs) = 32 blocks, well under a modal's 100.
+    /// Builds the modal: 2 objective inputs + 5 × (header + 6 inputs) + a note = 38 blocks, well under a modal's 100.
     /// Pre-filled from the current objective, so changing one number does not mean retyping everything.
     /// </summary>
     public static ModalView Build(string userId, OkrSnapshot? current, ModalOrigin origin)
@@ -44,6 +44,8 @@ public sealed class SetOkrModal(
                 hint: n == 1 ? "Where you want to be; lower than the baseline works too (e.g. churn)." : null));
             blocks.Add(Text(F.KeyResult(n, F.Unit), "Unit", OkrDraft.UnitMax, kr?.Unit, "new leads", optional: true));
             blocks.Add(Input(F.KeyResult(n, F.Owner), "Owner", new UsersSelect { InitialUser = kr?.OwnerId ?? (n == 1 ? userId : null) }, optional: optional));
+            blocks.Add(Checkbox(F.KeyResult(n, F.CountsLeads), "Leads", "Counts leads", kr?.CountsLeads == true,
+                hint: n == 1 ? "Experiments on a key result that counts leads ask sales to judge their leads, unless unticked there." : null));
         }
         blocks.Add(new ContextBlock("Saving starts a new objective: the previous one and its check-ins are kept as history."));
         return Modal("Set OKRs", CallbackId, "Save", blocks, origin);
@@ -59,12 +61,12 @@ public sealed class SetOkrModal(
         var draft = new OkrDraft(values.Text(F.Title), values.Text(F.Period),
             Enumerable.Range(1, OkrDraft.MaxKeyResults).Select(n => new KeyResultFields(
                 values.Text(F.KeyResult(n, F.Name)), values.Text(F.KeyResult(n, F.Baseline)), values.Text(F.KeyResult(n, F.Target)),
-                values.Text(F.KeyResult(n, F.Unit)), values.User(F.KeyResult(n, F.Owner)))).ToList());
+                values.Text(F.KeyResult(n, F.Unit)), values.User(F.KeyResult(n, F.Owner)), values.Checked(F.KeyResult(n, F.CountsLeads)))).ToList());
         var (errors, keyResults) = draft.Validate();
         if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
 
         var okr = await okrs.SetObjective(submission.TeamId, draft.Title!.Trim(), draft.Period!.Trim(),
-            keyResults.Select(k => new KeyResultDraft(k.Name, k.Baseline, k.Target, k.Unit, k.OwnerId)).ToList(),
+            keyResults.Select(k => new KeyResultDraft(k.Name, k.Baseline, k.Target, k.Unit, k.OwnerId, k.CountsLeads)).ToList(),
             submission.UserId, clock.UtcNow, cancellationToken);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         var message = OkrMessages.Saved(okr, teamSettings.For(submission.TeamId), Wording.English);
