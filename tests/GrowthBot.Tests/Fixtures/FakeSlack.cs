@@ -345,7 +345,7 @@ public sealed class FakeSlack : IAsyncDisposable
             await http.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_blocks", errors = violations });
             return;
         }
-        if (UnshowableImages(method, args) is { Count: > 0 } unshowable)
+        if (UnshowableImages(method, args, WorkspaceOf(token)?.TeamId ?? TeamId) is { Count: > 0 } unshowable)
         {
             await http.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_blocks", errors = unshowable,
                 response_metadata = new { messages = unshowable.Select(u => $"[ERROR] {u}").ToArray() } });
@@ -403,7 +403,7 @@ public sealed class FakeSlack : IAsyncDisposable
                 return;
             }
             // Like any message, a reply whose image Slack cannot show is refused, as text (response_url answers so).
-            if (UnshowableImages("chat.postEphemeral", body).Count > 0)
+            if (UnshowableImages("chat.postEphemeral", body, null).Count > 0)
             {
                 http.Response.StatusCode = 400;
                 await http.Response.WriteAsync("invalid_blocks");
@@ -547,9 +547,10 @@ public sealed class FakeSlack : IAsyncDisposable
 
     /// <summary>
     /// What Slack says of image blocks it cannot show: a file it does not know, has not received or finished processing,
-    /// from another workspace, or not an image; and any image while <see cref="RefuseImages"/> lasts.
+    /// of another workspace than the caller's (<paramref name="teamId"/>; a response_url names none), or not an image;
+    /// and any image while <see cref="RefuseImages"/> lasts.
     /// </summary>
-    private List<string> UnshowableImages(string method, JsonObject args)
+    private List<string> UnshowableImages(string method, JsonObject args, string? teamId)
     {
         if (method is not ("chat.postMessage" or "chat.postEphemeral" or "chat.update" or "views.publish" or "views.open" or "views.update")) return [];
         var blocks = (method.StartsWith("views.") ? args["view"]?["blocks"] : args["blocks"]) as JsonArray ?? [];
@@ -559,7 +560,7 @@ public sealed class FakeSlack : IAsyncDisposable
             if (blocks[i]?["type"]?.ToString() != "image" || blocks[i]?["slack_file"] is not { } file) continue;
             var pointer = method.StartsWith("views.") ? $"/view/blocks/{i}/slack_file" : $"/blocks/{i}/slack_file";
             var known = file["id"]?.ToString() is { } id && _files.TryGetValue(id, out var f) ? f : null;
-            if (known is null || !known.Completed || known.Bytes is null || !known.IsPng || known.ChecksUntilProcessed > 0)
+            if (known is null || !known.Completed || known.Bytes is null || !known.IsPng || known.ChecksUntilProcessed > 0 || teamId is not null && known.TeamId != teamId)
                 errors.Add($"invalid slack file [json-pointer:{pointer}]");
             else if (Interlocked.Decrement(ref _imageRefusals) >= 0)
                 errors.Add($"downloading image failed [json-pointer:{pointer}]");
@@ -647,6 +648,10 @@ public sealed class FakeSlack : IAsyncDisposable
         }
         return args;
     }
+
+    /// <summary>The ids of the uploaded files the image blocks among <paramref name="blocks"/> show.</summary>
+    public static IEnumerable<string> ImageFiles(JsonNode? blocks) =>
+        (blocks as JsonArray ?? []).Where(b => b?["type"]?.ToString() == "image" && b["slack_file"]?["id"] is not null).Select(b => b!["slack_file"]!["id"]!.ToString());
 
     /// <summary>All human-readable text in a payload, for assertions about what a user reads.</summary>
     public static string TextOf(JsonNode? node)

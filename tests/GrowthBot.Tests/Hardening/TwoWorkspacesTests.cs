@@ -279,6 +279,15 @@ public class TwoWorkspacesTests
             Assert.DoesNotContain(Other(t).Marker, exported[t.Id]);
         }
         Assert.All(slack.Calls.Where(c => c.Token is not null), c => Assert.Contains(c.Token, teams.Select(t => t.Workspace.BotToken)));
+        // The charts (report thread, /okr, App Home) were uploaded in each team's own workspace and shown only there.
+        foreach (var t in teams)
+        {
+            Assert.Contains(slack.Files.Values, f => f.TeamId == t.Id && f.Name == "K1-trend.png" && f.Completed);
+            var shown = slack.Calls.Where(c => c.Token == t.Workspace.BotToken && c.Response is not null)
+                .SelectMany(c => FakeSlack.ImageFiles(c.Method.StartsWith("views.") ? c.View?["blocks"] : c.Args["blocks"])).ToList();
+            Assert.NotEmpty(shown);
+            Assert.All(shown, id => Assert.Equal(t.Id, slack.Files[id].TeamId));
+        }
     }
 
     private static Team NewTeam(FakeSlack slack, string marker, string teamId, string channel, int checkIn)
