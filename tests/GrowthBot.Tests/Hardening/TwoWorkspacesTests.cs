@@ -178,8 +178,9 @@ public class TwoWorkspacesTests
             await Command(app, t, "/growth resume");
             var before = slack.Calls.Count;
             await Command(app, t, "/growth export");
-            await slack.WaitFor("files.completeUploadExternal", c => c.Token == t.Workspace.BotToken);
-            exported[t.Id] = string.Join("\n", slack.Calls.Skip(before).Where(c => c.Method == "upload").Select(c => c.Str("content")));
+            // The export is the upload shared to the person's DM; the charts' uploads stay private to the bot.
+            await slack.WaitFor("files.completeUploadExternal", c => c.Token == t.Workspace.BotToken && c.Str("channel_id") is not null);
+            exported[t.Id] = string.Join("\n", slack.Calls.Skip(before).Where(c => c.Method == "upload" && c.Str("utf8_bom") == "true").Select(c => c.Str("content")));
         });
 
         // Monday: the scheduled posts, made for every installed team in one run each, as Quartz makes them.
