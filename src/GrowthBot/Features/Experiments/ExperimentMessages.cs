@@ -252,7 +252,7 @@ public static class ExperimentMessages
     /// The success and fail boards: concluded experiments of the last 90 days under worked, did not work and
     /// inconclusive, each with its learning in one line and its cost per result. Failed attempts are learnings.
     /// </summary>
-    public static IReadOnlyList<Block> BoardBlocks(ExperimentBoard board, Currency currency, Wording words)
+    public static IReadOnlyList<Block> BoardBlocks(ExperimentBoard board, Currency currency, Wording words, int shown = BoardGroupShown)
     {
         var blocks = new List<Block>();
         if (board.Count == 0)
@@ -260,9 +260,9 @@ public static class ExperimentMessages
             blocks.Add(new SectionBlock($"No experiment was concluded in the last {words.Count(ExperimentBoard.Days, Counted.Day)}. Conclude one with `/experiment conclude <id>`: whatever the outcome, it becomes a learning."));
             return blocks;
         }
-        AddBoardGroup(blocks, ":trophy: *Worked*", board.Worked, "Nothing has worked yet in these 90 days: keep testing.", currency, words);
-        AddBoardGroup(blocks, ":mortar_board: *Did not work: what we learned*", board.DidNotWork, "No failed attempts: are the experiments bold enough?", currency, words);
-        AddBoardGroup(blocks, ":grey_question: *Inconclusive*", board.Inconclusive, "None.", currency, words);
+        AddBoardGroup(blocks, ":trophy: *Worked*", board.Worked, "Nothing has worked yet in these 90 days: keep testing.", currency, words, shown);
+        AddBoardGroup(blocks, ":mortar_board: *Did not work: what we learned*", board.DidNotWork, "No failed attempts: are the experiments bold enough?", currency, words, shown);
+        AddBoardGroup(blocks, ":grey_question: *Inconclusive*", board.Inconclusive, "None.", currency, words, shown);
         return blocks;
     }
 
@@ -275,15 +275,15 @@ public static class ExperimentMessages
         return new Message($"{words.Number(board.Worked.Count)} worked, {words.Number(board.DidNotWork.Count)} did not work, {words.Number(board.Inconclusive.Count)} inconclusive in the last {ExperimentBoard.Days} days", blocks);
     }
 
-    private static void AddBoardGroup(List<Block> blocks, string title, IReadOnlyList<Experiment> group, string empty, Currency currency, Wording words)
+    private static void AddBoardGroup(List<Block> blocks, string title, IReadOnlyList<Experiment> group, string empty, Currency currency, Wording words, int shown)
     {
-        var lines = group.Take(BoardGroupShown).Select(e =>
+        var lines = group.Take(shown).Select(e =>
         {
             var learning = e.Learning is { Length: > 0 } l ? Escape(Truncate(l.ReplaceLineEndings(" "), 160)) : "_no learning written_";
             var cost = e.CostPerResult is { } c ? $" · {words.Money(c, currency)} per {Escape(words.ResultUnit(e.ResultUnit))}" : e.Spent > 0 ? $" · {words.Money(e.Spent, currency)} spent" : "";
             return $"• `{e.ShortId}` *{Escape(Truncate(e.Name, TitleMax))}*: {learning}{cost}";
         }).ToList();
-        if (group.Count > BoardGroupShown) lines.Add($"_…and {words.More(group.Count - BoardGroupShown, Counted.ConcludedExperiment)}_");
+        if (group.Count > shown) lines.Add($"_…and {words.More(group.Count - shown, Counted.ConcludedExperiment)}_");
         var text = $"{title} ({words.Number(group.Count)})\n" + (lines.Count == 0 ? $"_{empty}_" : string.Join("\n", lines));
         blocks.Add(new SectionBlock(Truncate(text, BlockKitLimits.SectionText)));
     }

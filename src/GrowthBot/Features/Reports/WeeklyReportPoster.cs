@@ -103,7 +103,10 @@ public sealed class WeeklyReportPoster(
     }
 
     private ReportContext Context(TeamSettings settings) =>
-        new(settings.TeamId, settings.Zone, settings.OkrProgressInReport, raters.AnyConfigured(settings.TeamId), identity.AppId, Wording.English);
+        new(settings.TeamId, settings.Zone, settings.OkrProgressInReport, raters.AnyConfigured(settings.TeamId), identity.AppId, Wording.English)
+        {
+            Currency = settings.Currency,
+        };
 
     private DeliveryOutcome? NoChannel(TeamSettings settings)
     {
