@@ -13,7 +13,8 @@ public sealed record ExperimentBoard(IReadOnlyList<Experiment> Worked, IReadOnly
     /// <summary>The board as of <paramref name="now"/>: concluded at or after now − 90 days, and not after now.</summary>
     public static ExperimentBoard Of(IEnumerable<Experiment> experiments, DateTimeOffset now)
     {
-        var since = now - TimeSpan.FromDays(Days);
+        var window = TimeSpan.FromDays(Days);
+        var since = now - DateTimeOffset.MinValue > window ? now - window : DateTimeOffset.MinValue;
         var recent = experiments
             .Where(e => e.Status == ExperimentStatus.Concluded && e.Outcome is not null && e.ConcludedAt is { } at && at >= since && at <= now)
             .OrderByDescending(e => e.ConcludedAt).ThenByDescending(e => e.Number).ToList();
