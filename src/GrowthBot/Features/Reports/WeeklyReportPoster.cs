@@ -157,10 +157,13 @@ public sealed class WeeklyReportPoster(
         var (people, group) = remembered ? (entry.AskedUsers, entry.AskedGroup) : raters.Configured(entry.TeamId);
         if (!remembered) await reports.SetAsked(entry, asked.Select(e => e.Id).ToList(), people, group, cancellationToken);
 
+        var nobodyToAsk = people.Count == 0 && group is null;
+        // The growth leads, or with none configured the workspace's admins (who act as leads), are mentioned to choose someone.
+        var choosers = nobodyToAsk ? await leads.Recipients(cancellationToken) : [];
         var outcome = await delivery.Post(entry.TeamId, AskKey, entry.PeriodKey, thread,
-            () => people.Count > 0 || group is not null
-                ? WeeklyReportMessages.Ask(asked, people, group, new Dictionary<long, Domain.Feedback.RatingCounts>())
-                : WeeklyReportMessages.NobodyToAsk(asked, leads.Configured),
+            () => nobodyToAsk
+                ? WeeklyReportMessages.NobodyToAsk(asked, choosers)
+                : WeeklyReportMessages.Ask(asked, people, group, new Dictionary<long, Domain.Feedback.RatingCounts>()),
             cancellationToken, threadTs);
         if (outcome is { Delivered: true, Ts: { } askTs } && entry.AskTs is null) await reports.SetAskTs(entry, askTs, cancellationToken);
         return outcome.Delivered;

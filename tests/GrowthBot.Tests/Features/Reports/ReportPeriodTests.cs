@@ -25,7 +25,17 @@ public class ReportPeriodTests
     private static async Task<IReadOnlyList<(string Kind, string Start, string End)>> Periods(GrowthBotApp app)
     {
         await using var db = await app.Db();
-        return (await db.QueryAsync<(string, string, string)>("SELECT kind, substr(period_start, 1, 16), substr(period_end, 1, 16) FROM reports ORDER BY period_start")).ToList();
+        var rows = await db.QueryAsync<PeriodRow>("SELECT kind, period_start, period_end FROM reports ORDER BY period_start");
+        return rows.Select(r => (r.Kind, Minute(r.PeriodStart), Minute(r.PeriodEnd))).ToList();
+    }
+
+    private static string Minute(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed class PeriodRow
+    {
+        public string Kind { get; init; } = "";
+        public DateTimeOffset PeriodStart { get; init; }
+        public DateTimeOffset PeriodEnd { get; init; }
     }
 
     private static Task Save(GrowthBotApp app, SavedTeamSettings settings) => app.Service<TeamSettingsService>().Save(settings, CancellationToken.None);
