@@ -84,7 +84,6 @@ public static class FeatureRegistration
         builder.Services.AddScoped<PipelineAccess>();
         builder.Services.AddSingleton<WeeklyReportReader>();
         builder.Services.AddSingleton<WeeklyReportPoster>();
-        builder.Services.AddSingleton<LeadRaters>();
         builder.Services.AddSingleton<LeadQualityAsk>();
         builder.Services.AddScoped<HomeTab>();
         builder.Services.AddSingleton<HomePublisher>();

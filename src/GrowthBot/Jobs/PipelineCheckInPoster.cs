@@ -3,7 +3,6 @@ using GrowthBot.Delivery;
 using GrowthBot.Domain.Scheduling;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Pipeline;
-using GrowthBot.Features.Reports;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Jobs;

@@ -1,5 +1,4 @@
 using GrowthBot.Common;
-using GrowthBot.Features.Reports;
 
 namespace GrowthBot.Features.Pipeline;
 
