@@ -2,7 +2,6 @@ using GrowthBot.Common;
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Scheduling;
 using GrowthBot.Features.Common;
-using GrowthBot.Features.Pipeline;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Jobs;
@@ -39,7 +38,7 @@ public sealed class PipelineCheckInPoster(
             var window = await timing.Message(teamId, person, dueAt, next, cancellationToken);
             if (!window.IsOpen) continue;
             await delivery.Post(teamId, DeliveryKey, week, PostTarget.Person(window),
-                () => PipelineMessages.Ask(latest, window, settings, Wording.English), cancellationToken);
+                () => ReminderMessages.PipelineCheckIn(latest, window, settings, Wording.English), cancellationToken);
         }
     }
 }

@@ -1,5 +1,3 @@
-using GrowthBot.Common;
-using GrowthBot.Delivery;
 using GrowthBot.Domain.Money;
 using GrowthBot.Domain.Pipeline;
 using GrowthBot.Domain.Scheduling;
@@ -8,7 +6,7 @@ using GrowthBot.Slack.BlockKit;
 
 namespace GrowthBot.Features.Pipeline;
 
-/// <summary>Every word about the sales pipeline: the velocity line the report and the App Home show, the confirmation and the weekly DM.</summary>
+/// <summary>Every word about the sales pipeline: the velocity line the report and the App Home show, and the confirmation; the weekly DM is a reminder (Jobs/ReminderMessages).</summary>
 public static class PipelineMessages
 {
     /// <summary>"40 open × €5,000 × 24% won ÷ 20 days".</summary>
@@ -39,16 +37,6 @@ public static class PipelineMessages
             new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)),
             new ContextBlock("Velocity = open opportunities × average deal size × win rate ÷ sales-cycle days. The weekly report shows it with its change."),
         ]);
-    }
-
-    /// <summary>The weekly DM to a sales person: the numbers as last checked in, and a button to check in this week's.</summary>
-    public static Message Ask(PipelineCheckIn? latest, DirectMessageWindow reader, TeamSettings team, Wording words)
-    {
-        var report = team.ReportDay is { } day ? $"{words.DayName(day)}'s report" : "The next weekly report";
-        var last = latest is null ? "" : $" Last time: {Numbers(latest, team.Currency, words)}.";
-        var text = $"{words.Greeting(reader.LocalTime)}! Could you check in the pipeline's numbers for this week? {report} shows its velocity and what moved it.{last}";
-        return new Message("Time to check in the pipeline's numbers",
-            [new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)) { Accessory = PipelineCheckInButton.For() }]);
     }
 
     /// <summary>"open opportunities (30 → 40)".</summary>
