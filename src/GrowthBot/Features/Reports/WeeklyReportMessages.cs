@@ -55,7 +55,7 @@ public static class WeeklyReportMessages
         if (report.Concluded.Count > MaxConcluded)
             blocks.Add(new ContextBlock($"…and {words.More(report.Concluded.Count - MaxConcluded, Counted.ConcludedExperiment)}: see `/experiment list`."));
 
-        blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Running now*", report.Running, r => Running(r, today, words), "Nothing is running: time to start the next idea.", words), Section)));
+        blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Running now*", report.Running, r => Running(r, today, context), "Nothing is running: time to start the next idea.", words), Section)));
         blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Next up* (best ICE first)", report.NextUp, e => $"{Name(e)} · ICE {e.Ice.ScoreText}", "The backlog is empty: log ideas with `/experiment new`.", words), Section)));
         if (Money(report, context) is { } money) blocks.Add(new SectionBlock(MrkdwnText.Truncate(money, Section)));
         if (report.Pipeline is { } pipeline) blocks.Add(new SectionBlock(MrkdwnText.Truncate($"*Pipeline velocity:* {PipelineMessages.Line(pipeline, context.Currency, context.Zone, words)}", Section)));
@@ -267,14 +267,16 @@ public static class WeeklyReportMessages
         return string.Join("\n", lines);
     }
 
-    private static string Running(RunningExperiment r, DateOnly today, Wording words)
+    private static string Running(RunningExperiment r, DateOnly today, ReportContext context)
     {
+        var words = context.Words;
         var days = r.PastEnd
             ? $"day {words.Number(r.Day)} of {words.Number(r.Days)}, past its end date ({words.Date(r.Experiment.EndDate, today)})"
             : $"day {words.Number(r.Day)} of {words.Number(r.Days)}, ends {words.Date(r.Experiment.EndDate, today)}";
         var tasks = r.Tasks.Total == 0 ? "no tasks yet" : $"{words.Count(r.Tasks.Done, Counted.Task)} done, {words.Number(r.Tasks.Open)} open";
         var blocked = r.Tasks.Blocked > 0 ? $", {words.Number(r.Tasks.Blocked)} blocked" : "";
-        return $"*{Name(r.Experiment)}*: {days} · {tasks}{blocked}.";
+        var money = r.Experiment.HasMoney ? $" · {MrkdwnText.Escape(words.Spend(r.Experiment, context.Currency))}" : "";
+        return $"*{Name(r.Experiment)}*: {days} · {tasks}{blocked}{money}.";
     }
 
     private static string List<T>(string title, IReadOnlyList<T> items, Func<T, string> line, string empty, Wording words)

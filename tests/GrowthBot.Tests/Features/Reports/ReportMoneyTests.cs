@@ -60,6 +60,7 @@ public class ReportMoneyTests
         Assert.Contains("*Spent since Monday 9 Nov:* €1,000 on experiments. *Blended cost per result:* €50 (€1,000 ÷ 20 new leads on K1), " +
                         "up €30 from €20 in the previous report (+150%).", report);
         Assert.Contains("*Spend:* €300 of €300 spent · 6 results · €50 per result", report);
+        Assert.Contains("*E1 Webinar*: day 1 of 8, ends Wed 25 Nov · no tasks yet · €900 of €1,000 spent.", report);
         Assert.Contains("*Pipeline velocity:* €1,066.67 a day (40 open × €4,000 × 20% won ÷ 30 days), checked in Fri 13 Nov, " +
                         "+€266.67 since Fri 6 Nov; open opportunities (30 → 40) moved it most.", report);
     }
