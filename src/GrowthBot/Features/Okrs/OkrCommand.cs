@@ -21,7 +21,7 @@ public sealed class OkrCommand(
         • `/okr` — progress of each key result
         • `/okr set` — set the objective and up to 5 key results (growth leads)
         • `/okr update` — check in a new number for a key result
-        • `/okr history K2` — its last check-ins: value, confidence, note, who and when
+        • `/okr history KR2` — its last check-ins: value, confidence, note, who and when
         • `/okr help` — this help
         """;
 

@@ -42,7 +42,7 @@ public static class OkrMessages
             blocks.Add(Buttons(kr));
         }
         var asked = team.CheckInDay is { } day && team.CheckInTime is { } at ? $" (owners are asked every {words.DayName(day)} from {words.Time(at)})" : "";
-        blocks.Add(new ContextBlock($"Progress = (current − baseline) ÷ (target − baseline) · `/okr update` to check in a new number{asked} · `/okr history K1` for past check-ins"));
+        blocks.Add(new ContextBlock($"Progress = (current − baseline) ÷ (target − baseline) · `/okr update` to check in a new number{asked} · `/okr history KR1` for past check-ins"));
         var summary = keyResults.Count == 0 ? "" : ": " + string.Join(", ", keyResults.Select(k => $"{k.ShortId} {words.Progress(k.Current, k.Target, k.Unit)}"));
         return new Message(Truncate($"{objective.Title} ({objective.Period}){summary}", 3000), blocks);
     }

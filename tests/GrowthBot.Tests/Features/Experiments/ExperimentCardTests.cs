@@ -38,7 +38,7 @@ public class ExperimentCardTests
         var card = await app.Command("/experiment show E1");
 
         Assert.Equal("ephemeral", card.ResponseType);
-        Assert.Contains("*Key result*\n`K1` New leads: 0/100 leads", card.Text);
+        Assert.Contains("*Key result*\n`KR1` New leads: 0/100 leads", card.Text);
         Assert.Contains("*Tasks* · 2 open, 1 done · :warning: 1 overdue · :no_entry: 1 blocked", card.Text);
         Assert.Contains("`T1` Write InMail copy · <@U0BOB>", card.Text);
         Assert.Contains(":warning: overdue", card.Text);
@@ -49,7 +49,7 @@ public class ExperimentCardTests
         Assert.Contains("`L1` CMOs read InMail on Mondays", card.Text);
         Assert.Contains("Good 1 · Mixed 0 · Poor 1", card.Text);
         Assert.Contains("(Poor) · too small: only 5 employees", card.Text);
-        Assert.Contains(Domain.Common.ShortId.Format('E', 1), card.Text);
+        Assert.Contains(Domain.Common.ShortId.Format("E", 1), card.Text);
         Assert.Empty(BlockKitChecker.CheckMessage(card.Body!));
     }
 

@@ -85,7 +85,7 @@ public class ExportJourneyTests
         Assert.Equal(["T1", "Write copy", "2026-11-18", "2026-11-20", "waiting, still", GrowthBotApp.Bob, "2026-11-18 10:00:00"], ParseCsv(Content(3))[1]);
         Assert.Equal("Välimäki's CMO → very active", ParseCsv(Content(4))[1][2]);
         var checkIn = ParseCsv(Content(5))[1];
-        Assert.Equal(["K1", "New leads", "26.5", "0", "100", "new leads", "OnTrack", "good week"], checkIn.Take(8));
+        Assert.Equal(["KR1", "New leads", "26.5", "0", "100", "new leads", "OnTrack", "good week"], checkIn.Take(8));
     }
 
     [Fact]
