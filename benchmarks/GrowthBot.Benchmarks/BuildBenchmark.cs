@@ -15,12 +15,13 @@ using Microsoft.Extensions.Options;
 namespace GrowthBot.Benchmarks;
 
 /// <summary>
-/// Builds the weekly report and the App Home in-process against a seeded database file, through exactly the
+/// Builds the weekly report and the App Home in-process against a seeded database, through exactly the
 /// product's code: the stores read the inputs, <see cref="WeeklyReportReader"/> / <see cref="HomeTab"/> build them,
 /// <see cref="WeeklyReportMessages"/> / <see cref="HomeTab.Render"/> turn them into Block Kit, serialized as sent.
 /// </summary>
-public sealed class BuildBenchmark
+public sealed class BuildBenchmark : IAsyncDisposable
 {
+    private readonly Database _database;
     private readonly ExperimentStore _experiments;
     private readonly TaskStore _tasks;
     private readonly OkrStore _okrs;
@@ -29,12 +30,9 @@ public sealed class BuildBenchmark
     private readonly WeeklyReportReader _report;
     private readonly HomeTab _home;
 
-    public BuildBenchmark(string databasePath)
+    public BuildBenchmark(string connectionString)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{Database.ConnectionStringName}"] = $"Data Source={databasePath}" })
-            .Build();
-        var database = new Database(configuration);
+        var database = _database = new Database(connectionString);
         // Nothing listens: the benchmark only reads.
         var changes = new ChangeFeed([], NullLogger<ChangeFeed>.Instance);
         var experiments = _experiments = new ExperimentStore(database, changes);
@@ -107,4 +105,6 @@ public sealed class BuildBenchmark
         }
         return new LatencyResult(samples, total.Elapsed, 0, null);
     }
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

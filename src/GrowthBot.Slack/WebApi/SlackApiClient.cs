@@ -13,11 +13,17 @@ namespace GrowthBot.Slack.WebApi;
 /// <summary>
 /// The Web API over <see cref="HttpClient"/> and System.Text.Json. ok:false becomes a <see cref="SlackApiException"/>
 /// with Slack's error code; HTTP 429 waits Retry-After and tries again; 5xx, timeouts and dropped connections
-/// are retried a bounded number of times with exponential backoff. Each call carries the bot token of the team in
-/// <see cref="SlackTeamScope"/>, as <see cref="ISlackBots"/> gives it.
+/// are retried a bounded number of times with exponential backoff, except a post whose answer timed out. Each call
+/// carries the bot token of the team in <see cref="SlackTeamScope"/>, as <see cref="ISlackBots"/> gives it.
 /// </summary>
 public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ISlackBots bots, ILogger<SlackApiClient> logger, TimeProvider delays) : ISlackApi
 {
+    /// <summary>
+    /// Methods whose request may have done its work when its answer times out: sending it again could post twice.
+    /// The caller decides what to do (a scheduled post looks in the conversation for it before posting again).
+    /// </summary>
+    private static readonly HashSet<string> NotRepeatedAfterTimeout = ["chat.postMessage"];
+
     private readonly SlackOptions _options = options.Value;
 
     public Task<AuthTestResponse> AuthTest(CancellationToken cancellationToken = default) =>
@@ -170,7 +176,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
             catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 var error = e is OperationCanceledException ? "timeout" : "request_failed";
-                if (failures++ < _options.MaxRetries)
+                if (failures++ < _options.MaxRetries && !(error == "timeout" && NotRepeatedAfterTimeout.Contains(method)))
                 {
                     logger.LogWarning("Slack {Method}: {Error}, retry {Attempt} of {Max}", method, error, failures, _options.MaxRetries);
                     await Task.Delay(Backoff(failures - 1), delays, cancellationToken);

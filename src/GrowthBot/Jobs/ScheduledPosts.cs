@@ -17,9 +17,21 @@ public sealed class ScheduledPosts(IServiceProvider services, TeamSettingsServic
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await Run(Schedule.Of(context.JobDetail.Key), cancellationToken);
 
-    /// <summary>Makes <paramref name="job"/>'s due posts for every team; the catch-up makes every job's.</summary>
+    /// <summary>Makes <paramref name="job"/>'s due posts for every team; the catch-up makes every job's. A job done once (the backup) is done.</summary>
     public async Task Run(ScheduledJob job, CancellationToken cancellationToken)
     {
+        if (job.RunOnce is { } once)
+        {
+            try
+            {
+                await once(services, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Scheduled {Job} failed; it runs again at its next time", job.Name);
+            }
+            return;
+        }
         foreach (var posting in job.PostFor is null ? Schedule.Posts : [job])
         {
             foreach (var team in await teamSettings.Teams(cancellationToken))

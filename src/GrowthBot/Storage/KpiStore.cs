@@ -1,7 +1,7 @@
 using System.Data;
 using Dapper;
 using GrowthBot.Domain.Kpis;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace GrowthBot.Storage;
 
@@ -33,6 +33,7 @@ public sealed class KpiStore(Database database, IChangeFeed changes)
     {
         var saved = await database.InTransaction(async (connection, transaction) =>
         {
+            await database.Dialect.LockTeamNumbers(connection, transaction, "kpis", kpi.TeamId);
             if (await Taken(connection, transaction, kpi, null) is { } taken) return new KpiSaved(null, taken);
             var number = await connection.QuerySingleAsync<long>($"""
                 INSERT INTO kpis (team_id, number, name, name_key, definition, measurement, owner_id, unit, direction, created_by, created_at)
@@ -66,7 +67,7 @@ public sealed class KpiStore(Database database, IChangeFeed changes)
             await connection.ExecuteAsync("""
                 UPDATE key_results SET unit = @Unit
                 WHERE team_id = @TeamId AND kpi_number = @Number
-                  AND objective_id IN (SELECT id FROM objectives WHERE team_id = @TeamId AND is_current = 1)
+                  AND objective_id IN (SELECT id FROM objectives WHERE team_id = @TeamId AND is_current = TRUE)
                 """, new { kpi.TeamId, kpi.Number, kpi.Unit }, transaction);
             return new KpiSaved(row.ToKpi(), null);
         }, cancellationToken);
@@ -74,11 +75,13 @@ public sealed class KpiStore(Database database, IChangeFeed changes)
         return saved;
     }
 
-    private static async Task<Kpi?> Taken(SqliteConnection connection, IDbTransaction transaction, Kpi kpi, int? except)
+    /// <summary>The team's KPI other than number <paramref name="except"/> that already has <paramref name="kpi"/>'s name.</summary>
+    private static async Task<Kpi?> Taken(DbConnection connection, IDbTransaction transaction, Kpi kpi, int? except)
     {
+        // Numbers start at 1, so 0 leaves none out (a null parameter has no type PostgreSQL could compare).
         var row = await connection.QuerySingleOrDefaultAsync<KpiRow>(
-            $"SELECT {Columns} FROM kpis WHERE team_id = @TeamId AND name_key = @NameKey AND (@except IS NULL OR number <> @except)",
-            new { kpi.TeamId, NameKey = KpiDraft.NameKey(kpi.Name), except }, transaction);
+            $"SELECT {Columns} FROM kpis WHERE team_id = @TeamId AND name_key = @NameKey AND number <> @except",
+            new { kpi.TeamId, NameKey = KpiDraft.NameKey(kpi.Name), except = except ?? 0 }, transaction);
         return row?.ToKpi();
     }
 

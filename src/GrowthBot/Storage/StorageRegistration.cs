@@ -16,12 +16,14 @@ public static class StorageRegistration
     public const string KeyFolderSetting = "GrowthBot:DataProtectionKeys";
 
     /// <summary>
-    /// The SQLite database (migrated before anything else starts), its change feed, one store per aggregate, and the
-    /// Data Protection key ring that encrypts installed workspaces' tokens.
+    /// The database, SQLite or PostgreSQL (migrated before anything else starts), its change feed, one store per
+    /// aggregate, SQLite's backups, and the Data Protection key ring that encrypts installed workspaces' tokens.
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Database>();
+        builder.Services.AddOptions<BackupOptions>().Bind(builder.Configuration.GetSection(BackupOptions.Section));
+        builder.Services.AddSingleton<SqliteBackups>();
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<IChangeFeed, ChangeFeed>();
         builder.Services.AddSingleton<ExperimentStore>();

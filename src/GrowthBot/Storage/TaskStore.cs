@@ -1,6 +1,7 @@
+using System.Data;
+using System.Data.Common;
 using Dapper;
 using GrowthBot.Domain.Tasks;
-using Microsoft.Data.Sqlite;
 
 namespace GrowthBot.Storage;
 
@@ -22,13 +23,16 @@ public sealed class TaskStore(Database database, IChangeFeed changes)
 
     public async Task<GrowthTask> Add(GrowthTask task, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.Open(cancellationToken);
-        var row = await connection.QuerySingleAsync<(long Id, long Number)>("""
-            INSERT INTO tasks (team_id, number, experiment_id, title, notes, owner_id, original_due_date, due_date, status, created_by, created_at)
-            SELECT @TeamId, COALESCE(MAX(number), 0) + 1, @ExperimentId, @Title, @Notes, @OwnerId, @DueDate, @DueDate, 'Open', @CreatedBy, @CreatedAt
-            FROM tasks WHERE team_id = @TeamId
-            RETURNING id, number
-            """, new { task.TeamId, task.ExperimentId, task.Title, task.Notes, task.OwnerId, task.DueDate, task.CreatedBy, task.CreatedAt });
+        var row = await database.InTransaction(async (connection, transaction) =>
+        {
+            await database.Dialect.LockTeamNumbers(connection, transaction, "tasks", task.TeamId);
+            return await connection.QuerySingleAsync<(long Id, long Number)>("""
+                INSERT INTO tasks (team_id, number, experiment_id, title, notes, owner_id, original_due_date, due_date, status, created_by, created_at)
+                SELECT @TeamId, COALESCE(MAX(number), 0) + 1, @ExperimentId, @Title, @Notes, @OwnerId, @DueDate, @DueDate, 'Open', @CreatedBy, @CreatedAt
+                FROM tasks WHERE team_id = @TeamId
+                RETURNING id, number
+                """, new { task.TeamId, task.ExperimentId, task.Title, task.Notes, task.OwnerId, task.DueDate, task.CreatedBy, task.CreatedAt }, transaction);
+        }, cancellationToken);
         changes.Changed(task.TeamId, task.OwnerId, task.CreatedBy);
         return task with { Id = row.Id, Number = (int)row.Number, OriginalDueDate = task.DueDate };
     }
@@ -86,7 +90,8 @@ public sealed class TaskStore(Database database, IChangeFeed changes)
     public async Task<TaskBlock> Block(long taskId, string teamId, BlockReason reason, string note, string userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await database.InTransaction(async (connection, transaction) =>
         {
-            await RequireTask(connection, transaction, teamId, taskId);
+            // The task's row lock makes "is it blocked already?" and the write one step for concurrent clicks.
+            await LockTask(connection, transaction, teamId, taskId);
             var open = await connection.QuerySingleOrDefaultAsync<long?>(
                 "SELECT id FROM task_blocks WHERE team_id = @teamId AND task_id = @taskId AND resolved_at IS NULL", new { teamId, taskId }, transaction);
             long id;
@@ -122,7 +127,8 @@ public sealed class TaskStore(Database database, IChangeFeed changes)
     public async Task<Postponement> Postpone(long taskId, string teamId, DateOnly toDate, string reason, string userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await database.InTransaction(async (connection, transaction) =>
         {
-            var from = await connection.QuerySingleAsync<DateOnly>("SELECT due_date FROM tasks WHERE team_id = @teamId AND id = @taskId", new { teamId, taskId }, transaction);
+            var from = await connection.QuerySingleAsync<DateOnly>(
+                $"SELECT due_date FROM tasks WHERE team_id = @teamId AND id = @taskId{database.Dialect.ForUpdate}", new { teamId, taskId }, transaction);
             var id = await connection.QuerySingleAsync<long>("""
                 INSERT INTO task_postponements (team_id, task_id, from_date, to_date, reason, created_by, created_at)
                 VALUES (@teamId, @taskId, @from, @toDate, @reason, @userId, @now) RETURNING id
@@ -168,25 +174,29 @@ public sealed class TaskStore(Database database, IChangeFeed changes)
     }
 
     /// <summary>Tells the change feed whose task changed (owner and creator).</summary>
-    private async Task Notify(SqliteConnection connection, string teamId, long taskId, System.Data.IDbTransaction? transaction)
+    private async Task Notify(DbConnection connection, string teamId, long taskId, IDbTransaction? transaction)
     {
         foreach (var who in await connection.QueryAsync<(string OwnerId, string CreatedBy)>(
             "SELECT owner_id, created_by FROM tasks WHERE team_id = @teamId AND id = @taskId", new { teamId, taskId }, transaction))
             changes.Changed(teamId, who.OwnerId, who.CreatedBy);
     }
 
-    /// <summary>A blocker is only ever recorded on a task of the same team; anything else is a bug, stopped before it writes.</summary>
-    private static async Task RequireTask(SqliteConnection connection, System.Data.IDbTransaction transaction, string teamId, long taskId)
+    /// <summary>
+    /// Locks the task's row for the rest of the transaction. A blocker is only ever recorded on a task of the same
+    /// team; anything else is a bug, stopped before it writes.
+    /// </summary>
+    private async Task LockTask(DbConnection connection, IDbTransaction transaction, string teamId, long taskId)
     {
-        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM tasks WHERE team_id = @teamId AND id = @taskId", new { teamId, taskId }, transaction) == 0)
+        if (await connection.ExecuteScalarAsync<long?>(
+                $"SELECT id FROM tasks WHERE team_id = @teamId AND id = @taskId{database.Dialect.ForUpdate}", new { teamId, taskId }, transaction) is null)
             throw new InvalidOperationException($"Task {taskId} is not a task of team {teamId}");
     }
 
-    private static async Task<IReadOnlyList<(T, GrowthTask)>> WithTasks<T>(SqliteConnection connection, string teamId, IReadOnlyList<T> items, Func<T, long> taskId)
+    private async Task<IReadOnlyList<(T, GrowthTask)>> WithTasks<T>(DbConnection connection, string teamId, IReadOnlyList<T> items, Func<T, long> taskId)
     {
         if (items.Count == 0) return [];
         var ids = items.Select(taskId).Distinct().ToArray();
-        var tasks = (await connection.QueryAsync<TaskRow>($"{Select} WHERE t.team_id = @teamId AND t.id IN @ids", new { teamId, ids })).ToDictionary(r => r.Id, r => r.ToTask());
+        var tasks = (await connection.QueryAsync<TaskRow>($"{Select} WHERE t.team_id = @teamId AND t.id {database.Dialect.InList("ids")}", new { teamId, ids })).ToDictionary(r => r.Id, r => r.ToTask());
         return items.Where(i => tasks.ContainsKey(taskId(i))).Select(i => (i, tasks[taskId(i)])).ToList();
     }
 

@@ -249,6 +249,19 @@ public class SlackApiClientTests
     }
 
     [Fact]
+    public async Task A_post_whose_answer_times_out_is_not_sent_again_since_Slack_may_have_posted_it()
+    {
+        var handler = new StubHandler(_time);
+        handler.AnswerAlways(() => null);
+        var client = Client(handler, new SlackOptions { BotToken = "xoxb-secret", MaxRetries = 2, RequestTimeout = TimeSpan.FromMilliseconds(50) });
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Pump(client.PostMessage(new PostMessageRequest("C1", "Weekly report"))));
+
+        Assert.Equal(("timeout", true), (error.Error, error.IsTransient));
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
     public async Task Form_methods_send_their_arguments_form_encoded()
     {
         _handler.Answer(Response(HttpStatusCode.OK, """{"ok":true,"user":{"id":"U1","tz":"Europe/Helsinki","is_admin":true}}"""));

@@ -52,7 +52,7 @@ public class TeamSettingsTests
         await first.DisposeAsync();
         var logs = new CapturedLogs();
 
-        await using var second = await GrowthBotApp.Start(slack: first.Slack, databasePath: first.DatabasePath, services: logs.AddTo);
+        await using var second = await GrowthBotApp.Start(slack: first.Slack, database: first.TestDatabase, services: logs.AddTo);
         await second.Command("/experiment new");
 
         Assert.Equal("UTC", second.Service<TeamClock>().Zone(GrowthBotApp.TeamId).Id);

@@ -12,14 +12,20 @@ using Microsoft.Extensions.Logging;
 
 namespace GrowthBot.Tests.Fixtures;
 
-/// <summary>One call the bot made to Slack: the Web API method (or <c>response_url</c>, <c>upload</c>) and its arguments.</summary>
-public sealed record SlackCall(string Method, JsonObject Args, string? Token, string? Path = null)
+/// <summary>
+/// One call the bot made to Slack: the Web API method (or <c>response_url</c>, <c>upload</c>) and its arguments, and which
+/// app instance made it when several share the fake (<see cref="FakeSlack.ApiBaseUrlFor"/>).
+/// </summary>
+public sealed record SlackCall(string Method, JsonObject Args, string? Token, string? Path = null, string? Caller = null)
 {
     public string? Str(string key) => Args[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : Args[key]?.ToJsonString();
 
     public JsonNode? View => Args["view"];
 
     public string? Text => Str("text");
+
+    /// <summary>The delivery key a scheduled post carries in its metadata, or null.</summary>
+    public string? DeliveryKey => (Args["metadata"] switch { JsonObject o => o, JsonValue v => JsonNode.Parse(v.ToString()), _ => null })?["event_payload"]?["key"]?.ToString();
 
     /// <summary>All the text a user would read in this call: message text, blocks, view.</summary>
     public string AllText => FakeSlack.TextOf(Args);
@@ -39,6 +45,7 @@ public sealed record FakeResponse(int Status = 200, string? Error = null, int? R
     public static FakeResponse Http(int status) => new(Status: status);
     public static FakeResponse Fail(string error) => new(Error: error);
     public static FakeResponse RateLimited(int retryAfterSeconds = 1) => new(Status: 429, RetryAfterSeconds: retryAfterSeconds);
+    /// <summary>Slack does what was asked (a post lands in the channel) but answers only after <paramref name="for_"/>.</summary>
     public static FakeResponse Hangs(TimeSpan for_) => new(Hang: for_);
 }
 
@@ -61,6 +68,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentQueue<SlackCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _scripts = new();
     private readonly ConcurrentQueue<string> _violations = new();
+    private readonly ConcurrentQueue<SlackCall> _held = new();
     private long _ts = 1_763_000_000_000_000;
     private readonly ConcurrentDictionary<string, List<JsonObject>> _messages = new();
     private int _views;
@@ -74,6 +82,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public string Url { get; private set; } = "";
     public string ApiBaseUrl => $"{Url}/api/";
+
+    /// <summary>The Web API base URL for one of several app instances sharing this fake; its calls carry <paramref name="caller"/>.</summary>
+    public string ApiBaseUrlFor(string caller) => $"{Url}/as/{caller}/api/";
     public string BotToken { get; init; } = "xoxb-test-token";
     public string TeamId { get; init; } = "T0TEAM";
 
@@ -123,7 +134,8 @@ public sealed class FakeSlack : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeSlack(app);
-        app.MapPost("/api/{method}", fake.Api);
+        app.MapPost("/api/{method}", (HttpContext http, string method) => fake.Api(http, method, null));
+        app.MapPost("/as/{caller}/api/{method}", (HttpContext http, string caller, string method) => fake.Api(http, method, caller));
         app.MapPost("/response/{id}", fake.ResponseUrlPost);
         app.MapPost("/upload/{id}", fake.Upload);
         app.UseWebSockets();
@@ -165,6 +177,9 @@ public sealed class FakeSlack : IAsyncDisposable
         };
 
     public IReadOnlyList<SlackCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToList();
+
+    /// <summary>The calls a <see cref="FakeResponse.Hangs"/> script held without an answer (done, as Slack would, but not answered), in the order held.</summary>
+    public IReadOnlyList<SlackCall> Held => _held.ToList();
 
     /// <summary>A workspace that can install the app; its bot's ids and token are derived from the team id.</summary>
     public FakeWorkspace AddWorkspace(string teamId, string teamName)
@@ -218,25 +233,35 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public void Clear() => _calls.Clear();
 
-    private async Task Api(HttpContext http, string method)
+    private async Task Api(HttpContext http, string method, string? caller)
     {
         var args = await ReadArgs(http.Request);
         var token = http.Request.Headers.Authorization.ToString() is { Length: > 7 } auth && auth.StartsWith("Bearer ") ? auth[7..] : null;
-        var call = new SlackCall(method, args, token);
+        var call = new SlackCall(method, args, token, Caller: caller);
         _calls.Enqueue(call);
 
-        if (_scripts.TryGetValue(method, out var script) && script.TryDequeue(out var scripted))
+        var scripted = _scripts.TryGetValue(method, out var script) && script.TryDequeue(out var next) ? next : null;
+        // A hanging answer is Slack doing what was asked (a post is in the channel) and its answer not arriving.
+        async Task Answered()
         {
-            if (scripted.Hang is { } hang) await Task.Delay(hang, http.RequestAborted).ContinueWith(_ => { });
+            if (scripted?.Hang is not { } hang) return;
+            _held.Enqueue(call);
+            await Task.Delay(hang, http.RequestAborted).ContinueWith(_ => { });
+        }
+
+        if (scripted is not null)
+        {
             if (scripted.RetryAfterSeconds is { } retry) http.Response.Headers.RetryAfter = retry.ToString();
             if (scripted.Status != 200)
             {
+                await Answered();
                 http.Response.StatusCode = scripted.Status;
                 if (scripted.Status == 429) await http.Response.WriteAsJsonAsync(new { ok = false, error = "ratelimited" });
                 return;
             }
             if (scripted.Error is not null)
             {
+                await Answered();
                 await http.Response.WriteAsJsonAsync(new { ok = false, error = scripted.Error });
                 return;
             }
@@ -263,7 +288,9 @@ public sealed class FakeSlack : IAsyncDisposable
             await http.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_blocks", errors = violations });
             return;
         }
-        await http.Response.WriteAsync(Answer(method, args, workspace).ToJsonString());
+        var answer = Answer(method, args, workspace);
+        await Answered();
+        await http.Response.WriteAsync(answer.ToJsonString());
     }
 
     /// <summary>oauth.v2.access as Slack answers it: the app's client id and secret by HTTP Basic, a code valid once.</summary>

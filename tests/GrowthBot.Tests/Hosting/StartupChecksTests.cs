@@ -1,9 +1,11 @@
 using GrowthBot.Common;
 using GrowthBot.Hosting;
 using GrowthBot.Slack;
+using GrowthBot.Tests.Fixtures;
 
 namespace GrowthBot.Tests.Hosting;
 
+[NoDatabase]
 public class StartupChecksTests
 {
     private static SlackOptions GoodSlack() => new() { BotToken = "xoxb-1-2-abc", SigningSecret = "s3cret" };

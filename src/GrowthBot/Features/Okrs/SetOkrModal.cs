@@ -54,13 +54,15 @@ public sealed class SetOkrModal(
     /// </summary>
     public static ModalView Build(string userId, OkrSnapshot? current, IReadOnlyList<Kpi> kpis, OkrPeriod period, Wording words, ModalOrigin origin)
     {
-        var samePeriod = current is not null && current.Objective.StartsOn == period.Start && current.Objective.EndsOn == period.End;
+        // A name the lead typed is kept for the same dates; one made from the dates is made again from whatever dates are chosen.
+        var typedName = current is not null && current.Objective.StartsOn == period.Start && current.Objective.EndsOn == period.End
+            && current.Objective.Period != words.PeriodName(period);
         var blocks = new List<Block>
         {
             Text(F.Title, "Objective (North Star)", OkrDraft.TitleMax, current?.Objective.Title, "100 new leads this quarter"),
             Input(F.Start, "Period starts", new DatePicker { InitialDate = Iso(period.Start) }, hint: "The current quarter unless you choose otherwise; a month works too."),
             Input(F.End, "Period ends", new DatePicker { InitialDate = Iso(period.End) }, hint: "Its last day. Weekly targets split what is left over the weeks left."),
-            Text(F.Period, "Period name", OkrDraft.PeriodMax, samePeriod ? current!.Objective.Period : null, words.PeriodName(period), optional: true,
+            Text(F.Period, "Period name", OkrDraft.PeriodMax, typedName ? current!.Objective.Period : null, words.PeriodName(period), optional: true,
                 hint: "Leave empty to name it from its dates, e.g. Q4 2026."),
         };
         var choices = kpis.Select(k => Choice($"{k.ShortId} · {k.Name}{(k.Unit.Length > 0 ? $" ({k.Unit})" : "")}", k.ShortId)).ToList();

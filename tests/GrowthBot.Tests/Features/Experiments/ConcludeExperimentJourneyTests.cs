@@ -129,7 +129,7 @@ public class ConcludeExperimentJourneyTests
         var running = await app.Running(keyResultId: kr.Id);
         var store = app.Service<ExperimentStore>();
         var conclusion = new Conclusion(Outcome.Worked, "r", "l", Decision.Scale);
-        const string Index = "SELECT source || ':' || source_id || ':' || title || ':' || body FROM search_index ORDER BY rowid";
+        const string Index = "SELECT source || ':' || source_id || ':' || title || ':' || body FROM search_index ORDER BY source, source_id";
         IReadOnlyList<string> indexed;
         await using (var before = await app.Db()) indexed = (await before.QueryAsync<string>(Index)).ToList();
 
