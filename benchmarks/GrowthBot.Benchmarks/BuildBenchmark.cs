@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GrowthBot.Common;
+using GrowthBot.Domain.Reports;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Home;
 using GrowthBot.Features.Reports;
@@ -40,7 +41,7 @@ public sealed class BuildBenchmark : IAsyncDisposable
         var okrs = _okrs = new OkrStore(database, changes);
         _feedback = new FeedbackStore(database, changes);
         _learnings = new LearningStore(database, changes);
-        _report = new WeeklyReportReader(experiments, tasks, okrs, _feedback);
+        _report = new WeeklyReportReader(experiments, tasks, okrs, new KpiStore(database, changes), _feedback);
         var options = new ServiceCollection().AddOptions().BuildServiceProvider().GetRequiredService<IOptionsMonitor<GrowthBotOptions>>();
         // No saved settings are loaded: the home is built in the environment's default zone (UTC), as the report is.
         var settings = new TeamSettingsService(new TeamSettingsStore(database), new InstallationStore(database, new EphemeralDataProtectionProvider()), options,
@@ -51,8 +52,9 @@ public sealed class BuildBenchmark : IAsyncDisposable
     /// <summary>The Monday report of <paramref name="teamId"/> as posted: read, built, rendered, serialized. Returns its JSON length.</summary>
     public async Task<int> Report(string teamId)
     {
-        var report = await _report.Build(teamId, TimeZoneInfo.Utc, DateTimeOffset.UtcNow, CancellationToken.None);
-        return SlackJson.Serialize(WeeklyReportMessages.Report(report, withKeyResults: true, Wording.English)).Length;
+        var now = DateTimeOffset.UtcNow;
+        var report = await _report.Build(teamId, ReportPeriod.After(now - ReportPeriod.FirstReport, now), TimeZoneInfo.Utc, now, CancellationToken.None);
+        return SlackJson.Serialize(WeeklyReportMessages.Report(report, new ReportContext(teamId, TimeZoneInfo.Utc, WithKeyResults: true, SalesConfigured: true, AppId: "A0BENCH", Words: Wording.English))).Length;
     }
 
     /// <summary>The App Home of <paramref name="userId"/> as published: read, built, rendered, serialized. Returns its JSON length.</summary>
@@ -73,7 +75,7 @@ public sealed class BuildBenchmark : IAsyncDisposable
             ("okrs.Current", async () => (await _okrs.Current(teamId, default))?.KeyResults.Count ?? 1),
             ("tasks.BlocksRecorded", async () => (await _tasks.BlocksRecorded(teamId, from, now, default)).Count + 1),
             ("tasks.PostponementsRecorded", async () => (await _tasks.PostponementsRecorded(teamId, from, now, default)).Count + 1),
-            ("feedback.Between", async () => (await _feedback.Between(teamId, from, now, default)).Count + 1),
+            ("feedback.InPeriod", async () => (await _feedback.InPeriod(teamId, from, now, default)).Ratings.Count + 1),
             ("tasks.Open", async () => (await _tasks.Open(teamId, null, default)).Count + 1),
             ("learnings.Latest", async () => (await _learnings.Latest(teamId, HomeTab.LearningsShown, default)).Count + 1),
             ("whole report", () => Report(teamId)),

@@ -53,8 +53,12 @@ public static class ExperimentLifecycle
     private static string Outcome(Experiment e) => e.Outcome is { } o ? $" ({o.Label().ToLowerInvariant()})" : "";
 }
 
-/// <summary>How an experiment ended, as its owner tells it.</summary>
-public sealed record Conclusion(Outcome Outcome, string Result, string Learning, Decision Decision);
+/// <summary>How an experiment ended, as its owner tells it, and whether sales judge the leads it brought.</summary>
+public sealed record Conclusion(Outcome Outcome, string Result, string Learning, Decision Decision)
+{
+    public string? NextStep { get; init; }
+    public bool BringsLeads { get; init; }
+}
 
 /// <summary>A new value of the key result an experiment moves, given while concluding it.</summary>
 public sealed record KeyResultUpdate(long KeyResultId, decimal Value, KrConfidence Confidence);
@@ -64,6 +68,7 @@ public sealed record ConclusionDraft
 {
     public const int ResultMax = 1000;
     public const int LearningMax = 2000;
+    public const int NextStepMax = 500;
 
     /// <summary>Field names, used as keys of validation errors and as the modal's block ids.</summary>
     public static class Fields
@@ -72,6 +77,8 @@ public sealed record ConclusionDraft
         public const string Result = "result";
         public const string Learning = "learning";
         public const string Decision = "decision";
+        public const string NextStep = "next_step";
+        public const string BringsLeads = ExperimentDraft.Fields.BringsLeads;
         public const string KeyResultValue = "kr_value";
         public const string KeyResultConfidence = "kr_confidence";
     }
@@ -80,6 +87,8 @@ public sealed record ConclusionDraft
     public string? Result { get; init; }
     public string? Learning { get; init; }
     public Decision? Decision { get; init; }
+    public string? NextStep { get; init; }
+    public bool BringsLeads { get; init; }
     /// <summary>The new key-result value exactly as typed (empty when no check-in is wanted).</summary>
     public string? KeyResultValueText { get; init; }
     /// <summary>The typed value read as a number; null when empty or not a number.</summary>
@@ -95,6 +104,7 @@ public sealed record ConclusionDraft
         errors.Required(Fields.Learning, Learning, "what we learned, even (especially) when it didn't work");
         errors.MaxLength(Fields.Learning, Learning?.Trim(), LearningMax);
         if (Decision is null) errors.Add(Fields.Decision, "Please choose the decision: scale, iterate or stop.");
+        errors.MaxLength(Fields.NextStep, NextStep?.Trim(), NextStepMax);
         var hasValue = !string.IsNullOrWhiteSpace(KeyResultValueText);
         if (hasValue && KeyResultValue is null)
             errors.Add(Fields.KeyResultValue, $"\"{KeyResultValueText!.Trim()}\" is not a number. Type the new value, e.g. 26 or 12.5, or leave it empty.");
@@ -106,7 +116,11 @@ public sealed record ConclusionDraft
     }
 
     /// <summary>The conclusion; call only when <see cref="Validate"/> found nothing.</summary>
-    public Conclusion ToConclusion() => new(Outcome!.Value, Result!.Trim(), Learning!.Trim(), Decision!.Value);
+    public Conclusion ToConclusion() => new(Outcome!.Value, Result!.Trim(), Learning!.Trim(), Decision!.Value)
+    {
+        NextStep = string.IsNullOrWhiteSpace(NextStep) ? null : NextStep.Trim(),
+        BringsLeads = BringsLeads,
+    };
 
     /// <summary>The key-result check-in, when one was given (and validated).</summary>
     public KeyResultUpdate? ToKeyResultUpdate(long? keyResultId) =>

@@ -50,7 +50,7 @@ public sealed record PaceWeek(DateOnly WeekStart, int Number, decimal Target, st
 /// Monday) to the target (at the end of its last Sunday) stands at the start of this week, i.e. after the period's
 /// completed weeks. Otherwise it is behind by the difference (rounded up to a whole number for whole numbers).</item>
 /// </list>
-/// docs/decisions/0009-weekly-targets-and-pace.md says why it is defined this way.
+/// docs/decisions/0010-weekly-targets-and-pace.md says why it is defined this way.
 /// </summary>
 public sealed record KeyResultPace
 {

@@ -35,6 +35,8 @@ public sealed record KeyResult
     public decimal Target { get; init; }
     public decimal Current { get; init; }
     public string Unit { get; init; } = "";
+    /// <summary>The team says this key result counts leads: experiments linked to it ask sales about their leads by default.</summary>
+    public bool CountsLeads { get; init; }
     /// <summary>The KPI (K3) whose definition says what this key result counts; its unit is the KPI's.</summary>
     public int? KpiNumber { get; init; }
     public required string OwnerId { get; init; }

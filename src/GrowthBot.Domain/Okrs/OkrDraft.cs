@@ -4,16 +4,16 @@ using GrowthBot.Domain.Kpis;
 namespace GrowthBot.Domain.Okrs;
 
 /// <summary>One key result's fields as typed into the Set OKRs modal; numbers still as text.</summary>
-public sealed record KeyResultFields(string? Name, string? Baseline, string? Target, string? Unit, string? OwnerId, int? KpiNumber = null)
+public sealed record KeyResultFields(string? Name, string? Baseline, string? Target, string? Unit, string? OwnerId, bool CountsLeads = false, int? KpiNumber = null)
 {
-    /// <summary>Nothing typed. The owner and the KPI alone do not count: a user picker cannot be cleared.</summary>
+    /// <summary>Nothing typed. The owner, the leads box and the KPI alone do not count: a user picker cannot be cleared.</summary>
     public bool IsEmpty => Blank(Name) && Blank(Baseline) && Blank(Target) && Blank(Unit);
 
     private static bool Blank(string? s) => string.IsNullOrWhiteSpace(s);
 }
 
 /// <summary>A key result that passed validation.</summary>
-public sealed record ValidKeyResult(string Name, decimal Baseline, decimal Target, string Unit, string OwnerId, int? KpiNumber = null);
+public sealed record ValidKeyResult(string Name, decimal Baseline, decimal Target, string Unit, string OwnerId, bool CountsLeads = false, int? KpiNumber = null);
 
 /// <summary>
 /// The objective (North Star), its period (name, first and last day) and up to five key results, before they are
@@ -42,6 +42,7 @@ public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyRe
         public const string Target = "target";
         public const string Unit = "unit";
         public const string Owner = "owner";
+        public const string CountsLeads = "leads";
         public const string Kpi = "kpi";
     }
 
@@ -80,7 +81,7 @@ public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyRe
                 errors.Add(F(Fields.Kpi), $"{ShortId.Format(ShortId.Kpi, missing)} is not one of the team's KPIs any more; please choose another.");
             if (kpi is not null) CheckAgainst(kpi, kr, baseline, target, errors, F);
             if (errors.ByField.Count == before)
-                valid.Add(new ValidKeyResult(kr.Name!.Trim(), baseline!.Value, target!.Value, kpi?.Unit ?? kr.Unit?.Trim() ?? "", kr.OwnerId!, kpi?.Number));
+                valid.Add(new ValidKeyResult(kr.Name!.Trim(), baseline!.Value, target!.Value, kpi?.Unit ?? kr.Unit?.Trim() ?? "", kr.OwnerId!, kr.CountsLeads, kpi?.Number));
         }
         return (errors, errors.IsValid ? valid : []);
     }

@@ -22,6 +22,7 @@ public sealed class SlackDispatcher(
     SlackBackgroundWork background,
     IResponseUrlClient responder,
     ISlackBots bots,
+    SlackIdentity identity,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackDispatcher> logger)
@@ -30,6 +31,7 @@ public sealed class SlackDispatcher(
 
     public async Task<SlackAck> Command(SlashCommand command)
     {
+        identity.RememberAppId(command.ApiAppId);
         using var team = SlackTeamScope.Enter(command.TeamId);
         var handlerType = registry.Command(command.Command);
         if (handlerType is null)
@@ -50,6 +52,7 @@ public sealed class SlackDispatcher(
 
     public async Task<SlackAck> Interaction(InteractionPayload payload)
     {
+        identity.RememberAppId(payload.ApiAppId);
         using var team = SlackTeamScope.Enter(payload.TeamId);
         return payload switch
         {
@@ -79,6 +82,7 @@ public sealed class SlackDispatcher(
     {
         if (envelope.Type == "url_verification") return SlackAck.Json(new { challenge = envelope.Challenge ?? "" });
         if (envelope is not { Type: "event_callback", Event: { } e, EventId: { } eventId }) return SlackAck.Empty;
+        identity.RememberAppId(envelope.ApiAppId);
 
         var handlerTypes = registry.Events(e.Type);
         if (handlerTypes.Count == 0)

@@ -12,12 +12,17 @@ public sealed record KeyResultChoice
     public int Number { get; init; }
     public string Name { get; init; } = "";
     public string Unit { get; init; } = "";
+    /// <summary>The team says it counts leads: an experiment linked to it brings leads for sales to judge, by default.</summary>
+    public bool CountsLeads { get; init; }
 
     public string ShortId => Domain.Common.ShortId.Format(Domain.Common.ShortId.KeyResult, Number);
 }
 
-/// <summary>A key result to create with <see cref="OkrStore.SetObjective"/>, linked to the team's KPI <paramref name="KpiNumber"/> if any.</summary>
-public sealed record KeyResultDraft(string Name, decimal Baseline, decimal Target, string Unit, string OwnerId, int? KpiNumber = null);
+/// <summary>
+/// A key result to create with <see cref="OkrStore.SetObjective"/>: whether it counts leads, and the team's KPI
+/// <paramref name="KpiNumber"/> it counts, if any.
+/// </summary>
+public sealed record KeyResultDraft(string Name, decimal Baseline, decimal Target, string Unit, string OwnerId, bool CountsLeads = false, int? KpiNumber = null);
 
 /// <summary>The team's current objective and its key results.</summary>
 public sealed record OkrSnapshot(Objective Objective, IReadOnlyList<KeyResult> KeyResults);
@@ -29,7 +34,7 @@ public sealed record OkrSnapshot(Objective Objective, IReadOnlyList<KeyResult> K
 public sealed class OkrStore(Database database, IChangeFeed changes)
 {
     private const string KeyResultColumns =
-        "id, team_id, number, objective_id, name, baseline, target, current, unit, kpi_number, owner_id, confidence, created_by, created_at";
+        "id, team_id, number, objective_id, name, baseline, target, current, unit, counts_leads, kpi_number, owner_id, confidence, created_by, created_at";
 
     private const string ObjectiveColumns = "id, team_id, title, period, starts_on, ends_on, is_current, created_by, created_at";
 
@@ -61,15 +66,17 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
             foreach (var kr in keyResults)
             {
                 var row = await connection.QuerySingleAsync<(long Id, long Number)>("""
-                    INSERT INTO key_results (team_id, number, objective_id, name, baseline, target, current, unit, kpi_number, owner_id, created_by, created_at)
-                    SELECT @teamId, COALESCE(MAX(number), 0) + 1, @objectiveId, @Name, @Baseline, @Target, @Baseline, @Unit, @KpiNumber, @OwnerId, @userId, @now
+                    INSERT INTO key_results (team_id, number, objective_id, name, baseline, target, current, unit, counts_leads, kpi_number, owner_id, created_by, created_at)
+                    SELECT @teamId, COALESCE(MAX(number), 0) + 1, @objectiveId, @Name, @Baseline, @Target, @Baseline, @Unit, @CountsLeads, @KpiNumber, @OwnerId, @userId, @now
                     FROM key_results WHERE team_id = @teamId
                     RETURNING id, number
-                    """, new { teamId, objectiveId, kr.Name, Baseline = (double)kr.Baseline, Target = (double)kr.Target, kr.Unit, kr.KpiNumber, kr.OwnerId, userId, now }, transaction);
+                    """, new { teamId, objectiveId, kr.Name, Baseline = (double)kr.Baseline, Target = (double)kr.Target, kr.Unit, kr.CountsLeads, kr.KpiNumber, kr.OwnerId, userId, now },
+                    transaction);
                 stored.Add(new KeyResult
                 {
                     Id = row.Id, TeamId = teamId, Number = (int)row.Number, ObjectiveId = objectiveId, Name = kr.Name, Baseline = kr.Baseline,
-                    Target = kr.Target, Current = kr.Baseline, Unit = kr.Unit, KpiNumber = kr.KpiNumber, OwnerId = kr.OwnerId, CreatedBy = userId, CreatedAt = now,
+                    Target = kr.Target, Current = kr.Baseline, Unit = kr.Unit, CountsLeads = kr.CountsLeads, KpiNumber = kr.KpiNumber, OwnerId = kr.OwnerId,
+                    CreatedBy = userId, CreatedAt = now,
                 });
             }
             changes.Changed(teamId, [userId, .. keyResults.Select(k => k.OwnerId)]);
@@ -98,7 +105,7 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
     {
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<KeyResultChoice>("""
-            SELECT kr.id, kr.number, kr.name, kr.unit
+            SELECT kr.id, kr.number, kr.name, kr.unit, kr.counts_leads
             FROM key_results kr JOIN objectives o ON o.id = kr.objective_id
             WHERE kr.team_id = @teamId AND o.team_id = @teamId AND o.is_current = TRUE
             ORDER BY kr.number
@@ -118,7 +125,7 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
     {
         await using var connection = await database.Open(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<KeyResultChoice>(
-            "SELECT id, number, name, unit FROM key_results WHERE team_id = @teamId AND id = @id", new { teamId, id });
+            "SELECT id, number, name, unit, counts_leads FROM key_results WHERE team_id = @teamId AND id = @id", new { teamId, id });
     }
 
     public async Task<KeyResult?> KeyResultById(string teamId, long id, CancellationToken cancellationToken = default)
@@ -272,6 +279,7 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
         public double Target { get; init; }
         public double Current { get; init; }
         public string Unit { get; init; } = "";
+        public bool CountsLeads { get; init; }
         public int? KpiNumber { get; init; }
         public string OwnerId { get; init; } = "";
         public string? Confidence { get; init; }
@@ -281,7 +289,7 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
         public KeyResult ToKeyResult() => new()
         {
             Id = Id, TeamId = TeamId, Number = Number, ObjectiveId = ObjectiveId, Name = Name, Baseline = (decimal)Baseline,
-            Target = (decimal)Target, Current = (decimal)Current, Unit = Unit, KpiNumber = KpiNumber, OwnerId = OwnerId,
+            Target = (decimal)Target, Current = (decimal)Current, Unit = Unit, CountsLeads = CountsLeads, KpiNumber = KpiNumber, OwnerId = OwnerId,
             Confidence = Confidence is null ? null : Enum.Parse<KrConfidence>(Confidence), CreatedBy = CreatedBy, CreatedAt = CreatedAt,
         };
     }

@@ -195,9 +195,10 @@ public sealed class Wording
 
     /// <summary>
     /// A key result's week against its period: "This week 6/8 leads · quarter 26/100, on pace" (or "behind by 4", "target
-    /// reached"); before the period "Starts Thu 1 Jan"; after it "Quarter ended: 96/100 leads, 4 short".
+    /// reached"); before the period "The quarter starts Thu 1 Oct"; after it "Quarter ended: 96/100 leads, 4 short".
+    /// <paramref name="week"/> names another of the period's weeks to report ("Last week 6/8 leads", for Monday's report).
     /// </summary>
-    public string Pace(KeyResultPace pace, DateOnly today)
+    public string Pace(KeyResultPace pace, DateOnly today, DateOnly? week = null)
     {
         var kr = pace.KeyResult;
         var whole = PeriodKindName(pace.Period.Kind);
@@ -209,7 +210,10 @@ public sealed class Wording
                 var result = pace.Reached ? "target reached" : $"{Number(Math.Abs(kr.Target - kr.Current))} short";
                 return $"{char.ToUpperInvariant(whole[0])}{whole[1..]} ended: {Progress(kr.Current, kr.Target, kr.Unit)}, {result}";
         }
-        var week = pace.ThisWeek!;
+        var shown = (week is { } monday ? pace.Week(monday) : null) ?? pace.ThisWeek!;
+        var label = shown.WeekStart == pace.ThisWeek!.WeekStart ? "This week"
+            : shown.WeekStart == pace.ThisWeek.WeekStart.AddDays(-7) ? "Last week"
+            : $"Week of {Date(shown.WeekStart, today)}";
         var status = pace.Status switch
         {
             PaceStatus.Reached => "target reached",
@@ -217,8 +221,11 @@ public sealed class Wording
             _ => "on pace",
         };
         var direction = pace.LowerIsBetter ? "down " : "";
-        return $"This week {direction}{Progress(week.Done ?? 0, week.Target, kr.Unit)} · {whole} {Progress(kr.Current, kr.Target, "")}, {status}";
+        return $"{label} {direction}{Progress(shown.Done ?? 0, shown.Target, kr.Unit)} · {whole} {Progress(kr.Current, kr.Target, "")}, {status}";
     }
+
+    /// <summary>A day named in full with its date, "Monday 9 Nov" (the year when it is not <paramref name="today"/>'s), e.g. where a report's period starts.</summary>
+    public string FullDate(DateOnly date, DateOnly today) => date.ToString(date.Year == today.Year ? "dddd d MMM" : "dddd d MMM yyyy", Culture);
 
     /// <summary>A time of day: "09:00".</summary>
     public string Time(TimeOnly time) => time.ToString("HH:mm", Culture);

@@ -12,8 +12,9 @@ using static GrowthBot.Features.Common.Modals;
 namespace GrowthBot.Features.Experiments;
 
 /// <summary>
-/// The Conclude experiment modal: the owner records outcome, measured result, learning and decision (and, when
-/// the experiment moves a key result, its new value); the user sees the conclusion and the learning's id.
+/// The Conclude experiment modal: the owner records outcome, measured result, learning, decision and the next step,
+/// whether sales judge the leads it brought (and, when the experiment moves a key result, its new value); the user sees
+/// the conclusion and the learning's id.
 /// </summary>
 public sealed class ConcludeExperimentModal(
     ModalOpener opener,
@@ -32,6 +33,8 @@ public sealed class ConcludeExperimentModal(
         public const string Result = ConclusionDraft.Fields.Result;
         public const string Learning = ConclusionDraft.Fields.Learning;
         public const string Decision = ConclusionDraft.Fields.Decision;
+        public const string NextStep = ConclusionDraft.Fields.NextStep;
+        public const string BringsLeads = ConclusionDraft.Fields.BringsLeads;
         public const string KeyResultValue = ConclusionDraft.Fields.KeyResultValue;
         public const string KeyResultConfidence = ConclusionDraft.Fields.KeyResultConfidence;
     }
@@ -61,6 +64,10 @@ public sealed class ConcludeExperimentModal(
             Text(Blocks.Learning, "What we learned", ConclusionDraft.LearningMax, placeholder: "CMOs answer InMail: a promising lead source", multiline: true,
                 hint: "Failed experiments are learnings too: say what didn't work and why you think so."),
             Input(Blocks.Decision, "Decision", new RadioButtons(Enum.GetValues<Decision>().Select(d => Choice(d.Label(), d.ToString())).ToList())),
+            Text(Blocks.NextStep, "Next step", ConclusionDraft.NextStepMax, placeholder: "Double the budget this week to see if we can double the leads",
+                multiline: true, optional: true, hint: "What the team does next; the report shows it after the decision."),
+            Checkbox(Blocks.BringsLeads, "Leads", "Brings leads for sales to judge", experiment.BringsLeads,
+                hint: "Sales are asked in the next report's thread to rate the leads it brought."),
         };
         if (keyResult is not null)
         {
@@ -92,6 +99,8 @@ public sealed class ConcludeExperimentModal(
             Result = values.Text(Blocks.Result),
             Learning = values.Text(Blocks.Learning),
             Decision = Enum.TryParse<Decision>(values.Selected(Blocks.Decision), out var decision) ? decision : null,
+            NextStep = values.Text(Blocks.NextStep),
+            BringsLeads = values.Checked(Blocks.BringsLeads),
             KeyResultValueText = values.Text(Blocks.KeyResultValue),
             KeyResultValue = values.Decimal(Blocks.KeyResultValue),
             KeyResultConfidence = Enum.TryParse<KrConfidence>(values.Selected(Blocks.KeyResultConfidence), out var confidence) ? confidence : null,
@@ -109,7 +118,7 @@ public sealed class ConcludeExperimentModal(
         var concluded = experiment with
         {
             Status = ExperimentStatus.Concluded, Outcome = conclusion.Outcome, Result = conclusion.Result, Learning = conclusion.Learning,
-            Decision = conclusion.Decision, ConcludedAt = clock.UtcNow,
+            Decision = conclusion.Decision, NextStep = conclusion.NextStep, BringsLeads = conclusion.BringsLeads, ConcludedAt = clock.UtcNow,
         };
         Tell(submission, origin, ExperimentMessages.Concluded(concluded, learning, keyResult, Wording.English));
         return ViewSubmissionResponse.Close;

@@ -23,8 +23,12 @@ public sealed class EditExperimentModal(
     public const string CallbackId = "experiment_edit";
 
     public static ModalView Build(Experiment experiment, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin) =>
-        ExperimentForm.Build($"Edit {experiment.ShortId}", CallbackId, "Save changes", ExperimentDraft.Of(experiment), keyResults,
-            origin with { Subject = experiment.ShortId });
+        Build(experiment.ShortId, ExperimentDraft.Of(experiment), keyResults, origin with { Subject = experiment.ShortId });
+
+    /// <summary>The modal of the experiment <paramref name="shortId"/> showing <paramref name="draft"/> (its origin names the experiment).</summary>
+    public static ModalView Build(string shortId, ExperimentDraft draft, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin,
+        string leadsBlock = ExperimentForm.Blocks.BringsLeads) =>
+        ExperimentForm.Build($"Edit {shortId}", CallbackId, "Save changes", draft, keyResults, origin, leadsBlock);
 
     /// <summary>Opens the modal for the experiment <paramref name="id"/> names; null when it opened, otherwise what to tell the user.</summary>
     public async Task<string?> Open(string teamId, string userId, string? triggerId, string? id, ModalOrigin origin, CancellationToken cancellationToken)
@@ -33,10 +37,7 @@ public sealed class EditExperimentModal(
         if (found.Experiment is not { } experiment) return found.Problem;
         if (experiment.Status == ExperimentStatus.Abandoned) return $"{experiment.ShortId} was abandoned; log it again with `/experiment new` instead.";
         if (await access.Refusal(userId, experiment, "edit", cancellationToken) is { } refusal) return refusal;
-        var keyResults = await okrs.CurrentKeyResults(teamId, cancellationToken);
-        // An experiment linked to a key result of an earlier objective keeps that link as a choice.
-        if (experiment.KeyResultId is { } krId && keyResults.All(k => k.Id != krId) && await okrs.FindKeyResult(teamId, krId, cancellationToken) is { } old)
-            keyResults = [.. keyResults, old];
+        var keyResults = await ExperimentForm.KeyResults(okrs, teamId, experiment.KeyResultId, cancellationToken);
         return await opener.Open(triggerId, Build(experiment, keyResults, origin), cancellationToken);
     }
 

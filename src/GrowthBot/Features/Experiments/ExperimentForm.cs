@@ -28,11 +28,16 @@ public static class ExperimentForm
         public const string Owner = ExperimentDraft.Fields.Owner;
         public const string Start = ExperimentDraft.Fields.StartDate;
         public const string End = ExperimentDraft.Fields.EndDate;
+        /// <summary>The "Brings leads for sales to judge" box; <see cref="ExperimentKeyResultSelect"/> gives it a suffix.</summary>
+        public const string BringsLeads = ExperimentDraft.Fields.BringsLeads;
     }
 
-    /// <summary>The modal with <paramref name="initial"/>'s values filled in (empty fields stay empty).</summary>
+    /// <summary>
+    /// The modal with <paramref name="initial"/>'s values filled in (empty fields stay empty). The leads box gets the
+    /// block id <paramref name="leadsBlock"/>: a new one shows its new default when the key result changes.
+    /// </summary>
     public static ModalView Build(string title, string callbackId, string submit, ExperimentDraft initial,
-        IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin)
+        IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin, string leadsBlock = Blocks.BringsLeads)
     {
         var stages = Enum.GetValues<FunnelStage>().Select(StageOption).ToList();
         var keyResultOptions = keyResults.Take(BlockKitLimits.MaxOptions).Select(KeyResultOption).ToList();
@@ -51,7 +56,7 @@ public static class ExperimentForm
         if (keyResultOptions.Count > 0)
         {
             var chosen = keyResults.FirstOrDefault(k => k.Id == initial.KeyResultId);
-            blocks.Add(Input(Blocks.KeyResult, "Key result it should move", new StaticSelect
+            blocks.Add(DispatchingInput(Blocks.KeyResult, "Key result it should move", ExperimentKeyResultSelect.ActionId, new StaticSelect
             {
                 Placeholder = "Choose a key result",
                 Options = keyResultOptions,
@@ -62,6 +67,8 @@ public static class ExperimentForm
         {
             blocks.Add(new ContextBlock("No key results yet, so this experiment won't be linked to one. A growth lead can set them with `/okr set`."));
         }
+        blocks.Add(Checkbox(leadsBlock, "Leads", "Brings leads for sales to judge", initial.BringsLeads,
+            hint: "Sales are asked in the weekly report's thread to rate its leads. Ticked when its key result counts leads."));
         blocks.AddRange(
         [
             Text(Blocks.Metric, "Metric that tells whether it worked", ExperimentDraft.MetricMax, initial.Metric, "Leads from the campaign", optional: true),
@@ -89,7 +96,20 @@ public static class ExperimentForm
         OwnerId = values.User(Blocks.Owner),
         StartDate = values.Date(Blocks.Start),
         EndDate = values.Date(Blocks.End),
+        BringsLeads = values.Checked(Blocks.BringsLeads),
     };
+
+    /// <summary>
+    /// The key results an experiment can be linked to: the current objective's, plus the one it is linked to already
+    /// when that belongs to an earlier objective (editing keeps that link as a choice).
+    /// </summary>
+    public static async Task<IReadOnlyList<KeyResultChoice>> KeyResults(OkrStore okrs, string teamId, long? linked, CancellationToken cancellationToken)
+    {
+        var keyResults = await okrs.CurrentKeyResults(teamId, cancellationToken);
+        return linked is { } id && keyResults.All(k => k.Id != id) && await okrs.FindKeyResult(teamId, id, cancellationToken) is { } old
+            ? [.. keyResults, old]
+            : keyResults;
+    }
 
     /// <summary>The draft's own rules, plus: the chosen key result must (still) belong to this team.</summary>
     public static async Task<ValidationErrors> Validate(ExperimentDraft draft, string teamId, OkrStore okrs, CancellationToken cancellationToken)

@@ -130,7 +130,8 @@ public static class ExperimentMessages
             var conclusion = $"*Outcome:* {outcome.Label()}" +
                              (e.Result is { Length: > 0 } ? $"\n*Result:* {Escape(e.Result)}" : "") +
                              (e.Learning is { Length: > 0 } ? $"\n*Learning:* {Escape(e.Learning)}" : "") +
-                             (e.Decision is { } decision ? $"\n*Decision:* {decision.Label()}" : "");
+                             (e.Decision is { } decision ? $"\n*Decision:* {decision.Label()}" : "") +
+                             (e.NextStep is { Length: > 0 } next ? $"\n*Next step:* {Escape(next)}" : "");
             blocks.Add(new SectionBlock(Truncate(conclusion, BlockKitLimits.SectionText)));
         }
         AddTasks(blocks, details, today, words);

@@ -34,9 +34,12 @@ public sealed class NewExperimentModal(
 
     /// <summary>Builds the modal, pre-filled with the caller as owner and a one-week run from today.</summary>
     public static ModalView Build(string userId, DateOnly today, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin) =>
-        ExperimentForm.Build("New experiment", CallbackId, "Save",
-            new ExperimentDraft { OwnerId = userId, StartDate = today, EndDate = today.AddDays(ExperimentLifecycle.DefaultRunDays) },
-            keyResults, origin);
+        Build(new ExperimentDraft { OwnerId = userId, StartDate = today, EndDate = today.AddDays(ExperimentLifecycle.DefaultRunDays) }, keyResults, origin);
+
+    /// <summary>The modal showing <paramref name="draft"/>, e.g. again with a new default for the leads box.</summary>
+    public static ModalView Build(ExperimentDraft draft, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin,
+        string leadsBlock = ExperimentForm.Blocks.BringsLeads) =>
+        ExperimentForm.Build("New experiment", CallbackId, "Save", draft, keyResults, origin, leadsBlock);
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {

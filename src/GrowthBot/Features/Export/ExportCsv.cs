@@ -45,16 +45,18 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
         [
             File("experiments.csv", "Experiments",
                 ["id", "name", "status", "funnel_stage", "hypothesis", "metric", "key_result", "impact", "confidence", "ease", "ice_score",
-                 "owner", "start_date", "end_date", "outcome", "result", "learning", "decision", "created_by", "created_at_utc", "concluded_at_utc"],
+                 "owner", "start_date", "end_date", "outcome", "result", "learning", "decision", "next_step", "brings_leads",
+                 "created_by", "created_at_utc", "concluded_at_utc"],
                 allExperiments.Select(e => Row(e.ShortId, Text(e.Name), e.Status.ToString(), e.Stage.ToString(), Text(e.Hypothesis), Text(e.Metric),
                     e.KeyResultId is { } k && keyResults.TryGetValue(k, out var kr) ? kr.ShortId : null,
                     Int(e.Ice.Impact), Int(e.Ice.Confidence), Int(e.Ice.Ease), e.Ice.ScoreText, e.OwnerId, Day(e.StartDate), Day(e.EndDate),
-                    e.Outcome?.ToString(), Text(e.Result), Text(e.Learning), e.Decision?.ToString(), e.CreatedBy, Time(e.CreatedAt), Time(e.ConcludedAt)))),
+                    e.Outcome?.ToString(), Text(e.Result), Text(e.Learning), e.Decision?.ToString(), Text(e.NextStep), YesNo(e.BringsLeads),
+                    e.CreatedBy, Time(e.CreatedAt), Time(e.ConcludedAt)))),
             File("tasks.csv", "Tasks",
                 ["id", "title", "experiment", "owner", "status", "original_due_date", "due_date", "postponements", "blocked", "blocker_reason",
                  "blocker_note", "blocked_since_utc", "notes", "created_by", "created_at_utc", "done_at_utc", "done_by"],
                 allTasks.Select(t => Row(t.ShortId, Text(t.Title), ExperimentOf(t.ExperimentId), t.OwnerId, t.Status.ToString(), Day(t.OriginalDueDate),
-                    Day(t.DueDate), Int(t.Postponements), t.IsBlocked ? "yes" : "no", t.Blocker?.Reason.ToString(), Text(t.Blocker?.Note),
+                    Day(t.DueDate), Int(t.Postponements), YesNo(t.IsBlocked), t.Blocker?.Reason.ToString(), Text(t.Blocker?.Note),
                     Time(t.Blocker?.CreatedAt), Text(t.Notes), t.CreatedBy, Time(t.CreatedAt), Time(t.DoneAt), t.DoneBy))),
             File("task_blockers.csv", "Task blockers",
                 ["task", "task_title", "reason", "note", "blocked_by", "blocked_at_utc", "resolved_at_utc", "resolved_by"],
@@ -101,6 +103,8 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
     private static IReadOnlyList<string?> Row(params string?[] fields) => fields;
 
     private static string Int(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
 
     private static string Num(decimal n) => DecimalText.Format(n);
 

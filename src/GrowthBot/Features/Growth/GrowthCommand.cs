@@ -16,7 +16,7 @@ public sealed class GrowthCommand(
     /// <summary>The help text; its pause example is a date two weeks after <paramref name="today"/>.</summary>
     public static string Usage(DateOnly today) => $"""
         *`/growth`* — the team's weekly rhythm
-        • `/growth report` — preview this week's report (only you see it)
+        • `/growth report` — preview the report that would go out now, about the time since the last one (only you see it)
         • `/growth report now` — post it to the report channel now (growth leads)
         • `/growth settings` — report channel, day, time and time zone, working days and nudge hour, who rates lead quality, nudges
         • `{GrowthPauseCommand.Example(today)}` — no nudges or check-in DMs for you until that date; `/growth resume` ends it

@@ -86,6 +86,8 @@ public sealed class SetOkrModal(
             blocks.Add(Text(F.KeyResult(n, F.Unit), "Unit", OkrDraft.UnitMax, kr?.KpiNumber is null ? kr?.Unit : null, "new leads", optional: true,
                 hint: n == 1 && choices.Count > 0 ? "Leave empty when a KPI is chosen." : null));
             blocks.Add(Input(F.KeyResult(n, F.Owner), "Owner", new UsersSelect { InitialUser = kr?.OwnerId ?? (n == 1 ? userId : null) }, optional: optional));
+            blocks.Add(Checkbox(F.KeyResult(n, F.CountsLeads), "Leads", "Counts leads", kr?.CountsLeads == true,
+                hint: n == 1 ? "Experiments on a key result that counts leads ask sales to judge their leads, unless unticked there." : null));
         }
         blocks.Add(new ContextBlock(choices.Count > 0
             ? "Saving starts a new objective: the previous one and its check-ins are kept as history."
@@ -104,7 +106,8 @@ public sealed class SetOkrModal(
         var draft = new OkrDraft(values.Text(F.Title), values.Text(F.Period),
             Enumerable.Range(1, OkrDraft.MaxKeyResults).Select(n => new KeyResultFields(
                 values.Text(F.KeyResult(n, F.Name)), values.Text(F.KeyResult(n, F.Baseline)), values.Text(F.KeyResult(n, F.Target)),
-                values.Text(F.KeyResult(n, F.Unit)), values.User(F.KeyResult(n, F.Owner)), Kpi(values.Selected(F.KeyResult(n, F.Kpi))))).ToList(),
+                values.Text(F.KeyResult(n, F.Unit)), values.User(F.KeyResult(n, F.Owner)), values.Checked(F.KeyResult(n, F.CountsLeads)),
+                Kpi(values.Selected(F.KeyResult(n, F.Kpi))))).ToList(),
             values.Date(F.Start), values.Date(F.End));
         var (errors, keyResults) = draft.Validate(team);
         if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
@@ -112,7 +115,7 @@ public sealed class SetOkrModal(
         var period = draft.ChosenPeriod;
         var name = string.IsNullOrWhiteSpace(draft.Period) ? Wording.English.PeriodName(period) : draft.Period.Trim();
         var okr = await okrs.SetObjective(submission.TeamId, draft.Title!.Trim(), name, period,
-            keyResults.Select(k => new KeyResultDraft(k.Name, k.Baseline, k.Target, k.Unit, k.OwnerId, k.KpiNumber)).ToList(),
+            keyResults.Select(k => new KeyResultDraft(k.Name, k.Baseline, k.Target, k.Unit, k.OwnerId, k.CountsLeads, k.KpiNumber)).ToList(),
             submission.UserId, clock.UtcNow, cancellationToken);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         background.Run("confirm OKRs", async (services, ct) =>

@@ -9,7 +9,7 @@ using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
 using static GrowthBot.Features.Common.Modals;
 
-namespace GrowthBot.Features.Growth;
+namespace GrowthBot.Features.Settings;
 
 /// <summary>
 /// The settings form: report channel, day, time and time zone, the working days and nudge hour every direct message
@@ -17,7 +17,8 @@ namespace GrowthBot.Features.Growth;
 /// or off. Saving reschedules the jobs at once, no restart.
 /// </summary>
 public sealed partial class SettingsModal(
-    TeamSettingsService teamSettings, GrowthLeads leads, SlackBackgroundWork background, TimeProvider time) : IViewSubmissionHandler
+    TeamSettingsService teamSettings, GrowthLeads leads, UserGroupDirectory groups, ModalOpener opener, SlackBackgroundWork background, TimeProvider time)
+    : IViewSubmissionHandler
 {
     public const string CallbackId = "growth_settings";
 
@@ -33,6 +34,30 @@ public sealed partial class SettingsModal(
         public const string SalesGroup = "sales_group";
         public const string OkrProgress = "okr_progress";
         public const string Nudges = "nudges";
+    }
+
+    /// <summary>
+    /// Opens the form for a growth lead (<c>/growth settings</c>, the report thread's "Choose who rates leads"); null
+    /// when it opened, otherwise what to tell the person.
+    /// </summary>
+    public async Task<string?> Open(string teamId, string userId, string? triggerId, ModalOrigin origin, CancellationToken cancellationToken)
+    {
+        if (!await leads.IsLead(userId, cancellationToken)) return $"Only {leads.WhoCan()} can change the settings.";
+        var current = teamSettings.For(teamId);
+        string? label = null;
+        if (current.LeadQualityGroup is { } group)
+        {
+            // A slow usergroups.list must not eat the 3 s (wall clock) the trigger lasts: then the form shows the group's id.
+            try
+            {
+                label = await groups.Label(group, cancellationToken).WaitAsync(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                label = group;
+            }
+        }
+        return await opener.Open(triggerId, Build(current, origin, label, time.GetUtcNow()), cancellationToken);
     }
 
     /// <param name="salesGroupLabel">How the saved user group is named (<c>@sales (Sales team)</c>), when there is one.</param>
