@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GrowthBot.Common;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Export;
 using GrowthBot.Storage;
@@ -19,10 +20,11 @@ public sealed record CsvFile(string FileName, string Title, string Content, int 
 
 /// <summary>
 /// Everything the team recorded, as CSV files a spreadsheet opens cleanly: experiments, tasks, blockers,
-/// postponements, learnings and key-result check-ins. Times are UTC (<c>yyyy-MM-dd HH:mm:ss</c>), dates
+/// postponements, learnings, key-result check-ins, the current period's weekly targets, KPI definitions and the ideal
+/// customer profile. Times are UTC (<c>yyyy-MM-dd HH:mm:ss</c>), dates
 /// <c>yyyy-MM-dd</c>, numbers with a decimal point; people are Slack user ids.
 /// </summary>
-public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, LearningStore learnings, OkrStore okrs)
+public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, LearningStore learnings, OkrStore okrs, KpiStore kpis, IcpStore icp, TeamClock clock)
 {
     public async Task<IReadOnlyList<CsvFile>> Build(string teamId, CancellationToken cancellationToken)
     {
@@ -33,6 +35,9 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
         var allLearnings = await learnings.Latest(teamId, int.MaxValue, cancellationToken);
         var keyResults = (await okrs.AllKeyResults(teamId, cancellationToken)).ToDictionary(k => k.Id);
         var checkIns = await okrs.CheckInsBetween(teamId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken);
+        var pace = await okrs.Pace(teamId, clock.Zone(teamId), clock.UtcNow, cancellationToken);
+        var allKpis = await kpis.All(teamId, cancellationToken);
+        var profile = await icp.Get(teamId, cancellationToken);
         var experimentIds = allExperiments.ToDictionary(e => e.Id, e => e.ShortId);
         string? ExperimentOf(long? id) => id is { } i ? experimentIds.GetValueOrDefault(i) : null;
 
@@ -72,6 +77,20 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
                     return Row(kr?.ShortId, Text(kr?.Name), Num(c.Value), Num(c.PreviousValue), kr is null ? null : Num(kr.Target), Text(kr?.Unit),
                         c.Confidence.ToString(), Text(c.Note), c.CreatedBy, Time(c.CreatedAt));
                 })),
+            // The current objective's weeks so far: each key result's target (set by hand or the default) and what was done.
+            File("weekly_targets.csv", "Weekly targets",
+                ["key_result", "key_result_name", "period", "period_start", "period_end", "week_start", "week", "target", "set_by", "default_target", "done", "unit"],
+                (pace?.KeyResults ?? []).SelectMany(k => k.Weeks.Select(w => Row(k.KeyResult.ShortId, Text(k.KeyResult.Name), Text(pace!.Objective.Period),
+                    Day(k.Period.Start), Day(k.Period.End), Day(w.WeekStart), Int(w.Number), Num(w.Target), w.SetBy, Num(w.DefaultTarget),
+                    w.Done is { } done ? Num(done) : null, Text(k.KeyResult.Unit))))),
+            File("kpis.csv", "KPI definitions",
+                ["id", "name", "definition", "measurement", "owner", "unit", "direction", "created_by", "created_at_utc", "updated_by", "updated_at_utc"],
+                allKpis.Select(k => Row(k.ShortId, Text(k.Name), Text(k.Definition), Text(k.Measurement), k.OwnerId, Text(k.Unit), k.Direction.ToString(),
+                    k.CreatedBy, Time(k.CreatedAt), k.UpdatedBy, Time(k.UpdatedAt)))),
+            File("icp.csv", "Ideal customer profile",
+                ["decision_makers_titles", "buyers", "users", "company_size", "industries", "regions", "notes", "updated_by", "updated_at_utc"],
+                profile is null ? [] : [Row(Text(profile.Titles), Text(profile.Buyers), Text(profile.Users), Text(profile.CompanySize), Text(profile.Industries),
+                    Text(profile.Regions), Text(profile.Notes), profile.UpdatedBy, Time(profile.UpdatedAt))]),
         ];
     }
 
