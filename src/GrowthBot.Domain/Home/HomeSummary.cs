@@ -1,3 +1,4 @@
+using GrowthBot.Domain.Kpis;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
 using GrowthBot.Domain.Learnings;
@@ -15,6 +16,10 @@ public sealed record HomeInputs
     public required DateOnly Today { get; init; }
     public Objective? Objective { get; init; }
     public IReadOnlyList<KeyResult> KeyResults { get; init; } = [];
+    /// <summary>Each key result's week against its period; null without an objective.</summary>
+    public OkrPace? Pace { get; init; }
+    /// <summary>The team's KPI definitions, so a key result shows what it counts.</summary>
+    public IReadOnlyList<Kpi> Kpis { get; init; } = [];
     /// <summary>Every experiment of the team, whatever its status.</summary>
     public IReadOnlyList<Experiment> Experiments { get; init; } = [];
     public IReadOnlyList<GrowthTask> OpenTasks { get; init; } = [];
@@ -43,6 +48,8 @@ public sealed record HomeSummary
     /// <summary>The main key result (the first one), shown as the North Star's progress.</summary>
     public KeyResultLine? NorthStar { get; init; }
     public IReadOnlyList<KeyResultLine> KeyResults { get; init; } = [];
+    public OkrPace? Pace { get; init; }
+    public IReadOnlyList<Kpi> Kpis { get; init; } = [];
     /// <summary>Running experiments, the soonest end date first.</summary>
     public IReadOnlyList<Experiment> Running { get; init; } = [];
     /// <summary>The viewer's open tasks: blocked and overdue first, then by due date.</summary>
@@ -82,6 +89,8 @@ public sealed record HomeSummary
             Objective = inputs.Objective,
             NorthStar = keyResults.FirstOrDefault(),
             KeyResults = keyResults,
+            Pace = inputs.Pace,
+            Kpis = inputs.Kpis,
             Running = inputs.Experiments.Where(e => e.Status == ExperimentStatus.Running).OrderBy(e => e.EndDate).ThenBy(e => e.Number).ToList(),
             MyTasks = open.Where(t => t.OwnerId == inputs.ViewerId)
                 .OrderBy(t => NeedsAction(t) ? 0 : 1).ThenBy(t => t.DueDate).ThenBy(t => t.Number).ToList(),

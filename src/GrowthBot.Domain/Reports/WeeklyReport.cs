@@ -1,5 +1,6 @@
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
+using GrowthBot.Domain.Kpis;
 using GrowthBot.Domain.Money;
 using GrowthBot.Domain.Pipeline;
 using GrowthBot.Domain.Okrs;
@@ -61,6 +62,12 @@ public sealed record WeeklyReport
     /// <summary>The North Star number: the first key result of the current objective.</summary>
     public KeyResultProgress? MainGoal { get; init; }
     public IReadOnlyList<KeyResultProgress> KeyResults { get; init; } = [];
+    /// <summary>Each key result's weeks against its period at <see cref="Now"/>; null without an objective.</summary>
+    public OkrPace? Pace { get; init; }
+    /// <summary>The Monday of the week the report is mostly about (Monday's report: last week), whose target it reports.</summary>
+    public DateOnly? PaceWeek { get; init; }
+    /// <summary>The team's KPI definitions, so a key result shows what it counts.</summary>
+    public IReadOnlyList<Kpi> Kpis { get; init; } = [];
     /// <summary>Concluded in the period, oldest first.</summary>
     public IReadOnlyList<Experiment> Concluded { get; init; } = [];
     public IReadOnlyList<RunningExperiment> Running { get; init; } = [];
@@ -102,6 +109,10 @@ public sealed record WeeklyReportInput
     public IReadOnlyList<Experiment> Experiments { get; init; } = [];
     public Objective? Objective { get; init; }
     public IReadOnlyList<KeyResult> KeyResults { get; init; } = [];
+    public OkrPace? Pace { get; init; }
+    /// <summary>The team's time zone, in which the report's weeks run Monday to Sunday.</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+    public IReadOnlyList<Kpi> Kpis { get; init; } = [];
     /// <summary>Blockers and postponements recorded in the period.</summary>
     public IReadOnlyList<TaskBlock> Blocks { get; init; } = [];
     public IReadOnlyList<Postponement> Postponements { get; init; } = [];
@@ -144,6 +155,9 @@ public static class WeeklyReportBuilder
             ObjectiveTitle = input.Objective?.Title,
             MainGoal = keyResults.FirstOrDefault(),
             KeyResults = keyResults,
+            Pace = input.Pace,
+            PaceWeek = input.Pace is null ? null : OkrPace.WeekMostCovered(period.Start, period.End, input.Zone),
+            Kpis = input.Kpis,
             Concluded = concluded,
             Running = running.Select(e => new RunningExperiment(e,
                 input.Today.DayNumber - e.StartDate.DayNumber + 1, e.EndDate.DayNumber - e.StartDate.DayNumber + 1,

@@ -4,7 +4,9 @@ using GrowthBot.Features.Export;
 using GrowthBot.Features.Growth;
 using GrowthBot.Features.Help;
 using GrowthBot.Features.Home;
+using GrowthBot.Features.Icp;
 using GrowthBot.Features.Installs;
+using GrowthBot.Features.Kpis;
 using GrowthBot.Features.Learnings;
 using GrowthBot.Features.Okrs;
 using GrowthBot.Features.Pipeline;
@@ -48,6 +50,17 @@ public static class FeatureRegistration
             .AddViewSubmission<CheckInModal>(CheckInModal.CallbackId)
             .AddBlockAction<OkrCheckInButton>(OkrCheckInButton.ActionId)
             .AddBlockAction<OkrHistoryButton>(OkrHistoryButton.ActionId)
+            .AddViewSubmission<WeekTargetsModal>(WeekTargetsModal.CallbackId)
+            .AddBlockAction<SetNextPeriodButton>(SetNextPeriodButton.ActionId)
+            // /kpi
+            .AddSlashCommand<KpiCommand>(KpiCommand.Name)
+            .AddViewSubmission<KpiModal>(KpiModal.CallbackId)
+            .AddBlockAction<NewKpiButton>(NewKpiButton.ActionId)
+            .AddBlockAction<EditKpiButton>(EditKpiButton.ActionId)
+            // /icp
+            .AddSlashCommand<IcpCommand>(IcpCommand.Name)
+            .AddViewSubmission<IcpModal>(IcpModal.CallbackId)
+            .AddBlockAction<EditIcpButton>(EditIcpButton.ActionId)
             // /growth
             .AddSlashCommand<GrowthCommand>(GrowthCommand.Name)
             .AddViewSubmission<SettingsModal>(SettingsModal.CallbackId)

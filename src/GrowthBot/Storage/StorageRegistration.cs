@@ -30,6 +30,8 @@ public static class StorageRegistration
         builder.Services.AddSingleton<OkrStore>();
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<LearningStore>();
+        builder.Services.AddSingleton<KpiStore>();
+        builder.Services.AddSingleton<IcpStore>();
         builder.Services.AddSingleton<FeedbackStore>();
         builder.Services.AddSingleton<TeamSettingsStore>();
         builder.Services.AddSingleton<NudgePauseStore>();

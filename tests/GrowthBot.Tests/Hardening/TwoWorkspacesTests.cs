@@ -1,8 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Dapper;
+using GrowthBot.Domain.Icp;
+using GrowthBot.Domain.Kpis;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Home;
+using GrowthBot.Features.Icp;
+using GrowthBot.Features.Kpis;
 using GrowthBot.Features.Okrs;
 using GrowthBot.Features.Pipeline;
 using GrowthBot.Features.Reports;
@@ -24,7 +28,7 @@ namespace GrowthBot.Tests.Hardening;
 /// <summary>
 /// Two workspaces install GrowthBot through OAuth on one deployment and use every command, button and modal, the App
 /// Home, the weekly report with its sales thread, the scheduled DMs and the export, side by side and with the same short
-/// ids (both have E1, T1, K1). Neither ever sees the other's data, and every Web API call made for a team carries that
+/// ids (both have E1, T1, KR1). Neither ever sees the other's data, and every Web API call made for a team carries that
 /// team's token. Each team's typed text carries its own marker word, so any leak shows up as the other's marker.
 /// </summary>
 public class TwoWorkspacesTests
@@ -90,9 +94,32 @@ public class TwoWorkspacesTests
             // The check-in's confirmation follows its submission in the background: posted before the click, it cannot
             // come after the history and be taken for it.
             await app.Idle();
-            await Click(app, t, overview.Body!, $"{OkrHistoryButton.ActionId}:K1", t.Member);
+            await Click(app, t, overview.Body!, $"{OkrHistoryButton.ActionId}:KR1", t.Member);
             await app.Idle();
             Assert.Contains($"{t.Marker} webinar signups", app.Slack.CallsTo("response_url").Last(c => c.Path!.StartsWith(t.Id)).AllText);
+        });
+
+        // The dashboard's other tabs: a KPI definition each (K1 in both), the ideal customer profile, this week's target.
+        await Each(async t =>
+        {
+            var none = await Command(app, t, "/kpi", t.Lead);
+            await Click(app, t, none.Body!, NewKpiButton.ActionId, t.Lead);
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Lead).Text(KpiDraft.Fields.Name, $"{t.Marker} lead")
+                .Text(KpiDraft.Fields.Definition, $"{t.Marker} decision-maker who booked a call").Text(KpiDraft.Fields.Unit, "leads"));
+            var kpis = await Command(app, t, "/kpi", t.Lead);
+            Assert.Contains($"{t.Marker} decision-maker who booked a call", kpis.Text);
+            await Click(app, t, kpis.Body!, $"{EditKpiButton.ActionId}:K1", t.Lead);
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Lead).Text(KpiDraft.Fields.Measurement, $"{t.Marker} CRM meetings"));
+            Assert.Contains($"{t.Marker} CRM meetings", (await Command(app, t, "/kpi K1")).Text);
+
+            var icp = await Command(app, t, "/icp", t.Lead);
+            await Click(app, t, icp.Body!, EditIcpButton.ActionId, t.Lead);
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Lead).Text(IcpDraft.Block(IcpField.Titles), $"{t.Marker} CMOs"));
+            Assert.Contains($"{t.Marker} CMOs", (await Command(app, t, "/icp")).Text);
+
+            await Command(app, t, "/okr week", t.Member);
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Text("week_KR1", "9"));
+            Assert.Contains($"This week {t.CheckIn}/9 leads", (await Command(app, t, "/okr")).Text);
         });
 
         // Ideas: two experiments each (E1, E2 in both teams), listed, shown, started, edited.
@@ -265,6 +292,16 @@ public class TwoWorkspacesTests
             var foreign = await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Text(L.Text, "stolen").Select(L.Kind, "Experiment")
                 .Select(L.Experiment, experiments[Other(t).Id].ToString()));
             Assert.Equal("errors", foreign.ResponseAction);
+        });
+
+        // The quarter is over: each lead is offered the next one.
+        app.Time.SetUtcNow(new DateTimeOffset(2027, 1, 4, 10, 0, 0, TimeSpan.Zero));
+        await Each(async t =>
+        {
+            var over = await Command(app, t, "/okr", t.Lead);
+            Assert.Contains("Quarter ended", over.Text);
+            await Click(app, t, over.Body!, SetNextPeriodButton.ActionId, t.Lead);
+            Assert.Contains("\"initial_date\":\"2027-01-01\"", Opened(app, t).View!.ToJsonString());
         });
 
         // Every button, modal and external select the bot answers was used by both teams.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Money;
+using GrowthBot.Domain.Okrs;
 
 namespace GrowthBot.Features.Common;
 
@@ -24,6 +25,7 @@ public enum Counted
     Learning,
     CheckIn,
     Reply,
+    Kpi,
 }
 
 /// <summary>CLDR's cardinal plural categories: English uses One and Other; Russian adds Few and Many.</summary>
@@ -78,6 +80,7 @@ public sealed class Wording
             [Counted.Learning] = OneOther("learning", "learnings"),
             [Counted.CheckIn] = OneOther("check-in", "check-ins"),
             [Counted.Reply] = OneOther("reply", "replies"),
+            [Counted.Kpi] = OneOther("KPI", "KPIs"),
         });
 
     public CultureInfo Culture { get; }
@@ -224,6 +227,53 @@ public sealed class Wording
     /// "Mon 14 Dec", with the year when it is not <paramref name="today"/>'s year.
     /// </summary>
     public string Date(DateOnly date, DateOnly today) => date.ToString(date.Year == today.Year ? "ddd d MMM" : "ddd d MMM yyyy", Culture);
+
+    /// <summary>A period's name from its dates: "Q4 2026", "November 2026", or its first and last day ("Thu 1 Oct – Sun 15 Nov 2026").</summary>
+    public string PeriodName(OkrPeriod period) => period.Kind switch
+    {
+        PeriodKind.Quarter => $"Q{(period.Start.Month + 2) / 3} {period.Start.Year}",
+        PeriodKind.Month => period.Start.ToString("MMMM yyyy", Culture),
+        _ => $"{Date(period.Start, period.End)} – {period.End.ToString("ddd d MMM yyyy", Culture)}",
+    };
+
+    /// <summary>"quarter", "month" or "period": what "quarter 26/100" calls the whole period.</summary>
+    public string PeriodKindName(PeriodKind kind) => kind switch
+    {
+        PeriodKind.Quarter => "quarter",
+        PeriodKind.Month => "month",
+        _ => "period",
+    };
+
+    /// <summary>
+    /// A key result's week against its period: "This week 6/8 leads · quarter 26/100, on pace" (or "behind by 4", "target
+    /// reached"); before the period "The quarter starts Thu 1 Oct"; after it "Quarter ended: 96/100 leads, 4 short".
+    /// <paramref name="week"/> names another of the period's weeks to report ("Last week 6/8 leads", for Monday's report).
+    /// </summary>
+    public string Pace(KeyResultPace pace, DateOnly today, DateOnly? week = null)
+    {
+        var kr = pace.KeyResult;
+        var whole = PeriodKindName(pace.Period.Kind);
+        switch (pace.Status)
+        {
+            case PaceStatus.NotStarted:
+                return $"The {whole} starts {Date(pace.Period.Start, today)}";
+            case PaceStatus.Ended:
+                var result = pace.Reached ? "target reached" : $"{Number(Math.Abs(kr.Target - kr.Current))} short";
+                return $"{char.ToUpperInvariant(whole[0])}{whole[1..]} ended: {Progress(kr.Current, kr.Target, kr.Unit)}, {result}";
+        }
+        var shown = (week is { } monday ? pace.Week(monday) : null) ?? pace.ThisWeek!;
+        var label = shown.WeekStart == pace.ThisWeek!.WeekStart ? "This week"
+            : shown.WeekStart == pace.ThisWeek.WeekStart.AddDays(-7) ? "Last week"
+            : $"Week of {Date(shown.WeekStart, today)}";
+        var status = pace.Status switch
+        {
+            PaceStatus.Reached => "target reached",
+            PaceStatus.Behind => $"behind by {Number(pace.Behind)}",
+            _ => "on pace",
+        };
+        var direction = pace.LowerIsBetter ? "down " : "";
+        return $"{label} {direction}{Progress(shown.Done ?? 0, shown.Target, kr.Unit)} · {whole} {Progress(kr.Current, kr.Target, "")}, {status}";
+    }
 
     /// <summary>A day named in full with its date, "Monday 9 Nov" (the year when it is not <paramref name="today"/>'s), e.g. where a report's period starts.</summary>
     public string FullDate(DateOnly date, DateOnly today) => date.ToString(date.Year == today.Year ? "dddd d MMM" : "dddd d MMM yyyy", Culture);

@@ -288,7 +288,7 @@ public static class ExperimentMessages
         blocks.Add(new SectionBlock(Truncate(text, BlockKitLimits.SectionText)));
     }
 
-    /// <summary>e.g. <c>K1 · New leads: 26/100 leads · On track</c>.</summary>
+    /// <summary>e.g. <c>KR1 · New leads: 26/100 leads · On track</c>.</summary>
     public static string KeyResultLine(KeyResult kr, Wording words) =>
         $"`{kr.ShortId}` {Escape(kr.Name)}: {Escape(words.Progress(kr.Current, kr.Target, kr.Unit))}" +
         (kr.Confidence is { } c ? $" · {c.Label()}" : "");

@@ -20,10 +20,12 @@ public sealed record CsvFile(string FileName, string Title, string Content, int 
 
 /// <summary>
 /// Everything the team recorded, as CSV files a spreadsheet opens cleanly: experiments (with budget, spend and results),
-/// spend history, tasks, blockers, postponements, learnings, key-result check-ins and pipeline check-ins. Times are UTC (<c>yyyy-MM-dd HH:mm:ss</c>), dates
+/// tasks, blockers, postponements, learnings, key-result check-ins, the current period's weekly targets, KPI definitions,
+/// the ideal customer profile, spend history and pipeline check-ins. Times are UTC (<c>yyyy-MM-dd HH:mm:ss</c>), dates
 /// <c>yyyy-MM-dd</c>, numbers with a decimal point; people are Slack user ids.
 /// </summary>
-public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, LearningStore learnings, OkrStore okrs, PipelineStore pipeline, TeamSettingsService teamSettings)
+public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, LearningStore learnings, OkrStore okrs, KpiStore kpis, IcpStore icp,
+    PipelineStore pipeline, TeamSettingsService teamSettings, TeamClock clock)
 {
     public async Task<IReadOnlyList<CsvFile>> Build(string teamId, CancellationToken cancellationToken)
     {
@@ -34,6 +36,9 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
         var allLearnings = await learnings.Latest(teamId, int.MaxValue, cancellationToken);
         var keyResults = (await okrs.AllKeyResults(teamId, cancellationToken)).ToDictionary(k => k.Id);
         var checkIns = await okrs.CheckInsBetween(teamId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken);
+        var pace = await okrs.Pace(teamId, clock.Zone(teamId), clock.UtcNow, cancellationToken);
+        var allKpis = await kpis.All(teamId, cancellationToken);
+        var profile = await icp.Get(teamId, cancellationToken);
         var experimentIds = allExperiments.ToDictionary(e => e.Id, e => e.ShortId);
         var names = allExperiments.ToDictionary(e => e.Id, e => e.Name);
         var spend = await experiments.SpendRecorded(teamId, DateTimeOffset.MaxValue, cancellationToken);
@@ -78,6 +83,20 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
                     return Row(kr?.ShortId, Text(kr?.Name), Num(c.Value), Num(c.PreviousValue), kr is null ? null : Num(kr.Target), Text(kr?.Unit),
                         c.Confidence.ToString(), Text(c.Note), c.CreatedBy, Time(c.CreatedAt));
                 })),
+            // The current objective's weeks so far: each key result's target (set by hand or the default) and what was done.
+            File("weekly_targets.csv", "Weekly targets",
+                ["key_result", "key_result_name", "period", "period_start", "period_end", "week_start", "week", "target", "set_by", "default_target", "done", "unit"],
+                (pace?.KeyResults ?? []).SelectMany(k => k.Weeks.Select(w => Row(k.KeyResult.ShortId, Text(k.KeyResult.Name), Text(pace!.Objective.Period),
+                    Day(k.Period.Start), Day(k.Period.End), Day(w.WeekStart), Int(w.Number), Num(w.Target), w.SetBy, Num(w.DefaultTarget),
+                    w.Done is { } done ? Num(done) : null, Text(k.KeyResult.Unit))))),
+            File("kpis.csv", "KPI definitions",
+                ["id", "name", "definition", "measurement", "owner", "unit", "direction", "created_by", "created_at_utc", "updated_by", "updated_at_utc"],
+                allKpis.Select(k => Row(k.ShortId, Text(k.Name), Text(k.Definition), Text(k.Measurement), k.OwnerId, Text(k.Unit), k.Direction.ToString(),
+                    k.CreatedBy, Time(k.CreatedAt), k.UpdatedBy, Time(k.UpdatedAt)))),
+            File("icp.csv", "Ideal customer profile",
+                ["decision_makers_titles", "buyers", "users", "company_size", "industries", "regions", "notes", "updated_by", "updated_at_utc"],
+                profile is null ? [] : [Row(Text(profile.Titles), Text(profile.Buyers), Text(profile.Users), Text(profile.CompanySize), Text(profile.Industries),
+                    Text(profile.Regions), Text(profile.Notes), profile.UpdatedBy, Time(profile.UpdatedAt))]),
             File("spend.csv", "Spend",
                 ["experiment", "experiment_name", "currency", "spent_in_all", "results", "recorded_by", "recorded_at_utc"],
                 spend.Select(s => Row(ExperimentOf(s.ExperimentId), Text(names.GetValueOrDefault(s.ExperimentId)), currency, Money(s.Spent),

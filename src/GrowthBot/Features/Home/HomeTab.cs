@@ -7,6 +7,7 @@ using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
+using GrowthBot.Features.Kpis;
 using GrowthBot.Features.Okrs;
 using GrowthBot.Features.Pipeline;
 using GrowthBot.Features.Reports;
@@ -24,7 +25,7 @@ namespace GrowthBot.Features.Home;
 /// 100 blocks however busy the team is.
 /// </summary>
 public sealed class HomeTab(
-    ExperimentStore experiments, TaskStore tasks, OkrStore okrs, LearningStore learnings, FeedbackStore feedback, PipelineStore pipeline,
+    ExperimentStore experiments, TaskStore tasks, OkrStore okrs, KpiStore kpis, LearningStore learnings, FeedbackStore feedback, PipelineStore pipeline,
     TeamSettingsService teamSettings, TeamClock clock)
 {
     public const int KeyResultsShown = 6;
@@ -57,6 +58,8 @@ public sealed class HomeTab(
             Today = clock.Today(teamId),
             Objective = okr?.Objective,
             KeyResults = okr?.KeyResults ?? [],
+            Pace = okr is null ? null : await okrs.Pace(teamId, clock.Zone(teamId), now, cancellationToken),
+            Kpis = okr is null ? [] : await kpis.All(teamId, cancellationToken),
             Experiments = await experiments.All(teamId, cancellationToken),
             OpenTasks = await tasks.Open(teamId, null, cancellationToken),
             Learnings = await learnings.Latest(teamId, LearningsShown, cancellationToken),
@@ -116,6 +119,7 @@ public sealed class HomeTab(
         {
             var period = string.IsNullOrWhiteSpace(objective.Period) ? "" : $"  _{MrkdwnText.Escape(objective.Period)}_";
             text = $"*{MrkdwnText.Escape(MrkdwnText.Truncate(objective.Title, 500))}*{period}";
+            if (home.Pace is { } pace) text += $"\n{OkrMessages.PeriodContext(objective, pace, words)}";
             text += home.NorthStar is { } main
                 ? $"\n*Main goal: {MrkdwnText.Escape(Fraction(main, words))}*  `{Progress.Bar(main.Percent)}` {words.Percent(main.Percent)}"
                 : "\nNo key results yet: add them with `/okr set`.";
@@ -133,8 +137,11 @@ public sealed class HomeTab(
         foreach (var line in home.KeyResults.Take(KeyResultsShown))
         {
             var kr = line.KeyResult;
-            blocks.Add(new SectionBlock(
-                $"*{kr.ShortId}* {Title(kr.Name)}\n`{Progress.Bar(line.Percent)}` {words.Percent(line.Percent)} · {MrkdwnText.Escape(Fraction(line, words))} · {Confidence(kr.Confidence)} · {MrkdwnText.User(kr.OwnerId)}"));
+            var text = $"*{kr.ShortId}* {Title(kr.Name)}\n`{Progress.Bar(line.Percent)}` {words.Percent(line.Percent)} · {MrkdwnText.Escape(Fraction(line, words))} · {Confidence(kr.Confidence)} · {MrkdwnText.User(kr.OwnerId)}";
+            if (home.Pace?.For(kr.Id) is { } pace) text += $"\n:calendar: {MrkdwnText.Escape(words.Pace(pace, home.Today))}";
+            // The KPI's definition rides in the same section: the home keeps to its 100 blocks however many key results there are.
+            if (OkrMessages.KpiOf(kr, home.Kpis) is { } kpi) text += $"\n{KpiMessages.DefinitionLine(kpi)}";
+            blocks.Add(new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)));
             blocks.Add(OkrMessages.Buttons(kr, withCheckIn: kr.OwnerId == home.ViewerId));
         }
         if (home.KeyResults.Count > KeyResultsShown)

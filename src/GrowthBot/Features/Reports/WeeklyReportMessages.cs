@@ -23,6 +23,8 @@ public sealed record ReportContext(string TeamId, TimeZoneInfo Zone, bool WithKe
 {
     /// <summary>The team's currency, for spend, cost per result and pipeline velocity.</summary>
     public Currency Currency { get; init; } = Currency.Euro;
+    /// <summary>Who is asked to set the next period once the objective's period is over (the growth leads, or the admins acting as leads).</summary>
+    public IReadOnlyList<string> Leads { get; init; } = [];
 }
 
 /// <summary>
@@ -46,7 +48,9 @@ public static class WeeklyReportMessages
         var today = Periods.LocalDate(report.Now, context.Zone);
         var opening = $"Hi all! Here's what happened in growth {Since(report, context.Zone, words)}.";
         var goal = report.MainGoal is { } main ? $"Main goal: {MrkdwnText.Escape(Numbers(main, words))}." : null;
-        var blocks = new List<Block> { new SectionBlock(MrkdwnText.Truncate(goal is null ? opening : $"{opening} *{goal}*", Section)) };
+        var pace = report.MainGoal is { } first && report.Pace?.For(first.KeyResult.Id) is { } p ? $"\n:calendar: {MrkdwnText.Escape(words.Pace(p, today, report.PaceWeek))}." : "";
+        var blocks = new List<Block> { new SectionBlock(MrkdwnText.Truncate((goal is null ? opening : $"{opening} *{goal}*") + pace, Section)) };
+        if (report.Pace is { HasEnded: true } ended) Review(report, ended, context, blocks);
 
         if (report.Concluded.Count == 0)
             blocks.Add(new SectionBlock($"No experiment was concluded {Since(report, context.Zone, words)}."));
@@ -64,7 +68,7 @@ public static class WeeklyReportMessages
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(SalesFeedback(report, words), Section)));
         if (report.OtherComments.Count > 0)
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(OtherComments(report.OtherComments), Section)));
-        if (context.WithKeyResults && report.KeyResults.Count > 0) blocks.Add(new SectionBlock(MrkdwnText.Truncate(Progress(report.ObjectiveTitle, report.KeyResults, words), Section)));
+        if (context.WithKeyResults && report.KeyResults.Count > 0) blocks.Add(new SectionBlock(MrkdwnText.Truncate(Progress(report, today, words), Section)));
         blocks.Add(new ContextBlock(MrkdwnText.Truncate(Footer(report, context), BlockKitLimits.SectionText)));
         if (HomeLink(context) is { } home) blocks.Add(new ContextBlock(home));
 
@@ -126,10 +130,26 @@ public static class WeeklyReportMessages
             [new SectionBlock(MrkdwnText.Truncate(text, Section)), new ActionsBlock([OpenSettingsButton.For("Choose who rates leads")])]);
     }
 
-    /// <summary>Key-result progress bars, posted on their own after the report (or inside it).</summary>
-    public static Message OkrProgress(string? objective, IReadOnlyList<KeyResultProgress> keyResults, Wording words) =>
-        new($"Key results now: {string.Join(", ", keyResults.Select(k => $"{k.KeyResult.ShortId} {words.Percent(k.Percent)}"))}.",
-            [new SectionBlock(MrkdwnText.Truncate(Progress(objective, keyResults, words), Section))]);
+    /// <summary>Key-result progress bars with each one's week against its period, posted on their own after the report (or inside it).</summary>
+    public static Message OkrProgress(WeeklyReport report, ReportContext context) =>
+        new($"Key results now: {string.Join(", ", report.KeyResults.Select(k => $"{k.KeyResult.ShortId} {context.Words.Percent(k.Percent)}"))}.",
+            [new SectionBlock(MrkdwnText.Truncate(Progress(report, Periods.LocalDate(report.Now, context.Zone), context.Words), Section))]);
+
+    /// <summary>
+    /// The monthly or quarterly review, once the objective's period is over: each key result's result, and the growth
+    /// leads asked to set the next period, with the button that opens <c>/okr set</c> for it.
+    /// </summary>
+    private static void Review(WeeklyReport report, OkrPace pace, ReportContext context, List<Block> blocks)
+    {
+        var words = context.Words;
+        var results = pace.KeyResults.Take(MaxListed).Select(k =>
+            $"• *{k.KeyResult.ShortId}* {MrkdwnText.Escape(MrkdwnText.Truncate(k.KeyResult.Name, 100))}: {MrkdwnText.Escape(words.Pace(k, pace.Today))}");
+        var who = context.Leads.Count > 0 ? string.Join(" ", context.Leads.Take(10).Select(MrkdwnText.User)) + ", please" : "Growth leads, please";
+        var text = $":checkered_flag: *{MrkdwnText.Escape(pace.Objective.Period)} is over* ({words.Date(pace.Period.Start, pace.Today)} – {words.Date(pace.Period.End, pace.Today)}). " +
+                   $"Its result:\n{string.Join("\n", results)}\n{who} set the next {words.PeriodKindName(pace.Period.Kind)}'s objective and key results with `/okr set`.";
+        blocks.Add(new SectionBlock(MrkdwnText.Truncate(text, Section)) { BlockId = "okr_review" });
+        blocks.Add(new ActionsBlock([Okrs.SetNextPeriodButton.For()]) { BlockId = "okr_review_actions" });
+    }
 
     /// <summary>What sales said about one experiment's leads: <c>2 good, 1 mixed (Wrong persona) · “last reply”</c>. The App Home shows it too.</summary>
     public static string FeedbackSummary(LeadFeedbackSummary f, Wording words)
@@ -312,11 +332,18 @@ public static class WeeklyReportMessages
     /// <summary>e.g. <c>26/100 new leads</c>.</summary>
     private static string Numbers(KeyResultProgress k, Wording words) => words.Progress(k.KeyResult.Current, k.KeyResult.Target, k.KeyResult.Unit);
 
-    private static string Progress(string? objective, IReadOnlyList<KeyResultProgress> keyResults, Wording words)
+    /// <summary>Each key result's bar and numbers, its week against its period, and what its KPI counts.</summary>
+    private static string Progress(WeeklyReport report, DateOnly today, Wording words)
     {
-        var lines = keyResults.Take(MaxListed).Select(k =>
-            $"`{Domain.Okrs.Progress.Bar(k.Percent)}` {words.Percent(k.Percent)} · *{k.KeyResult.ShortId}* {MrkdwnText.Escape(k.KeyResult.Name)}: {MrkdwnText.Escape(Numbers(k, words))}");
-        var title = objective is { } o ? $"*Key results* for _{MrkdwnText.Escape(o)}_" : "*Key results*";
+        var lines = report.KeyResults.Take(MaxListed).Select(k =>
+        {
+            var line = $"`{Domain.Okrs.Progress.Bar(k.Percent)}` {words.Percent(k.Percent)} · *{k.KeyResult.ShortId}* {MrkdwnText.Escape(k.KeyResult.Name)}: {MrkdwnText.Escape(Numbers(k, words))}";
+            if (report.Pace?.For(k.KeyResult.Id) is { } pace) line += $"\n      {MrkdwnText.Escape(words.Pace(pace, today, report.PaceWeek))}";
+            if (Okrs.OkrMessages.KpiOf(k.KeyResult, report.Kpis) is { } kpi)
+                line += $"\n      _{kpi.ShortId} {MrkdwnText.Escape(MrkdwnText.Truncate(kpi.Name, 60))}: {MrkdwnText.Escape(MrkdwnText.Truncate(kpi.Definition.ReplaceLineEndings(" "), 150))}_";
+            return line;
+        });
+        var title = report.ObjectiveTitle is { } o ? $"*Key results* for _{MrkdwnText.Escape(o)}_" : "*Key results*";
         return title + "\n" + string.Join("\n", lines);
     }
 

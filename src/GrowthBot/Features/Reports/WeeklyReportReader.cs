@@ -9,7 +9,8 @@ namespace GrowthBot.Features.Reports;
 /// Reads what the weekly report needs for one period from the stores and builds it. The poster, the preview command
 /// and the benchmark all build it through here, so what is previewed and measured is what is posted.
 /// </summary>
-public sealed class WeeklyReportReader(ExperimentStore experiments, TaskStore tasks, OkrStore okrs, FeedbackStore feedback, ReportStore reports, PipelineStore pipeline)
+public sealed class WeeklyReportReader(
+    ExperimentStore experiments, TaskStore tasks, OkrStore okrs, KpiStore kpis, FeedbackStore feedback, ReportStore reports, PipelineStore pipeline)
 {
     /// <summary>The report of <paramref name="period"/>, as it reads at <paramref name="now"/> (win rates, running experiments).</summary>
     public async Task<WeeklyReport> Build(string teamId, ReportPeriod period, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
@@ -26,6 +27,9 @@ public sealed class WeeklyReportReader(ExperimentStore experiments, TaskStore ta
             Experiments = all,
             Objective = okr?.Objective,
             KeyResults = okr?.KeyResults ?? [],
+            Pace = okr is null ? null : await okrs.Pace(teamId, zone, now, cancellationToken),
+            Zone = zone,
+            Kpis = okr is null ? [] : await kpis.All(teamId, cancellationToken),
             Blocks = (await tasks.BlocksRecorded(teamId, period.Start, period.End, cancellationToken)).Select(b => b.Block).ToList(),
             Postponements = (await tasks.PostponementsRecorded(teamId, period.Start, period.End, cancellationToken)).Select(p => p.Postponement).ToList(),
             Tasks = await tasks.CountsByExperiment(teamId, running, cancellationToken),

@@ -57,7 +57,7 @@ public class ReportMoneyTests
         await app.Command("/growth report now", user: GrowthBotApp.Lead);
 
         var report = LastReport(app).AllText;
-        Assert.Contains("*Spent since Monday 9 Nov:* €1,000 on experiments. *Blended cost per result:* €50 (€1,000 ÷ 20 new leads on K1), " +
+        Assert.Contains("*Spent since Monday 9 Nov:* €1,000 on experiments. *Blended cost per result:* €50 (€1,000 ÷ 20 new leads on KR1), " +
                         "up €30 from €20 in the previous report (+150%).", report);
         Assert.Contains("*Spend:* €300 of €300 spent · 6 results · €50 per result", report);
         Assert.Contains("*E1 Webinar*: day 1 of 8, ends Wed 25 Nov · no tasks yet · €900 of €1,000 spent.", report);
@@ -72,7 +72,7 @@ public class ReportMoneyTests
 
         var preview = await app.Command("/growth report");
 
-        Assert.Contains("€50 (€1,000 ÷ 20 new leads on K1), up €30 from €20", preview.Text);
+        Assert.Contains("€50 (€1,000 ÷ 20 new leads on KR1), up €30 from €20", preview.Text);
         Assert.Contains("+€266.67 since Fri 6 Nov", preview.Text);
     }
 
@@ -91,6 +91,6 @@ public class ReportMoneyTests
         app.Time.Advance(TimeSpan.FromMinutes(10));
         await app.Command("/growth report now", user: GrowthBotApp.Lead);
 
-        Assert.Contains("*Spent since 10:00 today:* €120 on experiments. *Blended cost per result:* none, as K1 New leads did not grow (0 new leads).", LastReport(app).AllText);
+        Assert.Contains("*Spent since 10:00 today:* €120 on experiments. *Blended cost per result:* none, as KR1 New leads did not grow (0 new leads).", LastReport(app).AllText);
     }
 }
