@@ -2,6 +2,7 @@ using GrowthBot.Domain.Kpis;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
 using GrowthBot.Domain.Learnings;
+using GrowthBot.Domain.Pipeline;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Tasks;
@@ -26,6 +27,10 @@ public sealed record HomeInputs
     public IReadOnlyList<Learning> Learnings { get; init; } = [];
     /// <summary>Sales' recent lead-quality feedback, any order.</summary>
     public IReadOnlyList<LeadFeedback> Feedback { get; init; } = [];
+    /// <summary>The two latest pipeline check-ins, newest first.</summary>
+    public IReadOnlyList<PipelineCheckIn> PipelineCheckIns { get; init; } = [];
+    /// <summary>Now, for the success and fail boards' 90 days.</summary>
+    public DateTimeOffset Now { get; init; }
 }
 
 /// <summary>A key result with its progress from baseline to target.</summary>
@@ -59,6 +64,11 @@ public sealed record HomeSummary
     public IReadOnlyList<Learning> Learnings { get; init; } = [];
     /// <summary>What sales said about each experiment's leads, the most recently rated experiment first.</summary>
     public IReadOnlyList<LeadFeedbackSummary> LeadFeedback { get; init; } = [];
+
+    /// <summary>The latest pipeline check-in with its change since the one before; null before the first.</summary>
+    public PipelineMove? Pipeline { get; init; }
+    /// <summary>Experiments concluded in the last 90 days by outcome.</summary>
+    public ExperimentBoard Board { get; init; } = new([], [], []);
 
     /// <summary>Nothing set up yet: the home welcomes the team instead of showing empty sections.</summary>
     public bool IsEmptyWorkspace { get; init; }
@@ -96,6 +106,8 @@ public sealed record HomeSummary
                 .Where(x => x.Experiment is not null)
                 .OrderByDescending(x => x.Latest).ThenByDescending(x => x.Experiment!.Number)
                 .Select(x => LeadFeedbackSummary.Of(x.Experiment!, x.Feedback)).ToList(),
+            Pipeline = PipelineMove.Of(inputs.PipelineCheckIns.ElementAtOrDefault(0), inputs.PipelineCheckIns.ElementAtOrDefault(1)),
+            Board = ExperimentBoard.Of(inputs.Experiments, inputs.Now),
             IsEmptyWorkspace = inputs.Objective is null && inputs.Experiments.Count == 0 && open.Count == 0 && inputs.Learnings.Count == 0,
         };
     }

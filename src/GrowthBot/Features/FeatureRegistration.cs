@@ -9,6 +9,7 @@ using GrowthBot.Features.Installs;
 using GrowthBot.Features.Kpis;
 using GrowthBot.Features.Learnings;
 using GrowthBot.Features.Okrs;
+using GrowthBot.Features.Pipeline;
 using GrowthBot.Features.Reports;
 using GrowthBot.Features.Settings;
 using GrowthBot.Features.Tasks;
@@ -66,6 +67,8 @@ public static class FeatureRegistration
             .AddBlockAction<OpenSettingsButton>(OpenSettingsButton.ActionId)
             .AddBlockOptions<TimeZoneOptions>(TimeZoneOptions.ActionId)
             .AddBlockOptions<UserGroupOptions>(UserGroupOptions.ActionId)
+            .AddViewSubmission<PipelineModal>(PipelineModal.CallbackId)
+            .AddBlockAction<PipelineCheckInButton>(PipelineCheckInButton.ActionId)
             // the weekly report's thread: sales rate lead quality
             .AddBlockAction<LeadQualityButton>(LeadQualityButton.ActionId)
             .AddBlockAction<LeadQualityReasonSelect>(LeadQualityReasonSelect.ActionId)
@@ -91,9 +94,9 @@ public static class FeatureRegistration
         builder.Services.AddScoped<GrowthSettingsCommand>();
         builder.Services.AddScoped<GrowthPauseCommand>();
         builder.Services.AddScoped<UserNotifier>();
+        builder.Services.AddScoped<PipelineAccess>();
         builder.Services.AddSingleton<WeeklyReportReader>();
         builder.Services.AddSingleton<WeeklyReportPoster>();
-        builder.Services.AddSingleton<LeadRaters>();
         builder.Services.AddSingleton<LeadQualityAsk>();
         builder.Services.AddScoped<HomeTab>();
         builder.Services.AddSingleton<HomePublisher>();

@@ -36,6 +36,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<TeamSettingsStore>();
         builder.Services.AddSingleton<NudgePauseStore>();
         builder.Services.AddSingleton<ReportStore>();
+        builder.Services.AddSingleton<PipelineStore>();
         builder.Services.AddSingleton<DeliveryStore>();
         builder.Services.AddSingleton<InstallationStore>();
         builder.Services.AddSingleton<ISlackInstallationStore>(sp => sp.GetRequiredService<InstallationStore>());

@@ -8,6 +8,7 @@ using GrowthBot.Features.Home;
 using GrowthBot.Features.Icp;
 using GrowthBot.Features.Kpis;
 using GrowthBot.Features.Okrs;
+using GrowthBot.Features.Pipeline;
 using GrowthBot.Features.Reports;
 using GrowthBot.Features.Settings;
 using GrowthBot.Features.Tasks;
@@ -18,6 +19,7 @@ using B = GrowthBot.Features.Experiments.ExperimentForm.Blocks;
 using C = GrowthBot.Features.Experiments.ConcludeExperimentModal.Blocks;
 using K = GrowthBot.Features.Okrs.CheckInModal.Blocks;
 using L = GrowthBot.Features.Learnings.LogLearningModal.Blocks;
+using P = GrowthBot.Features.Pipeline.PipelineModal.Blocks;
 using S = GrowthBot.Features.Settings.SettingsModal.Blocks;
 using T = GrowthBot.Features.Tasks.NewTaskModal.Blocks;
 
@@ -141,8 +143,10 @@ public class TwoWorkspacesTests
             await Click(app, t, card.Body!, $"{StartExperimentButton.ActionId}:E1", t.Member);
             await Command(app, t, "/experiment start E2");
             await Command(app, t, "/experiment edit E1");
-            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Text(B.Name, $"{t.Marker} partner webinar"));
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Text(B.Name, $"{t.Marker} partner webinar").Text(B.Budget, "800").Text(B.ResultUnit, "lead"));
             Assert.Contains($"{t.Marker} partner webinar", (await Command(app, t, "/experiment show E1")).Text);
+            Assert.Contains("€250 of €800 spent", (await Command(app, t, "/experiment spend E1 250")).Text);
+            Assert.Contains("€250 of €800 spent · 2 leads · €125 per lead", (await Command(app, t, "/experiment results E1 2")).Text);
         });
 
         // Work: two tasks for the shared member, blocked, postponed, done, through commands, list buttons and modals.
@@ -182,7 +186,10 @@ public class TwoWorkspacesTests
             var card = await Command(app, t, "/experiment show E1");
             await Click(app, t, card.Body!, $"{ConcludeExperimentButton.ActionId}:E1", t.Member);
             await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Radio(C.Outcome, "Worked").Text(C.Result, $"{t.Marker}: 3 new leads")
-                .Text(C.Learning, $"{t.Marker} partners bring warm leads").Radio(C.Decision, "Scale"));
+                .Text(C.Learning, $"{t.Marker} partners bring warm leads").Radio(C.Decision, "Scale").Text(C.Spent, "300").Text(C.Results, "3"));
+            var board = await Command(app, t, "/experiment board");
+            Assert.Contains($"{t.Marker} partner webinar", board.Text);
+            Assert.Contains("€100 per lead", board.Text);
         });
 
         // The App Home, its New experiment button, the report preview, a pause, the export.
@@ -201,6 +208,10 @@ public class TwoWorkspacesTests
             Assert.Contains($"Abandoned E3 · {t.Marker} referral bonus", (await Command(app, t, "/experiment abandon E3")).Text);
 
             Assert.Contains($"Main goal: {t.CheckIn}/100 leads", (await Command(app, t, "/growth report")).Text);
+            await Command(app, t, "/growth pipeline", t.Sales);
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Sales).Text(P.OpenOpportunities, $"{t.CheckIn}").Text(P.AverageDealSize, "1000")
+                .Text(P.WinRate, "20").Text(P.SalesCycleDays, "10"));
+            Assert.Contains("Pipeline velocity", (await Command(app, t, "/growth report")).Text);
             await Command(app, t, "/growth pause 2026-11-19");
             await Command(app, t, "/growth resume");
             var before = slack.Calls.Count;
@@ -239,11 +250,16 @@ public class TwoWorkspacesTests
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, 14, 0, 0, TimeSpan.Zero));
         await Scheduled(app, teams, () => posts.Run(Schedule.OkrCheckIn, CancellationToken.None));
         await Scheduled(app, teams, () => posts.Run(Schedule.ExperimentDue, CancellationToken.None));
+        await Scheduled(app, teams, () => posts.Run(Schedule.PipelineCheckIn, CancellationToken.None));
         await Each(async t =>
         {
             var checkIn = slack.CallsTo("chat.postMessage").Last(c => c.Str("channel") == $"D{t.Id}-{t.Member}" && SlackIds.ActionIds(c.Args).Any(id => id.StartsWith(OkrCheckInButton.ActionId)));
             await Click(app, t, checkIn.Args, SlackIds.ActionIds(checkIn.Args).First(id => id.StartsWith(OkrCheckInButton.ActionId)), t.Member);
             await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Text(K.Value, "30").Select(K.Confidence, "OnTrack"));
+            // The pipeline was last checked in the week before: sales are asked again, and answer through the DM's button.
+            var pipeline = slack.CallsTo("chat.postMessage").Last(c => c.Str("channel") == $"D{t.Id}-{t.Sales}" && SlackIds.ActionIds(c.Args).Contains(PipelineCheckInButton.ActionId));
+            await Click(app, t, pipeline.Args, PipelineCheckInButton.ActionId, t.Sales);
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Sales).Text(P.OpenOpportunities, $"{t.CheckIn + 10}"));
             var due = slack.CallsTo("chat.postMessage").Last(c => c.Str("channel") == $"D{t.Id}-{t.Member}" && c.AllText.Contains("cold email"));
             await Click(app, t, due.Args, $"{ConcludeExperimentButton.ActionId}:E2", t.Member);
             await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Radio(C.Outcome, "Inconclusive").Text(C.Result, "2 replies")

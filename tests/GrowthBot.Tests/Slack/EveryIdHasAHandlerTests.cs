@@ -79,10 +79,11 @@ public class EveryIdHasAHandlerTests
         await app.Command("/learning new");
         await app.Command("/learning search webinar");
         await app.Command("/growth settings", user: GrowthBotApp.Lead);
+        await app.Command("/growth pipeline", user: GrowthBotApp.Lead);
         await app.Command("/growth report");
 
         // The scheduled posts: nudges, the experiment-due DM, the report whose thread asks the leads to choose who
-        // judges leads (nobody is set yet), a report asked for once sales are chosen, with its sales ask, Friday's check-in.
+        // judges leads (nobody is set yet), a report asked for once sales are chosen, with its sales ask, Friday's check-in and pipeline ask.
         await Seed.Task(app, "Buy a LinkedIn seat", GrowthBotApp.Alice, Today.AddDays(-2), BlockReason.Budget);
         await Seed.Running(app, "Cold calls", Today.AddDays(-1), bringsLeads: true);
         await Seed.Concluded(app, "LinkedIn InMail to CMOs", Outcome.Worked, "One lead; CTR 60%", bringsLeads: true);
@@ -97,6 +98,7 @@ public class EveryIdHasAHandlerTests
         await app.Command("/growth report now", user: GrowthBotApp.Lead);
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, 14, 0, 0, TimeSpan.Zero));
         await posts.Run(Schedule.OkrCheckIn, CancellationToken.None);
+        await posts.Run(Schedule.PipelineCheckIn, CancellationToken.None);
         await app.Idle();
         // The quarter is over: a lead is offered to set the next period.
         app.Time.SetUtcNow(new DateTimeOffset(2027, 1, 4, 10, 0, 0, TimeSpan.Zero));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Domain.Money;
 using GrowthBot.Domain.Okrs;
 
 namespace GrowthBot.Features.Common;
@@ -130,6 +131,56 @@ public sealed class Wording
         var rounded = Math.Round(percent, 2, MidpointRounding.AwayFromZero);
         var decimals = rounded == Math.Round(rounded) ? 0 : rounded * 10 == Math.Round(rounded * 10) ? 1 : 2;
         return (rounded / 100m).ToString("P" + decimals.ToString(CultureInfo.InvariantCulture), Culture);
+    }
+
+    /// <summary>
+    /// An amount in <paramref name="currency"/> with its symbol: "€800", "€41.67", "1,250 kr". Whole amounts show no cents;
+    /// others show two decimals. A negative amount (a corrected spend) keeps its sign in front: "-€50".
+    /// </summary>
+    public string Money(decimal amount, Currency currency)
+    {
+        var rounded = Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+        var number = Math.Abs(rounded).ToString(rounded == Math.Round(rounded) ? "#,0" : "#,0.00", Culture);
+        var sign = rounded < 0 ? Culture.NumberFormat.NegativeSign : "";
+        return currency.SymbolFirst ? $"{sign}{currency.Symbol}{number}" : $"{sign}{number} {currency.Symbol}";
+    }
+
+    /// <summary>A change in money with its direction: "+€5", "-€12.50".</summary>
+    public string MoneyChange(decimal change, Currency currency) => change > 0 ? "+" + Money(change, currency) : Money(change, currency);
+
+    /// <summary>
+    /// A count of what an experiment's results are (<paramref name="unit"/>, typed by the team in the singular, "lead"):
+    /// "1 lead", "12 leads", "3 results" when no unit was given.
+    /// </summary>
+    public string Results(int count, string unit) => $"{Number(count)} {(count == 1 ? ResultUnit(unit) : PluralOf(ResultUnit(unit)))}";
+
+    /// <summary>The unit's plural: "leads", "results".</summary>
+    public string ResultUnits(string unit) => PluralOf(ResultUnit(unit));
+
+    /// <summary>The unit one result is counted in: the team's word, or "result".</summary>
+    public string ResultUnit(string unit) => string.IsNullOrWhiteSpace(unit) ? "result" : unit.Trim();
+
+    /// <summary>
+    /// What an experiment cost and brought: "€500 of €800 spent · 12 leads · €41.67 per lead". Parts without numbers are
+    /// left out ("€500 spent", "no results counted yet").
+    /// </summary>
+    public string Spend(Experiment e, Currency currency)
+    {
+        var parts = new List<string> { e.Budget is { } budget ? $"{Money(e.Spent, currency)} of {Money(budget, currency)} spent" : $"{Money(e.Spent, currency)} spent" };
+        if (e.Results is { } results) parts.Add(Results(results, e.ResultUnit));
+        if (e.CostPerResult is { } cost) parts.Add($"{Money(cost, currency)} per {ResultUnit(e.ResultUnit)}");
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>The English plural of a word the team typed: lead → leads, company → companies, box → boxes; "leads" is taken as plural already.</summary>
+    private static string PluralOf(string word)
+    {
+        if (word.Length == 0) return word;
+        var lower = word.ToLowerInvariant();
+        if (lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal)) return word;
+        if (lower.EndsWith('s') || lower.EndsWith('x') || lower.EndsWith("ch", StringComparison.Ordinal) || lower.EndsWith("sh", StringComparison.Ordinal)) return word + "es";
+        if (lower.Length > 1 && lower.EndsWith('y') && !"aeiou".Contains(lower[^2])) return word[..^1] + "ies";
+        return word + "s";
     }
 
     /// <summary>"38% (3 of 8)", or that nothing was concluded yet.</summary>

@@ -2,11 +2,14 @@ using System.Globalization;
 using System.Text;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
+using GrowthBot.Domain.Money;
+using GrowthBot.Domain.Pipeline;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Scheduling;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Features.Common;
+using GrowthBot.Features.Pipeline;
 using GrowthBot.Features.Settings;
 using GrowthBot.Slack.BlockKit;
 
@@ -18,6 +21,8 @@ namespace GrowthBot.Features.Reports;
 /// <param name="Words">How numbers, counts and dates are written for the channel.</param>
 public sealed record ReportContext(string TeamId, TimeZoneInfo Zone, bool WithKeyResults, bool SalesConfigured, string? AppId, Wording Words)
 {
+    /// <summary>The team's currency, for spend, cost per result and pipeline velocity.</summary>
+    public Currency Currency { get; init; } = Currency.Euro;
     /// <summary>Who is asked to set the next period once the objective's period is over (the growth leads, or the admins acting as leads).</summary>
     public IReadOnlyList<string> Leads { get; init; } = [];
 }
@@ -50,12 +55,14 @@ public static class WeeklyReportMessages
         if (report.Concluded.Count == 0)
             blocks.Add(new SectionBlock($"No experiment was concluded {Since(report, context.Zone, words)}."));
         foreach (var e in report.Concluded.Take(MaxConcluded))
-            blocks.Add(new SectionBlock(MrkdwnText.Truncate(Concluded(e), Section)));
+            blocks.Add(new SectionBlock(MrkdwnText.Truncate(Concluded(e, context), Section)));
         if (report.Concluded.Count > MaxConcluded)
             blocks.Add(new ContextBlock($"…and {words.More(report.Concluded.Count - MaxConcluded, Counted.ConcludedExperiment)}: see `/experiment list`."));
 
-        blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Running now*", report.Running, r => Running(r, today, words), "Nothing is running: time to start the next idea.", words), Section)));
+        blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Running now*", report.Running, r => Running(r, today, context), "Nothing is running: time to start the next idea.", words), Section)));
         blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Next up* (best ICE first)", report.NextUp, e => $"{Name(e)} · ICE {e.Ice.ScoreText}", "The backlog is empty: log ideas with `/experiment new`.", words), Section)));
+        if (Money(report, context) is { } money) blocks.Add(new SectionBlock(MrkdwnText.Truncate(money, Section)));
+        if (report.Pipeline is { } pipeline) blocks.Add(new SectionBlock(MrkdwnText.Truncate($"*Pipeline velocity:* {PipelineMessages.Line(pipeline, context.Currency, context.Zone, words)}", Section)));
         blocks.Add(new SectionBlock(MrkdwnText.Truncate(Bottlenecks(report, words), Section)));
         if (report.SalesFeedback.Count > 0 || report.SalesOnTheReport.Count > 0)
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(SalesFeedback(report, words), Section)));
@@ -233,7 +240,36 @@ public static class WeeklyReportMessages
     private static string Names(IReadOnlyList<Experiment> experiments) =>
         string.Join(", ", experiments.Take(MaxAsked).Select(e => $"*{Name(e)}*")) + (experiments.Count > MaxAsked ? $" and {experiments.Count - MaxAsked} more" : "");
 
-    private static string Concluded(Experiment e) => $"*{Name(e)}*: {Sentence(e.Hypothesis)} {Outcome(e)}\n{Conclusion(e)}";
+    private static string Concluded(Experiment e, ReportContext context) =>
+        $"*{Name(e)}*: {Sentence(e.Hypothesis)} {Outcome(e)}\n{Conclusion(e)}" +
+        (e.HasMoney ? $"\n*Spend:* {MrkdwnText.Escape(context.Words.Spend(e, context.Currency))}" : "");
+
+    /// <summary>
+    /// The period's spend and the blended cost per result of the main goal, with the change from the previous report's;
+    /// null when the team records no money at all.
+    /// </summary>
+    private static string? Money(WeeklyReport report, ReportContext context)
+    {
+        if (!report.TracksMoney) return null;
+        var (words, currency) = (context.Words, context.Currency);
+        var text = $"*Spent {Since(report, context.Zone, words)}:* {words.Money(report.PeriodSpend, currency)} on experiments.";
+        if (report.Blended is not { } blended || report.MainGoal is not { } main) return text;
+        var kr = main.KeyResult;
+        var growth = words.Quantity(blended.Growth, kr.Unit);
+        if (blended.PerResult is not { } cost)
+            return $"{text} *Blended cost per result:* none, as {kr.ShortId} {MrkdwnText.Escape(kr.Name)} did not grow ({MrkdwnText.Escape(growth)}).";
+        text += $" *Blended cost per result:* {words.Money(cost, currency)} ({words.Money(blended.Spend, currency)} ÷ {MrkdwnText.Escape(growth)} on {kr.ShortId})";
+        if (report.PreviousBlended?.PerResult is { } before)
+        {
+            var change = cost - before;
+            text += change == 0 ? $", the same as in the previous report." :
+                $", {(change > 0 ? "up" : "down")} {words.Money(Math.Abs(change), currency)} from {words.Money(before, currency)} in the previous report" +
+                (before != 0 ? $" ({(change > 0 ? "+" : "")}{words.Percent(Math.Round(change * 100m / before, 1))})." : ".");
+        }
+        else text += ".";
+        return text;
+    }
+
 
     private static string Outcome(Experiment e) => e.Outcome switch
     {
@@ -251,14 +287,16 @@ public static class WeeklyReportMessages
         return string.Join("\n", lines);
     }
 
-    private static string Running(RunningExperiment r, DateOnly today, Wording words)
+    private static string Running(RunningExperiment r, DateOnly today, ReportContext context)
     {
+        var words = context.Words;
         var days = r.PastEnd
             ? $"day {words.Number(r.Day)} of {words.Number(r.Days)}, past its end date ({words.Date(r.Experiment.EndDate, today)})"
             : $"day {words.Number(r.Day)} of {words.Number(r.Days)}, ends {words.Date(r.Experiment.EndDate, today)}";
         var tasks = r.Tasks.Total == 0 ? "no tasks yet" : $"{words.Count(r.Tasks.Done, Counted.Task)} done, {words.Number(r.Tasks.Open)} open";
         var blocked = r.Tasks.Blocked > 0 ? $", {words.Number(r.Tasks.Blocked)} blocked" : "";
-        return $"*{Name(r.Experiment)}*: {days} · {tasks}{blocked}.";
+        var money = r.Experiment.HasMoney ? $" · {MrkdwnText.Escape(words.Spend(r.Experiment, context.Currency))}" : "";
+        return $"*{Name(r.Experiment)}*: {days} · {tasks}{blocked}{money}.";
     }
 
     private static string List<T>(string title, IReadOnlyList<T> items, Func<T, string> line, string empty, Wording words)

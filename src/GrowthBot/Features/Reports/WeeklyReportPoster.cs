@@ -107,6 +107,7 @@ public sealed class WeeklyReportPoster(
         new(settings.TeamId, settings.Zone, settings.OkrProgressInReport, raters.AnyConfigured(settings.TeamId), identity.AppId, Wording.English)
         {
             Leads = report.Pace is { HasEnded: true } ? await leads.Recipients(cancellationToken) : [],
+            Currency = settings.Currency,
         };
 
     private DeliveryOutcome? NoChannel(TeamSettings settings)

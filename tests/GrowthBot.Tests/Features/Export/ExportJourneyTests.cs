@@ -32,6 +32,12 @@ public class ExportJourneyTests
         var okrs = app.Service<OkrStore>();
         var okr = await okrs.SetObjective(GrowthBotApp.TeamId, "100 new leads", "Q4 2026", [new KeyResultDraft("New leads", 0, 100, "new leads", GrowthBotApp.Alice)], GrowthBotApp.Lead, Now);
         await okrs.AddCheckIn(GrowthBotApp.TeamId, okr.KeyResults[0].Id, 26.5m, KrConfidence.OnTrack, "good week", GrowthBotApp.Alice, Now);
+        await app.Service<ExperimentStore>().Update(experiment with { Budget = 800, ResultUnit = "lead" }, Now);
+        await app.Service<ExperimentStore>().RecordSpend(GrowthBotApp.TeamId, experiment.Id, 500, 12, GrowthBotApp.Alice, Now);
+        await app.Service<PipelineStore>().Add(new Domain.Pipeline.PipelineCheckIn
+        {
+            TeamId = GrowthBotApp.TeamId, OpenOpportunities = 40, AverageDealSize = 5000, WinRate = 24.5m, SalesCycleDays = 20, CreatedBy = GrowthBotApp.Bob, CreatedAt = Now,
+        });
     }
 
     [Fact]
@@ -48,8 +54,8 @@ public class ExportJourneyTests
         await app.Idle();
 
         var urls = app.Slack.CallsTo("files.getUploadURLExternal");
-        Assert.Equal(["experiments.csv", "tasks.csv", "task_blockers.csv", "task_postponements.csv", "learnings.csv", "check_ins.csv", "weekly_targets.csv", "kpis.csv", "icp.csv"],
-            urls.Select(c => c.Str("filename")));
+        Assert.Equal(["experiments.csv", "tasks.csv", "task_blockers.csv", "task_postponements.csv", "learnings.csv", "check_ins.csv", "weekly_targets.csv", "kpis.csv", "icp.csv",
+            "spend.csv", "pipeline.csv"], urls.Select(c => c.Str("filename")));
         var uploads = app.Slack.CallsTo("upload");
         Assert.Equal(urls.Count, uploads.Count);
         Assert.All(uploads, u => Assert.Equal("true", u.Str("utf8_bom")));
@@ -91,6 +97,15 @@ public class ExportJourneyTests
         Assert.Equal("Välimäki's CMO → very active", ParseCsv(Content(4))[1][2]);
         var checkIn = ParseCsv(Content(5))[1];
         Assert.Equal(["KR1", "New leads", "26.5", "0", "100", "new leads", "OnTrack", "good week"], checkIn.Take(8));
+
+        Assert.Equal(("EUR", "800.00", "500.00", "12", "lead", "41.67"),
+            (experiment["currency"], experiment["budget"], experiment["spent"], experiment["results"], experiment["result_unit"], experiment["cost_per_result"]));
+        var spend = ParseCsv(Content(app.Slack.CallsTo("files.getUploadURLExternal").ToList().FindIndex(c => c.Str("filename") == "spend.csv")));
+        Assert.Equal(["experiment", "experiment_name", "currency", "spent_in_all", "results", "recorded_by", "recorded_at_utc"], spend[0]);
+        Assert.Equal(["E1", "InMail, \"CMO\" edition", "EUR", "500.00", "12", GrowthBotApp.Alice, "2026-11-18 10:00:00"], spend[1]);
+        var pipeline = ParseCsv(Content(app.Slack.CallsTo("files.getUploadURLExternal").ToList().FindIndex(c => c.Str("filename") == "pipeline.csv")));
+        Assert.Equal(["open_opportunities", "average_deal_size", "currency", "win_rate_percent", "sales_cycle_days", "velocity_per_day", "checked_in_by", "checked_in_at_utc"], pipeline[0]);
+        Assert.Equal(["40", "5000.00", "EUR", "24.5", "20", "2450.00", GrowthBotApp.Bob, "2026-11-18 10:00:00"], pipeline[1]);
     }
 
     [Fact]
