@@ -30,10 +30,13 @@ public sealed partial record KeyResultPlan(DateOnly Start, DateOnly End, decimal
         return new KeyResultPlan(start, end, baseline, target, weekStarts.Select(w => new WeekTarget(w, share)).ToList(), false);
     }
 
-    /// <summary>The plan for <paramref name="kr"/> over its objective's <paramref name="periodText"/> (see <see cref="ObjectivePeriod"/>).</summary>
-    public static KeyResultPlan For(KeyResult kr, string periodText, DateOnly today)
+    /// <summary>
+    /// The plan for <paramref name="kr"/> over its objective's period: its first and last day, or for an objective set
+    /// before periods had dates, the days its name says (see <see cref="ObjectivePeriod"/>).
+    /// </summary>
+    public static KeyResultPlan For(KeyResult kr, Objective objective, DateOnly today)
     {
-        var (start, end) = ObjectivePeriod(periodText, today);
+        var (start, end) = objective is { StartsOn: { } first, EndsOn: { } last } ? (first, last) : ObjectivePeriod(objective.Period, today);
         return Straight(start, end, kr.Baseline, kr.Target);
     }
 

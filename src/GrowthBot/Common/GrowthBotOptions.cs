@@ -36,6 +36,9 @@ public sealed class ScheduleOptions
     public string OkrCheckIn { get; set; } = "0 0 14 ? * FRI";
     public string ExperimentDue { get; set; } = "0 0 10 ? * *";
 
+    /// <summary>The weekly DM asking sales for the pipeline's numbers, before the report; skipped in a week they were checked in.</summary>
+    public string PipelineCheckIn { get; set; } = "0 0 11 ? * FRI";
+
     /// <summary>The sweep that posts what is due but not yet delivered (Slack was down, the bot was off).</summary>
     public string CatchUp { get; set; } = "0 0/5 * * * ?";
 

@@ -57,7 +57,7 @@ public sealed class TeamCharts(OkrStore okrs, ExperimentStore experiments, TeamC
     {
         var (today, plan, checkIns) = await Numbers(teamId, objective, kr, cancellationToken);
         var actuals = plan.Actuals(checkIns, today).ToDictionary(a => a.WeekStart, a => a.Change);
-        var weeks = plan.Weeks.Select(w => new PaceWeek(w.WeekStart,
+        var weeks = plan.Weeks.Select(w => new GrowthBot.Charts.PaceWeek(w.WeekStart,
             actuals.GetValueOrDefault(w.WeekStart) is { } actual ? (double)actual : null, (double)w.Target)).ToList();
         // Nothing checked in this period yet: target marks alone are no picture of pace, so there is no chart.
         var drawn = actuals.Values.Any(a => a is not null) ? weeks : [];
@@ -95,7 +95,7 @@ public sealed class TeamCharts(OkrStore okrs, ExperimentStore experiments, TeamC
         var today = clock.Today(teamId);
         var zone = clock.Zone(teamId);
         var checkIns = (await okrs.CheckInsOf(teamId, kr.Id, cancellationToken)).Select(c => new DayValue(Periods.LocalDate(c.CreatedAt, zone), c.Value)).ToList();
-        return (today, KeyResultPlan.For(kr, objective.Period, today), checkIns);
+        return (today, KeyResultPlan.For(kr, objective, today), checkIns);
     }
 
     private TeamChart Drawn(string fileName, string title, ChartResult result)

@@ -27,7 +27,7 @@ public sealed class OkrChart(OkrStore okrs, TeamCharts charts, SlackImages image
         if (current is null) return new Message(OkrMessages.NoObjective);
         if (string.IsNullOrWhiteSpace(id))
             return new Message($"Which key result? E.g. `/okr chart {current.KeyResults.FirstOrDefault()?.ShortId ?? "K1"}`; `/okr` shows them all.");
-        if (!ShortId.TryParse(id, ShortId.KeyResult, out var number))
+        if (!ShortId.TryParseKeyResult(id, out var number))
             return new Message(OkrMessages.NotAKeyResult(id));
         if (current.KeyResults.FirstOrDefault(k => k.Number == number) is not { } kr)
             return (await okrs.AllKeyResults(teamId, cancellationToken)).Any(k => k.Number == number)

@@ -102,12 +102,17 @@ public sealed class WeeklyReportPoster(
     {
         var now = time.GetUtcNow();
         var report = await reader.Build(settings.TeamId, await reports.NextPeriod(settings.TeamId, now, cancellationToken), settings.Zone, now, cancellationToken);
-        var context = Context(settings);
+        var context = await Context(settings, report, cancellationToken);
         return (report, WeeklyReportMessages.Report(report, context), context);
     }
 
-    private ReportContext Context(TeamSettings settings) =>
-        new(settings.TeamId, settings.Zone, settings.OkrProgressInReport, raters.AnyConfigured(settings.TeamId), identity.AppId, Wording.English);
+    /// <summary>How <paramref name="report"/> is rendered for the team; once its objective's period is over, with the leads asked to set the next.</summary>
+    private async Task<ReportContext> Context(TeamSettings settings, WeeklyReport report, CancellationToken cancellationToken) =>
+        new(settings.TeamId, settings.Zone, settings.OkrProgressInReport, raters.AnyConfigured(settings.TeamId), identity.AppId, Wording.English)
+        {
+            Leads = report.Pace is { HasEnded: true } ? await leads.Recipients(cancellationToken) : [],
+            Currency = settings.Currency,
+        };
 
     private DeliveryOutcome? NoChannel(TeamSettings settings)
     {
@@ -122,7 +127,7 @@ public sealed class WeeklyReportPoster(
         var teamId = settings.TeamId;
         var now = time.GetUtcNow();
         var report = await reader.Build(teamId, entry.Period, settings.Zone, now, cancellationToken);
-        var context = Context(settings);
+        var context = await Context(settings, report, cancellationToken);
 
         var main = await delivery.Post(teamId, ReportKey, entry.PeriodKey, PostTarget.Channel(settings.ReportChannel),
             () => WeeklyReportMessages.Report(report, context), cancellationToken);
@@ -139,7 +144,7 @@ public sealed class WeeklyReportPoster(
             complete &= await Ask(entry, report, thread, main.Ts, cancellationToken);
         if (!settings.OkrProgressInReport && report.KeyResults.Count > 0)
             complete &= (await delivery.Post(teamId, OkrProgressKey, entry.PeriodKey, thread,
-                () => WeeklyReportMessages.OkrProgress(report.ObjectiveTitle, report.KeyResults, context.Words), cancellationToken)).Delivered;
+                () => WeeklyReportMessages.OkrProgress(report, context), cancellationToken)).Delivered;
         if (complete) await reports.MarkFinished(entry, now, cancellationToken);
         return main;
     }

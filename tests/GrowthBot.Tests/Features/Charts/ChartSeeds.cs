@@ -7,10 +7,10 @@ using GrowthBot.Tests.Jobs;
 
 namespace GrowthBot.Tests.Features.Charts;
 
-/// <summary>A team six weeks into its quarter: K1 New leads checked in weekly, experiments concluded over the weeks.</summary>
+/// <summary>A team six weeks into its quarter: KR1 New leads checked in weekly, experiments concluded over the weeks.</summary>
 public static class ChartSeeds
 {
-    /// <summary>K1's check-ins: 2, 5, 9, 14, 19 and 26 new leads, on the Thursdays from 8 Oct to 12 Nov.</summary>
+    /// <summary>KR1's check-ins: 2, 5, 9, 14, 19 and 26 new leads, on the Thursdays from 8 Oct to 12 Nov.</summary>
     public static readonly (DateOnly Day, decimal Value)[] Leads =
     [
         (new(2026, 10, 8), 2), (new(2026, 10, 15), 5), (new(2026, 10, 22), 9), (new(2026, 10, 29), 14), (new(2026, 11, 5), 19), (new(2026, 11, 12), 26),

@@ -37,7 +37,7 @@ public class HomeChartTests
         var image = Assert.Single(Images(blocks));
         var bar = blocks.IndexOf(blocks.First(b => FakeSlack.TextOf(b).Contains("Main goal: 26/100 new leads")));
         Assert.Equal(bar + 1, blocks.IndexOf(image));
-        Assert.StartsWith("Trend of K1 New leads: 26 new leads on 12 Nov", AltText(image));
+        Assert.StartsWith("Trend of KR1 New leads: 26 new leads on 12 Nov", AltText(image));
         Assert.Equal(FileId(image), FileId(Assert.Single(Images(bob.View!["blocks"]))));
         Assert.Single(app.Slack.CallsTo("files.getUploadURLExternal"));
         Keep(app.Slack.Files[FileId(image)], "home-north-star");
@@ -54,7 +54,7 @@ public class HomeChartTests
         var image = Images((await Open(app, GrowthBotApp.Alice)).View!["blocks"])[0];
 
         Assert.NotEqual(first, FileId(image));
-        Assert.StartsWith("Trend of K1 New leads: 31 new leads on 18 Nov", AltText(image));
+        Assert.StartsWith("Trend of KR1 New leads: 31 new leads on 18 Nov", AltText(image));
     }
 
     [Fact]

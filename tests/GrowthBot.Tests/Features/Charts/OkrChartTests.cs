@@ -5,7 +5,7 @@ using static GrowthBot.Tests.Features.Charts.ChartSeeds;
 
 namespace GrowthBot.Tests.Features.Charts;
 
-/// <summary><c>/okr</c> answers with the text at once and follows with the North Star's trend; <c>/okr chart K2</c> shows any key result's.</summary>
+/// <summary><c>/okr</c> answers with the text at once and follows with the North Star's trend; <c>/okr chart KR2</c> shows any key result's.</summary>
 public class OkrChartTests
 {
     private static SlackCall FollowUp(GrowthBotApp app) => Assert.Single(app.Slack.CallsTo("response_url"));
@@ -20,12 +20,12 @@ public class OkrChartTests
         await app.Idle();
 
         Assert.Contains("`▓▓▓░░░░░░░` 26% · 26/100 new leads", reply.Text);
-        Assert.Contains("`/okr chart K1` for a chart", reply.Text);
+        Assert.Contains("`/okr chart KR1` for a chart", reply.Text);
         var chart = FollowUp(app);
         Assert.Equal("ephemeral", chart.Str("response_type"));
         var image = Assert.Single(Images(chart.Args["blocks"]));
-        Assert.StartsWith("Trend of K1 New leads: 26 new leads on 12 Nov, target 100 new leads by 31 Dec", AltText(image));
-        Assert.Equal("K1-trend.png", app.Slack.Files[FileId(image)].Name);
+        Assert.StartsWith("Trend of KR1 New leads: 26 new leads on 12 Nov, target 100 new leads by 31 Dec", AltText(image));
+        Assert.Equal("KR1-trend.png", app.Slack.Files[FileId(image)].Name);
         Keep(app.Slack.Files[FileId(image)], "okr-north-star");
     }
 
@@ -40,12 +40,12 @@ public class OkrChartTests
         var reply = await app.Command("/okr chart KR2", user: GrowthBotApp.Bob);
         await app.Idle();
 
-        Assert.Contains("*K2 Closed deals*", reply.Text);
+        Assert.Contains("*KR2 Closed deals*", reply.Text);
         Assert.Contains("Drawing its chart…", reply.Text);
         var image = Assert.Single(Images(FollowUp(app).Args["blocks"]));
-        Assert.Equal("Trend of K2 Closed deals: 3 deals on 16 Nov, target 10 deals by 31 Dec from a baseline of 0 deals. 1 check-in, on 16 Nov. " +
+        Assert.Equal("Trend of KR2 Closed deals: 3 deals on 16 Nov, target 10 deals by 31 Dec from a baseline of 0 deals. 1 check-in, on 16 Nov. " +
                      "On the straight line from baseline to target it would be 5.27 deals by today (18 Nov).", AltText(image));
-        Assert.Equal("K2 Closed deals", image["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("KR2 Closed deals", image["title"]!["text"]!.GetValue<string>());
         Assert.True(app.Slack.Files[FileId(image)].IsPng);
     }
 
@@ -58,7 +58,7 @@ public class OkrChartTests
         var reply = await app.Command("/okr chart KR9");
         await app.Idle();
 
-        Assert.Contains("`KR9` is not a key result. They look like `K2`", reply.Text);
+        Assert.Contains("`KR9` is not a key result. They look like `KR2`", reply.Text);
         Assert.Empty(app.Slack.CallsTo("files.getUploadURLExternal"));
         Assert.Empty(app.Slack.CallsTo("response_url"));
     }
@@ -69,11 +69,11 @@ public class OkrChartTests
         await using var app = await GrowthBotApp.Start();
         await Quarter(app);
 
-        var reply = await app.Command("/okr chart K2");
+        var reply = await app.Command("/okr chart KR2");
         await app.Idle();
 
         Assert.Contains("`░░░░░░░░░░` 0%", reply.Text);
-        Assert.Contains($"K2 has no check-ins yet, so there is no trend to draw. <@{GrowthBotApp.Bob}> checks in with `/okr update K2`.", reply.Text);
+        Assert.Contains($"KR2 has no check-ins yet, so there is no trend to draw. <@{GrowthBotApp.Bob}> checks in with `/okr update KR2`.", reply.Text);
         Assert.Empty(app.Slack.CallsTo("files.getUploadURLExternal"));
         Assert.Empty(app.Slack.CallsTo("response_url"));
     }
@@ -85,13 +85,13 @@ public class OkrChartTests
         await Quarter(app);
         app.Slack.FileProcessingChecks = int.MaxValue;
 
-        await app.Command("/okr chart K1");
+        await app.Command("/okr chart KR1");
         await app.Idle();
 
         var followUp = FollowUp(app);
         Assert.Empty(Images(followUp.Args["blocks"]));
         Assert.Contains("Slack did not take the chart just now, so here are its numbers.", followUp.AllText);
-        Assert.Contains("*K1 New leads*\nTrend of K1 New leads: 26 new leads on 12 Nov", followUp.AllText);
+        Assert.Contains("*KR1 New leads*\nTrend of KR1 New leads: 26 new leads on 12 Nov", followUp.AllText);
     }
 
     [Fact]

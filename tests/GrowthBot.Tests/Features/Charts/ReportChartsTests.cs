@@ -8,10 +8,10 @@ namespace GrowthBot.Tests.Features.Charts;
 /// <summary>The weekly report's thread shows the team's charts: one message after the details, posted once, never at the report's cost.</summary>
 public class ReportChartsTests
 {
-    private const string TrendAlt = "Trend of K1 New leads: 26 new leads on 12 Nov, target 100 new leads by 31 Dec from a baseline of 0 new leads. " +
+    private const string TrendAlt = "Trend of KR1 New leads: 26 new leads on 12 Nov, target 100 new leads by 31 Dec from a baseline of 0 new leads. " +
                                     "6 check-ins from 8 Oct to 12 Nov. On the straight line from baseline to target it would be 52.75 new leads by today (18 Nov).";
 
-    private const string PaceAlt = "K1 New leads per week: on target in 0 of 6 weeks. Week of 28 Sept: no check-in (target 7.14 new leads); " +
+    private const string PaceAlt = "KR1 New leads per week: on target in 0 of 6 weeks. Week of 28 Sept: no check-in (target 7.14 new leads); " +
                                    "Week of 5 Oct: 2 new leads (target 7.14 new leads); Week of 12 Oct: 3 new leads (target 7.14 new leads);";
 
     private const string ScoreboardAlt = "3 concluded experiments in the last 12 weeks: 2 worked, 1 didn't work, 0 inconclusive. " +
@@ -35,7 +35,7 @@ public class ReportChartsTests
         var details = thread.Where(c => c.AllText.Contains("*Hypothesis:*")).ToList();
         Assert.NotEmpty(details);
         Assert.True(thread.IndexOf(charts) > thread.IndexOf(details[^1]), "the charts come after the details");
-        Assert.Equal("Charts: K1 New leads, K1 New leads per week, Experiments concluded per week", charts.Text);
+        Assert.Equal("Charts: KR1 New leads, KR1 New leads per week, Experiments concluded per week", charts.Text);
 
         var images = Images(charts.Args["blocks"]);
         Assert.Equal(3, images.Count);
@@ -43,12 +43,12 @@ public class ReportChartsTests
         Assert.Equal(PaceAlt, AltText(images[1])[..PaceAlt.Length]);
         Assert.Contains("Week of 9 Nov: 7 new leads (target 7.14 new leads); Week of 16 Nov: no check-in (target 7.14 new leads); Week of 23 Nov: to come", AltText(images[1]));
         Assert.Equal(ScoreboardAlt, AltText(images[2]));
-        Assert.Equal(["K1 New leads", "K1 New leads per week", "Experiments concluded per week"], images.Select(i => i["title"]!["text"]!.GetValue<string>()));
+        Assert.Equal(["KR1 New leads", "KR1 New leads per week", "Experiments concluded per week"], images.Select(i => i["title"]!["text"]!.GetValue<string>()));
 
         // Each image is a file the bot uploaded (a PNG of Slack's size, with the same alt text), kept private to the bot,
         // and shown only once Slack had processed it.
         var uploads = app.Slack.CallsTo("files.getUploadURLExternal");
-        Assert.Equal(["K1-trend.png", "K1-per-week.png", "experiment-scoreboard.png"], uploads.Select(u => u.Str("filename")));
+        Assert.Equal(["KR1-trend.png", "KR1-per-week.png", "experiment-scoreboard.png"], uploads.Select(u => u.Str("filename")));
         foreach (var (image, name) in images.Zip(["report-trend", "report-pace", "report-scoreboard"]))
         {
             var file = app.Slack.Files[FileId(image)];
@@ -90,7 +90,7 @@ public class ReportChartsTests
 
         var charts = ChartPost(app);
         Assert.Empty(Images(charts.Args["blocks"]));
-        Assert.Contains($"*K1 New leads*\n{TrendAlt}", charts.AllText);
+        Assert.Contains($"*KR1 New leads*\n{TrendAlt}", charts.AllText);
         Assert.Contains("*Experiments concluded per week*\n" + ScoreboardAlt, charts.AllText);
         // Asked again and again, boundedly: six checks a file.
         Assert.Equal(18, app.Slack.CallsTo("files.info").Count);
@@ -113,7 +113,7 @@ public class ReportChartsTests
         var posted = ChartPost(app);
         Assert.Same(tries[^1], posted);
         Assert.Empty(Images(posted.Args["blocks"]));
-        Assert.Contains("Slack could not show this report's charts just now, so here are their numbers.\n`▓▓▓░░░░░░░` 26% · *K1* New leads: 26/100 new leads", posted.AllText);
+        Assert.Contains("Slack could not show this report's charts just now, so here are their numbers.\n`▓▓▓░░░░░░░` 26% · *KR1* New leads: 26/100 new leads", posted.AllText);
         Assert.Contains(TrendAlt, posted.AllText);
     }
 
@@ -141,7 +141,7 @@ public class ReportChartsTests
         var charts = ChartPost(app);
         Assert.Equal(2, Images(charts.Args["blocks"]).Count);
         Assert.Equal("section", charts.Args["blocks"]![1]!["type"]!.GetValue<string>());
-        Assert.Contains($"*K1 New leads*\n{TrendAlt}", charts.AllText);
+        Assert.Contains($"*KR1 New leads*\n{TrendAlt}", charts.AllText);
     }
 
     [Fact]
