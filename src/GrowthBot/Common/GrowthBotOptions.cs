@@ -18,6 +18,8 @@ public sealed class GrowthBotOptions
 
     public DeliveryOptions Delivery { get; set; } = new();
 
+    public ChartOptions Charts { get; set; } = new();
+
     public IReadOnlyList<string> GrowthLeadIds =>
         GrowthLeads.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
@@ -54,4 +56,20 @@ public sealed class DeliveryOptions
 
     /// <summary>Between any two posts: 50 nudge DMs take about 15 s instead of one 429 storm.</summary>
     public TimeSpan GlobalInterval { get; set; } = TimeSpan.FromMilliseconds(300);
+}
+
+/// <summary>
+/// Waiting for Slack to process an uploaded chart. Slack refuses an image block whose file it has not processed yet,
+/// so an upload is checked with files.info until it is an image, and a message Slack still refuses is tried again;
+/// after the last try the text (the ▓░ bar) is shown instead.
+/// </summary>
+public sealed class ChartOptions
+{
+    /// <summary>How many times files.info is asked whether an upload is ready, <see cref="RetryInterval"/> apart.</summary>
+    public int ReadyChecks { get; set; } = 6;
+
+    /// <summary>How many times a message Slack refused for its image (invalid_blocks) is sent again before its text fallback.</summary>
+    public int ImageRetries { get; set; } = 2;
+
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -1,3 +1,4 @@
+using GrowthBot.Features.Charts;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Export;
@@ -85,6 +86,7 @@ public static class FeatureRegistration
 
         // What the handlers above share.
         builder.Services.AddScoped<ModalOpener>();
+        builder.Services.AddScoped<OkrChart>();
         builder.Services.AddScoped<ExperimentAccess>();
         builder.Services.AddScoped<TaskAccess>();
         builder.Services.AddScoped<TaskModalOpener>();
@@ -94,11 +96,13 @@ public static class FeatureRegistration
         builder.Services.AddScoped<GrowthSettingsCommand>();
         builder.Services.AddScoped<GrowthPauseCommand>();
         builder.Services.AddScoped<UserNotifier>();
+        builder.Services.AddSingleton<TeamCharts>();
         builder.Services.AddScoped<PipelineAccess>();
         builder.Services.AddSingleton<WeeklyReportReader>();
         builder.Services.AddSingleton<WeeklyReportPoster>();
         builder.Services.AddSingleton<LeadQualityAsk>();
         builder.Services.AddScoped<HomeTab>();
+        builder.Services.AddSingleton<HomeChart>();
         builder.Services.AddSingleton<HomePublisher>();
         builder.Services.AddSingleton<IChangeListener>(sp => sp.GetRequiredService<HomePublisher>());
         return builder;

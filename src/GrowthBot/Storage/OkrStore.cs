@@ -177,6 +177,16 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
         return (rows.Select(r => r.ToCheckIn()).ToList(), total);
     }
 
+    /// <summary>Every check-in of one key result, oldest first: its trend.</summary>
+    public async Task<IReadOnlyList<CheckIn>> CheckInsOf(string teamId, long keyResultId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<CheckInRow>(
+            "SELECT id, team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at FROM check_ins WHERE team_id = @teamId AND key_result_id = @keyResultId ORDER BY created_at, id",
+            new { teamId, keyResultId });
+        return rows.Select(r => r.ToCheckIn()).ToList();
+    }
+
     /// <summary>Check-ins of the whole team in [from, to), oldest first.</summary>
     public async Task<IReadOnlyList<CheckIn>> CheckInsBetween(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {

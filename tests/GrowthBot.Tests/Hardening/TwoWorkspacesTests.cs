@@ -216,8 +216,9 @@ public class TwoWorkspacesTests
             await Command(app, t, "/growth resume");
             var before = slack.Calls.Count;
             await Command(app, t, "/growth export");
-            await slack.WaitFor("files.completeUploadExternal", c => c.Token == t.Workspace.BotToken);
-            exported[t.Id] = string.Join("\n", slack.Calls.Skip(before).Where(c => c.Method == "upload").Select(c => c.Str("content")));
+            // The export is the upload shared to the person's DM; the charts' uploads stay private to the bot.
+            await slack.WaitFor("files.completeUploadExternal", c => c.Token == t.Workspace.BotToken && c.Str("channel_id") is not null);
+            exported[t.Id] = string.Join("\n", slack.Calls.Skip(before).Where(c => c.Method == "upload" && c.Str("utf8_bom") == "true").Select(c => c.Str("content")));
         });
 
         // Monday: the scheduled posts, made for every installed team in one run each, as Quartz makes them.
@@ -332,6 +333,15 @@ public class TwoWorkspacesTests
             Assert.DoesNotContain(Other(t).Marker, exported[t.Id]);
         }
         Assert.All(slack.Calls.Where(c => c.Token is not null), c => Assert.Contains(c.Token, teams.Select(t => t.Workspace.BotToken)));
+        // The charts (report thread, /okr, App Home) were uploaded in each team's own workspace and shown only there.
+        foreach (var t in teams)
+        {
+            Assert.Contains(slack.Files.Values, f => f.TeamId == t.Id && f.Name == "KR1-trend.png" && f.Completed);
+            var shown = slack.Calls.Where(c => c.Token == t.Workspace.BotToken && c.Response is not null)
+                .SelectMany(c => FakeSlack.ImageFiles(c.Method.StartsWith("views.") ? c.View?["blocks"] : c.Args["blocks"])).ToList();
+            Assert.NotEmpty(shown);
+            Assert.All(shown, id => Assert.Equal(t.Id, slack.Files[id].TeamId));
+        }
     }
 
     private static Team NewTeam(FakeSlack slack, string marker, string teamId, string channel, int checkIn)

@@ -44,7 +44,7 @@ public enum PluralCategory
 /// culture, its plural rule, its words for <see cref="Counted"/>) rather than a hunt through the code.
 /// One object per reader: today everyone reads <see cref="English"/>.
 /// </summary>
-public sealed class Wording
+public sealed partial class Wording
 {
     private readonly Func<decimal, PluralCategory> _plural;
     private readonly IReadOnlyDictionary<Counted, IReadOnlyDictionary<PluralCategory, string>> _nouns;

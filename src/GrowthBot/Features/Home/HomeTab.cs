@@ -1,5 +1,6 @@
 using System.Text;
 using GrowthBot.Common;
+using GrowthBot.Delivery;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Home;
 using GrowthBot.Domain.Money;
@@ -47,8 +48,8 @@ public sealed class HomeTab(
     private const int TitleMax = 150;
     private const int LearningMax = 280;
 
-    /// <summary>The home of <paramref name="userId"/> as it is now.</summary>
-    public async Task<HomeView> For(string teamId, string userId, CancellationToken cancellationToken)
+    /// <summary>The home of <paramref name="userId"/> as it is now, with the North Star's trend when Slack holds it.</summary>
+    public async Task<HomeView> For(string teamId, string userId, SlackImage? northStarTrend, CancellationToken cancellationToken)
     {
         var okr = await okrs.Current(teamId, cancellationToken);
         var now = clock.UtcNow;
@@ -67,14 +68,14 @@ public sealed class HomeTab(
             PipelineCheckIns = await pipeline.Latest(teamId, now, 2, cancellationToken),
             Now = now,
         });
-        return Render(summary, teamSettings.For(teamId), Wording.English);
+        return Render(summary, teamSettings.For(teamId), Wording.English, northStarTrend);
     }
 
-    public static HomeView Render(HomeSummary home, TeamSettings settings, Wording words)
+    public static HomeView Render(HomeSummary home, TeamSettings settings, Wording words, SlackImage? northStarTrend = null)
     {
         if (home.IsEmptyWorkspace) return Welcome(settings, words);
         var blocks = new List<Block>();
-        NorthStar(home, blocks, words);
+        NorthStar(home, blocks, words, northStarTrend);
         KeyResults(home, blocks, words);
         Running(home, blocks, settings.Currency, words);
         MyTasks(home, blocks, words);
@@ -107,7 +108,10 @@ public sealed class HomeTab(
     private static ActionsBlock HomeActions() =>
         new([HomeNewExperimentButton.For()]) { BlockId = "home_actions" };
 
-    private static void NorthStar(HomeSummary home, List<Block> blocks, Wording words)
+    /// <summary>The home without its pictures: what it shows when Slack will not take them.</summary>
+    public static HomeView WithoutImages(HomeView home) => home with { Blocks = home.Blocks.Where(b => b is not ImageBlock).ToList() };
+
+    private static void NorthStar(HomeSummary home, List<Block> blocks, Wording words, SlackImage? trend)
     {
         blocks.Add(new HeaderBlock(":star: North Star"));
         string text;
@@ -125,6 +129,7 @@ public sealed class HomeTab(
                 : "\nNo key results yet: add them with `/okr set`.";
         }
         blocks.Add(new SectionBlock(text));
+        if (trend is not null && home.NorthStar is not null) blocks.Add(trend.Block("home_north_star_trend"));
         blocks.Add(HomeActions());
     }
 

@@ -8,12 +8,12 @@ using GrowthBot.Storage;
 namespace GrowthBot.Features.Okrs;
 
 /// <summary>
-/// <c>/okr</c>: shows the North Star, its period and each key result's week against it; <c>set</c> (growth leads),
-/// <c>update</c> (check-in) and <c>week</c> (this week's targets) open their modals; <c>history KR2</c> shows a key
-/// result's past check-ins.
+/// <c>/okr</c>: shows the North Star, its period and each key result's week against it, then the North Star's trend as a
+/// picture; <c>set</c> (growth leads), <c>update</c> (check-in) and <c>week</c> (this week's targets) open their modals;
+/// <c>history KR2</c> shows a key result's past check-ins and <c>chart KR2</c> its trend.
 /// </summary>
 public sealed class OkrCommand(
-    SetOkrModal setOkr, CheckInModal checkIn, WeekTargetsModal week, OkrHistoryButton history, OkrStore okrs, KpiStore kpis, GrowthLeads leads,
+    SetOkrModal setOkr, CheckInModal checkIn, WeekTargetsModal week, OkrHistoryButton history, OkrChart chart, OkrStore okrs, KpiStore kpis, GrowthLeads leads,
     TeamClock clock, TeamSettingsService teamSettings) : ISlashCommandHandler
 {
     public const string Name = "/okr";
@@ -25,6 +25,7 @@ public sealed class OkrCommand(
         • `/okr update` — check in a new number for a key result
         • `/okr week` — set this week's targets (owners for theirs, growth leads for all; empty = what is left ÷ weeks left)
         • `/okr history KR2` — its last check-ins: value, confidence, note, who and when
+        • `/okr chart KR2` — its trend as a chart: the check-ins against the line from baseline to target
         • `/okr help` — this help
         """;
 
@@ -40,6 +41,7 @@ public sealed class OkrCommand(
                 await week.Open(command.TeamId, command.UserId, command.TriggerId, ModalOrigin.Of(command), cancellationToken)),
             "update" or "checkin" or "check-in" => await Update(command, line.FirstArgument, cancellationToken),
             "history" => Reply(await history.Show(command.TeamId, command.UserId, line.FirstArgument, cancellationToken)),
+            "chart" or "trend" => Reply(await chart.Command(command.TeamId, command.ResponseUrl, line.FirstArgument, cancellationToken)),
             "help" => SlashCommandResponse.Ephemeral(Usage),
             _ => SlashCommandResponse.Ephemeral($"I don't know `/okr {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 40))}`.\n\n{Usage}"),
         };
@@ -48,8 +50,10 @@ public sealed class OkrCommand(
     private async Task<SlashCommandResponse> Show(SlashCommand command, CancellationToken cancellationToken)
     {
         var teamId = command.TeamId;
-        var message = OkrMessages.Overview(await okrs.Current(teamId, cancellationToken), await okrs.Pace(teamId, clock.Zone(teamId), clock.UtcNow, cancellationToken),
+        var current = await okrs.Current(teamId, cancellationToken);
+        var message = OkrMessages.Overview(current, await okrs.Pace(teamId, clock.Zone(teamId), clock.UtcNow, cancellationToken),
             await kpis.All(teamId, cancellationToken), teamSettings.For(teamId), Wording.English, await leads.IsLead(command.UserId, cancellationToken));
+        chart.AfterOverview(teamId, current, command.ResponseUrl);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
 

@@ -45,7 +45,7 @@ public sealed class OkrHistoryButton(OkrStore okrs) : IBlockActionHandler
         {
             kr = ShortId.TryParseKeyResult(id, out var number) ? all.FirstOrDefault(k => k.Number == number) : null;
             if (kr is null)
-                return new Message($"`{MrkdwnText.Escape(MrkdwnText.Truncate(id, 40))}` is not a key result. They look like `KR2`; `/okr` shows the current ones.");
+                return new Message(OkrMessages.NotAKeyResult(id));
         }
         var (latest, total) = await okrs.LatestCheckIns(teamId, kr.Id, Shown, cancellationToken);
         return OkrMessages.History(kr, latest, total, Wording.English);

@@ -1,3 +1,4 @@
+using GrowthBot.Charts;
 using GrowthBot.Common;
 using GrowthBot.Domain.Kpis;
 using GrowthBot.Domain.Okrs;
@@ -80,7 +81,7 @@ public static class OkrMessages
         }
         var asked = team.CheckInDay is { } day && team.CheckInTime is { } at ? $" (owners are asked every {words.DayName(day)} from {words.Time(at)})" : "";
         blocks.Add(new ContextBlock(
-            $"Progress = (current − baseline) ÷ (target − baseline) · `/okr update` to check in a new number{asked} · `/okr week` sets this week's targets · `/okr history KR1` for past check-ins"));
+            $"Progress = (current − baseline) ÷ (target − baseline) · `/okr update` to check in a new number{asked} · `/okr week` sets this week's targets · `/okr history KR1` for past check-ins · `/okr chart KR1` for a chart"));
         var summary = keyResults.Count == 0 ? "" : ": " + string.Join(", ", keyResults.Select(k => $"{k.ShortId} {words.Progress(k.Current, k.Target, k.Unit)}"));
         return new Message(Truncate($"{objective.Title} ({objective.Period}){summary}", 3000), blocks);
     }
@@ -139,6 +140,38 @@ public static class OkrMessages
         blocks.Add(new ContextBlock(shown));
         return new Message($"{kr.ShortId} {Escape(kr.Name)}: {words.Count(total, Counted.CheckIn)}", blocks);
     }
+
+    /// <summary>What to type instead of <paramref name="id"/>, which names no key result.</summary>
+    public static string NotAKeyResult(string id) =>
+        $"`{Escape(Truncate(id, 40))}` is not a key result. They look like `KR2`; `/okr` shows the current ones.";
+
+    /// <summary><c>/okr chart K2</c> for a key result nobody has checked in yet: its bar, and who can change that.</summary>
+    public static Message NoTrendYet(KeyResult kr, Wording words)
+    {
+        var text = $"{kr.ShortId} has no check-ins yet, so there is no trend to draw. {User(kr.OwnerId)} checks in with `/okr update {kr.ShortId}`.";
+        return new Message(text, [new SectionBlock(Truncate(KeyResultLine(kr, null, default, words), BlockKitLimits.SectionText)), new ContextBlock(text)]);
+    }
+
+    /// <summary>What <c>/okr chart K2</c> answers at once: the key result's bar, while its chart is drawn.</summary>
+    public static Message DrawingChart(KeyResult kr, Wording words) =>
+        new($"{kr.ShortId} {Escape(kr.Name)}: {Escape(words.Progress(kr.Current, kr.Target, kr.Unit))}",
+            [new SectionBlock(Truncate(KeyResultLine(kr, null, default, words), BlockKitLimits.SectionText)), new ContextBlock(":hourglass_flowing_sand: Drawing its chart…")]);
+
+    /// <summary>Why <paramref name="kr"/>'s chart has no picture, when the renderer could not draw one.</summary>
+    public static Message ChartNotDrawn(KeyResult kr, NoChartReason? reason)
+    {
+        var why = reason switch
+        {
+            NoChartReason.InvalidData => "its numbers are too large to draw",
+            NoChartReason.NoData => "it has no check-ins to draw",
+            _ => "drawing it failed",
+        };
+        var text = $"No chart of {kr.ShortId}: {why}. `/okr history {kr.ShortId}` lists its check-ins.";
+        return new Message(text, [new SectionBlock(text)]);
+    }
+
+    /// <summary>Above a chart's numbers when Slack would not show its picture.</summary>
+    public const string ChartNotShown = ":warning: Slack did not take the chart just now, so here are its numbers.";
 
     public static string Icon(KrConfidence confidence) => confidence switch
     {

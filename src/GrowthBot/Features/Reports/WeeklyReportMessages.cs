@@ -8,6 +8,7 @@ using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Scheduling;
 using GrowthBot.Domain.Tasks;
+using GrowthBot.Features.Charts;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Pipeline;
 using GrowthBot.Features.Settings;
@@ -150,6 +151,20 @@ public static class WeeklyReportMessages
         blocks.Add(new SectionBlock(MrkdwnText.Truncate(text, Section)) { BlockId = "okr_review" });
         blocks.Add(new ActionsBlock([Okrs.SetNextPeriodButton.For()]) { BlockId = "okr_review_actions" });
     }
+
+    /// <summary>The charts in the report's thread: the North Star's trend and weekly pace and the experiment scoreboard, as pictures.</summary>
+    public static Message Charts(IReadOnlyList<ChartInSlack> charts) =>
+        ChartMessages.Pictures(ChartsText(charts.Select(c => c.Chart)), [new SectionBlock(":bar_chart: *The period in pictures*")], charts, "report_chart");
+
+    /// <summary>The same charts' numbers as text, under the main goal's progress bar: what the thread shows when Slack would not take the pictures.</summary>
+    public static Message ChartsAsText(IReadOnlyList<TeamChart> charts, KeyResultProgress? mainGoal, Wording words)
+    {
+        var intro = ":bar_chart: Slack could not show this report's charts just now, so here are their numbers.";
+        if (mainGoal is not null) intro += "\n" + ProgressLine(mainGoal, words);
+        return ChartMessages.Text(ChartsText(charts), [new SectionBlock(MrkdwnText.Truncate(intro, Section))], charts);
+    }
+
+    private static string ChartsText(IEnumerable<TeamChart> charts) => $"Charts: {string.Join(", ", charts.Where(c => c.Result.HasImage).Select(c => c.Title))}";
 
     /// <summary>What sales said about one experiment's leads: <c>2 good, 1 mixed (Wrong persona) · “last reply”</c>. The App Home shows it too.</summary>
     public static string FeedbackSummary(LeadFeedbackSummary f, Wording words)
@@ -332,12 +347,15 @@ public static class WeeklyReportMessages
     /// <summary>e.g. <c>26/100 new leads</c>.</summary>
     private static string Numbers(KeyResultProgress k, Wording words) => words.Progress(k.KeyResult.Current, k.KeyResult.Target, k.KeyResult.Unit);
 
+    private static string ProgressLine(KeyResultProgress k, Wording words) =>
+        $"`{Domain.Okrs.Progress.Bar(k.Percent)}` {words.Percent(k.Percent)} · *{k.KeyResult.ShortId}* {MrkdwnText.Escape(k.KeyResult.Name)}: {MrkdwnText.Escape(Numbers(k, words))}";
+
     /// <summary>Each key result's bar and numbers, its week against its period, and what its KPI counts.</summary>
     private static string Progress(WeeklyReport report, DateOnly today, Wording words)
     {
         var lines = report.KeyResults.Take(MaxListed).Select(k =>
         {
-            var line = $"`{Domain.Okrs.Progress.Bar(k.Percent)}` {words.Percent(k.Percent)} · *{k.KeyResult.ShortId}* {MrkdwnText.Escape(k.KeyResult.Name)}: {MrkdwnText.Escape(Numbers(k, words))}";
+            var line = ProgressLine(k, words);
             if (report.Pace?.For(k.KeyResult.Id) is { } pace) line += $"\n      {MrkdwnText.Escape(words.Pace(pace, today, report.PaceWeek))}";
             if (Okrs.OkrMessages.KpiOf(k.KeyResult, report.Kpis) is { } kpi)
                 line += $"\n      _{kpi.ShortId} {MrkdwnText.Escape(MrkdwnText.Truncate(kpi.Name, 60))}: {MrkdwnText.Escape(MrkdwnText.Truncate(kpi.Definition.ReplaceLineEndings(" "), 150))}_";
