@@ -22,6 +22,9 @@ public sealed class SchedulerHost(
 {
     private readonly IReadOnlyList<ScheduledJob> _jobs = Schedule.For(database.Dialect.IsPostgres);
     private readonly CancellationTokenSource _stopping = new();
+    // One change of the triggers at a time: an install's sweep that read the teams before a second install must not
+    // delete the triggers that install's own sweep has just made.
+    private readonly SemaphoreSlim _changing = new(1, 1);
     private IScheduler? _scheduler;
 
     public bool Enabled => options.CurrentValue.Schedule.Enabled;
@@ -98,18 +101,41 @@ public sealed class SchedulerHost(
     private async Task ScheduleTeams(CancellationToken cancellationToken)
     {
         if (_scheduler is not { } scheduler) return;
-        var teams = (await teamSettings.Teams(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        foreach (var team in teams) await Reschedule(teamSettings.For(team), cancellationToken);
-        foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Group), cancellationToken))
+        await _changing.WaitAsync(cancellationToken);
+        try
         {
-            if (TeamOf(key) is { } team && !teams.Contains(team)) await scheduler.UnscheduleJob(key, cancellationToken);
+            var teams = (await teamSettings.Teams(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            foreach (var team in teams) await ScheduleTeam(scheduler, teamSettings.For(team), cancellationToken);
+            foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Group), cancellationToken))
+            {
+                if (TeamOf(key) is { } team && !teams.Contains(team)) await scheduler.UnscheduleJob(key, cancellationToken);
+            }
+        }
+        finally
+        {
+            _changing.Release();
         }
     }
 
-    /// <summary>(Re)creates one team's triggers from its current settings: at startup, on install and on save.</summary>
+    /// <summary>(Re)creates one team's triggers from its current settings, on save.</summary>
     private async Task Reschedule(TeamSettings settings, CancellationToken cancellationToken)
     {
         if (_scheduler is not { } scheduler || settings.TeamId.Length == 0) return;
+        await _changing.WaitAsync(cancellationToken);
+        try
+        {
+            // Read afresh under the lock: of two saves queued one after the other, the later settings win.
+            await ScheduleTeam(scheduler, teamSettings.For(settings.TeamId), cancellationToken);
+        }
+        finally
+        {
+            _changing.Release();
+        }
+    }
+
+    private async Task ScheduleTeam(IScheduler scheduler, TeamSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.TeamId.Length == 0) return;
         foreach (var job in _jobs.Where(j => j.PerTeam))
             await scheduler.ScheduleTrigger(Trigger(scheduler, job, settings.TeamId, settings), TriggerConflict.Replace, cancellationToken);
         logger.LogInformation("Scheduled posts for team {Team} in {Zone}: weekly report '{Report}'", settings.TeamId, settings.Zone.Id, settings.WeeklyReportCron);
