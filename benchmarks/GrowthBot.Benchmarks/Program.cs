@@ -4,7 +4,8 @@ using GrowthBot.Benchmarks;
 
 // Measures GrowthBot as deployed (a child process on 127.0.0.1) against a fake Slack, next to a bare Kestrel
 // endpoint on the same machine, and prints a markdown table: metric | value | target | ok?
-// Run: dotnet run -c Release --project benchmarks/GrowthBot.Benchmarks   (about two minutes; `-- --charts-only` for the charts alone)
+// Run: dotnet run -c Release --project benchmarks/GrowthBot.Benchmarks   (about two minutes; `-- --charts-only` for the charts alone;
+// `-- --profile` for where the CPU goes instead of the table, with dotnet-trace installed as a .NET tool)
 // On SQLite, then the same flows on PostgreSQL when GROWTHBOT_TEST_POSTGRES names a server (.ci/with-postgres starts one).
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -17,7 +18,7 @@ var rows = new List<Row>();
 
 // Charts render in this process before the app starts, so no child process shares the two cores with them.
 // `--charts-only` stops after them (a few seconds instead of minutes).
-rows.AddRange(await ChartBenchmark.Run(quick, Log));
+if (!args.Contains("--profile")) rows.AddRange(await ChartBenchmark.Run(quick, Log));
 if (args.Contains("--charts-only"))
 {
     PrintTable();
@@ -92,6 +93,35 @@ async Task Measure(string engine, Func<string, Task<string>> newDatabase)
             () => SlackRequests.NewExperiment("T0SUBMIT", $"Idea {Next()}", slack.ResponseUrl("submit")),
             body => body.Length == 0 ? null : $"not an empty ack: {Cut(body)}"),
     };
+    // `--profile`: where the CPU of one list, one save and one report / home build goes (top frames), then stop.
+    if (args.Contains("--profile"))
+    {
+        // Kept after the run (the temporary folder is not), to open in PerfView or `dotnet-trace report`.
+        var traces = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "growthbot-profile", engine)).FullName;
+        Log($"traces in {traces}");
+        var profiles = new List<string>();
+        async Task Loop(int concurrency, Func<Task> one, CancellationToken stop) =>
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () => { while (!stop.IsCancellationRequested) await one(); })));
+        foreach (var (name, http, request, check) in workloads.Skip(1))
+        {
+            await Load.Run(10, 300, 10, _ => Expect(http, request(), check));
+            profiles.Add(await Profiler.Profile($"{name}, 10 concurrent", app.Pid, traces, stop => Loop(10, () => Expect(http, request(), check), stop)));
+        }
+        await using var profiled = new BuildBenchmark(main);
+        foreach (var (name, build) in new (string, Func<Task<int>>)[]
+                 {
+                     ("Weekly report build on ten team-years", () => profiled.Report("T10YEARS")),
+                     ("App Home build on ten team-years", () => profiled.Home("T10YEARS", "U0ALICE")),
+                 })
+        {
+            await BuildBenchmark.Measure(10, 10, build);
+            profiles.Add(await Profiler.Profile(name, Environment.ProcessId, traces, stop => Loop(1, build, stop)));
+        }
+        Console.WriteLine($"Profile ({engine}, load average {LoadAverage()}):\n");
+        foreach (var profile in profiles) Console.WriteLine(profile);
+        await app.Stop();
+        return;
+    }
     // Warm-up probe: the same `/experiment list` one at a time in batches of 50 from the first request on. The first
     // batches pay for JIT (tier 0, then tier 1 recompiles in the background) and the first connections; the table's
     // runs start once the app is warm, like a long-running deployment, and this line shows how long that takes.
@@ -219,7 +249,7 @@ else
     Log($"no PostgreSQL: set {PostgresSchemas.Variable} (or run through .ci/with-postgres) to measure it beside SQLite");
 }
 
-PrintTable();
+if (!args.Contains("--profile")) PrintTable();
 try { work.Delete(recursive: true); } catch (IOException) { }
 return rows.Any(r => r.Ok == false) ? 2 : 0;
 

@@ -46,16 +46,22 @@ public sealed class HomeTab(
     {
         var okr = await okrs.Current(teamId, cancellationToken);
         var now = clock.UtcNow;
+        var today = clock.Today(teamId);
+        var recentFeedback = await feedback.Between(teamId, now - FeedbackFor, now.AddTicks(1), cancellationToken);
+        // Velocity counts the weeks up to today by UTC date: a day more than that covers any time zone.
+        var since = new DateTimeOffset(today.AddDays(-7 * ExperimentRates.VelocityWeeks).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var (read, totals) = await experiments.Recent(teamId, since, recentFeedback.Select(f => f.ExperimentId).ToList(), now, cancellationToken);
         var summary = HomeSummary.Build(new HomeInputs
         {
             ViewerId = userId,
-            Today = clock.Today(teamId),
+            Today = today,
             Objective = okr?.Objective,
             KeyResults = okr?.KeyResults ?? [],
-            Experiments = await experiments.All(teamId, cancellationToken),
+            Experiments = read,
+            Totals = totals,
             OpenTasks = await tasks.Open(teamId, null, cancellationToken),
             Learnings = await learnings.Latest(teamId, LearningsShown, cancellationToken),
-            Feedback = await feedback.Between(teamId, now - FeedbackFor, now.AddTicks(1), cancellationToken),
+            Feedback = recentFeedback,
         });
         return Render(summary, teamSettings.For(teamId), Wording.English);
     }
