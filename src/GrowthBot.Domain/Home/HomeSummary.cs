@@ -69,7 +69,7 @@ public sealed record HomeSummary
         bool NeedsAction(GrowthTask t) => t.IsBlocked || t.IsOverdue(today);
         var rated = inputs.Feedback.Select(f => f.ExperimentId).ToHashSet();
         var experiments = inputs.Experiments.Where(e => rated.Contains(e.Id)).DistinctBy(e => e.Id).ToDictionary(e => e.Id);
-        var totals = inputs.Totals ?? new ExperimentTotals(inputs.Experiments.Count, WinRate.Of(inputs.Experiments));
+        var totals = inputs.Totals ?? new ExperimentTotals(inputs.Experiments.Count > 0, WinRate.Of(inputs.Experiments));
 
         return new HomeSummary
         {
@@ -93,7 +93,7 @@ public sealed record HomeSummary
                 .Where(x => x.Experiment is not null)
                 .OrderByDescending(x => x.Latest).ThenByDescending(x => x.Experiment!.Number)
                 .Select(x => LeadFeedbackSummary.Of(x.Experiment!, x.Feedback)).ToList(),
-            IsEmptyWorkspace = inputs.Objective is null && totals.Experiments == 0 && open.Count == 0 && inputs.Learnings.Count == 0,
+            IsEmptyWorkspace = inputs.Objective is null && !totals.Any && open.Count == 0 && inputs.Learnings.Count == 0,
         };
     }
 }

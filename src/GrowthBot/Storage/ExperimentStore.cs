@@ -77,21 +77,23 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
     {
         await using var connection = await database.Open(cancellationToken);
         var ids = alsoIds.Distinct().ToArray();
+        // Each part on its own index range (ix_experiments_team_history), put together and ordered here: one ORDER BY over
+        // a UNION made SQLite walk the whole team in number order instead.
         var rows = await Read(connection, new CommandDefinition($"""
             SELECT {Columns} FROM experiments WHERE team_id = @teamId AND status IN ('Backlog', 'Running')
-            UNION
+            UNION ALL
             SELECT {Columns} FROM experiments WHERE team_id = @teamId AND status IN ('Concluded', 'Abandoned') AND concluded_at >= @since
-            {(ids.Length == 0 ? "" : $"UNION SELECT {Columns} FROM experiments WHERE team_id = @teamId AND id {database.Dialect.InList("ids")}")}
-            ORDER BY number
-            """, new { teamId, since, ids, now }, cancellationToken: cancellationToken));
-        var totals = await connection.QuerySingleAsync<(long Experiments, long Concluded, long Worked)>(new CommandDefinition("""
-            SELECT COUNT(*),
-                COALESCE(SUM(CASE WHEN status = 'Concluded' AND outcome IS NOT NULL AND concluded_at <= @now THEN 1 ELSE 0 END), 0),
-                COALESCE(SUM(CASE WHEN status = 'Concluded' AND outcome = 'Worked' AND concluded_at <= @now THEN 1 ELSE 0 END), 0)
-            FROM experiments WHERE team_id = @teamId
-            """, new { teamId, now }, cancellationToken: cancellationToken));
-        return (rows,
-            new ExperimentTotals((int)totals.Experiments, new WinRate((int)totals.Worked, (int)totals.Concluded)));
+            {(ids.Length == 0 ? "" : $"UNION ALL SELECT {Columns} FROM experiments WHERE team_id = @teamId AND id {database.Dialect.InList("ids")}")}
+            """, new { teamId, since, ids }, cancellationToken: cancellationToken));
+        var outcomes = (await connection.QueryAsync<(string Outcome, long Count)>(new CommandDefinition("""
+            SELECT outcome, COUNT(*) FROM experiments
+            WHERE team_id = @teamId AND status = 'Concluded' AND concluded_at <= @now AND outcome IS NOT NULL
+            GROUP BY outcome
+            """, new { teamId, now }, cancellationToken: cancellationToken))).ToList();
+        var any = rows.Count > 0 || await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM experiments WHERE team_id = @teamId)", new { teamId }, cancellationToken: cancellationToken));
+        var winRate = new WinRate((int)outcomes.Where(o => o.Outcome == nameof(Outcome.Worked)).Sum(o => o.Count), (int)outcomes.Sum(o => o.Count));
+        return (rows.DistinctBy(e => e.Id).OrderBy(e => e.Number).ToList(), new ExperimentTotals(any, winRate));
     }
 
     /// <summary>
