@@ -1,6 +1,8 @@
+using GrowthBot.Domain.Kpis;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
 using GrowthBot.Domain.Learnings;
+using GrowthBot.Domain.Pipeline;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Tasks;
@@ -14,9 +16,14 @@ public sealed record HomeInputs
     public required DateOnly Today { get; init; }
     public Objective? Objective { get; init; }
     public IReadOnlyList<KeyResult> KeyResults { get; init; } = [];
+    /// <summary>Each key result's week against its period; null without an objective.</summary>
+    public OkrPace? Pace { get; init; }
+    /// <summary>The team's KPI definitions, so a key result shows what it counts.</summary>
+    public IReadOnlyList<Kpi> Kpis { get; init; } = [];
     /// <summary>
-    /// Every open experiment, every one concluded or abandoned in the <see cref="ExperimentRates.VelocityWeeks"/> weeks up
-    /// to today, and every one <see cref="Feedback"/> names; the whole history will do too.
+    /// Every open experiment, every one concluded or abandoned in the <see cref="ExperimentBoard.Days"/> days up to
+    /// <see cref="Now"/> (the boards; velocity's weeks lie within them), and every one <see cref="Feedback"/> names; the
+    /// whole history will do too.
     /// </summary>
     public IReadOnlyList<Experiment> Experiments { get; init; } = [];
     /// <summary>Counted over the whole history; null counts <see cref="Experiments"/>, which must then be all of it.</summary>
@@ -26,6 +33,10 @@ public sealed record HomeInputs
     public IReadOnlyList<Learning> Learnings { get; init; } = [];
     /// <summary>Sales' recent lead-quality feedback, any order.</summary>
     public IReadOnlyList<LeadFeedback> Feedback { get; init; } = [];
+    /// <summary>The two latest pipeline check-ins, newest first.</summary>
+    public IReadOnlyList<PipelineCheckIn> PipelineCheckIns { get; init; } = [];
+    /// <summary>Now, for the success and fail boards' 90 days.</summary>
+    public DateTimeOffset Now { get; init; }
 }
 
 /// <summary>A key result with its progress from baseline to target.</summary>
@@ -43,6 +54,8 @@ public sealed record HomeSummary
     /// <summary>The main key result (the first one), shown as the North Star's progress.</summary>
     public KeyResultLine? NorthStar { get; init; }
     public IReadOnlyList<KeyResultLine> KeyResults { get; init; } = [];
+    public OkrPace? Pace { get; init; }
+    public IReadOnlyList<Kpi> Kpis { get; init; } = [];
     /// <summary>Running experiments, the soonest end date first.</summary>
     public IReadOnlyList<Experiment> Running { get; init; } = [];
     /// <summary>The viewer's open tasks: blocked and overdue first, then by due date.</summary>
@@ -57,6 +70,11 @@ public sealed record HomeSummary
     public IReadOnlyList<Learning> Learnings { get; init; } = [];
     /// <summary>What sales said about each experiment's leads, the most recently rated experiment first.</summary>
     public IReadOnlyList<LeadFeedbackSummary> LeadFeedback { get; init; } = [];
+
+    /// <summary>The latest pipeline check-in with its change since the one before; null before the first.</summary>
+    public PipelineMove? Pipeline { get; init; }
+    /// <summary>Experiments concluded in the last 90 days by outcome.</summary>
+    public ExperimentBoard Board { get; init; } = new([], [], []);
 
     /// <summary>Nothing set up yet: the home welcomes the team instead of showing empty sections.</summary>
     public bool IsEmptyWorkspace { get; init; }
@@ -78,6 +96,8 @@ public sealed record HomeSummary
             Objective = inputs.Objective,
             NorthStar = keyResults.FirstOrDefault(),
             KeyResults = keyResults,
+            Pace = inputs.Pace,
+            Kpis = inputs.Kpis,
             Running = inputs.Experiments.Where(e => e.Status == ExperimentStatus.Running).OrderBy(e => e.EndDate).ThenBy(e => e.Number).ToList(),
             MyTasks = open.Where(t => t.OwnerId == inputs.ViewerId)
                 .OrderBy(t => NeedsAction(t) ? 0 : 1).ThenBy(t => t.DueDate).ThenBy(t => t.Number).ToList(),
@@ -93,6 +113,8 @@ public sealed record HomeSummary
                 .Where(x => x.Experiment is not null)
                 .OrderByDescending(x => x.Latest).ThenByDescending(x => x.Experiment!.Number)
                 .Select(x => LeadFeedbackSummary.Of(x.Experiment!, x.Feedback)).ToList(),
+            Pipeline = PipelineMove.Of(inputs.PipelineCheckIns.ElementAtOrDefault(0), inputs.PipelineCheckIns.ElementAtOrDefault(1)),
+            Board = ExperimentBoard.Of(inputs.Experiments, inputs.Now),
             IsEmptyWorkspace = inputs.Objective is null && !totals.Any && open.Count == 0 && inputs.Learnings.Count == 0,
         };
     }

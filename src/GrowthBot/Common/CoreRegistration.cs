@@ -12,6 +12,7 @@ public static class CoreRegistration
         builder.Services.AddSingleton<GrowthLeads>();
         builder.Services.AddSingleton<UserZones>();
         builder.Services.AddSingleton<UserGroupDirectory>();
+        builder.Services.AddSingleton<LeadRaters>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using GrowthBot.Domain.Money;
 using GrowthBot.Domain.Scheduling;
 using GrowthBot.Slack;
 using GrowthBot.Slack.Routing;
@@ -33,6 +34,8 @@ public sealed record TeamSettings
     /// <summary>The OKR check-in's day and time (from its cron); null when that cron is not a plain weekly one.</summary>
     public DayOfWeek? CheckInDay { get; init; }
     public TimeOnly? CheckInTime { get; init; }
+    /// <summary>The currency budgets, spend and deal sizes are in (<c>/growth settings</c>; EUR by default).</summary>
+    public Currency Currency { get; init; } = Currency.Euro;
 }
 
 /// <summary>
@@ -97,6 +100,7 @@ public sealed class TeamSettingsService(
                 saved?.NudgeHour ?? MessageHours.DefaultNudgeHour),
             CheckInDay = checkIn?.Item1,
             CheckInTime = checkIn?.Item2,
+            Currency = Currency.Of(saved?.Currency),
         };
     }
 

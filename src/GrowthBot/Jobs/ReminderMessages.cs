@@ -2,11 +2,13 @@ using GrowthBot.Common;
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Okrs;
+using GrowthBot.Domain.Pipeline;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Growth;
 using GrowthBot.Features.Okrs;
+using GrowthBot.Features.Pipeline;
 using GrowthBot.Features.Tasks;
 using GrowthBot.Slack.BlockKit;
 
@@ -67,6 +69,15 @@ public static class ReminderMessages
             });
         }
         return new Message($"Time to check in: {string.Join(", ", keyResults.Select(k => k.ShortId))}", blocks);
+    }
+
+    /// <summary>The weekly DM to a sales person: the pipeline's numbers as last checked in, and a button to check in this week's.</summary>
+    public static Message PipelineCheckIn(PipelineCheckIn? latest, DirectMessageWindow reader, TeamSettings team, Wording words)
+    {
+        var last = latest is null ? "" : $" Last time: {PipelineMessages.Numbers(latest, team.Currency, words)}.";
+        var text = $"{words.Greeting(reader.LocalTime)}! Could you check in the pipeline's numbers for this week? {NextReport(team, words)} shows its velocity and what moved it.{last}";
+        return new Message("Time to check in the pipeline's numbers",
+            [new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)) { Accessory = PipelineCheckInButton.For() }]);
     }
 
     /// <summary>To the owner of a running experiment past its end date.</summary>

@@ -7,7 +7,7 @@ public class OkrDraftTests
     private static readonly KeyResultFields Empty = new(null, null, null, null, null);
 
     private static OkrDraft Draft(params KeyResultFields[] keyResults) =>
-        new("100 new leads", "Q4 2026", [.. keyResults, .. Enumerable.Repeat(Empty, 5 - keyResults.Length)]);
+        new("100 new leads", "Q4 2026", [.. keyResults, .. Enumerable.Repeat(Empty, 5 - keyResults.Length)], new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31));
 
     [Fact]
     public void A_valid_draft_gives_its_filled_key_results_and_skips_empty_ones()
@@ -34,7 +34,8 @@ public class OkrDraftTests
         ]).Validate();
 
         Assert.Empty(keyResults);
-        Assert.Equal(["kr1_baseline", "kr2_target", "kr3_name", "kr4_owner", "objective", "period"], errors.ByField.Keys.Order());
+        // The period's name may be left empty (it is made from its dates); its first and last day may not.
+        Assert.Equal(["kr1_baseline", "kr2_target", "kr3_name", "kr4_owner", "objective", "period_end", "period_start"], errors.ByField.Keys.Order());
         Assert.Contains("“ten” is not a number", errors.ByField["kr1_baseline"]);
         Assert.Contains("must differ from the baseline (5)", errors.ByField["kr2_target"]);
         Assert.Contains("no name", errors.ByField["kr3_name"]);

@@ -30,6 +30,8 @@ public static class ExperimentForm
         public const string End = ExperimentDraft.Fields.EndDate;
         /// <summary>The "Brings leads for sales to judge" box; <see cref="ExperimentKeyResultSelect"/> gives it a suffix.</summary>
         public const string BringsLeads = ExperimentDraft.Fields.BringsLeads;
+        public const string Budget = ExperimentDraft.Fields.Budget;
+        public const string ResultUnit = ExperimentDraft.Fields.ResultUnit;
     }
 
     /// <summary>
@@ -72,6 +74,10 @@ public static class ExperimentForm
         blocks.AddRange(
         [
             Text(Blocks.Metric, "Metric that tells whether it worked", ExperimentDraft.MetricMax, initial.Metric, "Leads from the campaign", optional: true),
+            Text(Blocks.Budget, "Budget", 30, initial.BudgetText, "800", optional: true,
+                hint: "What you plan to spend on it, in the team's currency (/growth settings). Leave empty for none."),
+            Text(Blocks.ResultUnit, "One result is a…", ExperimentDraft.ResultUnitMax, initial.ResultUnit, "lead", optional: true,
+                hint: "What you count, in the singular: lead, sign-up, demo. Cost per result is spend ÷ results."),
             Input(Blocks.Impact, "Impact (1–10)", IceInput(initial.Impact), hint: "How much will it move the key result if it works?"),
             Input(Blocks.Confidence, "Confidence (1–10)", IceInput(initial.Confidence), hint: "How sure are you that it will work?"),
             Input(Blocks.Ease, "Ease (1–10)", IceInput(initial.Ease), hint: "How easy is it to run in about a week? ICE = (Impact + Confidence + Ease) ÷ 3"),
@@ -97,6 +103,8 @@ public static class ExperimentForm
         StartDate = values.Date(Blocks.Start),
         EndDate = values.Date(Blocks.End),
         BringsLeads = values.Checked(Blocks.BringsLeads),
+        BudgetText = values.Text(Blocks.Budget),
+        ResultUnit = values.Text(Blocks.ResultUnit),
     };
 
     /// <summary>

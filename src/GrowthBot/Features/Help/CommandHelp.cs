@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Growth;
+using GrowthBot.Features.Icp;
+using GrowthBot.Features.Kpis;
 using GrowthBot.Features.Learnings;
 using GrowthBot.Features.Okrs;
 using GrowthBot.Features.Tasks;
@@ -22,6 +24,8 @@ public static partial class CommandHelp
         (TaskCommand.Name, _ => TaskCommand.Usage),
         (LearningCommand.Name, _ => LearningCommand.Usage),
         (OkrCommand.Name, _ => OkrCommand.Usage),
+        (KpiCommand.Name, _ => KpiCommand.Usage),
+        (IcpCommand.Name, _ => IcpCommand.Usage),
         (GrowthCommand.Name, GrowthCommand.Usage),
     ];
 

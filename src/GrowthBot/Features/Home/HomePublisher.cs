@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GrowthBot.Delivery;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Slack.WebApi;
 using GrowthBot.Slack.Workspaces;
@@ -100,8 +101,15 @@ public sealed class HomePublisher(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var view = await services.GetRequiredService<HomeTab>().For(teamId, userId, cancellationToken);
-            await services.GetRequiredService<ISlackApi>().PublishView(userId, view, cancellationToken);
+            var chart = services.GetRequiredService<HomeChart>();
+            var trend = await chart.For(teamId, cancellationToken);
+            var view = await services.GetRequiredService<HomeTab>().For(teamId, userId, trend, cancellationToken);
+            var slack = services.GetRequiredService<ISlackApi>();
+            await services.GetRequiredService<SlackImages>().Send(view, () =>
+            {
+                chart.Refused(teamId, trend!);
+                return HomeTab.WithoutImages(view);
+            }, v => slack.PublishView(userId, v, cancellationToken), cancellationToken);
         }
         catch (SlackApiException e)
         {

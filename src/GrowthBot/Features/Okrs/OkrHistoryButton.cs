@@ -8,7 +8,7 @@ using GrowthBot.Storage;
 namespace GrowthBot.Features.Okrs;
 
 /// <summary>
-/// The History button of a key result (<c>okr_history:K2</c>, on <c>/okr</c> and the App Home) and <c>/okr history K2</c>:
+/// The History button of a key result (<c>okr_history:KR2</c>, on <c>/okr</c> and the App Home) and <c>/okr history KR2</c>:
 /// the user sees its last check-ins with value, confidence, note, who and when.
 /// </summary>
 public sealed class OkrHistoryButton(OkrStore okrs) : IBlockActionHandler
@@ -43,9 +43,9 @@ public sealed class OkrHistoryButton(OkrStore okrs) : IBlockActionHandler
         }
         else
         {
-            kr = ShortId.TryParse(id, ShortId.KeyResult, out var number) ? all.FirstOrDefault(k => k.Number == number) : null;
+            kr = ShortId.TryParseKeyResult(id, out var number) ? all.FirstOrDefault(k => k.Number == number) : null;
             if (kr is null)
-                return new Message($"`{MrkdwnText.Escape(MrkdwnText.Truncate(id, 40))}` is not a key result. They look like `K2`; `/okr` shows the current ones.");
+                return new Message(OkrMessages.NotAKeyResult(id));
         }
         var (latest, total) = await okrs.LatestCheckIns(teamId, kr.Id, Shown, cancellationToken);
         return OkrMessages.History(kr, latest, total, Wording.English);

@@ -34,6 +34,7 @@ public sealed partial class SettingsModal(
         public const string SalesGroup = "sales_group";
         public const string OkrProgress = "okr_progress";
         public const string Nudges = "nudges";
+        public const string Currency = "currency";
     }
 
     /// <summary>
@@ -70,6 +71,7 @@ public sealed partial class SettingsModal(
             .Select(h => Choice(words.Time(h), h.ToString("HH:mm", CultureInfo.InvariantCulture))).ToList();
         var onOff = new[] { Choice("On: daily DMs of overdue and blocked tasks", "on"), Choice("Off", "off") };
         var okr = new[] { Choice("Own post after the report", "post"), Choice("Inside the report", "report") };
+        var currencies = Domain.Money.Currency.Choices.Select(c => Choice($"{c.Code} ({c.Symbol})", c.Code)).ToList();
         var blocks = new List<Block>
         {
             Input(Blocks.Channel, "Report channel", new ConversationsSelect
@@ -93,6 +95,8 @@ public sealed partial class SettingsModal(
                 optional: true, hint: "Type part of its name, e.g. sales. The whole group is mentioned."),
             Input(Blocks.OkrProgress, "Key-result progress", new StaticSelect { Options = okr, InitialOption = okr[settings.OkrProgressInReport ? 1 : 0] }),
             Input(Blocks.Nudges, "Task nudges", new StaticSelect { Options = onOff, InitialOption = onOff[settings.NudgesEnabled ? 0 : 1] }),
+            Input(Blocks.Currency, "Currency", new StaticSelect { Options = currencies, InitialOption = currencies.First(o => o.Value == settings.Currency.Code) },
+                hint: "Budgets, spend, cost per result and deal sizes are in this currency."),
         };
         return Modal("Growth settings", CallbackId, "Save", blocks, origin);
     }
@@ -117,6 +121,8 @@ public sealed partial class SettingsModal(
             errors[Blocks.NudgeHour] = $"Please choose an hour from {Wording.English.Time(MessageHours.QuietUntil)} to {Wording.English.Time(MessageHours.NudgeHourChoices[^1])}.";
         var group = values.Selected(Blocks.SalesGroup)?.ToUpperInvariant();
         if (group is not null && !UserGroupId().IsMatch(group)) errors[Blocks.SalesGroup] = "Please choose a user group from the list.";
+        var currency = values.Selected(Blocks.Currency);
+        if (currency is not null && Domain.Money.Currency.Choices.All(c => c.Code != currency)) errors[Blocks.Currency] = "Please choose a currency from the list.";
         if (errors.Count > 0) return ViewSubmissionResponse.WithErrors(errors);
 
         var saved = await teamSettings.Save(new SavedTeamSettings
@@ -125,6 +131,7 @@ public sealed partial class SettingsModal(
             LeadQualityUsers = values.Users(Blocks.Sales), LeadQualityGroup = group,
             OkrProgressInReport = values.Selected(Blocks.OkrProgress) == "report", NudgesEnabled = values.Selected(Blocks.Nudges) != "off",
             WorkingDays = workingDays, NudgeHour = nudgeHour,
+            Currency = currency ?? teamSettings.For(submission.TeamId).Currency.Code,
             UpdatedBy = submission.UserId, UpdatedAt = time.GetUtcNow(),
         }, cancellationToken);
         // Saving rescheduled the jobs (SchedulerHost listens), so the new day and time apply without a restart.
@@ -145,7 +152,7 @@ public sealed partial class SettingsModal(
         return $":white_check_mark: Saved. The weekly report goes to {MrkdwnText.Channel(settings.ReportChannel)} {when} ({settings.Zone.Id}). " +
                $"Make sure I'm in that channel: `/invite @GrowthBot` there. " +
                $"My DMs come {words.Days(settings.Hours.WorkingDays)} from {words.Time(settings.Hours.Opens)} in each person's own time zone; " +
-               $"task nudges are {(settings.NudgesEnabled ? "on" : "off")}.";
+               $"task nudges are {(settings.NudgesEnabled ? "on" : "off")}. Amounts are in {settings.Currency.Code} ({settings.Currency.Symbol}).";
     }
 
     [GeneratedRegex("^S[A-Z0-9]{2,}$")]
