@@ -40,17 +40,29 @@ public sealed partial record KeyResultPlan(DateOnly Start, DateOnly End, decimal
         return Straight(start, end, kr.Baseline, kr.Target);
     }
 
-    /// <summary>The team's own weekly targets (by week start) in place of the even shares; weeks not given keep theirs.</summary>
-    public KeyResultPlan WithWeeklyTargets(IReadOnlyDictionary<DateOnly, decimal> targets) =>
-        this with { Weeks = Weeks.Select(w => targets.TryGetValue(w.WeekStart, out var t) ? w with { Target = t } : w).ToList(), WeeklyTargetsSet = true };
+    /// <summary>Where this week's own target puts the key result at the week's end (its value at the week's start plus the target).</summary>
+    public DayValue? ThisWeekTarget { get; init; }
 
     /// <summary>
-    /// Where the plan says the key result should stand by the end of <paramref name="today"/>'s week: the baseline plus
-    /// the targets of every week up to and including it. Null when the week is outside the period.
+    /// The team's own weekly targets (by week start) in place of the even shares; weeks not given keep theirs.
+    /// <paramref name="thisWeek"/>, when given, is where this week's target puts the key result, which the trend marks.
+    /// </summary>
+    public KeyResultPlan WithWeeklyTargets(IReadOnlyDictionary<DateOnly, decimal> targets, DayValue? thisWeek = null) =>
+        this with
+        {
+            Weeks = Weeks.Select(w => targets.TryGetValue(w.WeekStart, out var t) ? w with { Target = t } : w).ToList(), WeeklyTargetsSet = true,
+            ThisWeekTarget = thisWeek,
+        };
+
+    /// <summary>
+    /// Where the plan says the key result should stand by the end of <paramref name="today"/>'s week: this week's own
+    /// target when it was given, else the baseline plus the targets of every week up to and including it. Null when the
+    /// week is outside the period.
     /// </summary>
     public DayValue? ThisWeek(DateOnly today)
     {
         var week = Periods.WeekStart(today);
+        if (ThisWeekTarget is { } set && Periods.WeekStart(set.Day) == week) return set;
         if (!Weeks.Any(w => w.WeekStart == week)) return null;
         var end = week.AddDays(6) < End ? week.AddDays(6) : End;
         return new DayValue(end, Baseline + Weeks.Where(w => w.WeekStart <= week).Sum(w => w.Target));

@@ -95,7 +95,22 @@ public sealed class TeamCharts(OkrStore okrs, ExperimentStore experiments, TeamC
         var today = clock.Today(teamId);
         var zone = clock.Zone(teamId);
         var checkIns = (await okrs.CheckInsOf(teamId, kr.Id, cancellationToken)).Select(c => new DayValue(Periods.LocalDate(c.CreatedAt, zone), c.Value)).ToList();
-        return (today, KeyResultPlan.For(kr, objective, today), checkIns);
+        var plan = KeyResultPlan.For(kr, objective, today);
+        // The team's weekly targets (set with /okr week, or the default of what is left over the weeks left) replace the
+        // even shares. Pace amounts are toward the target, the plan's are signed.
+        if (await okrs.Pace(teamId, zone, clock.UtcNow, cancellationToken) is { } pace && pace.Objective.Id == objective.Id && pace.For(kr.Id) is { Weeks.Count: > 0 } krPace)
+        {
+            decimal Signed(decimal amount) => kr.LowerIsBetter ? -amount : amount;
+            var thisWeek = krPace.ThisWeek is { } week
+                ? new DayValue(week.WeekStart.AddDays(6) < plan.End ? week.WeekStart.AddDays(6) : plan.End, week.StartValue + Signed(week.Target))
+                : (DayValue?)null;
+            var targets = krPace.Weeks.ToDictionary(w => w.WeekStart, w => Signed(w.Target));
+            // Weeks still to come get this week's default share of what is left, as they would if this week went to plan.
+            var share = Signed((krPace.ThisWeek ?? krPace.Weeks[^1]).DefaultTarget);
+            foreach (var later in plan.Weeks.Where(w => w.WeekStart > krPace.Weeks[^1].WeekStart)) targets[later.WeekStart] = share;
+            plan = plan.WithWeeklyTargets(targets, thisWeek);
+        }
+        return (today, plan, checkIns);
     }
 
     private TeamChart Drawn(string fileName, string title, ChartResult result)

@@ -44,9 +44,28 @@ public class OkrChartTests
         Assert.Contains("Drawing its chart…", reply.Text);
         var image = Assert.Single(Images(FollowUp(app).Args["blocks"]));
         Assert.Equal("Trend of KR2 Closed deals: 3 deals on 16 Nov, target 10 deals by 31 Dec from a baseline of 0 deals. 1 check-in, on 16 Nov. " +
-                     "On the straight line from baseline to target it would be 5.27 deals by today (18 Nov).", AltText(image));
+                     "On the straight line from baseline to target it would be 5.27 deals by today (18 Nov); this week's target is 2 deals by 22 Nov.", AltText(image));
         Assert.Equal("KR2 Closed deals", image["title"]!["text"]!.GetValue<string>());
         Assert.True(app.Slack.Files[FileId(image)].IsPng);
+    }
+
+    [Fact]
+    public async Task The_trend_marks_this_weeks_own_target_once_the_owner_set_it()
+    {
+        await using var app = await GrowthBotApp.Start();
+        var okr = await Quarter(app);
+        var owner = okr.KeyResults[0].OwnerId;
+        await app.Command("/okr week", user: owner);
+        Assert.True((await app.Submit(ViewSubmission.Of(app.Slack.Last("views.open"), owner).Text("week_KR1", "8"))).IsEmptyAck);
+        await app.Idle();
+        var before = app.Slack.CallsTo("response_url").Count;
+
+        await app.Command("/okr chart KR1");
+        await app.Idle();
+
+        // 26 new leads when the week began (Monday 16 Nov) and 8 more set for the week: 34 by Sunday.
+        var image = Assert.Single(Images(app.Slack.CallsTo("response_url").Skip(before).Last().Args["blocks"]));
+        Assert.EndsWith("this week's target is 34 new leads by 22 Nov.", AltText(image));
     }
 
     [Fact]

@@ -9,10 +9,10 @@ namespace GrowthBot.Tests.Features.Charts;
 public class ReportChartsTests
 {
     private const string TrendAlt = "Trend of KR1 New leads: 26 new leads on 12 Nov, target 100 new leads by 31 Dec from a baseline of 0 new leads. " +
-                                    "6 check-ins from 8 Oct to 12 Nov. On the straight line from baseline to target it would be 52.75 new leads by today (18 Nov).";
+                                    "6 check-ins from 8 Oct to 12 Nov. On the straight line from baseline to target it would be 52.75 new leads by today (18 Nov); this week's target is 37 new leads by 22 Nov.";
 
-    private const string PaceAlt = "KR1 New leads per week: on target in 0 of 6 weeks. Week of 28 Sept: no check-in (target 7.14 new leads); " +
-                                   "Week of 5 Oct: 2 new leads (target 7.14 new leads); Week of 12 Oct: 3 new leads (target 7.14 new leads);";
+    private const string PaceAlt = "KR1 New leads per week: on target in 0 of 6 weeks. Week of 28 Sept: no check-in (target 8 new leads); " +
+                                   "Week of 5 Oct: 2 new leads (target 8 new leads); Week of 12 Oct: 3 new leads (target 9 new leads);";
 
     private const string ScoreboardAlt = "3 concluded experiments in the last 12 weeks: 2 worked, 1 didn't work, 0 inconclusive. " +
                                          "Week of 19 Oct: 1 worked; Week of 2 Nov: 1 didn't work; Week of 9 Nov: 1 worked.";
@@ -41,7 +41,7 @@ public class ReportChartsTests
         Assert.Equal(3, images.Count);
         Assert.Equal(TrendAlt, AltText(images[0]));
         Assert.Equal(PaceAlt, AltText(images[1])[..PaceAlt.Length]);
-        Assert.Contains("Week of 9 Nov: 7 new leads (target 7.14 new leads); Week of 16 Nov: no check-in (target 7.14 new leads); Week of 23 Nov: to come", AltText(images[1]));
+        Assert.Contains("Week of 9 Nov: 7 new leads (target 11 new leads); Week of 16 Nov: no check-in (target 11 new leads); Week of 23 Nov: to come (target 11 new leads)", AltText(images[1]));
         Assert.Equal(ScoreboardAlt, AltText(images[2]));
         Assert.Equal(["KR1 New leads", "KR1 New leads per week", "Experiments concluded per week"], images.Select(i => i["title"]!["text"]!.GetValue<string>()));
 
