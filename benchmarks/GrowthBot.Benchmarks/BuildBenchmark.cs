@@ -73,6 +73,7 @@ public sealed class BuildBenchmark : IAsyncDisposable
         var parts = new (string Name, Func<Task<int>> Read)[]
         {
             ("experiments.All", async () => (await _experiments.All(teamId, default)).Count),
+            ("experiments.Recent", async () => (await _experiments.Recent(teamId, now.AddDays(-28), [], now, default)).Experiments.Count + 1),
             ("okrs.Current", async () => (await _okrs.Current(teamId, default))?.KeyResults.Count ?? 1),
             ("tasks.BlocksRecorded", async () => (await _tasks.BlocksRecorded(teamId, from, now, default)).Count + 1),
             ("tasks.PostponementsRecorded", async () => (await _tasks.PostponementsRecorded(teamId, from, now, default)).Count + 1),

@@ -4,7 +4,8 @@ using GrowthBot.Benchmarks;
 
 // Measures GrowthBot as deployed (a child process on 127.0.0.1) against a fake Slack, next to a bare Kestrel
 // endpoint on the same machine, and prints a markdown table: metric | value | target | ok?
-// Run: dotnet run -c Release --project benchmarks/GrowthBot.Benchmarks   (about two minutes; `-- --charts-only` for the charts alone)
+// Run: dotnet run -c Release --project benchmarks/GrowthBot.Benchmarks   (about two minutes; `-- --charts-only` for the charts alone;
+// `-- --profile` for where the CPU goes instead of the table, with dotnet-trace installed as a .NET tool)
 // On SQLite, then the same flows on PostgreSQL when GROWTHBOT_TEST_POSTGRES names a server (.ci/with-postgres starts one).
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -17,7 +18,7 @@ var rows = new List<Row>();
 
 // Charts render in this process before the app starts, so no child process shares the two cores with them.
 // `--charts-only` stops after them (a few seconds instead of minutes).
-rows.AddRange(await ChartBenchmark.Run(quick, Log));
+if (!args.Contains("--profile")) rows.AddRange(await ChartBenchmark.Run(quick, Log));
 if (args.Contains("--charts-only"))
 {
     PrintTable();
@@ -47,7 +48,7 @@ async Task Measure(string engine, Func<string, Task<string>> newDatabase)
     await using var app = GrowthBotProcess.Start(slack.ApiBaseUrl, main);
     startups.Add((await app.WaitHealthy()).TotalMilliseconds);
     startups.Sort();
-    rows.Add(new("Startup to healthy (process start → `GET /health` 200, median of 3)", Ms(startups[1]), "< 2000 ms", startups[1] < 2000));
+    rows.Add(new("Startup to healthy (process start → `GET /health` 200, median of 3)", Ms(startups[1]), "≤ 1000 ms", startups[1] <= 1000));
     Log($"startup {string.Join(", ", startups.Select(s => s.ToString("F0")))} ms");
 
     await Task.Delay(1000);
@@ -92,6 +93,35 @@ async Task Measure(string engine, Func<string, Task<string>> newDatabase)
             () => SlackRequests.NewExperiment("T0SUBMIT", $"Idea {Next()}", slack.ResponseUrl("submit")),
             body => body.Length == 0 ? null : $"not an empty ack: {Cut(body)}"),
     };
+    // `--profile`: where the CPU of one list, one save and one report / home build goes (top frames), then stop.
+    if (args.Contains("--profile"))
+    {
+        // Kept after the run (the temporary folder is not), to open in PerfView or `dotnet-trace report`.
+        var traces = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "growthbot-profile", engine)).FullName;
+        Log($"traces in {traces}");
+        var profiles = new List<string>();
+        async Task Loop(int concurrency, Func<Task> one, CancellationToken stop) =>
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () => { while (!stop.IsCancellationRequested) await one(); })));
+        foreach (var (name, http, request, check) in workloads.Skip(1))
+        {
+            await Load.Run(10, 300, 10, _ => Expect(http, request(), check));
+            profiles.Add(await Profiler.Profile($"{name}, 10 concurrent", app.Pid, traces, stop => Loop(10, () => Expect(http, request(), check), stop)));
+        }
+        await using var profiled = new BuildBenchmark(main);
+        foreach (var (name, build) in new (string, Func<Task<int>>)[]
+                 {
+                     ("Weekly report build on ten team-years", () => profiled.Report("T10YEARS")),
+                     ("App Home build on ten team-years", () => profiled.Home("T10YEARS", "U0ALICE")),
+                 })
+        {
+            await BuildBenchmark.Measure(10, 10, build);
+            profiles.Add(await Profiler.Profile(name, Environment.ProcessId, traces, stop => Loop(1, build, stop)));
+        }
+        Console.WriteLine($"Profile ({engine}, load average {LoadAverage()}):\n");
+        foreach (var profile in profiles) Console.WriteLine(profile);
+        await app.Stop();
+        return;
+    }
     // Warm-up probe: the same `/experiment list` one at a time in batches of 50 from the first request on. The first
     // batches pay for JIT (tier 0, then tier 1 recompiles in the background) and the first connections; the table's
     // runs start once the app is warm, like a long-running deployment, and this line shows how long that takes.
@@ -124,15 +154,18 @@ async Task Measure(string engine, Func<string, Task<string>> newDatabase)
         }
     }
 
+    // The targets of issue 16: the list is judged against the bare endpoint in the same run, a save in saves per second.
+    var saveName = workloads[2].Name;
     foreach (var (name, _, _, _) in workloads.Skip(1))
     {
+        var isSave = name == saveName;
         foreach (var concurrency in levels)
         {
             var r = throughput[(name, concurrency)];
-            var isTarget = concurrency == 100;
+            double? limit = (isSave, concurrency) switch { (false, 100) => 15, (true, 10) => 30, (true, 100) => 250, _ => null };
             rows.Add(new($"{name}: ack latency p50 / p95 / p99 at {concurrency} concurrent",
                 $"{r.P50:F1} / {r.P95:F1} / {r.P99:F1} ms" + (r.Failures > 0 ? $" ({r.Failures} wrong answers)" : ""),
-                isTarget ? "p99 ≤ 30 ms" : "—", isTarget ? r.P99 <= 30 && r.Failures == 0 : null));
+                limit is { } l ? $"p99 ≤ {l:F0} ms" : "—", limit is { } max ? r.P99 <= max && r.Failures == 0 : null));
         }
         foreach (var concurrency in levels)
         {
@@ -141,7 +174,9 @@ async Task Measure(string engine, Func<string, Task<string>> newDatabase)
             var ratio = r.Throughput / floor.Throughput;
             var isTarget = concurrency == 100;
             rows.Add(new($"{name}: throughput at {concurrency} concurrent (bare Kestrel: {floor.Throughput:F0}/s)",
-                $"{r.Throughput:F0}/s = {ratio:P0} of bare", isTarget ? "≥ 50 % of bare" : "—", isTarget ? ratio >= 0.5 : null));
+                $"{r.Throughput:F0}/s = {ratio:P0} of bare",
+                !isTarget ? "—" : isSave ? "≥ 500/s" : "≥ 25 % of bare",
+                !isTarget ? null : isSave ? r.Throughput >= 500 : ratio >= 0.25));
         }
     }
     rows.Add(new("Resident memory, peak under 100 concurrent requests", Mb(peakRss), "—", null));
@@ -172,16 +207,16 @@ async Task Measure(string engine, Func<string, Task<string>> newDatabase)
         var iterations = quick ? 30 : 300;
         var measurements = new (string Name, Func<Task<int>> Build, double LimitMs)[]
         {
-            ("Weekly report build (read + build + Block Kit) on one team-year", () => builds.Report("T1YEAR"), 50),
-            ("Weekly report build (read + build + Block Kit) on ten team-years", () => builds.Report("T10YEARS"), 250),
-            ("App Home build (read + build + Block Kit) on one team-year", () => builds.Home("T1YEAR", "U0ALICE"), 50),
-            ("App Home build (read + build + Block Kit) on ten team-years", () => builds.Home("T10YEARS", "U0ALICE"), 250),
+            ("Weekly report build (read + build + Block Kit) on one team-year", () => builds.Report("T1YEAR"), 5),
+            ("Weekly report build (read + build + Block Kit) on ten team-years", () => builds.Report("T10YEARS"), 30),
+            ("App Home build (read + build + Block Kit) on one team-year", () => builds.Home("T1YEAR", "U0ALICE"), 5),
+            ("App Home build (read + build + Block Kit) on ten team-years", () => builds.Home("T10YEARS", "U0ALICE"), 30),
         };
         foreach (var (name, build, limit) in measurements)
         {
             var r = await BuildBenchmark.Measure(warmup: 10, iterations, build);
             Log($"{name}: p50 {r.P50:F2} p99 {r.P99:F2} ms");
-            rows.Add(new($"{name}, p50 / p99", $"{r.P50:F1} / {r.P99:F1} ms", $"p99 < {limit:F0} ms", r.P99 < limit));
+            rows.Add(new($"{name}, p50 / p99", $"{r.P50:F1} / {r.P99:F1} ms", $"p99 ≤ {limit:F0} ms", r.P99 <= limit));
         }
     }
     var seededMeasurements = new List<(string Name, string TeamId, string Command, string Text)>
@@ -198,7 +233,7 @@ async Task Measure(string engine, Func<string, Task<string>> newDatabase)
 
     await Task.Delay(2000);
     var afterRss = app.ResidentBytes();
-    rows.Add(new("Resident memory, idle after the load", Mb(afterRss), "—", null));
+    rows.Add(new("Resident memory, idle after the load", Mb(afterRss), "≤ 150 MB", afterRss <= 150 * 1024 * 1024));
 
     if (quick) Log("app output (tail):\n" + string.Join("\n", app.RecentOutput.Split('\n').TakeLast(15)));
     await app.Stop();
@@ -219,7 +254,7 @@ else
     Log($"no PostgreSQL: set {PostgresSchemas.Variable} (or run through .ci/with-postgres) to measure it beside SQLite");
 }
 
-PrintTable();
+if (!args.Contains("--profile")) PrintTable();
 try { work.Delete(recursive: true); } catch (IOException) { }
 return rows.Any(r => r.Ok == false) ? 2 : 0;
 

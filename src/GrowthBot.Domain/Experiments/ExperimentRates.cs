@@ -13,6 +13,19 @@ public readonly record struct WinRate(int Worked, int Concluded)
     }
 }
 
+/// <summary>
+/// Counts over a team's whole experiment history, which the database counts so that the report and the App Home read
+/// only the experiments they show (open ones, recent ones) instead of every row the team ever wrote.
+/// </summary>
+/// <param name="Any">Whether the team has any experiment at all, whatever its status.</param>
+/// <param name="WinRate">Over the experiments concluded up to the moment counted.</param>
+public readonly record struct ExperimentTotals(bool Any, WinRate WinRate)
+{
+    /// <summary>The same counts over a complete list, concluded up to <paramref name="upTo"/>.</summary>
+    public static ExperimentTotals Of(IReadOnlyCollection<Experiment> experiments, DateTimeOffset upTo) =>
+        new(experiments.Count > 0, WinRate.Of(experiments.Where(e => e.ConcludedAt is { } at && at <= upTo)));
+}
+
 /// <summary>The team's experiment rhythm: win rate, velocity, and where in the funnel the backlog sits.</summary>
 public static class ExperimentRates
 {

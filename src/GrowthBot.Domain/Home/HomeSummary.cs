@@ -20,8 +20,14 @@ public sealed record HomeInputs
     public OkrPace? Pace { get; init; }
     /// <summary>The team's KPI definitions, so a key result shows what it counts.</summary>
     public IReadOnlyList<Kpi> Kpis { get; init; } = [];
-    /// <summary>Every experiment of the team, whatever its status.</summary>
+    /// <summary>
+    /// Every open experiment, every one concluded or abandoned in the <see cref="ExperimentBoard.Days"/> days up to
+    /// <see cref="Now"/> (the boards; velocity's weeks lie within them), and every one <see cref="Feedback"/> names; the
+    /// whole history will do too.
+    /// </summary>
     public IReadOnlyList<Experiment> Experiments { get; init; } = [];
+    /// <summary>Counted over the whole history; null counts <see cref="Experiments"/>, which must then be all of it.</summary>
+    public ExperimentTotals? Totals { get; init; }
     public IReadOnlyList<GrowthTask> OpenTasks { get; init; } = [];
     /// <summary>The latest learnings, newest first.</summary>
     public IReadOnlyList<Learning> Learnings { get; init; } = [];
@@ -81,6 +87,7 @@ public sealed record HomeSummary
         bool NeedsAction(GrowthTask t) => t.IsBlocked || t.IsOverdue(today);
         var rated = inputs.Feedback.Select(f => f.ExperimentId).ToHashSet();
         var experiments = inputs.Experiments.Where(e => rated.Contains(e.Id)).DistinctBy(e => e.Id).ToDictionary(e => e.Id);
+        var totals = inputs.Totals ?? new ExperimentTotals(inputs.Experiments.Count > 0, WinRate.Of(inputs.Experiments));
 
         return new HomeSummary
         {
@@ -96,7 +103,7 @@ public sealed record HomeSummary
                 .OrderBy(t => NeedsAction(t) ? 0 : 1).ThenBy(t => t.DueDate).ThenBy(t => t.Number).ToList(),
             NeedsAttention = open.Where(NeedsAction)
                 .OrderBy(t => t.DueDate).ThenBy(t => t.Number).ToList(),
-            WinRate = ExperimentRates.WinRate(inputs.Experiments),
+            WinRate = totals.WinRate,
             Velocity = ExperimentRates.Velocity(inputs.Experiments, today),
             FunnelSpread = ExperimentRates.FunnelSpread(inputs.Experiments),
             BacklogCount = inputs.Experiments.Count(e => e.Status == ExperimentStatus.Backlog),
@@ -108,7 +115,7 @@ public sealed record HomeSummary
                 .Select(x => LeadFeedbackSummary.Of(x.Experiment!, x.Feedback)).ToList(),
             Pipeline = PipelineMove.Of(inputs.PipelineCheckIns.ElementAtOrDefault(0), inputs.PipelineCheckIns.ElementAtOrDefault(1)),
             Board = ExperimentBoard.Of(inputs.Experiments, inputs.Now),
-            IsEmptyWorkspace = inputs.Objective is null && inputs.Experiments.Count == 0 && open.Count == 0 && inputs.Learnings.Count == 0,
+            IsEmptyWorkspace = inputs.Objective is null && !totals.Any && open.Count == 0 && inputs.Learnings.Count == 0,
         };
     }
 }

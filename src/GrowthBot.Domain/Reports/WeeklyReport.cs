@@ -106,7 +106,13 @@ public sealed record WeeklyReportInput
     public required DateTimeOffset Now { get; init; }
     /// <summary>Today in the team's time zone, for "day N of M".</summary>
     public required DateOnly Today { get; init; }
+    /// <summary>
+    /// Every open experiment, every one concluded or abandoned in the period and the 28 days before <see cref="Now"/>,
+    /// and every one the period's ratings and replies name; the whole history will do too.
+    /// </summary>
     public IReadOnlyList<Experiment> Experiments { get; init; } = [];
+    /// <summary>Counted over the whole history up to <see cref="Now"/>; null counts <see cref="Experiments"/>, which must then be all of it.</summary>
+    public ExperimentTotals? Totals { get; init; }
     public Objective? Objective { get; init; }
     public IReadOnlyList<KeyResult> KeyResults { get; init; } = [];
     public OkrPace? Pace { get; init; }
@@ -169,7 +175,7 @@ public static class WeeklyReportBuilder
             Postponements = input.Postponements.Count,
             PostponementsByPerson = input.Postponements.GroupBy(p => p.CreatedBy).Select(g => (g.Key, g.Count()))
                 .OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal).ToList(),
-            WinRateAllTime = WinRate.Of(upToNow),
+            WinRateAllTime = (input.Totals ?? ExperimentTotals.Of(input.Experiments, input.Now)).WinRate,
             WinRateLast4Weeks = WinRate.Of(upToNow.Where(e => e.ConcludedAt > input.Now - WinRateRecent)),
             SalesFeedback = SalesFeedback(input),
             SalesOnTheReport = input.Comments.Where(c => c.FromSales && c.ExperimentId is null && period.Contains(c.CreatedAt)).OrderBy(c => c.CreatedAt).ToList(),

@@ -8,12 +8,18 @@ namespace GrowthBot.Slack.Routing;
 /// <summary>
 /// Work that continues after Slack has been acknowledged: event handlers, late replies, follow-up posts.
 /// Each item runs in its own DI scope; failures are logged, never thrown at the request; shutdown waits
-/// for what is running so a follow-up is not cut off mid-way.
+/// for what is running so a follow-up is not cut off mid-way. At most <see cref="MaxRunning"/> items run at once and the
+/// rest wait their turn, so a burst (a whole team saving at once) queues its confirmations instead of running a hundred
+/// of them beside the acknowledgements Slack is waiting for.
 /// </summary>
 public sealed class SlackBackgroundWork(IServiceScopeFactory scopes, ILogger<SlackBackgroundWork> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<int, Task> _running = new();
+    /// <summary>Follow-ups running at once: mostly waiting on Slack's Web API, a few per core keep it busy.</summary>
+    public static readonly int MaxRunning = Math.Max(8, Environment.ProcessorCount * 4);
+
     private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _slots = new(MaxRunning, MaxRunning);
     private int _next;
 
     public CancellationToken Stopping => _stopping.Token;
@@ -24,8 +30,11 @@ public sealed class SlackBackgroundWork(IServiceScopeFactory scopes, ILogger<Sla
         var id = Interlocked.Increment(ref _next);
         var task = Task.Run(async () =>
         {
+            var slot = false;
             try
             {
+                await _slots.WaitAsync(_stopping.Token);
+                slot = true;
                 await using var scope = scopes.CreateAsyncScope();
                 await work(scope.ServiceProvider, _stopping.Token);
             }
@@ -36,6 +45,10 @@ public sealed class SlackBackgroundWork(IServiceScopeFactory scopes, ILogger<Sla
             catch (Exception e)
             {
                 logger.LogError(e, "Background work failed: {Work}", description);
+            }
+            finally
+            {
+                if (slot) _slots.Release();
             }
         });
         _running[id] = task;

@@ -37,15 +37,13 @@ public sealed class Database : IAsyncDisposable
 
     public Task<DbConnection> Open(CancellationToken cancellationToken = default) => Dialect.Open(cancellationToken);
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction: all of it is stored, or none.</summary>
-    public async Task<T> InTransaction<T>(Func<DbConnection, IDbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await Open(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(Dialect.WriteIsolation, cancellationToken);
-        var result = await work(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction: all of it is stored, or none. On SQLite it is queued for
+    /// the process's one writer and may be committed together with other writes (<see cref="SqliteWriter"/>); either way
+    /// the task completes once it is committed. <paramref name="work"/> must not start another write transaction.
+    /// </summary>
+    public Task<T> InTransaction<T>(Func<DbConnection, IDbTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
+        Dialect.InTransaction(work, cancellationToken);
 
     public ValueTask DisposeAsync() => Dialect.DisposeAsync();
 }

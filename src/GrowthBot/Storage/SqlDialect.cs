@@ -28,6 +28,16 @@ public abstract class SqlDialect : IAsyncDisposable
     /// <summary>An open connection, set up as every store expects it.</summary>
     public abstract Task<DbConnection> Open(CancellationToken cancellationToken);
 
+    /// <summary>Runs <paramref name="work"/> in one write transaction: all of it is stored, or none (<see cref="Database.InTransaction{T}"/>).</summary>
+    public virtual async Task<T> InTransaction<T>(Func<DbConnection, IDbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(WriteIsolation, cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
     /// <summary>
     /// The isolation of <see cref="Database.InTransaction{T}"/>. SQLite takes its one write lock at BEGIN, so a write
     /// transaction sees nothing change under it. PostgreSQL runs many writers at once: its transactions read

@@ -1,7 +1,9 @@
 using System.Data;
 using System.Data.Common;
 using Dapper;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace GrowthBot.Storage;
 
@@ -18,7 +20,10 @@ public sealed class SqliteDialect : SqlDialect
         };
         ConnectionString = builder.ToString();
         DataSource = builder.DataSource;
+        _writer = new SqliteWriter(Open);
     }
+
+    private readonly SqliteWriter _writer;
 
     public string ConnectionString { get; }
 
@@ -33,13 +38,37 @@ public sealed class SqliteDialect : SqlDialect
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        // Both are per connection and set in one round trip. busy_timeout: wait up to 5 s for another writer
-        // rather than failing with SQLITE_BUSY. synchronous = NORMAL: in WAL mode a commit survives the process
-        // being killed (SIGKILL, OOM); only an OS crash or power loss can undo the last commits. FULL would
-        // fsync on every commit, which made each saved modal wait on the disk (see the benchmark).
-        await connection.ExecuteAsync("PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
+        Configure(connection.Handle!);
         return connection;
     }
+
+    /// <summary>
+    /// Sets up a native connection the first time the pool hands it out; a pooled connection keeps its settings, so
+    /// later opens cost nothing here (the profile showed the PRAGMA round trip on every open). busy_timeout: wait up to
+    /// 5 s for another writer (the scheduler, a backup) rather than failing with SQLITE_BUSY. synchronous = NORMAL: in WAL
+    /// mode a commit survives the process being killed (SIGKILL, OOM); only an OS crash or power loss can undo the last
+    /// commits. FULL would fsync on every commit, which made each saved modal wait on the disk (see the benchmark).
+    /// </summary>
+    private static void Configure(sqlite3 handle)
+    {
+        if (Configured.TryGetValue(handle, out _)) return;
+        Check(handle, raw.sqlite3_busy_timeout(handle, 5000));
+        Check(handle, raw.sqlite3_exec(handle, "PRAGMA synchronous = NORMAL;"));
+        Configured.AddOrUpdate(handle, Marker);
+    }
+
+    private static void Check(sqlite3 handle, int result)
+    {
+        if (result != raw.SQLITE_OK) throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), result);
+    }
+
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
+    private static readonly object Marker = new();
+
+    public override Task<T> InTransaction<T>(Func<DbConnection, IDbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        _writer.Run(work, cancellationToken);
+
+    public override ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     // Microsoft.Data.Sqlite begins every transaction but ReadUncommitted with BEGIN IMMEDIATE: the write lock is taken
     // up front, so two writers never deadlock upgrading read locks.

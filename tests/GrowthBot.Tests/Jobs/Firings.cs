@@ -31,6 +31,17 @@ public sealed class Firings : IJobListener
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Waits until <paramref name="job"/> has finished a firing due at <paramref name="due"/> or later.</summary>
+    public async Task WaitFor(ScheduledJob job, DateTimeOffset due)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!_finished.Any(f => f.Job == job.Name && f.ScheduledAt >= due))
+        {
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Quartz did not finish {job.Name}");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>
     /// Moves the app's clock one second on, waits until each of <paramref name="jobs"/> has finished a firing due at
     /// the new time, then until the app's background work (the startup catch-up) is done.

@@ -32,6 +32,30 @@ public class DatabaseBehaviourTests
         Assert.Equal(new DateOnly(2026, 12, 31), (await app.Service<NudgePauseStore>().All(GrowthBotApp.TeamId))[GrowthBotApp.Bob]);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000_000)]
+    [InlineData(1_234_560)]
+    [InlineData(10)]
+    [InlineData(9_999_990)]
+    public async Task An_experiments_instants_and_dates_read_back_exactly_whatever_their_fraction_of_a_second(long ticks)
+    {
+        await using var app = await GrowthBotApp.Start();
+        // Written with an offset, read back in UTC; the row reader parses the stored text field by field.
+        var created = new DateTimeOffset(2026, 2, 28, 23, 59, 59, TimeSpan.FromHours(3)).AddTicks(ticks);
+        var stored = await app.Service<ExperimentStore>().Add(new Experiment
+        {
+            TeamId = GrowthBotApp.TeamId, Name = "Leap", Hypothesis = "h", OwnerId = GrowthBotApp.Alice, CreatedBy = GrowthBotApp.Alice, CreatedAt = created,
+            Ice = new IceScore(5, 5, 5), StartDate = new DateOnly(2028, 2, 29), EndDate = new DateOnly(2028, 12, 31),
+        });
+
+        var read = (await app.Service<ExperimentStore>().Find(GrowthBotApp.TeamId, stored.Number))!;
+        Assert.Equal(created, read.CreatedAt);
+        Assert.Equal(TimeSpan.Zero, read.CreatedAt.Offset);
+        Assert.Equal((new DateOnly(2028, 2, 29), new DateOnly(2028, 12, 31)), (read.StartDate, read.EndDate));
+        Assert.Null(read.ConcludedAt);
+    }
+
     [Fact]
     public async Task A_week_starting_at_midnight_in_Helsinki_holds_what_happened_there_at_half_past_midnight()
     {

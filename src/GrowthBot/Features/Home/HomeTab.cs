@@ -53,18 +53,24 @@ public sealed class HomeTab(
     {
         var okr = await okrs.Current(teamId, cancellationToken);
         var now = clock.UtcNow;
+        var today = clock.Today(teamId);
+        var recentFeedback = await feedback.Between(teamId, now - FeedbackFor, now.AddTicks(1), cancellationToken);
+        // The boards' 90 days; velocity's weeks (counted up to today by UTC date) lie well within them.
+        var since = now - TimeSpan.FromDays(ExperimentBoard.Days);
+        var (read, totals) = await experiments.Recent(teamId, since, recentFeedback.Select(f => f.ExperimentId).ToList(), now, cancellationToken);
         var summary = HomeSummary.Build(new HomeInputs
         {
             ViewerId = userId,
-            Today = clock.Today(teamId),
+            Today = today,
             Objective = okr?.Objective,
             KeyResults = okr?.KeyResults ?? [],
             Pace = okr is null ? null : await okrs.Pace(teamId, clock.Zone(teamId), now, cancellationToken),
             Kpis = okr is null ? [] : await kpis.All(teamId, cancellationToken),
-            Experiments = await experiments.All(teamId, cancellationToken),
+            Experiments = read,
+            Totals = totals,
             OpenTasks = await tasks.Open(teamId, null, cancellationToken),
             Learnings = await learnings.Latest(teamId, LearningsShown, cancellationToken),
-            Feedback = await feedback.Between(teamId, now - FeedbackFor, now.AddTicks(1), cancellationToken),
+            Feedback = recentFeedback,
             PipelineCheckIns = await pipeline.Latest(teamId, now, 2, cancellationToken),
             Now = now,
         });

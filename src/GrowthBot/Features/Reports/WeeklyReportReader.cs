@@ -15,16 +15,20 @@ public sealed class WeeklyReportReader(
     /// <summary>The report of <paramref name="period"/>, as it reads at <paramref name="now"/> (win rates, running experiments).</summary>
     public async Task<WeeklyReport> Build(string teamId, ReportPeriod period, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var all = await experiments.All(teamId, cancellationToken);
-        var okr = await okrs.Current(teamId, cancellationToken);
-        var running = all.Where(e => e.Status == ExperimentStatus.Running).Select(e => e.Id).ToList();
         var (ratings, comments) = await feedback.InPeriod(teamId, period.Start, period.End, cancellationToken);
+        // The period's concluded experiments, the last four weeks' win rate, and whatever the feedback is about.
+        var since = Min(period.Start, now - WeeklyReportBuilder.WinRateRecent);
+        var named = ratings.Select(r => r.ExperimentId).Concat(comments.Where(c => c.ExperimentId is not null).Select(c => c.ExperimentId!.Value)).ToList();
+        var (read, totals) = await experiments.Recent(teamId, since, named, now, cancellationToken);
+        var okr = await okrs.Current(teamId, cancellationToken);
+        var running = read.Where(e => e.Status == ExperimentStatus.Running).Select(e => e.Id).ToList();
         return WeeklyReportBuilder.Build(new WeeklyReportInput
         {
             Period = period,
             Now = now,
             Today = Periods.LocalDate(now, zone),
-            Experiments = all,
+            Experiments = read,
+            Totals = totals,
             Objective = okr?.Objective,
             KeyResults = okr?.KeyResults ?? [],
             Pace = okr is null ? null : await okrs.Pace(teamId, zone, now, cancellationToken),
@@ -41,4 +45,6 @@ public sealed class WeeklyReportReader(
             PipelineCheckIns = await pipeline.Latest(teamId, period.End, 2, cancellationToken),
         });
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }
