@@ -17,18 +17,6 @@ public enum LeadQualityReason
     Other,
 }
 
-public static class LeadQualityWords
-{
-    public static string Label(this LeadQualityReason reason) => reason switch
-    {
-        LeadQualityReason.WrongPersona => "Wrong persona",
-        LeadQualityReason.NoBudget => "No budget",
-        LeadQualityReason.TooSmall => "Too small",
-        LeadQualityReason.NotReachable => "Not reachable",
-        _ => "Other",
-    };
-}
-
 public enum FeedbackSource
 {
     Button,

@@ -42,9 +42,9 @@ public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyRe
     public (ValidationErrors Errors, IReadOnlyList<ValidKeyResult> KeyResults) Validate()
     {
         var errors = new ValidationErrors();
-        errors.Required(Fields.Title, Title, "the objective, e.g. 100 new leads a quarter");
+        errors.Required(Fields.Title, Title, ProblemCode.ObjectiveMissing);
         errors.MaxLength(Fields.Title, Title?.Trim(), TitleMax);
-        errors.Required(Fields.Period, Period, "the period, e.g. Q4 2026");
+        errors.Required(Fields.Period, Period, ProblemCode.PeriodMissing);
         errors.MaxLength(Fields.Period, Period?.Trim(), PeriodMax);
 
         var valid = new List<ValidKeyResult>();
@@ -57,33 +57,31 @@ public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyRe
             string F(string field) => Fields.KeyResult(n, field);
             var before = errors.ByField.Count;
             if (string.IsNullOrWhiteSpace(kr.Name))
-                errors.Add(F(Fields.Name), n == 1 ? "Please name at least one key result." : "This key result has numbers but no name; name it or clear its fields.");
+                errors.Add(F(Fields.Name), n == 1 ? ProblemCode.FirstKeyResultNameMissing : ProblemCode.KeyResultNameMissing);
             errors.MaxLength(F(Fields.Name), kr.Name?.Trim(), NameMax);
-            var baseline = Number(errors, F(Fields.Baseline), kr.Baseline, "the baseline (where you start)");
-            var target = Number(errors, F(Fields.Target), kr.Target, "the target");
+            var baseline = Number(errors, F(Fields.Baseline), kr.Baseline, ProblemCode.BaselineMissing);
+            var target = Number(errors, F(Fields.Target), kr.Target, ProblemCode.TargetMissing);
             if (baseline is not null && target is not null && baseline == target)
-                errors.Add(F(Fields.Target), $"The target must differ from the baseline ({DecimalText.Format(baseline.Value)}), or there is nothing to move.");
+                errors.Add(F(Fields.Target), ProblemCode.TargetEqualsBaseline, ("baseline", baseline.Value));
             errors.MaxLength(F(Fields.Unit), kr.Unit?.Trim(), UnitMax);
-            errors.Required(F(Fields.Owner), kr.OwnerId, "who owns this key result");
+            errors.Required(F(Fields.Owner), kr.OwnerId, ProblemCode.KeyResultOwnerMissing);
             if (errors.ByField.Count == before)
                 valid.Add(new ValidKeyResult(kr.Name!.Trim(), baseline!.Value, target!.Value, kr.Unit?.Trim() ?? "", kr.OwnerId!));
         }
         return (errors, errors.IsValid ? valid : []);
     }
 
-    private static decimal? Number(ValidationErrors errors, string field, string? text, string what)
+    private static decimal? Number(ValidationErrors errors, string field, string? text, ProblemCode missing)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(field, $"Please enter {what}.");
+            errors.Add(field, missing);
             return null;
         }
         if (DecimalText.TryParse(text, out var value)) return value;
-        errors.Add(field, $"“{Shorten(text.Trim())}” is not a number. Use digits, e.g. 26 or 12,5.");
+        errors.Add(field, ProblemCode.OkrNumberNotANumber, ("typed", ValidationErrors.Typed(text.Trim())));
         return null;
     }
-
-    internal static string Shorten(string text) => text.Length <= 20 ? text : text[..19] + "…";
 }
 
 /// <summary>A check-in as typed into the check-in modal.</summary>
@@ -102,12 +100,12 @@ public sealed record CheckInDraft(long? KeyResultId, string? Value, KrConfidence
     public (ValidationErrors Errors, decimal Value) Validate()
     {
         var errors = new ValidationErrors();
-        if (KeyResultId is null) errors.Add(Fields.KeyResult, "Please choose the key result.");
+        if (KeyResultId is null) errors.Add(Fields.KeyResult, ProblemCode.CheckInKeyResultMissing);
         decimal value = 0;
-        if (string.IsNullOrWhiteSpace(Value)) errors.Add(Fields.Value, "Please enter the new value.");
+        if (string.IsNullOrWhiteSpace(Value)) errors.Add(Fields.Value, ProblemCode.CheckInValueMissing);
         else if (!DecimalText.TryParse(Value, out value))
-            errors.Add(Fields.Value, $"“{OkrDraft.Shorten(Value.Trim())}” is not a number. Use digits, e.g. 31 or 12,5.");
-        if (Confidence is null) errors.Add(Fields.Confidence, "Please say how confident you are.");
+            errors.Add(Fields.Value, ProblemCode.CheckInValueNotANumber, ("typed", ValidationErrors.Typed(Value.Trim())));
+        if (Confidence is null) errors.Add(Fields.Confidence, ProblemCode.CheckInConfidenceMissing);
         errors.MaxLength(Fields.Note, Note?.Trim(), NoteMax);
         return (errors, value);
     }
