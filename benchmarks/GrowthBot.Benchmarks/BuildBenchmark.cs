@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Diagnostics;
 using GrowthBot.Common;
 using GrowthBot.Features.Common;

@@ -9,6 +9,8 @@ using GrowthBot.Features.Okrs;
 using GrowthBot.Features.Reports;
 using GrowthBot.Features.Tasks;
 using GrowthBot.Slack;
+using GrowthBot.Slack.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Features;
@@ -61,6 +63,8 @@ public static class FeatureRegistration
             .AddEvent<HelpReplies>(HelpReplies.MessageEvent);
 
         // What the handlers above share.
+        // The Slack layer's apology and "unknown command" in the person's language instead of its English default.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IReplyTexts, LocalisedReplyTexts>());
         builder.Services.AddScoped<ModalOpener>();
         builder.Services.AddScoped<ExperimentAccess>();
         builder.Services.AddScoped<TaskAccess>();
@@ -70,6 +74,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<GrowthReportCommand>();
         builder.Services.AddScoped<GrowthSettingsCommand>();
         builder.Services.AddScoped<GrowthPauseCommand>();
+        builder.Services.AddScoped<GrowthLanguageCommand>();
         builder.Services.AddScoped<UserNotifier>();
         builder.Services.AddSingleton<WeeklyReportReader>();
         builder.Services.AddSingleton<WeeklyReportPoster>();

@@ -1,9 +1,17 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Domain.Feedback;
+using GrowthBot.Domain.Learnings;
+using GrowthBot.Domain.Okrs;
+using GrowthBot.Domain.Tasks;
+using GrowthBot.Slack.BlockKit;
 
-namespace GrowthBot.Features.Common;
+namespace GrowthBot.Resources;
 
-/// <summary>Things messages count; each has its words for every plural category in each language's <see cref="Wording"/>.</summary>
+/// <summary>Things messages count; each has its words for every plural category of every language in <c>Resources/Counted.resx</c>.</summary>
+[Texts("Counted", Families = ["", "More"])]
 public enum Counted
 {
     Task,
@@ -25,79 +33,80 @@ public enum Counted
     Reply,
 }
 
-/// <summary>CLDR's cardinal plural categories: English uses One and Other; Russian adds Few and Many.</summary>
-public enum PluralCategory
+/// <summary>How an enum value is named: on its own (an option, a label), inside a sentence, or explained.</summary>
+public enum LabelForm
 {
-    One,
-    Few,
-    Many,
-    Other,
+    /// <summary>"Waiting on someone": options, buttons, "Status: Running".</summary>
+    Label,
+    /// <summary>"waiting on someone": inside running text ("blocked (waiting on someone)"); translators write its case.</summary>
+    InSentence,
+    /// <summary>"Acquisition: getting people to find us".</summary>
+    Description,
 }
 
 /// <summary>
-/// How GrowthBot writes what depends on the reader's language: counts with the right plural, numbers, quantities with
-/// their unit, percentages, day names, calendar dates, times of day and greetings. Every message takes these from
-/// here, never from string concatenation of its own, so a second language is a second <see cref="Wording"/> (its
-/// culture, its plural rule, its words for <see cref="Counted"/>) rather than a hunt through the code.
-/// One object per reader: today everyone reads <see cref="English"/>.
+/// Everything GrowthBot writes, in one reader's language: the texts of the resource files (one key per text, with named
+/// placeholders and a text per plural category), counts, numbers, quantities, percentages, weekday names, calendar dates,
+/// times, greetings, the domain's enums and problems. One object per language (<see cref="For(Language)"/>); which one a
+/// reader gets is <c>Readers</c>' answer: a person's own language for DMs, modals, ephemeral replies and the App Home,
+/// the team's for channel posts. Messages take one of these and never build sentences from fragments of their own.
 /// </summary>
 public sealed class Wording
 {
-    private readonly Func<decimal, PluralCategory> _plural;
-    private readonly IReadOnlyDictionary<Counted, IReadOnlyDictionary<PluralCategory, string>> _nouns;
+    private static readonly ConcurrentDictionary<Language, Wording> All = new();
 
-    private Wording(CultureInfo culture, Func<decimal, PluralCategory> plural, IReadOnlyDictionary<Counted, IReadOnlyDictionary<PluralCategory, string>> nouns)
-    {
-        Culture = culture;
-        _plural = plural;
-        _nouns = nouns;
-        var missing = Enum.GetValues<Counted>().Where(c => !nouns.TryGetValue(c, out var forms) || !forms.ContainsKey(PluralCategory.Other)).ToList();
-        if (missing.Count > 0) throw new InvalidOperationException($"{culture.Name} has no words for {string.Join(", ", missing)}.");
-    }
+    private Wording(Language language) => Language = language;
 
-    /// <summary>British English: day before month ("Mon 14 Dec"), 24-hour times, "26%".</summary>
-    public static Wording English { get; } = new(CultureInfo.GetCultureInfo("en-GB"),
-        count => count == 1 ? PluralCategory.One : PluralCategory.Other,
-        new Dictionary<Counted, IReadOnlyDictionary<PluralCategory, string>>
-        {
-            [Counted.Task] = OneOther("task", "tasks"),
-            [Counted.OpenTask] = OneOther("open task", "open tasks"),
-            [Counted.OverdueTask] = OneOther("overdue task", "overdue tasks"),
-            [Counted.BlockedTask] = OneOther("blocked task", "blocked tasks"),
-            [Counted.Blocker] = OneOther("blocker", "blockers"),
-            [Counted.Day] = OneOther("day", "days"),
-            [Counted.Week] = OneOther("week", "weeks"),
-            [Counted.Experiment] = OneOther("experiment", "experiments"),
-            [Counted.ConcludedExperiment] = OneOther("concluded experiment", "concluded experiments"),
-            [Counted.SimilarExperiment] = OneOther("similar experiment", "similar experiments"),
-            [Counted.KeyResult] = OneOther("key result", "key results"),
-            [Counted.Idea] = OneOther("idea", "ideas"),
-            [Counted.Match] = OneOther("match", "matches"),
-            [Counted.Postponement] = OneOther("postponement", "postponements"),
-            [Counted.Learning] = OneOther("learning", "learnings"),
-            [Counted.CheckIn] = OneOther("check-in", "check-ins"),
-            [Counted.Reply] = OneOther("reply", "replies"),
-        });
+    /// <summary>The wording of <paramref name="language"/>.</summary>
+    public static Wording For(Language language) => All.GetOrAdd(language, l => new Wording(l));
 
-    public CultureInfo Culture { get; }
+    /// <summary>British English, the default language and the neutral resources. In a handler it marks a text not yet converted to the reader's language.</summary>
+    public static Wording English => For(Language.English);
+
+    public Language Language { get; }
+
+    /// <summary>The culture numbers, percentages, weekday and month names follow (<c>en-GB</c>, <c>fi-FI</c>, …).</summary>
+    public CultureInfo Culture => Language.Culture;
+
+    /// <summary>The enums whose values people read, and the forms each is named in (<c>Resources/Labels.resx</c>).</summary>
+    public static readonly IReadOnlyList<(Type Enum, LabelForm Form)> Labelled =
+    [
+        (typeof(ExperimentStatus), LabelForm.Label), (typeof(ExperimentStatus), LabelForm.InSentence),
+        (typeof(Outcome), LabelForm.Label), (typeof(Outcome), LabelForm.InSentence),
+        (typeof(Decision), LabelForm.Label), (typeof(Decision), LabelForm.InSentence),
+        (typeof(FunnelStage), LabelForm.Label), (typeof(FunnelStage), LabelForm.Description),
+        (typeof(BlockReason), LabelForm.Label), (typeof(BlockReason), LabelForm.InSentence),
+        (typeof(LearningKind), LabelForm.Label),
+        (typeof(KrConfidence), LabelForm.Label),
+        (typeof(LeadQuality), LabelForm.Label),
+        (typeof(LeadQualityReason), LabelForm.Label), (typeof(LeadQualityReason), LabelForm.InSentence),
+    ];
+
+    /// <summary>The key of an enum value's name in <c>Labels.resx</c>: <c>BlockReason_Budget</c>, <c>BlockReason_Budget_InSentence</c>.</summary>
+    public static string LabelKey(Type type, string member, LabelForm form) =>
+        form == LabelForm.Label ? $"{type.Name}_{member}" : $"{type.Name}_{member}_{form}";
+
+    /// <summary>The text of <paramref name="key"/> with its placeholders filled: <c>Text(TaskText.Done, ("task", "T3"))</c>.</summary>
+    public string Text<TKey>(TKey key, params ReadOnlySpan<(string Name, object? Value)> args) where TKey : struct, Enum =>
+        Fill(Texts.Lookup(Texts.Of(typeof(TKey)).Resources, key.ToString(), Culture), args);
+
+    /// <summary>
+    /// The text of plural key <paramref name="key"/> for <paramref name="count"/> (given to the text as <c>{count}</c>): the
+    /// language's plural rule picks <c>Key_one</c>, <c>Key_few</c>, <c>Key_many</c> or <c>Key_other</c>.
+    /// </summary>
+    public string Plural<TKey>(TKey key, decimal count, params ReadOnlySpan<(string Name, object? Value)> args) where TKey : struct, Enum =>
+        PluralText(Texts.Of(typeof(TKey)).Resources, key.ToString(), count, args);
 
     /// <summary>The plural category of <paramref name="count"/> in this language: the one place plurals are chosen.</summary>
-    public PluralCategory Plural(decimal count) => _plural(count);
+    public PluralCategory Category(decimal count) => Language.PluralOf(count);
 
-    /// <summary>The words for <paramref name="what"/> that go with <paramref name="count"/>: "task" or "tasks".</summary>
-    public string Noun(decimal count, Counted what)
-    {
-        var forms = _nouns[what];
-        return forms.TryGetValue(Plural(count), out var form) ? form : forms[PluralCategory.Other];
-    }
-
-    /// <summary>A count with its noun: "1 task", "3 blocked tasks".</summary>
-    public string Count(decimal count, Counted what) => $"{Number(count)} {Noun(count, what)}";
+    /// <summary>A count with its noun, standing on its own (a label, a list): "1 task", "3 blocked tasks".</summary>
+    public string Count(decimal count, Counted what) => PluralText("Counted", what.ToString(), count, []);
 
     /// <summary>What a shortened list leaves out: "3 more key results".</summary>
-    public string More(decimal count, Counted what) => $"{Number(count)} more {Noun(count, what)}";
+    public string More(decimal count, Counted what) => PluralText("Counted", "More" + what, count, []);
 
-    /// <summary>A number as people read it: "1,250", "12.5", at most two decimals.</summary>
+    /// <summary>A number as people read it: "1,250", "12.5" in English, "1 250" and "12,5" in Finnish; at most two decimals.</summary>
     public string Number(decimal value)
     {
         var text = value.ToString("#,0.##", Culture);
@@ -110,7 +119,7 @@ public sealed class Wording
     {
         "" => Number(value),
         "%" => Percent(value),
-        var other => $"{Number(value)} {other}",
+        var other => Text(CommonText.Quantity, ("value", Number(value)), ("unit", other)),
     };
 
     /// <summary>Where a key result stands against its target: "26/100 new leads", "8%/5%".</summary>
@@ -118,10 +127,10 @@ public sealed class Wording
     {
         "" => $"{Number(current)}/{Number(target)}",
         "%" => $"{Percent(current)}/{Percent(target)}",
-        var other => $"{Number(current)}/{Number(target)} {other}",
+        var other => Text(CommonText.Progress, ("current", Number(current)), ("target", Number(target)), ("unit", other)),
     };
 
-    /// <summary>A percentage as the language writes it: "26%", "12.5%" (at most two decimals).</summary>
+    /// <summary>A percentage as the language writes it: "26%", "26 %" in Finnish, "%26" in Turkish (at most two decimals).</summary>
     public string Percent(decimal percent)
     {
         var rounded = Math.Round(percent, 2, MidpointRounding.AwayFromZero);
@@ -131,60 +140,67 @@ public sealed class Wording
 
     /// <summary>"38% (3 of 8)", or that nothing was concluded yet.</summary>
     public string WinRate(WinRate rate) =>
-        rate.Percent is { } p ? $"{Percent(p)} ({Number(rate.Worked)} of {Number(rate.Concluded)})" : "no experiments concluded yet";
+        rate.Percent is { } p
+            ? Text(CommonText.WinRate, ("percent", Percent(p)), ("worked", rate.Worked), ("concluded", rate.Concluded))
+            : Text(CommonText.NoneConcluded);
 
     /// <summary>"once", "twice", "3 times".</summary>
-    public string Times(int count) => count switch
-    {
-        1 => "once",
-        2 => "twice",
-        _ => $"{Number(count)} times",
-    };
+    public string Times(int count) => count == 2 ? Text(CommonText.Twice) : Plural(CommonText.Times, count);
 
-    /// <summary>How long ago a date was, in days: "today", "yesterday", "3 days ago".</summary>
+    /// <summary>How long ago a date was, in days: "today", "yesterday", "3 days ago", "in 2 days".</summary>
     public string DaysAgo(int days) => days switch
     {
-        0 => "today",
-        1 => "yesterday",
-        < 0 => $"in {Count(-days, Counted.Day)}",
-        _ => $"{Count(days, Counted.Day)} ago",
+        0 => Text(CommonText.Today),
+        1 => Text(CommonText.Yesterday),
+        < 0 => Plural(CommonText.InDays, -days),
+        _ => Plural(CommonText.DaysAgo, days),
     };
 
-    /// <summary>"Monday".</summary>
+    /// <summary>"Monday", "maanantai": as .NET names it in this language (lower case in Finnish, Swedish and Russian).</summary>
     public string DayName(DayOfWeek day) => Culture.DateTimeFormat.GetDayName(day);
 
     /// <summary>
-    /// A set of weekdays: "Monday to Friday" or "Sunday to Thursday" for a run of three or more (the week wraps round),
-    /// otherwise listed Monday first ("Monday, Wednesday and Friday").
+    /// A set of weekdays: "Monday to Friday" ("ma–pe") or "Sunday to Thursday" for a run of three or more (the week wraps
+    /// round), otherwise listed Monday first ("Monday, Wednesday and Friday").
     /// </summary>
     public string Days(IEnumerable<DayOfWeek> days)
     {
         var set = days.ToHashSet();
-        if (set.Count == 7) return "every day";
+        if (set.Count == 7) return Text(CommonText.EveryDay);
         if (set.Count >= 3)
             foreach (var first in set.Where(d => !set.Contains((DayOfWeek)(((int)d + 6) % 7))))
                 if (Enumerable.Range(0, set.Count).All(i => set.Contains((DayOfWeek)(((int)first + i) % 7))))
-                    return $"{DayName(first)} to {DayName((DayOfWeek)(((int)first + set.Count - 1) % 7))}";
+                    return Text(CommonText.DayRange, ("first", InAWeek(first)), ("last", InAWeek((DayOfWeek)(((int)first + set.Count - 1) % 7))));
         return List(set.OrderBy(d => ((int)d + 6) % 7).Select(DayName));
     }
 
+    /// <summary>A date that falls on <paramref name="day"/>, so a text can name the weekday in the form it wants (<c>{first:ddd}</c>).</summary>
+    private static DateOnly InAWeek(DayOfWeek day) => new DateOnly(2024, 1, 1).AddDays(((int)day + 6) % 7);
+
     /// <summary>
     /// A calendar date (a due date, an end date) written out, so every reader sees that date whatever their time zone:
-    /// "Mon 14 Dec", with the year when it is not <paramref name="today"/>'s year.
+    /// "Mon 14 Dec", "ma 14.12."; with the year when it is not <paramref name="today"/>'s year. The patterns are texts too.
     /// </summary>
-    public string Date(DateOnly date, DateOnly today) => date.ToString(date.Year == today.Year ? "ddd d MMM" : "ddd d MMM yyyy", Culture);
+    public string Date(DateOnly date, DateOnly today) =>
+        date.ToString(Text(date.Year == today.Year ? CommonText.DateFormat : CommonText.DateFormatWithYear), Culture);
 
-    /// <summary>A time of day: "09:00".</summary>
-    public string Time(TimeOnly time) => time.ToString("HH:mm", Culture);
+    /// <summary>
+    /// A moment (when something was logged), which Slack shows in the reader's own time zone. Slack words its friendly
+    /// form ("yesterday") in the reader's Slack language, mostly English, so other languages get the numeric one.
+    /// </summary>
+    public string Moment(DateTimeOffset when) => MrkdwnText.Date(when, Text(CommonText.MomentFormat));
+
+    /// <summary>A time of day: "09:00", "9.00" in Finnish.</summary>
+    public string Time(TimeOnly time) => time.ToString(Text(CommonText.TimeFormat), Culture);
 
     /// <summary>A greeting that fits the reader's own time of day: "Good morning" before noon, "Good afternoon" until six.</summary>
-    public string Greeting(TimeOnly localTime) => localTime.Hour switch
+    public string Greeting(TimeOnly localTime) => Text(localTime.Hour switch
     {
-        >= 5 and < 12 => "Good morning",
-        >= 12 and < 18 => "Good afternoon",
-        >= 18 and < 23 => "Good evening",
-        _ => "Hello",
-    };
+        >= 5 and < 12 => CommonText.GreetingMorning,
+        >= 12 and < 18 => CommonText.GreetingAfternoon,
+        >= 18 and < 23 => CommonText.GreetingEvening,
+        _ => CommonText.GreetingNight,
+    });
 
     /// <summary>"a", "a and b", "a, b and c".</summary>
     public string List(IEnumerable<string> items)
@@ -194,10 +210,62 @@ public sealed class Wording
         {
             0 => "",
             1 => all[0],
-            _ => $"{string.Join(", ", all.Take(all.Count - 1))} and {all[^1]}",
+            _ => Text(CommonText.ListLast, ("rest", string.Join(Text(CommonText.ListSeparator), all.Take(all.Count - 1))), ("last", all[^1])),
         };
     }
 
-    private static IReadOnlyDictionary<PluralCategory, string> OneOther(string one, string other) =>
-        new Dictionary<PluralCategory, string> { [PluralCategory.One] = one, [PluralCategory.Other] = other };
+    /// <summary>The first letter in upper case as this language writes it ("maanantai" → "Maanantai", Turkish "i" → "İ").</summary>
+    public string Capitalised(string text) =>
+        text.Length == 0 ? text : Culture.TextInfo.ToUpper(text[..1]) + text[1..];
+
+    /// <summary>The name of an enum value people read: <c>Label(BlockReason.Budget)</c> is "Budget", "Budjetti", "Бюджет"…</summary>
+    public string Label<TEnum>(TEnum value, LabelForm form = LabelForm.Label) where TEnum : struct, Enum =>
+        Texts.Lookup("Labels", LabelKey(typeof(TEnum), value.ToString(), form), Culture);
+
+    /// <summary>The name of an enum value that may be missing; nothing when it is.</summary>
+    public string Label<TEnum>(TEnum? value, LabelForm form = LabelForm.Label) where TEnum : struct, Enum => value is { } v ? Label(v, form) : "";
+
+    /// <summary>The name of an enum value inside a sentence: "blocked (waiting on someone)".</summary>
+    public string InSentence<TEnum>(TEnum value) where TEnum : struct, Enum => Label(value, LabelForm.InSentence);
+
+    /// <summary>
+    /// What the domain found wrong, in words (<c>Resources/Problems.resx</c>). Dates in it are written as calendar dates,
+    /// with the year when it is not <paramref name="today"/>'s.
+    /// </summary>
+    public string Say(Problem problem, DateOnly? today = null) =>
+        Fill(Texts.Lookup("Problems", problem.Code.ToString(), Culture), [.. problem.Args], today);
+
+    /// <summary>Validation problems as Slack's inline errors want them: field → sentence.</summary>
+    public IReadOnlyDictionary<string, string> Errors(ValidationErrors errors, DateOnly? today = null) =>
+        errors.ByField.ToDictionary(e => e.Key, e => Say(e.Value, today));
+
+    private string PluralText(string resources, string key, decimal count, ReadOnlySpan<(string Name, object? Value)> args) =>
+        Fill(Texts.Lookup(resources, Texts.PluralKey(key, Category(count)), Culture), [("count", count), .. args]);
+
+    private string Fill(string template, ReadOnlySpan<(string Name, object? Value)> args, DateOnly? today = null)
+    {
+        var given = args.ToArray();
+        return Texts.Fill(template, (name, format) =>
+        {
+            foreach (var (n, value) in given)
+                if (n == name) return Format(value, format, today);
+            return null;
+        });
+    }
+
+    /// <summary>
+    /// An argument as this language writes it: numbers through <see cref="Number"/>, calendar dates through <see cref="Date"/>,
+    /// enum values by their name in a sentence, text as it is; a format in the placeholder (<c>{day:dddd}</c>) wins.
+    /// </summary>
+    private string Format(object? value, string? format, DateOnly? today) => value switch
+    {
+        null => "",
+        string s => s,
+        IFormattable f when format is not null => f.ToString(format, Culture),
+        int or long or decimal or double => Number(Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
+        DateOnly d => Date(d, today ?? d),
+        TimeOnly t => Time(t),
+        Enum e => Texts.Lookup("Labels", LabelKey(e.GetType(), e.ToString(), LabelForm.InSentence), Culture),
+        _ => Convert.ToString(value, Culture) ?? "",
+    };
 }

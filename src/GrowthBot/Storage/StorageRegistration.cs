@@ -18,6 +18,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<FeedbackStore>();
         builder.Services.AddSingleton<TeamSettingsStore>();
         builder.Services.AddSingleton<NudgePauseStore>();
+        builder.Services.AddSingleton<PersonLanguageStore>();
         builder.Services.AddSingleton<ReportThreadStore>();
         builder.Services.AddSingleton<DeliveryStore>();
         // Replaces the Slack layer's in-memory dedupe whichever is registered first, so it survives restarts.

@@ -125,13 +125,28 @@ public sealed class FakeSlack : IAsyncDisposable
         foreach (var response in responses) queue.Enqueue(response);
     }
 
-    public void AddUser(string id, string tz = "UTC", bool admin = false, bool owner = false, string? name = null, bool bot = false, bool deleted = false) =>
+    /// <summary>
+    /// A user users.info and users.list know. <paramref name="locale"/> is their Slack client's language, which users.info
+    /// only tells when asked with include_locale (as Slack does); en-US is what most people's Slack says.
+    /// </summary>
+    public void AddUser(string id, string tz = "UTC", bool admin = false, bool owner = false, string? name = null, bool bot = false, bool deleted = false,
+        string locale = DefaultLocale) =>
         Users[id] = new JsonObject
         {
             ["id"] = id, ["team_id"] = TeamId, ["name"] = name ?? id.ToLowerInvariant(), ["real_name"] = name ?? id,
             ["tz"] = tz, ["tz_offset"] = (int)TimeZoneInfo.FindSystemTimeZoneById(tz).BaseUtcOffset.TotalSeconds,
-            ["is_admin"] = admin, ["is_owner"] = owner, ["is_bot"] = bot, ["deleted"] = deleted,
+            ["is_admin"] = admin, ["is_owner"] = owner, ["is_bot"] = bot, ["deleted"] = deleted, ["locale"] = locale,
         };
+
+    /// <summary>The Slack language of users a test did not add, and of those it added without one.</summary>
+    public const string DefaultLocale = "en-US";
+
+    /// <summary>Sets the Slack language of <paramref name="id"/> (adding them as an ordinary member in UTC if unknown).</summary>
+    public void SetLocale(string id, string locale)
+    {
+        if (!Users.ContainsKey(id)) AddUser(id);
+        Users[id]["locale"] = locale;
+    }
 
     public void AddUserGroup(string id, string handle, string name) =>
         UserGroups[id] = new JsonObject
@@ -279,14 +294,22 @@ public sealed class FakeSlack : IAsyncDisposable
                 break;
             case "users.info":
                 var id = args["user"]?.GetValue<string>() ?? "";
-                ok["user"] = Users.TryGetValue(id, out var user) ? user.DeepClone()
-                    : new JsonObject { ["id"] = id, ["team_id"] = TeamId, ["name"] = id.ToLowerInvariant(), ["tz"] = "UTC", ["tz_offset"] = 0, ["is_admin"] = false, ["is_owner"] = false };
+                var info = Users.TryGetValue(id, out var user) ? user.DeepClone().AsObject()
+                    : new JsonObject { ["id"] = id, ["team_id"] = TeamId, ["name"] = id.ToLowerInvariant(), ["tz"] = "UTC", ["tz_offset"] = 0, ["is_admin"] = false, ["is_owner"] = false, ["locale"] = DefaultLocale };
+                // Like Slack: the locale only comes with include_locale=true.
+                if (args["include_locale"]?.ToString() != "true") info.Remove("locale");
+                ok["user"] = info;
                 break;
             case "users.list":
-                var all = Users.Values.OrderBy(u => u["id"]!.GetValue<string>(), StringComparer.Ordinal).ToList();
+                var all = Users.Values.OrderBy(u => u["id"]!.GetValue<string>(), StringComparer.Ordinal).Select(u =>
+                {
+                    var member = u.DeepClone().AsObject();
+                    if (args["include_locale"]?.ToString() != "true") member.Remove("locale");
+                    return (JsonNode)member;
+                }).ToList();
                 var from = int.TryParse(args["cursor"]?.ToString(), out var c) ? c : 0;
                 var size = Math.Min(UsersListPage, int.TryParse(args["limit"]?.ToString(), out var asked) && asked > 0 ? asked : 100);
-                ok["members"] = new JsonArray(all.Skip(from).Take(size).Select(u => (JsonNode)u.DeepClone()).ToArray());
+                ok["members"] = new JsonArray(all.Skip(from).Take(size).ToArray());
                 ok["response_metadata"] = new JsonObject { ["next_cursor"] = from + size < all.Count ? (from + size).ToString() : "" };
                 break;
             case "usergroups.list":

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
@@ -44,10 +45,10 @@ public sealed class ConcludeExperimentModal(
     {
         var found = await access.Find(teamId, id, "conclude", cancellationToken);
         if (found.Experiment is not { } experiment) return found.Problem;
-        if (ExperimentLifecycle.WhyNotConclude(experiment) is { } notNow) return notNow;
+        if (ExperimentLifecycle.WhyNotConclude(experiment) is { } notNow) return Wording.English.Say(notNow);
         if (await access.Refusal(userId, experiment, "conclude", cancellationToken) is { } refusal) return refusal;
         var keyResult = experiment.KeyResultId is { } krId ? await okrs.KeyResultById(teamId, krId, cancellationToken) : null;
-        return await opener.Open(triggerId, Build(experiment, keyResult, origin with { Subject = experiment.ShortId }), cancellationToken);
+        return await opener.Open(triggerId, Build(experiment, keyResult, origin with { Subject = experiment.ShortId }), Wording.English, cancellationToken);
     }
 
     public static ModalView Build(Experiment experiment, KeyResult? keyResult, ModalOrigin origin)
@@ -55,12 +56,12 @@ public sealed class ConcludeExperimentModal(
         var blocks = new List<Block>
         {
             new SectionBlock(MrkdwnText.Truncate($"*{experiment.ShortId} · {MrkdwnText.Escape(experiment.Name)}*\n{MrkdwnText.Escape(experiment.Hypothesis)}", BlockKitLimits.SectionText)),
-            Input(Blocks.Outcome, "Outcome", new RadioButtons(Enum.GetValues<Outcome>().Select(o => Choice(o.Label(), o.ToString())).ToList())),
+            Input(Blocks.Outcome, "Outcome", new RadioButtons(Enum.GetValues<Outcome>().Select(o => Choice(Wording.English.Label(o), o.ToString())).ToList())),
             Text(Blocks.Result, "Measured result", ConclusionDraft.ResultMax,
                 placeholder: experiment.Metric.Length > 0 ? $"{experiment.Metric}: …" : "1 lead, campaign CTR 60%", multiline: true),
             Text(Blocks.Learning, "What we learned", ConclusionDraft.LearningMax, placeholder: "CMOs answer InMail: a promising lead source", multiline: true,
                 hint: "Failed experiments are learnings too: say what didn't work and why you think so."),
-            Input(Blocks.Decision, "Decision", new RadioButtons(Enum.GetValues<Decision>().Select(d => Choice(d.Label(), d.ToString())).ToList())),
+            Input(Blocks.Decision, "Decision", new RadioButtons(Enum.GetValues<Decision>().Select(d => Choice(Wording.English.Label(d), d.ToString())).ToList())),
         };
         if (keyResult is not null)
         {
@@ -71,10 +72,10 @@ public sealed class ConcludeExperimentModal(
             blocks.Add(Input(Blocks.KeyResultConfidence, "Confidence", new StaticSelect
             {
                 Placeholder = "On track?",
-                Options = Enum.GetValues<KrConfidence>().Select(c => Choice(c.Label(), c.ToString())).ToList(),
+                Options = Enum.GetValues<KrConfidence>().Select(c => Choice(Wording.English.Label(c), c.ToString())).ToList(),
             }, optional: true));
         }
-        return Modal("Conclude experiment", CallbackId, "Conclude", blocks, origin);
+        return Modal("Conclude experiment", CallbackId, "Conclude", blocks, origin, Wording.English);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
@@ -82,7 +83,7 @@ public sealed class ConcludeExperimentModal(
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         var found = await access.Find(submission.TeamId, origin.Subject, "conclude", cancellationToken);
         if (found.Experiment is not { } experiment) return Refuse(submission, origin, found.Problem!);
-        if (ExperimentLifecycle.WhyNotConclude(experiment) is { } notNow) return Refuse(submission, origin, notNow);
+        if (ExperimentLifecycle.WhyNotConclude(experiment) is { } notNow) return Refuse(submission, origin, Wording.English.Say(notNow));
         if (await access.Refusal(submission.UserId, experiment, "conclude", cancellationToken) is { } refusal) return Refuse(submission, origin, refusal);
 
         var values = new ViewValues(submission.View.State);
@@ -97,7 +98,7 @@ public sealed class ConcludeExperimentModal(
             KeyResultConfidence = Enum.TryParse<KrConfidence>(values.Selected(Blocks.KeyResultConfidence), out var confidence) ? confidence : null,
         };
         var errors = draft.Validate();
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(Wording.English.Errors(errors));
 
         var conclusion = draft.ToConclusion();
         var update = draft.ToKeyResultUpdate(experiment.KeyResultId);
@@ -123,5 +124,5 @@ public sealed class ConcludeExperimentModal(
     }
 
     private void Tell(ViewSubmissionPayload submission, ModalOrigin origin, Message message) =>
-        background.TellAfterAck("conclude reply", submission.UserId, origin, message);
+        background.TellAfterAck("conclude reply", submission.UserId, origin, message, Wording.English);
 }

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Features.Common;
@@ -37,7 +38,7 @@ public sealed class EditExperimentModal(
         // An experiment linked to a key result of an earlier objective keeps that link as a choice.
         if (experiment.KeyResultId is { } krId && keyResults.All(k => k.Id != krId) && await okrs.FindKeyResult(teamId, krId, cancellationToken) is { } old)
             keyResults = [.. keyResults, old];
-        return await opener.Open(triggerId, Build(experiment, keyResults, origin), cancellationToken);
+        return await opener.Open(triggerId, Build(experiment, keyResults, origin), Wording.English, cancellationToken);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
@@ -54,8 +55,8 @@ public sealed class EditExperimentModal(
         }
 
         var draft = ExperimentForm.Read(new ViewValues(submission.View.State));
-        var errors = await ExperimentForm.Validate(draft, submission.TeamId, okrs, cancellationToken);
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
+        var errors = await ExperimentForm.Validate(draft, submission.TeamId, okrs, Wording.English, cancellationToken);
+        if (errors.Count > 0) return ViewSubmissionResponse.WithErrors(errors);
 
         var edited = draft.ApplyTo(found.Experiment!);
         await experiments.Update(edited, clock.UtcNow, cancellationToken);
@@ -64,5 +65,5 @@ public sealed class EditExperimentModal(
     }
 
     private void Tell(ViewSubmissionPayload submission, ModalOrigin origin, Message message) =>
-        background.TellAfterAck("edit reply", submission.UserId, origin, message);
+        background.TellAfterAck("edit reply", submission.UserId, origin, message, Wording.English);
 }

@@ -1,6 +1,8 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Storage;
 
@@ -38,6 +40,6 @@ public sealed class ExperimentAccess(ExperimentStore experiments, GrowthLeads le
         var people = experiment.CreatedBy == experiment.OwnerId
             ? $"its owner {MrkdwnText.User(experiment.OwnerId)}"
             : $"its owner {MrkdwnText.User(experiment.OwnerId)}, the person who logged it ({MrkdwnText.User(experiment.CreatedBy)})";
-        return $":lock: Only {people} or {leads.WhoCan()} can {action} {experiment.ShortId}. Ask one of them, or log your own idea with `/experiment new`.";
+        return $":lock: Only {people} or {leads.WhoCan(Wording.English)} can {action} {experiment.ShortId}. Ask one of them, or log your own idea with `/experiment new`.";
     }
 }

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Features.Common;
@@ -23,21 +24,13 @@ public sealed class ExperimentCommand(
     NewExperimentModal creator,
     ConcludeExperimentModal concluder,
     EditExperimentModal editor,
-    TeamClock clock) : ISlashCommandHandler
+    TeamClock clock,
+    Readers readers) : ISlashCommandHandler
 {
     public const string Name = "/experiment";
 
-    public const string Usage = """
-        *`/experiment`* — the team's growth experiments
-        • `/experiment new` — log an idea: hypothesis, funnel stage, ICE score
-        • `/experiment list` — running experiments, then the backlog ranked by ICE
-        • `/experiment show E3` — one experiment with its tasks, blockers, learnings and lead feedback
-        • `/experiment start E3` — it runs from today for its planned length (a week by default)
-        • `/experiment conclude E3` — record outcome, result, learning and decision
-        • `/experiment edit E3` — change an idea (its owner, who logged it, or a growth lead)
-        • `/experiment abandon E3` — drop an idea or stop a run without a conclusion
-        • `/experiment help` — this help
-        """;
+    /// <summary>What <c>{Name} help</c> shows: every subcommand with an example (<c>Resources/Help.resx</c>).</summary>
+    public static string Usage(Wording words, DateOnly today) => words.Text(HelpText.UsageExperiment);
 
     public async Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
     {
@@ -52,8 +45,8 @@ public sealed class ExperimentCommand(
             "conclude" or "close" => Opened(await concluder.Open(command.TeamId, command.UserId, command.TriggerId, line.FirstArgument, origin, cancellationToken)),
             "edit" => Opened(await editor.Open(command.TeamId, command.UserId, command.TriggerId, line.FirstArgument, origin, cancellationToken)),
             "abandon" or "drop" => await Abandon(command, line.FirstArgument, cancellationToken),
-            "" or "help" => SlashCommandResponse.Ephemeral(Usage),
-            _ => SlashCommandResponse.Ephemeral($"I don't know `/experiment {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 100))}`.\n\n{Usage}"),
+            "" or "help" => SlashCommandResponse.Ephemeral(Usage(await readers.Person(command.TeamId, command.UserId, cancellationToken), clock.Today(command.TeamId))),
+            _ => SlashCommandResponse.Ephemeral(CommandLine.Unknown(Name, line.Subcommand, await readers.Person(command.TeamId, command.UserId, cancellationToken), clock.Today(command.TeamId), Usage)),
         };
     }
 
@@ -82,7 +75,7 @@ public sealed class ExperimentCommand(
     {
         var found = await access.Find(command.TeamId, id, "abandon", cancellationToken);
         if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
-        if (ExperimentLifecycle.WhyNotAbandon(experiment) is { } notNow) return SlashCommandResponse.Ephemeral(notNow);
+        if (ExperimentLifecycle.WhyNotAbandon(experiment) is { } notNow) return SlashCommandResponse.Ephemeral(Wording.English.Say(notNow));
         if (await access.Refusal(command.UserId, experiment, "abandon", cancellationToken) is { } refusal) return SlashCommandResponse.Ephemeral(refusal);
         if (!await experiments.Abandon(experiment.Id, clock.UtcNow, cancellationToken))
             return SlashCommandResponse.Ephemeral($"{experiment.ShortId} was concluded or abandoned by someone else just now.");

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Globalization;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
@@ -72,7 +73,7 @@ public static class ExperimentForm
             Input(Blocks.Start, "Start date", new DatePicker { InitialDate = Iso(initial.StartDate) }),
             Input(Blocks.End, "End date", new DatePicker { InitialDate = Iso(initial.EndDate) }),
         ]);
-        return Modal(title, callbackId, submit, blocks, origin);
+        return Modal(title, callbackId, submit, blocks, origin, Wording.English);
     }
 
     /// <summary>Reads what was submitted; nothing is checked yet.</summary>
@@ -91,16 +92,16 @@ public static class ExperimentForm
         EndDate = values.Date(Blocks.End),
     };
 
-    /// <summary>The draft's own rules, plus: the chosen key result must (still) belong to this team.</summary>
-    public static async Task<ValidationErrors> Validate(ExperimentDraft draft, string teamId, OkrStore okrs, CancellationToken cancellationToken)
+    /// <summary>The draft's own rules, plus: the chosen key result must (still) belong to this team. Field → what is wrong, in <paramref name="words"/>.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> Validate(ExperimentDraft draft, string teamId, OkrStore okrs, Wording words, CancellationToken cancellationToken)
     {
-        var errors = draft.Validate();
+        var errors = words.Errors(draft.Validate()).ToDictionary();
         if (draft.KeyResultId is { } keyResultId && await okrs.FindKeyResult(teamId, keyResultId, cancellationToken) is null)
-            errors.Add(Blocks.KeyResult, "That key result no longer exists; please choose another.");
+            errors.TryAdd(Blocks.KeyResult, "That key result no longer exists; please choose another.");
         return errors;
     }
 
-    private static Option StageOption(FunnelStage stage) => Choice(stage.Describe(), stage.ToString());
+    private static Option StageOption(FunnelStage stage) => Choice(Wording.English.Label(stage, LabelForm.Description), stage.ToString());
 
     private static Option KeyResultOption(KeyResultChoice k) => Choice($"{k.ShortId} {k.Name}", k.Id.ToString(CultureInfo.InvariantCulture));
 

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
 using GrowthBot.Domain.Learnings;
@@ -64,11 +65,11 @@ public static class ExperimentMessages
     public static Message Concluded(Experiment e, Learning learning, KeyResult? keyResult, Wording words)
     {
         var cheer = e.Outcome == Outcome.DidNotWork ? " A failed experiment is a learning too: thanks for writing it down." : "";
-        var text = $":checkered_flag: Concluded *{e.ShortId} · {Escape(e.Name)}*: *{e.Outcome?.Label()}*, decision *{e.Decision?.Label()}*.{cheer}\n" +
+        var text = $":checkered_flag: Concluded *{e.ShortId} · {Escape(e.Name)}*: *{Wording.English.Label(e.Outcome)}*, decision *{Wording.English.Label(e.Decision)}*.{cheer}\n" +
                    $"*Result:* {Escape(e.Result)}\n*Learning* (saved as `{learning.ShortId}`): {Escape(e.Learning)}";
         var blocks = new List<Block> { new SectionBlock(Truncate(text, BlockKitLimits.SectionText)) };
         if (keyResult is not null) blocks.Add(new ContextBlock(Truncate($":chart_with_upwards_trend: {KeyResultLine(keyResult, words)}", BlockKitLimits.SectionText)));
-        return new Message($"Concluded {e.ShortId} · {Escape(e.Name)}: {e.Outcome?.Label()}", blocks);
+        return new Message($"Concluded {e.ShortId} · {Escape(e.Name)}: {Wording.English.Label(e.Outcome)}", blocks);
     }
 
     public static Message Edited(Experiment e) => new($"Saved changes to {e.ShortId} · {Escape(e.Name)}",
@@ -111,7 +112,7 @@ public static class ExperimentMessages
         var e = details.Experiment;
         var fields = new List<TextObject>
         {
-            new Mrkdwn($"*Status*\n{e.Status.Label()}"),
+            new Mrkdwn($"*Status*\n{Wording.English.Label(e.Status)}"),
             new Mrkdwn($"*Funnel stage*\n{e.Stage}"),
             new Mrkdwn($"*ICE {e.Ice.ScoreText}*\n{e.Ice.Formula}"),
             new Mrkdwn($"*Owner*\n{User(e.OwnerId)}"),
@@ -127,10 +128,10 @@ public static class ExperimentMessages
         if (details.KeyResult is { } kr) blocks.Add(new SectionBlock(Truncate($"*Key result*\n{KeyResultLine(kr, words)}", BlockKitLimits.SectionText)));
         if (e.Outcome is { } outcome)
         {
-            var conclusion = $"*Outcome:* {outcome.Label()}" +
+            var conclusion = $"*Outcome:* {Wording.English.Label(outcome)}" +
                              (e.Result is { Length: > 0 } ? $"\n*Result:* {Escape(e.Result)}" : "") +
                              (e.Learning is { Length: > 0 } ? $"\n*Learning:* {Escape(e.Learning)}" : "") +
-                             (e.Decision is { } decision ? $"\n*Decision:* {decision.Label()}" : "");
+                             (e.Decision is { } decision ? $"\n*Decision:* {Wording.English.Label(decision)}" : "");
             blocks.Add(new SectionBlock(Truncate(conclusion, BlockKitLimits.SectionText)));
         }
         AddTasks(blocks, details, today, words);
@@ -178,7 +179,7 @@ public static class ExperimentMessages
 
         if (blocked.Count > 0)
             blocks.Add(new SectionBlock(List($"*Blockers* ({blocked.Count})", blocked, t =>
-                $"`{t.ShortId}` {t.Blocker!.Reason.Label()} since {Date(t.Blocker.CreatedAt)}" + (t.Blocker.Note.Length > 0 ? $": {Escape(t.Blocker.Note)}" : ""),
+                $"`{t.ShortId}` {Wording.English.Label(t.Blocker!.Reason)} since {Date(t.Blocker.CreatedAt)}" + (t.Blocker.Note.Length > 0 ? $": {Escape(t.Blocker.Note)}" : ""),
                 Counted.Blocker, words)));
 
         var postponedCount = tasks.Sum(t => t.Postponements);
@@ -207,7 +208,7 @@ public static class ExperimentMessages
         var title = $":handshake: *Lead quality from sales* · Good {Count(LeadQuality.Good)} · Mixed {Count(LeadQuality.Mixed)} · Poor {Count(LeadQuality.Poor)}";
         var replies = feedback.Where(f => f.Text.Length > 0 || f.Reason is not null).OrderByDescending(f => f.CreatedAt).ToList();
         blocks.Add(new SectionBlock(List(title, replies, f =>
-            $"{User(f.CreatedBy)}" + (f.Quality is { } q ? $" ({q})" : "") + (f.Reason is { } r ? $" · {r.Label().ToLowerInvariant()}" : "") +
+            $"{User(f.CreatedBy)}" + (f.Quality is { } q ? $" ({q})" : "") + (f.Reason is { } r ? $" · {Wording.English.InSentence(r)}" : "") +
             (f.Text.Length > 0 ? $": {Escape(f.Text)}" : ""), Counted.Reply, words)));
     }
 
@@ -223,7 +224,7 @@ public static class ExperimentMessages
     {
         var state = e.Status switch
         {
-            ExperimentStatus.Concluded => $"*{e.Outcome?.Label()}*" + (e.Result is { Length: > 0 } ? $": {Escape(e.Result)}" : "") +
+            ExperimentStatus.Concluded => $"*{Wording.English.Label(e.Outcome)}*" + (e.Result is { Length: > 0 } ? $": {Escape(e.Result)}" : "") +
                                           (e.Learning is { Length: > 0 } ? $" · learned: {Escape(e.Learning)}" : ""),
             ExperimentStatus.Running => $"running now, owner {User(e.OwnerId)}",
             ExperimentStatus.Backlog => "already in the backlog",
@@ -235,7 +236,7 @@ public static class ExperimentMessages
     /// <summary>e.g. <c>K1 · New leads: 26/100 leads · On track</c>.</summary>
     public static string KeyResultLine(KeyResult kr, Wording words) =>
         $"`{kr.ShortId}` {Escape(kr.Name)}: {Escape(words.Progress(kr.Current, kr.Target, kr.Unit))}" +
-        (kr.Confidence is { } c ? $" · {c.Label()}" : "");
+        (kr.Confidence is { } c ? $" · {Wording.English.Label(c)}" : "");
 
     private static void AddGroup(List<Block> blocks, string title, IReadOnlyList<Experiment> group, string empty, Func<Experiment, string> line, Wording words)
     {

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Features.Common;
@@ -29,7 +30,7 @@ public sealed class NewExperimentModal(
     {
         // The trigger expires 3 s after Slack sent it: one quick read for the key results, then open at once.
         var keyResults = await okrs.CurrentKeyResults(teamId, cancellationToken);
-        return await opener.Open(triggerId, Build(userId, clock.Today(teamId), keyResults, origin), cancellationToken);
+        return await opener.Open(triggerId, Build(userId, clock.Today(teamId), keyResults, origin), Wording.English, cancellationToken);
     }
 
     /// <summary>Builds the modal, pre-filled with the caller as owner and a one-week run from today.</summary>
@@ -41,8 +42,8 @@ public sealed class NewExperimentModal(
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
         var draft = ExperimentForm.Read(new ViewValues(submission.View.State));
-        var errors = await ExperimentForm.Validate(draft, submission.TeamId, okrs, cancellationToken);
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
+        var errors = await ExperimentForm.Validate(draft, submission.TeamId, okrs, Wording.English, cancellationToken);
+        if (errors.Count > 0) return ViewSubmissionResponse.WithErrors(errors);
 
         var experiment = await experiments.Add(draft.ToExperiment(submission.TeamId, submission.UserId, clock.UtcNow), cancellationToken);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
@@ -53,7 +54,7 @@ public sealed class NewExperimentModal(
             var words = ExperimentSimilarity.Words($"{experiment.Name} {experiment.Hypothesis}");
             var candidates = await experiments.SimilarCandidates(experiment.TeamId, experiment.Id, words, cancellationToken: ct);
             var similar = ExperimentSimilarity.FindSimilar(experiment, candidates);
-            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, ExperimentMessages.Created(experiment, Wording.English, similar), ct);
+            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, ExperimentMessages.Created(experiment, Wording.English, similar), Wording.English, ct);
         });
         return ViewSubmissionResponse.Close;
     }

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Features.Common;
@@ -29,7 +30,7 @@ public sealed class StartExperimentButton(ExperimentStore experiments, Experimen
     {
         var found = await access.Find(teamId, id, "start", cancellationToken);
         if (found.Experiment is not { } experiment) return new Message(found.Problem!);
-        if (ExperimentLifecycle.WhyNotStart(experiment) is { } notNow) return new Message(notNow);
+        if (ExperimentLifecycle.WhyNotStart(experiment) is { } notNow) return new Message(Wording.English.Say(notNow, clock.Today(teamId)));
         if (await access.Refusal(userId, experiment, "start", cancellationToken) is { } refusal) return new Message(refusal);
 
         var (start, end) = ExperimentLifecycle.RunDates(clock.Today(teamId), experiment.StartDate, experiment.EndDate);

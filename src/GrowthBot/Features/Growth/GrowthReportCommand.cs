@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Reports;
@@ -18,7 +19,7 @@ public sealed class GrowthReportCommand(WeeklyReportPoster poster, WeeklyReportR
         if (argument is "now" or "post")
         {
             if (!await leads.IsLead(command.UserId, cancellationToken))
-                return SlashCommandResponse.Ephemeral($"Only {leads.WhoCan()} can post the report. `/growth report` shows you a preview.");
+                return SlashCommandResponse.Ephemeral($"Only {leads.WhoCan(Wording.English)} can post the report. `/growth report` shows you a preview.");
             var outcome = await poster.Post(settings, cancellationToken);
             if (outcome.Error == "no_report_channel")
                 return SlashCommandResponse.Ephemeral("There is no report channel yet: choose one with `/growth settings`.");

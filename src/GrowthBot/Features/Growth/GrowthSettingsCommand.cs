@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.Payloads;
@@ -11,7 +12,7 @@ public sealed class GrowthSettingsCommand(ModalOpener opener, GrowthLeads leads,
     public async Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
     {
         if (!await leads.IsLead(command.UserId, cancellationToken))
-            return SlashCommandResponse.Ephemeral($"Only {leads.WhoCan()} can change the settings.");
+            return SlashCommandResponse.Ephemeral($"Only {leads.WhoCan(Wording.English)} can change the settings.");
         var current = settings.For(command.TeamId);
         string? label = null;
         if (current.LeadQualityGroup is { } group)
@@ -27,6 +28,6 @@ public sealed class GrowthSettingsCommand(ModalOpener opener, GrowthLeads leads,
             }
         }
         var view = SettingsModal.Build(current, ModalOrigin.Of(command), label, time.GetUtcNow());
-        return SlashCommandResponse.EphemeralOrNone(await opener.Open(command.TriggerId, view, cancellationToken));
+        return SlashCommandResponse.EphemeralOrNone(await opener.Open(command.TriggerId, view, Wording.English, cancellationToken));
     }
 }

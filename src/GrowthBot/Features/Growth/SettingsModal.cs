@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GrowthBot.Common;
@@ -69,13 +70,13 @@ public sealed partial class SettingsModal(
             Input(Blocks.OkrProgress, "Key-result progress", new StaticSelect { Options = okr, InitialOption = okr[settings.OkrProgressInReport ? 1 : 0] }),
             Input(Blocks.Nudges, "Task nudges", new StaticSelect { Options = onOff, InitialOption = onOff[settings.NudgesEnabled ? 0 : 1] }),
         };
-        return Modal("Growth settings", CallbackId, "Save", blocks, origin);
+        return Modal("Growth settings", CallbackId, "Save", blocks, origin, Wording.English);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
         if (!await leads.IsLead(submission.UserId, cancellationToken))
-            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [Blocks.Channel] = InlineError($"Only {leads.WhoCan()} can change the settings.") });
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [Blocks.Channel] = InlineError($"Only {leads.WhoCan(Wording.English)} can change the settings.") });
         var values = new ViewValues(submission.View.State);
         var errors = new Dictionary<string, string>();
         var channel = values.Conversation(Blocks.Channel);
@@ -108,7 +109,7 @@ public sealed partial class SettingsModal(
         background.Run("settings saved", async (services, ct) =>
         {
             var text = Saved(saved, Wording.English);
-            await services.GetRequiredService<UserNotifier>().Tell(user, origin, new Message(text, [new SectionBlock(text)]), ct);
+            await services.GetRequiredService<UserNotifier>().Tell(user, origin, new Message(text, [new SectionBlock(text)]), Wording.English, ct);
         });
         return ViewSubmissionResponse.Close;
     }

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Text;
 using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
@@ -171,7 +172,7 @@ public sealed class HomeTab(
             if (task.IsOverdue(home.Today)) text += " · :alarm_clock: overdue";
             if (task.Blocker is { } blocker) text += $"\n:no_entry: Blocked: {Blocker(blocker)}";
             blocks.Add(new SectionBlock(text) { BlockId = $"task_{task.ShortId}" });
-            blocks.Add(new ActionsBlock([TaskDoneButton.For(task), TaskBlockButton.For(task), TaskPostponeButton.For(task)]) { BlockId = $"task_actions_{task.ShortId}" });
+            blocks.Add(new ActionsBlock([TaskDoneButton.For(task, words), TaskBlockButton.For(task, words), TaskPostponeButton.For(task, words)]) { BlockId = $"task_actions_{task.ShortId}" });
         }
         if (home.MyTasks.Count > MyTasksShown)
             blocks.Add(new ContextBlock($"…and {words.Number(home.MyTasks.Count - MyTasksShown)} more: `/task list mine` shows them all."));
@@ -265,9 +266,9 @@ public sealed class HomeTab(
     private static string Blocker(TaskBlock blocker)
     {
         var note = string.IsNullOrWhiteSpace(blocker.Note) ? "" : $": {MrkdwnText.Escape(MrkdwnText.Truncate(blocker.Note.ReplaceLineEndings(" "), TitleMax))}";
-        return $"{blocker.Reason.Label().ToLowerInvariant()}{note}";
+        return $"{Wording.English.InSentence(blocker.Reason)}{note}";
     }
 
     private static string Confidence(KrConfidence? confidence) =>
-        confidence is { } c ? $"{OkrMessages.Icon(c)} {c.Label()}" : "_no check-in yet_";
+        confidence is { } c ? $"{OkrMessages.Icon(c)} {Wording.English.Label(c)}" : "_no check-in yet_";
 }

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Globalization;
 using GrowthBot.Common;
 using GrowthBot.Domain.Common;
@@ -45,19 +46,19 @@ public sealed class CheckInModal(
             if (chosen is null)
                 return $"`{MrkdwnText.Escape(MrkdwnText.Truncate(keyResultId, 40))}` is not a key result of the current objective. `/okr` shows them.";
             if (chosen.OwnerId != userId && !await leads.IsLead(userId, cancellationToken))
-                return $":lock: {chosen.ShortId} belongs to {MrkdwnText.User(chosen.OwnerId)}: only they or {leads.WhoCan()} can check in on it.";
+                return $":lock: {chosen.ShortId} belongs to {MrkdwnText.User(chosen.OwnerId)}: only they or {leads.WhoCan(Wording.English)} can check in on it.";
         }
         else
         {
             chosen = okr.KeyResults.FirstOrDefault(k => k.OwnerId == userId);
         }
-        return await opener.Open(triggerId, Build(okr, chosen, origin), cancellationToken);
+        return await opener.Open(triggerId, Build(okr, chosen, origin), Wording.English, cancellationToken);
     }
 
     public static ModalView Build(OkrSnapshot okr, KeyResult? chosen, ModalOrigin origin)
     {
         var options = okr.KeyResults.Take(BlockKitLimits.MaxOptions).Select(k => Choice($"{k.ShortId} {k.Name}", Id(k))).ToList();
-        var confidences = Enum.GetValues<KrConfidence>().Select(c => Choice(c.Label(), c.ToString())).ToList();
+        var confidences = Enum.GetValues<KrConfidence>().Select(c => Choice(Wording.English.Label(c), c.ToString())).ToList();
         var now = string.Join("\n", okr.KeyResults.Select(k => $"{k.ShortId} {MrkdwnText.Escape(MrkdwnText.Truncate(k.Name, 60))}: {MrkdwnText.Escape(Wording.English.Progress(k.Current, k.Target, k.Unit))}"));
         var blocks = new List<Block>
         {
@@ -78,7 +79,7 @@ public sealed class CheckInModal(
             }),
             Text(Blocks.Note, "Note", CheckInDraft.NoteMax, multiline: true, optional: true, placeholder: "What moved it, or what is in the way?"),
         };
-        return Modal("Check in", CallbackId, "Check in", blocks, origin);
+        return Modal("Check in", CallbackId, "Check in", blocks, origin, Wording.English);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
@@ -89,22 +90,23 @@ public sealed class CheckInModal(
             values.Text(Blocks.Value),
             Enum.TryParse<KrConfidence>(values.Selected(Blocks.Confidence), out var confidence) ? confidence : null,
             values.Text(Blocks.Note));
-        var (errors, value) = draft.Validate();
+        var (problems, value) = draft.Validate();
+        var errors = Wording.English.Errors(problems).ToDictionary();
         KeyResult? kr = null;
         if (draft.KeyResultId is { } krId)
         {
             kr = await okrs.KeyResultById(submission.TeamId, krId, cancellationToken);
-            if (kr is null) errors.Add(Blocks.KeyResult, "That key result no longer exists; please choose another.");
+            if (kr is null) errors.TryAdd(Blocks.KeyResult, "That key result no longer exists; please choose another.");
             else if (kr.OwnerId != submission.UserId && !await leads.IsLead(submission.UserId, cancellationToken))
-                errors.Add(Blocks.KeyResult, InlineError($"{kr.ShortId} belongs to someone else: only its owner or {leads.WhoCan()} can check in on it."));
+                errors.TryAdd(Blocks.KeyResult, InlineError($"{kr.ShortId} belongs to someone else: only its owner or {leads.WhoCan(Wording.English)} can check in on it."));
         }
-        if (!errors.IsValid || kr is null) return ViewSubmissionResponse.WithErrors(errors.ByField);
+        if (errors.Count > 0 || kr is null) return ViewSubmissionResponse.WithErrors(errors);
 
         var checkIn = await okrs.AddCheckIn(submission.TeamId, kr.Id, value, draft.Confidence!.Value, draft.Note?.Trim() ?? "",
             submission.UserId, clock.UtcNow, cancellationToken);
         var message = OkrMessages.CheckedIn(kr with { Current = checkIn.Value, Confidence = checkIn.Confidence }, checkIn, Wording.English);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
-        background.TellAfterAck($"confirm check-in {kr.ShortId}", submission.UserId, origin, message);
+        background.TellAfterAck($"confirm check-in {kr.ShortId}", submission.UserId, origin, message, Wording.English);
         return ViewSubmissionResponse.Close;
     }
 

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
@@ -12,18 +13,13 @@ namespace GrowthBot.Features.Okrs;
 /// modals; <c>history K2</c> shows a key result's past check-ins.
 /// </summary>
 public sealed class OkrCommand(
-    ModalOpener opener, CheckInModal checkIn, OkrHistoryButton history, OkrStore okrs, GrowthLeads leads, TeamSettingsService teamSettings) : ISlashCommandHandler
+    ModalOpener opener, CheckInModal checkIn, OkrHistoryButton history, OkrStore okrs, GrowthLeads leads, TeamSettingsService teamSettings, Readers readers,
+    TeamClock clock) : ISlashCommandHandler
 {
     public const string Name = "/okr";
 
-    public const string Usage = """
-        *`/okr`* — the North Star objective and its key results
-        • `/okr` — progress of each key result
-        • `/okr set` — set the objective and up to 5 key results (growth leads)
-        • `/okr update` — check in a new number for a key result
-        • `/okr history K2` — its last check-ins: value, confidence, note, who and when
-        • `/okr help` — this help
-        """;
+    /// <summary>What <c>{Name} help</c> shows: every subcommand with an example (<c>Resources/Help.resx</c>).</summary>
+    public static string Usage(Wording words, DateOnly today) => words.Text(HelpText.UsageOkr);
 
     public async Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
     {
@@ -34,8 +30,8 @@ public sealed class OkrCommand(
             "set" => await Set(command, cancellationToken),
             "update" or "checkin" or "check-in" => await Update(command, line.FirstArgument, cancellationToken),
             "history" => Reply(await history.Show(command.TeamId, command.UserId, line.FirstArgument, cancellationToken)),
-            "help" => SlashCommandResponse.Ephemeral(Usage),
-            _ => SlashCommandResponse.Ephemeral($"I don't know `/okr {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 40))}`.\n\n{Usage}"),
+            "help" => SlashCommandResponse.Ephemeral(Usage(await readers.Person(command.TeamId, command.UserId, cancellationToken), clock.Today(command.TeamId))),
+            _ => SlashCommandResponse.Ephemeral(CommandLine.Unknown(Name, line.Subcommand, await readers.Person(command.TeamId, command.UserId, cancellationToken), clock.Today(command.TeamId), Usage)),
         };
     }
 
@@ -50,10 +46,10 @@ public sealed class OkrCommand(
     private async Task<SlashCommandResponse> Set(SlashCommand command, CancellationToken cancellationToken)
     {
         if (!await leads.IsLead(command.UserId, cancellationToken))
-            return SlashCommandResponse.Ephemeral($":lock: Setting the objective and key results is for {leads.WhoCan()}. `/okr` shows them; `/okr update` checks in on yours.");
+            return SlashCommandResponse.Ephemeral($":lock: Setting the objective and key results is for {leads.WhoCan(Wording.English)}. `/okr` shows them; `/okr update` checks in on yours.");
         var current = await okrs.Current(command.TeamId, cancellationToken);
         return SlashCommandResponse.EphemeralOrNone(
-            await opener.Open(command.TriggerId, SetOkrModal.Build(command.UserId, current, ModalOrigin.Of(command)), cancellationToken));
+            await opener.Open(command.TriggerId, SetOkrModal.Build(command.UserId, current, ModalOrigin.Of(command)), Wording.English, cancellationToken));
     }
 
     private async Task<SlashCommandResponse> Update(SlashCommand command, string keyResultId, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Features.Common;

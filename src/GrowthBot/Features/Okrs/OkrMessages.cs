@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Features.Common;
@@ -19,7 +20,7 @@ public static class OkrMessages
     public static string KeyResultLine(KeyResult kr, Wording words) =>
         $"*{kr.ShortId} {Escape(Truncate(kr.Name, 100))}* · {User(kr.OwnerId)}\n" +
         $"`{Progress.Bar(kr.Percent())}` {words.Percent(kr.Percent())} · {Escape(words.Progress(kr.Current, kr.Target, kr.Unit))}" +
-        (kr.Confidence is { } c ? $" · {Icon(c)} {c.Label()}" : " · _no check-in yet_") +
+        (kr.Confidence is { } c ? $" · {Icon(c)} {Wording.English.Label(c)}" : " · _no check-in yet_") +
         $" · from {words.Number(kr.Baseline)}";
 
     /// <summary>The buttons of one key result: Check in and History.</summary>
@@ -58,7 +59,7 @@ public static class OkrMessages
     {
         var now = words.Progress(kr.Current, kr.Target, kr.Unit);
         var text = $":chart_with_upwards_trend: {kr.ShortId} {Escape(kr.Name)}: {words.Number(checkIn.PreviousValue)} → *{Escape(now)}* " +
-                   $"`{Progress.Bar(kr.Percent())}` {words.Percent(kr.Percent())} · {Icon(checkIn.Confidence)} {checkIn.Confidence.Label()}";
+                   $"`{Progress.Bar(kr.Percent())}` {words.Percent(kr.Percent())} · {Icon(checkIn.Confidence)} {Wording.English.Label(checkIn.Confidence)}";
         return new Message($"{kr.ShortId} {Escape(kr.Name)}: {Escape(now)}", [new SectionBlock(Truncate(text, BlockKitLimits.SectionText))]);
     }
 
@@ -79,7 +80,7 @@ public static class OkrMessages
         foreach (var c in latest)
         {
             var line = $"{Date(c.CreatedAt, "{date_short_pretty} {time}")} · {User(c.CreatedBy)} · {words.Number(c.PreviousValue)} → *{Escape(words.Quantity(c.Value, kr.Unit))}* · " +
-                       $"{Icon(c.Confidence)} {c.Confidence.Label()}";
+                       $"{Icon(c.Confidence)} {Wording.English.Label(c.Confidence)}";
             if (c.Note.Length > 0) line += $"\n>{Escape(Truncate(c.Note, 1000)).ReplaceLineEndings("\n>")}";
             blocks.Add(new SectionBlock(Truncate(line, BlockKitLimits.SectionText)));
         }

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Okrs;
@@ -46,14 +47,14 @@ public sealed class SetOkrModal(
             blocks.Add(Input(F.KeyResult(n, F.Owner), "Owner", new UsersSelect { InitialUser = kr?.OwnerId ?? (n == 1 ? userId : null) }, optional: optional));
         }
         blocks.Add(new ContextBlock("Saving starts a new objective: the previous one and its check-ins are kept as history."));
-        return Modal("Set OKRs", CallbackId, "Save", blocks, origin);
+        return Modal("Set OKRs", CallbackId, "Save", blocks, origin, Wording.English);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
         // The modal only opens for leads, but a submission is a request of its own: check again.
         if (!await leads.IsLead(submission.UserId, cancellationToken))
-            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Title] = InlineError($"Only {leads.WhoCan()} can set the objective.") });
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Title] = InlineError($"Only {leads.WhoCan(Wording.English)} can set the objective.") });
 
         var values = new ViewValues(submission.View.State);
         var draft = new OkrDraft(values.Text(F.Title), values.Text(F.Period),
@@ -61,14 +62,14 @@ public sealed class SetOkrModal(
                 values.Text(F.KeyResult(n, F.Name)), values.Text(F.KeyResult(n, F.Baseline)), values.Text(F.KeyResult(n, F.Target)),
                 values.Text(F.KeyResult(n, F.Unit)), values.User(F.KeyResult(n, F.Owner)))).ToList());
         var (errors, keyResults) = draft.Validate();
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(Wording.English.Errors(errors));
 
         var okr = await okrs.SetObjective(submission.TeamId, draft.Title!.Trim(), draft.Period!.Trim(),
             keyResults.Select(k => new KeyResultDraft(k.Name, k.Baseline, k.Target, k.Unit, k.OwnerId)).ToList(),
             submission.UserId, clock.UtcNow, cancellationToken);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         var message = OkrMessages.Saved(okr, teamSettings.For(submission.TeamId), Wording.English);
-        background.TellAfterAck("confirm OKRs", submission.UserId, origin, message);
+        background.TellAfterAck("confirm OKRs", submission.UserId, origin, message, Wording.English);
         return ViewSubmissionResponse.Close;
     }
 }

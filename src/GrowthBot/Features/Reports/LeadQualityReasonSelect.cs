@@ -1,6 +1,8 @@
+using GrowthBot.Resources;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
+using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
@@ -17,7 +19,7 @@ public sealed class LeadQualityReasonSelect(ExperimentStore experiments, Feedbac
     {
         ActionId = $"{ActionId}:{e.ShortId}",
         Placeholder = new PlainText("Why?"),
-        Options = Enum.GetValues<LeadQualityReason>().Select(r => Option.Of(r.Label(), r.ToString())).ToList(),
+        Options = Enum.GetValues<LeadQualityReason>().Select(r => Option.Of(Wording.English.Label(r), r.ToString())).ToList(),
     };
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)
@@ -28,6 +30,6 @@ public sealed class LeadQualityReasonSelect(ExperimentStore experiments, Feedbac
         var experiment = await experiments.Find(request.TeamId, number, cancellationToken);
         if (experiment is null) return ActionResponse.Ephemeral($"{id} no longer exists.");
         await feedback.SetReason(request.TeamId, experiment.Id, request.UserId, reason, LeadQualityButton.ThreadOf(request), time.GetUtcNow(), cancellationToken);
-        return ActionResponse.Ephemeral($"Thanks! Noted “{reason.Label()}” for *{experiment.ShortId}* {MrkdwnText.Escape(experiment.Name)}.");
+        return ActionResponse.Ephemeral($"Thanks! Noted “{Wording.English.Label(reason)}” for *{experiment.ShortId}* {MrkdwnText.Escape(experiment.Name)}.");
     }
 }

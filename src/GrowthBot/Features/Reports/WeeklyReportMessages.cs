@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Text;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
@@ -49,10 +50,10 @@ public static class WeeklyReportMessages
     /// <summary>A thread reply with everything about one concluded experiment.</summary>
     public static Message Detail(Experiment e, DateOnly today, Wording words)
     {
-        var text = new StringBuilder($"*{Name(e)}* ({e.Stage}) · {e.Outcome?.Label()}\n");
+        var text = new StringBuilder($"*{Name(e)}* ({e.Stage}) · {Wording.English.Label(e.Outcome)}\n");
         text.Append($"*Hypothesis:* {MrkdwnText.Escape(e.Hypothesis)}\n");
         if (e.Metric.Length > 0) text.Append($"*Metric:* {MrkdwnText.Escape(e.Metric)}\n");
-        text.Append($"*Result:* {MrkdwnText.Escape(e.Result)}\n*Learning:* {MrkdwnText.Escape(e.Learning)}\n*Decision:* {e.Decision?.Label()}\n");
+        text.Append($"*Result:* {MrkdwnText.Escape(e.Result)}\n*Learning:* {MrkdwnText.Escape(e.Learning)}\n*Decision:* {Wording.English.Label(e.Decision)}\n");
         text.Append($"Owner {MrkdwnText.User(e.OwnerId)} · ran {words.Date(e.StartDate, today)} – {words.Date(e.EndDate, today)}");
         var body = MrkdwnText.Truncate(text.ToString(), Section);
         return new Message(MrkdwnText.Truncate($"{e.ShortId} {e.Name}: details", 150), [new SectionBlock(body)]);
@@ -101,7 +102,7 @@ public static class WeeklyReportMessages
             _ => ":grey_question: inconclusive",
         };
         return $"Last week we tested *{Name(e)}*: {MrkdwnText.Escape(e.Hypothesis)} It {outcome}. " +
-               $"*Result:* {MrkdwnText.Escape(e.Result)} *Learning:* {MrkdwnText.Escape(e.Learning)} *Decision:* {e.Decision?.Label()}.";
+               $"*Result:* {MrkdwnText.Escape(e.Result)} *Learning:* {MrkdwnText.Escape(e.Learning)} *Decision:* {Wording.English.Label(e.Decision)}.";
     }
 
     private static string List(string title, IReadOnlyList<Experiment> items, Func<Experiment, string> line, string empty, Wording words)
@@ -115,7 +116,7 @@ public static class WeeklyReportMessages
     {
         var blockers = report.BlockersByReason.Count == 0
             ? "no new blockers"
-            : string.Join(", ", report.BlockersByReason.Select(b => $"{words.Number(b.Count)} {b.Reason.Label().ToLowerInvariant()}"));
+            : string.Join(", ", report.BlockersByReason.Select(b => $"{words.Number(b.Count)} {Wording.English.InSentence(b.Reason)}"));
         var postponed = report.Postponements == 0
             ? "no postponements"
             : $"{words.Count(report.Postponements, Counted.Postponement)} ({string.Join(", ", report.PostponementsByPerson.Take(5).Select(p => $"{MrkdwnText.User(p.OwnerId)} {words.Number(p.Count)}"))})";
@@ -135,7 +136,7 @@ public static class WeeklyReportMessages
         if (f.Good > 0) counts.Add($"{words.Number(f.Good)} good");
         if (f.Mixed > 0) counts.Add($"{words.Number(f.Mixed)} mixed");
         if (f.Poor > 0) counts.Add($"{words.Number(f.Poor)} poor");
-        var reasons = f.Reasons.Count > 0 ? $" ({string.Join(", ", f.Reasons.Select(r => r.Label()))})" : "";
+        var reasons = f.Reasons.Count > 0 ? $" ({string.Join(", ", f.Reasons.Select(r => Wording.English.Label(r)))})" : "";
         var reply = f.Replies.Count > 0 ? $" · “{MrkdwnText.Escape(MrkdwnText.Truncate(f.Replies[^1], 200))}”" : "";
         return $"{(counts.Count > 0 ? string.Join(", ", counts) : "comments")}{reasons}{reply}";
     }
