@@ -7,6 +7,7 @@ using GrowthBot.Features.Reports;
 using GrowthBot.Slack;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,12 +16,13 @@ using Microsoft.Extensions.Options;
 namespace GrowthBot.Benchmarks;
 
 /// <summary>
-/// Builds the weekly report and the App Home in-process against a seeded database file, through exactly the
+/// Builds the weekly report and the App Home in-process against a seeded database, through exactly the
 /// product's code: the stores read the inputs, <see cref="WeeklyReportReader"/> / <see cref="HomeTab"/> build them,
 /// <see cref="WeeklyReportMessages"/> / <see cref="HomeTab.Render"/> turn them into Block Kit, serialized as sent.
 /// </summary>
-public sealed class BuildBenchmark
+public sealed class BuildBenchmark : IAsyncDisposable
 {
+    private readonly Database _database;
     private readonly ExperimentStore _experiments;
     private readonly TaskStore _tasks;
     private readonly OkrStore _okrs;
@@ -29,12 +31,9 @@ public sealed class BuildBenchmark
     private readonly WeeklyReportReader _report;
     private readonly HomeTab _home;
 
-    public BuildBenchmark(string databasePath)
+    public BuildBenchmark(string connectionString)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{Database.ConnectionStringName}"] = $"Data Source={databasePath}" })
-            .Build();
-        var database = new Database(configuration);
+        var database = _database = new Database(connectionString);
         // Nothing listens: the benchmark only reads.
         var changes = new ChangeFeed([], NullLogger<ChangeFeed>.Instance);
         var experiments = _experiments = new ExperimentStore(database, changes);
@@ -45,7 +44,8 @@ public sealed class BuildBenchmark
         _report = new WeeklyReportReader(experiments, tasks, okrs, _feedback);
         var options = new ServiceCollection().AddOptions().BuildServiceProvider().GetRequiredService<IOptionsMonitor<GrowthBotOptions>>();
         // No saved settings are loaded: the home is built in the environment's default zone (UTC), as the report is.
-        var settings = new TeamSettingsService(new TeamSettingsStore(database), options, new SlackIdentity(), NullLogger<TeamSettingsService>.Instance);
+        var settings = new TeamSettingsService(new TeamSettingsStore(database), new InstallationStore(database, new EphemeralDataProtectionProvider()), options,
+            Options.Create(new SlackOptions()), new SlackIdentity(), NullLogger<TeamSettingsService>.Instance);
         _home = new HomeTab(experiments, tasks, okrs, _learnings, _feedback, settings, new TeamClock(TimeProvider.System, settings));
     }
 
@@ -106,4 +106,6 @@ public sealed class BuildBenchmark
         }
         return new LatencyResult(samples, total.Elapsed, 0, null);
     }
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

@@ -7,8 +7,9 @@ namespace GrowthBot.Benchmarks;
 
 /// <summary>
 /// The real, built GrowthBot started as a child process (<c>dotnet GrowthBot.dll --urls http://127.0.0.1:PORT</c>)
-/// against a given Slack API URL and SQLite file: what a deployment runs, with nothing in-process to flatter it.
-/// Shared by the benchmark and the durability tests (linked into the test project).
+/// against a given Slack API URL and database (a SQLite file or PostgreSQL, by connection string): what a deployment
+/// runs, with nothing in-process to flatter it. Shared by the benchmark and the durability tests (linked into the
+/// test project).
 /// </summary>
 public sealed class GrowthBotProcess : IAsyncDisposable
 {
@@ -42,7 +43,7 @@ public sealed class GrowthBotProcess : IAsyncDisposable
     public string RecentOutput => string.Join("\n", _output);
 
     /// <summary>Starts the app; <paramref name="environment"/> adds or overrides settings (use <c>__</c> for <c>:</c>).</summary>
-    public static GrowthBotProcess Start(string slackApiBaseUrl, string databasePath, IReadOnlyDictionary<string, string>? environment = null)
+    public static GrowthBotProcess Start(string slackApiBaseUrl, string connectionString, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = LocateAppDll();
         var port = FreePort();
@@ -61,7 +62,7 @@ public sealed class GrowthBotProcess : IAsyncDisposable
         start.Environment["Slack__BotToken"] = BotToken;
         start.Environment["Slack__SigningSecret"] = SigningSecret;
         start.Environment["Slack__ApiBaseUrl"] = slackApiBaseUrl;
-        start.Environment["ConnectionStrings__GrowthBot"] = $"Data Source={databasePath}";
+        start.Environment["ConnectionStrings__GrowthBot"] = connectionString;
         start.Environment["GrowthBot__TimeZone"] = "UTC";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
 

@@ -16,7 +16,24 @@ public sealed class SlackOptions
 
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
+    /// <summary>The app's Client ID (Basic Information); with <see cref="ClientSecret"/>, any workspace can install the app.</summary>
+    public string ClientId { get; set; } = "";
+
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>
+    /// Where Slack sends the installer back (…/slack/oauth_redirect), one of the app's redirect URLs. Optional:
+    /// without it Slack uses the app's only redirect URL.
+    /// </summary>
+    public string RedirectUrl { get; set; } = "";
+
     public bool SocketMode => !string.IsNullOrWhiteSpace(AppToken);
+
+    /// <summary>
+    /// Many workspaces: no bot token in the environment, but a client id, so workspaces install the app through
+    /// OAuth and each is served with its own stored token. With Slack__BotToken set the bot serves that one workspace.
+    /// </summary>
+    public bool MultiWorkspace => string.IsNullOrWhiteSpace(BotToken) && !string.IsNullOrWhiteSpace(ClientId);
 
     /// <summary>Requests signed further than this from now, either way, are refused as replays.</summary>
     public TimeSpan SignatureWindow { get; set; } = TimeSpan.FromMinutes(5);

@@ -1,6 +1,8 @@
+using GrowthBot.Slack.OAuth;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Slack.SocketMode;
 using GrowthBot.Slack.WebApi;
+using GrowthBot.Slack.Workspaces;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,7 +40,16 @@ public static class SlackServiceCollectionExtensions
         // Always registered; it returns at once unless an app-level token turns Socket Mode on.
         services.AddSingleton<SocketModeClient>();
         services.AddHostedService(sp => sp.GetRequiredService<SocketModeClient>());
-
+        // One workspace (Slack__BotToken) or each installed workspace's own token; SlackInstallations needs the
+        // host's ISlackInstallationStore, and is only built when there are installations to serve.
+        services.TryAddSingleton<ConfiguredBot>();
+        services.TryAddSingleton<SlackInstallations>();
+        services.TryAddSingleton<ISlackBots>(sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.MultiWorkspace
+            ? sp.GetRequiredService<SlackInstallations>()
+            : sp.GetRequiredService<ConfiguredBot>());
+        // The install flow's state cookie is protected with ASP.NET Core Data Protection; the host chooses where keys live.
+        services.AddDataProtection();
+        services.TryAddSingleton<OAuthState>();
 
         // Singletons over one SocketsHttpHandler: connections are reused across calls and recycled every
         // few minutes so DNS changes on Slack's side are picked up (a typed client captured in a singleton would not).
@@ -53,7 +64,7 @@ public static class SlackServiceCollectionExtensions
                 Timeout = Timeout.InfiniteTimeSpan,
             };
             // Retry waits are transport pacing, not business time: they run on the real clock.
-            return new SlackApiClient(http, options, sp.GetRequiredService<ILogger<SlackApiClient>>(), TimeProvider.System);
+            return new SlackApiClient(http, options, sp.GetRequiredService<ISlackBots>(), sp.GetRequiredService<ILogger<SlackApiClient>>(), TimeProvider.System);
         });
         services.TryAddSingleton<IResponseUrlClient>(sp => new ResponseUrlClient(
             new HttpClient(NewHandler(), disposeHandler: true) { Timeout = TimeSpan.FromSeconds(10) },

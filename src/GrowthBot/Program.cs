@@ -5,6 +5,7 @@ using GrowthBot.Hosting;
 using GrowthBot.Jobs;
 using GrowthBot.Slack;
 using GrowthBot.Slack.Http;
+using GrowthBot.Slack.OAuth;
 using GrowthBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ var app = builder.Build();
 if (!await app.PrepareToServe()) return 1;
 
 app.MapSlackEndpoints();
+app.MapSlackInstall(SlackApp.InstallPage);
 app.MapHealth();
 
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GrowthBot.Tests.Fixtures;
 
 namespace GrowthBot.Tests;
 
@@ -7,6 +8,7 @@ namespace GrowthBot.Tests;
 /// creep back. Read from the source (usings and qualified names, outside comments and strings), because a
 /// reference to a constant leaves no trace in the compiled code.
 /// </summary>
+[NoDatabase]
 public partial class LayeringTests
 {
     /// <summary>Bottom up. Features' areas (Experiments, Tasks, …) share a rank: they may use each other, but not in a circle.</summary>

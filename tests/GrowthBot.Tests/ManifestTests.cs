@@ -46,6 +46,28 @@ public class ManifestTests
     }
 
     [Fact]
+    public void The_install_link_asks_for_exactly_the_manifests_bot_scopes()
+    {
+        Assert.Equal(Values(At(Manifest(), "oauth_config", "scopes", "bot")), GrowthBot.Features.SlackApp.BotScopes);
+    }
+
+    [Fact]
+    public async Task The_manifest_names_the_oauth_redirect_and_subscribes_to_the_events_that_end_an_installation()
+    {
+        await using var app = await GrowthBotApp.Start();
+        var registry = app.Service<SlackHandlerRegistry>();
+
+        var redirect = Assert.Single(Values(At(Manifest(), "oauth_config", "redirect_urls")));
+        Assert.EndsWith("/slack/oauth_redirect", redirect);
+        var events = Values(At(Manifest(), "settings", "event_subscriptions", "bot_events"));
+        foreach (var ending in new[] { "app_uninstalled", "tokens_revoked" })
+        {
+            Assert.Contains(ending, events);
+            Assert.NotEmpty(registry.Events(ending));
+        }
+    }
+
+    [Fact]
     public async Task The_manifest_declares_exactly_the_slash_commands_the_bot_answers()
     {
         await using var app = await GrowthBotApp.Start();

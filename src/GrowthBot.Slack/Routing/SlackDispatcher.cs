@@ -1,6 +1,7 @@
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.WebApi;
+using GrowthBot.Slack.Workspaces;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,13 +13,15 @@ namespace GrowthBot.Slack.Routing;
 /// what handlers return into Slack's acknowledgement. Slack gets its answer within the ack deadline: a handler
 /// still running then is acknowledged empty and its reply follows through the response_url. A handler that
 /// throws is logged and the user gets a short apology; a request never hangs and never becomes a 500.
+/// Everything a request or event sets off runs in the <see cref="SlackTeamScope"/> of the team it came from, so its
+/// Web API calls carry that team's token.
 /// </summary>
 public sealed class SlackDispatcher(
     SlackHandlerRegistry registry,
     IServiceScopeFactory scopes,
     SlackBackgroundWork background,
     IResponseUrlClient responder,
-    SlackIdentity identity,
+    ISlackBots bots,
     IReplyTexts replyTexts,
     IOptions<SlackOptions> options,
     TimeProvider time,
@@ -32,6 +35,7 @@ public sealed class SlackDispatcher(
 
     public async Task<SlackAck> Command(SlashCommand command)
     {
+        using var team = SlackTeamScope.Enter(command.TeamId);
         var handlerType = registry.Command(command.Command);
         if (handlerType is null)
         {
@@ -50,17 +54,22 @@ public sealed class SlackDispatcher(
             async () => SlashCommandResponse.Ephemeral((await Texts(command.TeamId, command.UserId)).Apology));
     }
 
-    public async Task<SlackAck> Interaction(InteractionPayload payload) => payload switch
+    public async Task<SlackAck> Interaction(InteractionPayload payload)
     {
-        ViewSubmissionPayload submission => await ViewSubmission(submission),
-        BlockActionsPayload actions => await BlockActions(actions),
-        BlockSuggestionPayload suggestion => await Options(suggestion),
-        // view_closed is only sent for views with notify_on_close, which none of ours sets.
-        _ => SlackAck.Empty,
-    };
+        using var team = SlackTeamScope.Enter(payload.TeamId);
+        return payload switch
+        {
+            ViewSubmissionPayload submission => await ViewSubmission(submission),
+            BlockActionsPayload actions => await BlockActions(actions),
+            BlockSuggestionPayload suggestion => await Options(suggestion),
+            // view_closed is only sent for views with notify_on_close, which none of ours sets.
+            _ => SlackAck.Empty,
+        };
+    }
 
     public async Task<SlackAck> Options(BlockSuggestionPayload suggestion)
     {
+        using var team = SlackTeamScope.Enter(suggestion.TeamId);
         var handlerType = registry.Options(suggestion.ActionId);
         if (handlerType is null) return SlackAck.Json(new OptionsResponse([]));
         return await WithDeadline(
@@ -76,7 +85,6 @@ public sealed class SlackDispatcher(
     {
         if (envelope.Type == "url_verification") return SlackAck.Json(new { challenge = envelope.Challenge ?? "" });
         if (envelope is not { Type: "event_callback", Event: { } e, EventId: { } eventId }) return SlackAck.Empty;
-        if (identity.IsOwn(e) && e.Type is not ("member_joined_channel" or "member_left_channel")) return SlackAck.Empty;
 
         var handlerTypes = registry.Events(e.Type);
         if (handlerTypes.Count == 0)
@@ -88,6 +96,8 @@ public sealed class SlackDispatcher(
         var callback = new EventCallback(envelope.TeamId ?? e.Team ?? "", eventId, e) { RetryNumber = retryNumber };
         background.Run($"event {e.Type} {eventId}", async (services, ct) =>
         {
+            using var team = SlackTeamScope.Enter(callback.TeamId);
+            if (await IsOwn(callback, ct)) return;
             var deduplicator = services.GetRequiredService<IEventDeduplicator>();
             if (!await deduplicator.FirstDelivery(callback.TeamId, eventId, ct))
             {
@@ -107,6 +117,17 @@ public sealed class SlackDispatcher(
             }
         });
         return SlackAck.Empty;
+    }
+
+    /// <summary>
+    /// A message the bot itself posted, in that team (membership events about the bot still count). Events without a
+    /// sender (app_uninstalled, tokens_revoked) are never the bot's, and need no installation to be recognised.
+    /// </summary>
+    private async Task<bool> IsOwn(EventCallback callback, CancellationToken cancellationToken)
+    {
+        var e = callback.Event;
+        if (e.Type is "member_joined_channel" or "member_left_channel" || (e.User is null && e.BotId is null)) return false;
+        return await bots.For(callback.TeamId, cancellationToken) is { } bot && bot.IsOwn(e);
     }
 
     private async Task<SlackAck> ViewSubmission(ViewSubmissionPayload submission)

@@ -1,6 +1,6 @@
 namespace GrowthBot.Slack.Routing;
 
-/// <summary>Who the bot is in its workspace, learnt from auth.test at startup.</summary>
+/// <summary>Who the bot is in its one workspace (Slack__BotToken), learnt from auth.test at startup.</summary>
 public sealed class SlackIdentity
 {
     private readonly TaskCompletionSource _known = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -25,8 +25,4 @@ public sealed class SlackIdentity
     /// for) waits on this rather than on the order hosted services happen to start in.
     /// </summary>
     public Task WhenKnown(CancellationToken cancellationToken) => _known.Task.WaitAsync(cancellationToken);
-
-    /// <summary>True for messages the bot itself posted, which it must never react to.</summary>
-    public bool IsOwn(Payloads.SlackEvent e) =>
-        (BotId is not null && e.BotId == BotId) || (BotUserId is not null && e.User == BotUserId);
 }

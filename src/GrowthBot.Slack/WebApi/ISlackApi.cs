@@ -2,10 +2,19 @@ using GrowthBot.Slack.BlockKit;
 
 namespace GrowthBot.Slack.WebApi;
 
-/// <summary>The Slack Web API methods GrowthBot calls. Every method throws <see cref="SlackApiException"/> on ok:false.</summary>
+/// <summary>
+/// The Slack Web API methods GrowthBot calls. Every method throws <see cref="SlackApiException"/> on ok:false.
+/// Calls carry the bot token of the team in <see cref="Workspaces.SlackTeamScope"/> unless a method says otherwise.
+/// </summary>
 public interface ISlackApi
 {
     Task<AuthTestResponse> AuthTest(CancellationToken cancellationToken = default);
+    /// <summary>auth.test with a token not (yet) stored: who a freshly installed bot is.</summary>
+    Task<AuthTestResponse> AuthTest(string botToken, CancellationToken cancellationToken = default);
+    /// <summary>api.test: Slack's Web API answers at all (no token).</summary>
+    Task ApiTest(CancellationToken cancellationToken = default);
+    /// <summary>oauth.v2.access: exchanges an install's code for its bot token, authorised by the app's client id and secret.</summary>
+    Task<OAuthAccessResponse> OAuthAccess(string clientId, string clientSecret, string code, string? redirectUri, CancellationToken cancellationToken = default);
     Task<PostMessageResponse> PostMessage(PostMessageRequest request, CancellationToken cancellationToken = default);
     Task<ViewResponse> OpenView(string triggerId, ModalView view, CancellationToken cancellationToken = default);
     Task<ViewResponse> PublishView(string userId, HomeView view, CancellationToken cancellationToken = default);

@@ -33,6 +33,33 @@ public sealed record AuthTestResponse : SlackApiResponse
     public string? BotId { get; init; }
 }
 
+/// <summary>What oauth.v2.access answers for a bot install.</summary>
+public sealed record OAuthAccessResponse : SlackApiResponse
+{
+    public string? AccessToken { get; init; }
+    /// <summary><c>bot</c> for the bot token this app asks for.</summary>
+    public string? TokenType { get; init; }
+    /// <summary>The granted bot scopes, comma-separated.</summary>
+    public string? Scope { get; init; }
+    public string? BotUserId { get; init; }
+    public string? AppId { get; init; }
+    public OAuthOrganisation? Team { get; init; }
+    public OAuthOrganisation? Enterprise { get; init; }
+    public OAuthAuthedUser? AuthedUser { get; init; }
+    /// <summary>An org-wide install on Enterprise Grid: no single team.</summary>
+    public bool IsEnterpriseInstall { get; init; }
+
+    // The token must never reach a log through a record's printout.
+    public override string ToString() => $"OAuthAccessResponse {{ Ok = {Ok}, Error = {Error}, Team = {Team?.Id}, AppId = {AppId} }}";
+}
+
+public sealed record OAuthOrganisation(string? Id, string? Name);
+
+public sealed record OAuthAuthedUser
+{
+    public string? Id { get; init; }
+}
+
 public sealed record PostMessageRequest(string Channel, string Text)
 {
     public IReadOnlyList<Block>? Blocks { get; init; }

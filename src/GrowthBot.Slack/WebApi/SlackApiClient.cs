@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text;
 using GrowthBot.Slack.BlockKit;
+using GrowthBot.Slack.Workspaces;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,14 +13,36 @@ namespace GrowthBot.Slack.WebApi;
 /// <summary>
 /// The Web API over <see cref="HttpClient"/> and System.Text.Json. ok:false becomes a <see cref="SlackApiException"/>
 /// with Slack's error code; HTTP 429 waits Retry-After and tries again; 5xx, timeouts and dropped connections
-/// are retried a bounded number of times with exponential backoff.
+/// are retried a bounded number of times with exponential backoff, except a post whose answer timed out. Each call
+/// carries the bot token of the team in <see cref="SlackTeamScope"/>, as <see cref="ISlackBots"/> gives it.
 /// </summary>
-public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger, TimeProvider delays) : ISlackApi
+public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ISlackBots bots, ILogger<SlackApiClient> logger, TimeProvider delays) : ISlackApi
 {
+    /// <summary>
+    /// Methods whose request may have done its work when its answer times out: sending it again could post twice.
+    /// The caller decides what to do (a scheduled post looks in the conversation for it before posting again).
+    /// </summary>
+    private static readonly HashSet<string> NotRepeatedAfterTimeout = ["chat.postMessage"];
+
     private readonly SlackOptions _options = options.Value;
 
     public Task<AuthTestResponse> AuthTest(CancellationToken cancellationToken = default) =>
         Json<AuthTestResponse>("auth.test", new { }, cancellationToken);
+
+    public Task<AuthTestResponse> AuthTest(string botToken, CancellationToken cancellationToken = default) =>
+        Send<AuthTestResponse>("auth.test", () => new FormUrlEncodedContent([]), Bearer(botToken), cancellationToken);
+
+    public Task ApiTest(CancellationToken cancellationToken = default) =>
+        Send<SlackApiResponse>("api.test", () => new FormUrlEncodedContent([]), authorization: null, cancellationToken);
+
+    public Task<OAuthAccessResponse> OAuthAccess(string clientId, string clientSecret, string code, string? redirectUri, CancellationToken cancellationToken = default)
+    {
+        var form = new Dictionary<string, string> { ["code"] = code };
+        if (!string.IsNullOrEmpty(redirectUri)) form["redirect_uri"] = redirectUri;
+        // HTTP Basic with the client id and secret is the way Slack prefers them, out of the form body.
+        var basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{clientSecret}")));
+        return Send<OAuthAccessResponse>("oauth.v2.access", () => new FormUrlEncodedContent(form), basic, cancellationToken);
+    }
 
     public Task<PostMessageResponse> PostMessage(PostMessageRequest request, CancellationToken cancellationToken = default) =>
         Json<PostMessageResponse>("chat.postMessage", request, cancellationToken);
@@ -84,7 +108,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
 
     public async Task<string> OpenSocketConnection(CancellationToken cancellationToken = default)
     {
-        var response = await Send<ConnectionsOpenResponse>("apps.connections.open", () => new FormUrlEncodedContent([]), _options.AppToken, cancellationToken);
+        var response = await Send<ConnectionsOpenResponse>("apps.connections.open", () => new FormUrlEncodedContent([]), Bearer(_options.AppToken), cancellationToken);
         return response.Url ?? throw new SlackApiException("apps.connections.open", "no_url", "apps.connections.open returned no URL");
     }
 
@@ -102,10 +126,11 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
 
     public async Task Upload(string uploadUrl, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
+        var authorization = await TeamBearer("files.upload", cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = new ReadOnlyMemoryContent(content) };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.BotToken);
+            request.Headers.Authorization = authorization;
             using var response = await http.SendAsync(request, cancellationToken);
             if (response.IsSuccessStatusCode) return;
             if ((int)response.StatusCode < 500 || attempt >= _options.MaxRetries)
@@ -114,21 +139,32 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         }
     }
 
-    private Task<T> Json<T>(string method, object args, CancellationToken cancellationToken) where T : SlackApiResponse =>
-        Send<T>(method, () => JsonContent.Create(args, args.GetType(), new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }, SlackJson.Options),
-            _options.BotToken, cancellationToken);
+    private async Task<T> Json<T>(string method, object args, CancellationToken cancellationToken) where T : SlackApiResponse =>
+        await Send<T>(method, () => JsonContent.Create(args, args.GetType(), new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }, SlackJson.Options),
+            await TeamBearer(method, cancellationToken), cancellationToken);
 
-    private Task<T> Form<T>(string method, Dictionary<string, string> args, CancellationToken cancellationToken) where T : SlackApiResponse =>
-        Send<T>(method, () => new FormUrlEncodedContent(args), _options.BotToken, cancellationToken);
+    private async Task<T> Form<T>(string method, Dictionary<string, string> args, CancellationToken cancellationToken) where T : SlackApiResponse =>
+        await Send<T>(method, () => new FormUrlEncodedContent(args), await TeamBearer(method, cancellationToken), cancellationToken);
 
-    private async Task<T> Send<T>(string method, Func<HttpContent> content, string token, CancellationToken cancellationToken) where T : SlackApiResponse
+    /// <summary>The bot token of the team in scope; a team the app is not installed in is refused like Slack refuses a dead token.</summary>
+    private async Task<AuthenticationHeaderValue> TeamBearer(string method, CancellationToken cancellationToken)
+    {
+        var team = SlackTeamScope.Current;
+        var bot = await bots.For(team, cancellationToken)
+            ?? throw new SlackApiException(method, "not_installed", $"GrowthBot is not installed in Slack workspace {team}");
+        return Bearer(bot.Token);
+    }
+
+    private static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);
+
+    private async Task<T> Send<T>(string method, Func<HttpContent> content, AuthenticationHeaderValue? authorization, CancellationToken cancellationToken) where T : SlackApiResponse
     {
         var failures = 0;
         var rateLimited = 0;
         while (true)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content() };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Authorization = authorization;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.RequestTimeout);
 
@@ -140,7 +176,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
             catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 var error = e is OperationCanceledException ? "timeout" : "request_failed";
-                if (failures++ < _options.MaxRetries)
+                if (failures++ < _options.MaxRetries && !(error == "timeout" && NotRepeatedAfterTimeout.Contains(method)))
                 {
                     logger.LogWarning("Slack {Method}: {Error}, retry {Attempt} of {Max}", method, error, failures, _options.MaxRetries);
                     await Task.Delay(Backoff(failures - 1), delays, cancellationToken);

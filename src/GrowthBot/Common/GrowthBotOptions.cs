@@ -43,6 +43,9 @@ public sealed class ScheduleOptions
     /// <summary>The sweep that posts what is due but not yet delivered (Slack was down, the bot was off).</summary>
     public string CatchUp { get; set; } = "0 0/5 * * * ?";
 
+    /// <summary>The nightly backup of a SQLite database (GrowthBot__Backup__Folder, __Keep say where and how many).</summary>
+    public string Backup { get; set; } = "0 30 3 * * ?";
+
     /// <summary>False runs no scheduler at all (the integration tests, unless a test turns it on).</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -3,6 +3,7 @@ using GrowthBot.Domain.Permissions;
 using GrowthBot.Resources;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.WebApi;
+using GrowthBot.Slack.Workspaces;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,9 @@ namespace GrowthBot.Common;
 /// <summary>
 /// Who the growth leads are: the people named in GrowthBot__GrowthLeads, or, when that is empty, the workspace's
 /// admins and owners. "Is this person a lead?" asks users.info (remembered for ten minutes per person); "who gets
-/// what is meant for the leads?" reads users.list page by page (remembered for an hour).
+/// what is meant for the leads?" reads users.list page by page (remembered for an hour). Both are remembered per
+/// workspace (the one in <see cref="SlackTeamScope"/>): with many workspaces each has its own admins, and an Enterprise
+/// Grid member can be an admin in one workspace and not in another.
 /// </summary>
 public sealed class GrowthLeads(IOptionsMonitor<GrowthBotOptions> options, ISlackApi slack, TimeProvider time, ILogger<GrowthLeads> logger)
 {
@@ -19,9 +22,9 @@ public sealed class GrowthLeads(IOptionsMonitor<GrowthBotOptions> options, ISlac
     private static readonly TimeSpan RememberAdmins = TimeSpan.FromHours(1);
     /// <summary>Slack's recommended page size for users.list; bigger pages are cut by Slack anyway.</summary>
     private const int PageSize = 200;
-    private readonly ConcurrentDictionary<string, (bool Admin, DateTimeOffset At)> _admins = new();
+    private readonly ConcurrentDictionary<(string? Team, string User), (bool Admin, DateTimeOffset At)> _admins = new();
     private readonly SemaphoreSlim _listing = new(1, 1);
-    private (IReadOnlyList<string> Ids, DateTimeOffset At)? _workspaceAdmins;
+    private readonly Dictionary<string, (IReadOnlyList<string> Ids, DateTimeOffset At)> _workspaceAdmins = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> Configured => options.CurrentValue.GrowthLeadIds;
 
@@ -30,11 +33,12 @@ public sealed class GrowthLeads(IOptionsMonitor<GrowthBotOptions> options, ISlac
         var configured = Configured;
         if (configured.Count > 0) return Permissions.IsGrowthLead(userId, configured, false);
         var now = time.GetUtcNow();
-        if (!_admins.TryGetValue(userId, out var known) || now - known.At > Remember)
+        var key = (SlackTeamScope.Current, userId);
+        if (!_admins.TryGetValue(key, out var known) || now - known.At > Remember)
         {
             var user = await slack.UserInfo(userId, cancellationToken);
             known = (user.IsAdmin || user.IsOwner || user.IsPrimaryOwner, now);
-            _admins[userId] = known;
+            _admins[key] = known;
         }
         return Permissions.IsGrowthLead(userId, configured, known.Admin);
     }
@@ -48,11 +52,12 @@ public sealed class GrowthLeads(IOptionsMonitor<GrowthBotOptions> options, ISlac
     {
         var configured = Configured;
         if (configured.Count > 0) return configured;
+        var team = SlackTeamScope.Current ?? "";
         await _listing.WaitAsync(cancellationToken);
         try
         {
             var now = time.GetUtcNow();
-            if (_workspaceAdmins is { } known && now - known.At < RememberAdmins) return known.Ids;
+            if (_workspaceAdmins.TryGetValue(team, out var known) && now - known.At < RememberAdmins) return known.Ids;
             try
             {
                 var admins = new List<string>();
@@ -63,14 +68,14 @@ public sealed class GrowthLeads(IOptionsMonitor<GrowthBotOptions> options, ISlac
                     admins.AddRange(page.Members.Where(m => !m.Deleted && !m.IsBot && m.Id != "USLACKBOT" && (m.IsAdmin || m.IsOwner || m.IsPrimaryOwner)).Select(m => m.Id));
                     cursor = page.NextCursor;
                 } while (cursor is not null);
-                _workspaceAdmins = (admins, now);
+                _workspaceAdmins[team] = (admins, now);
                 if (admins.Count == 0) logger.LogWarning("users.list names no workspace admin or owner, and GrowthBot__GrowthLeads is empty: messages for growth leads reach nobody");
                 return admins;
             }
             catch (SlackApiException e)
             {
                 logger.LogWarning("users.list failed ({Error}); messages for growth leads go to the admins known before, if any", e.Error);
-                return _workspaceAdmins?.Ids ?? [];
+                return _workspaceAdmins.TryGetValue(team, out var before) ? before.Ids : [];
             }
         }
         finally

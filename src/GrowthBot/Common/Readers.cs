@@ -34,7 +34,7 @@ public sealed class Readers(TeamSettingsService teams, PersonLanguageStore chose
     public async Task<(Language Language, LanguageSource Source)> LanguageOf(string teamId, string userId, CancellationToken cancellationToken)
     {
         if (Language.Find(await chosen.Of(teamId, userId, cancellationToken)) is { } own) return (own, LanguageSource.Chosen);
-        if (Language.Find(await profiles.Locale(userId, cancellationToken)) is { } slack) return (slack, LanguageSource.Slack);
+        if (Language.Find(await profiles.Locale(teamId, userId, cancellationToken)) is { } slack) return (slack, LanguageSource.Slack);
         return (teams.For(teamId).Language, LanguageSource.Team);
     }
 }

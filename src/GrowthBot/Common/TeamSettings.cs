@@ -2,6 +2,7 @@ using GrowthBot.Resources;
 using System.Collections.Concurrent;
 using System.Globalization;
 using GrowthBot.Domain.Scheduling;
+using GrowthBot.Slack;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Storage;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,8 @@ public sealed record TeamSettings
 /// database round trip; the environment's defaults are read live, so a changed default applies at once.
 /// </summary>
 public sealed class TeamSettingsService(
-    TeamSettingsStore store, IOptionsMonitor<GrowthBotOptions> options, SlackIdentity identity, ILogger<TeamSettingsService> logger)
+    TeamSettingsStore store, InstallationStore installations, IOptionsMonitor<GrowthBotOptions> options, IOptions<SlackOptions> slack,
+    SlackIdentity identity, ILogger<TeamSettingsService> logger)
 {
     private readonly ConcurrentDictionary<string, SavedTeamSettings> _saved = new();
 
@@ -99,13 +101,25 @@ public sealed class TeamSettingsService(
         };
     }
 
-    /// <summary>The workspace the bot is installed in (once auth.test answered), then every team that saved settings.</summary>
-    public IReadOnlyList<string> Teams()
+    /// <summary>
+    /// The teams the scheduled posts are for. One workspace: the one the bot token belongs to (once auth.test answered),
+    /// then every team that saved settings. Many workspaces: the installed ones, read afresh each time, so a new install
+    /// gets its posts and an uninstalled team none, whichever instance saw the change.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> Teams(CancellationToken cancellationToken)
     {
+        if (slack.Value.MultiWorkspace) return await installations.Teams(cancellationToken);
         var teams = _saved.Keys.Order(StringComparer.Ordinal).ToList();
         if (identity.TeamId is { } installed && !teams.Contains(installed)) teams.Insert(0, installed);
         return teams;
     }
+
+    /// <summary>
+    /// Completes once <see cref="Teams"/> can answer: with one workspace when auth.test has named it, with many at once
+    /// (the installed teams are in the database).
+    /// </summary>
+    public Task WhenTeamsKnown(CancellationToken cancellationToken) =>
+        slack.Value.MultiWorkspace ? Task.CompletedTask : identity.WhenKnown(cancellationToken);
 
     /// <summary>Stores what a growth lead chose; it applies from the next read on, then <see cref="Saved"/> is raised.</summary>
     public async Task<TeamSettings> Save(SavedTeamSettings saved, CancellationToken cancellationToken)

@@ -81,7 +81,7 @@ public sealed class DirectMessageTiming(
     private async Task<(MessageHours Hours, TimeZoneInfo Zone, DateOnly? Paused, DateTimeOffset Now)> Context(string teamId, string userId, CancellationToken cancellationToken)
     {
         var settings = teamSettings.For(teamId);
-        var zone = await profiles.Zone(userId, settings.Zone, cancellationToken);
+        var zone = await profiles.Zone(teamId, userId, settings.Zone, cancellationToken);
         var paused = await pauses.Until(teamId, userId, cancellationToken);
         return (settings.Hours, zone, paused, time.GetUtcNow());
     }

@@ -3,6 +3,7 @@ using GrowthBot.Domain.Scheduling;
 using GrowthBot.Resources;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.WebApi;
+using GrowthBot.Slack.Workspaces;
 using GrowthBot.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -61,6 +62,8 @@ public sealed class ScheduledDelivery(
     public async Task<DeliveryOutcome> Post(string teamId, string job, string period, PostTarget target, Func<Message> message,
         CancellationToken cancellationToken, string? threadTs = null)
     {
+        // Whoever calls, this team's post goes out with this team's token (and a call from another team's work throws).
+        using var team = SlackTeamScope.Enter(teamId);
         var key = Key(teamId, job, period, target.Recipient);
         var (claim, existing) = await deliveries.Claim(key, teamId, job, target.Recipient, time.GetUtcNow(), cancellationToken);
         switch (claim)

@@ -4,6 +4,7 @@ using GrowthBot.Features.Export;
 using GrowthBot.Features.Growth;
 using GrowthBot.Features.Help;
 using GrowthBot.Features.Home;
+using GrowthBot.Features.Installs;
 using GrowthBot.Features.Learnings;
 using GrowthBot.Features.Okrs;
 using GrowthBot.Features.Reports;
@@ -60,7 +61,10 @@ public static class FeatureRegistration
             .AddBlockAction<HomeNewExperimentButton>(HomeNewExperimentButton.ActionId)
             // @GrowthBot in a channel, and DMs to the bot: a short help
             .AddEvent<HelpReplies>(HelpReplies.MentionEvent)
-            .AddEvent<HelpReplies>(HelpReplies.MessageEvent);
+            .AddEvent<HelpReplies>(HelpReplies.MessageEvent)
+            // the workspace removed the app, or Slack revoked its token
+            .AddEvent<AppUninstalledEvent>(AppUninstalledEvent.EventType)
+            .AddEvent<TokensRevokedEvent>(TokensRevokedEvent.EventType);
 
         // What the handlers above share.
         // The Slack layer's apology and "unknown command" in the person's language instead of its English default.

@@ -1,23 +1,32 @@
+using GrowthBot.Slack;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Slack.WebApi;
+using GrowthBot.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace GrowthBot.Hosting;
 
 /// <summary>
-/// Calls auth.test at startup to learn who the bot is (so it ignores its own messages) and whether the token
-/// works. A rejected token stops the app with one clear line; Slack being unreachable only degrades health,
-/// and the check is retried until it succeeds. It is the <c>slack</c> entry of /health, which asks Slack again
-/// at most once a minute.
+/// One workspace: calls auth.test at startup to learn who the bot is (so it ignores its own messages) and whether
+/// the token works; a rejected token stops the app with one clear line. Many workspaces: there is no one token to
+/// test, so it calls api.test to see that Slack's Web API answers, and reports how many workspaces are installed
+/// (each workspace's token is checked by its own calls). Slack being unreachable only degrades health, and the
+/// check is retried until it succeeds. It is the <c>slack</c> entry of /health, which asks Slack again at most once
+/// a minute.
 /// </summary>
 public sealed class SlackConnection(
-    ISlackApi slack, SlackIdentity identity, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<SlackConnection> logger) : BackgroundService, IHealthCheck
+    ISlackApi slack, SlackIdentity identity, IOptions<SlackOptions> options, InstallationStore installations, IHostApplicationLifetime lifetime,
+    TimeProvider time, ILogger<SlackConnection> logger) : BackgroundService, IHealthCheck
 {
     private static readonly string[] Fatal = ["invalid_auth", "not_authed", "token_revoked", "account_inactive", "token_expired", "not_allowed_token_type"];
 
+    private readonly bool _manyWorkspaces = options.Value.MultiWorkspace;
+    private bool _apiAnswered;
+
     public string? LastError { get; private set; }
     public DateTimeOffset? LastCheckedAt { get; private set; }
-    public bool Connected => identity.Known && LastError is null;
+    public bool Connected => (_manyWorkspaces ? _apiAnswered : identity.Known) && LastError is null;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +40,7 @@ public sealed class SlackConnection(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromSeconds(5);
-        while (!identity.Known && !stoppingToken.IsCancellationRequested)
+        while (!(_manyWorkspaces ? _apiAnswered : identity.Known) && !stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(delay, stoppingToken);
             await Check(stoppingToken);
@@ -43,14 +52,36 @@ public sealed class SlackConnection(
     {
         if (LastCheckedAt is null || time.GetUtcNow() - LastCheckedAt > TimeSpan.FromMinutes(1)) await Check(cancellationToken);
         var data = new Dictionary<string, object> { ["error"] = LastError! };
+        if (_manyWorkspaces && await InstalledCount(cancellationToken) is { } count) data["workspaces"] = count;
         return Connected ? HealthCheckResult.Healthy(data: data) : HealthCheckResult.Unhealthy(data: data);
     }
 
-    /// <summary>Asks Slack who the bot is, and records whether it answered.</summary>
+    /// <summary>How many workspaces are installed; null when the database cannot say (its own entry of /health reports that).</summary>
+    private async Task<int?> InstalledCount(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await installations.Teams(cancellationToken)).Count;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Asks Slack who the bot is (or, with many workspaces, whether it answers), and records whether it answered.</summary>
     public async Task Check(CancellationToken cancellationToken)
     {
         try
         {
+            if (_manyWorkspaces)
+            {
+                await slack.ApiTest(cancellationToken);
+                if (!_apiAnswered) logger.LogInformation("Slack's Web API answers; serving every workspace installed through /slack/install");
+                _apiAnswered = true;
+                LastError = null;
+                return;
+            }
             var auth = await slack.AuthTest(cancellationToken);
             var first = !identity.Known;
             identity.Set(auth.UserId, auth.BotId, auth.TeamId, auth.Team);

@@ -1,6 +1,7 @@
 using GrowthBot.Common;
 using GrowthBot.Delivery;
 using GrowthBot.Features.Reports;
+using GrowthBot.Storage;
 using Quartz;
 
 namespace GrowthBot.Jobs;
@@ -10,8 +11,10 @@ namespace GrowthBot.Jobs;
 /// for one team, and the delivery keys its posts are recorded under (each key belongs to exactly one job).
 /// </summary>
 /// <param name="PostFor">Makes this job's due posts for one team; null for the catch-up, which makes every other job's.</param>
+/// <param name="RunOnce">Work done once per firing rather than per team (the backup); such a job posts nothing.</param>
 public sealed record ScheduledJob(
-    string Name, string Posts, Func<TeamSettings, string> Cron, Func<IServiceProvider, string, CancellationToken, Task>? PostFor, IReadOnlyList<string> DeliveryKeys)
+    string Name, string Posts, Func<TeamSettings, string> Cron, Func<IServiceProvider, string, CancellationToken, Task>? PostFor, IReadOnlyList<string> DeliveryKeys,
+    Func<IServiceProvider, CancellationToken, Task>? RunOnce = null)
 {
     public JobKey Key { get; } = new(Name, "growthbot");
 }
@@ -46,10 +49,17 @@ public static class Schedule
         "whatever is due but was missed while the bot or Slack was down, late but once",
         team => team.Schedule.CatchUp, PostFor: null, []);
 
+    public static readonly ScheduledJob Backup = new("backup",
+        "nobody: a copy of the SQLite database in the backup folder, the newest few kept (PostgreSQL is backed up with pg_dump)",
+        team => team.Schedule.Backup, PostFor: null, [], RunOnce: async (services, ct) => await services.GetRequiredService<SqliteBackups>().Take(ct));
+
     /// <summary>The jobs that post, in the order the catch-up makes their posts.</summary>
     public static readonly IReadOnlyList<ScheduledJob> Posts = [WeeklyReport, OkrCheckIn, ExperimentDue, TaskNudges];
 
-    public static readonly IReadOnlyList<ScheduledJob> All = [.. Posts, CatchUp];
+    public static readonly IReadOnlyList<ScheduledJob> All = [.. Posts, CatchUp, Backup];
+
+    /// <summary>The jobs that run on a database: all of them, but the backup only of a SQLite file.</summary>
+    public static IReadOnlyList<ScheduledJob> For(bool postgres) => postgres ? All.Where(j => j != Backup).ToList() : All;
 
     public static ScheduledJob Of(JobKey key) =>
         All.FirstOrDefault(j => j.Key.Equals(key)) ?? throw new InvalidOperationException($"No scheduled job is called {key}.");

@@ -8,17 +8,27 @@ public static class ScheduleRegistration
     /// <summary>Quartz with every job of the <see cref="Schedule"/>, the posters behind them and the scheduler's /health entry.</summary>
     public static IHostApplicationBuilder AddSchedule(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(Database.ConnectionStringName) is { Length: > 0 } cs ? cs : Database.DefaultConnectionString;
+        var connectionString = Database.ConnectionStringFrom(builder.Configuration);
         builder.Services.AddQuartz(q =>
         {
-            // One process, one file: the scheduler's tables live in the app's SQLite database.
+            // The scheduler's tables live in the app's database; migration 015 creates them (Quartz's own script).
             q.UsePersistentStore(s =>
             {
-                s.UseSqlite(connectionString);
+                if (SqlDialect.SelectsPostgres(connectionString))
+                {
+                    s.UsePostgres(connectionString);
+                    // Every instance on this database shares the triggers: each firing runs on one of them, and when
+                    // an instance stops checking in, the others take over what it held.
+                    s.UseClustering();
+                }
+                else
+                {
+                    // One process, one file.
+                    s.UseSqlite(connectionString);
+                }
                 s.UseSystemTextJsonSerializer();
-                s.ProvisionSchema();
             });
-            foreach (var job in Schedule.All)
+            foreach (var job in Schedule.For(postgres: SqlDialect.SelectsPostgres(connectionString)))
                 q.AddJob<ScheduledPosts>(j => j.WithIdentity(job.Key).WithDescription(job.Posts).StoreDurably().DisallowConcurrentExecution());
         });
         builder.Services.AddSingleton<TaskNudger>();

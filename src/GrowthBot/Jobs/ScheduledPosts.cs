@@ -1,4 +1,5 @@
 using GrowthBot.Common;
+using GrowthBot.Slack.Workspaces;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -8,6 +9,7 @@ namespace GrowthBot.Jobs;
 /// What Quartz runs for each job of the <see cref="Schedule"/>: its posts for every team, each team on its own, so
 /// one team's or one job's failure is logged and the rest carries on. Every poster checks for itself what is due
 /// and not delivered yet, so running a job again (a retry, the catch-up sweep, a restart) never posts twice.
+/// Each team's posts run in its <see cref="SlackTeamScope"/>, so they go out with that team's token.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class ScheduledPosts(IServiceProvider services, TeamSettingsService teamSettings, ILogger<ScheduledPosts> logger) : IJob
@@ -15,15 +17,28 @@ public sealed class ScheduledPosts(IServiceProvider services, TeamSettingsServic
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await Run(Schedule.Of(context.JobDetail.Key), cancellationToken);
 
-    /// <summary>Makes <paramref name="job"/>'s due posts for every team; the catch-up makes every job's.</summary>
+    /// <summary>Makes <paramref name="job"/>'s due posts for every team; the catch-up makes every job's. A job done once (the backup) is done.</summary>
     public async Task Run(ScheduledJob job, CancellationToken cancellationToken)
     {
+        if (job.RunOnce is { } once)
+        {
+            try
+            {
+                await once(services, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Scheduled {Job} failed; it runs again at its next time", job.Name);
+            }
+            return;
+        }
         foreach (var posting in job.PostFor is null ? Schedule.Posts : [job])
         {
-            foreach (var team in teamSettings.Teams())
+            foreach (var team in await teamSettings.Teams(cancellationToken))
             {
                 try
                 {
+                    using var scope = SlackTeamScope.Enter(team);
                     await posting.PostFor!(services, team, cancellationToken);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)

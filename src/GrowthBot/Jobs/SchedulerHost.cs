@@ -1,4 +1,5 @@
 using GrowthBot.Common;
+using GrowthBot.Storage;
 using GrowthBot.Slack.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -7,15 +8,16 @@ using Quartz;
 namespace GrowthBot.Jobs;
 
 /// <summary>
-/// Starts Quartz (its store is the app's SQLite file), gives every job its cron trigger in the team's time
-/// zone, and runs the catch-up once Slack has said which workspace the bot is in, so a post missed while the bot
-/// was down is made now, if its period is still current. Saved settings apply without a restart. Reports to
-/// /health as "scheduler".
+/// Starts Quartz (its store is the app's database; on PostgreSQL a cluster of every instance sharing it), gives every
+/// job its cron trigger in the team's time zone, and runs the catch-up once Slack has said which workspace the bot is
+/// in, so a post missed while the bot was down is made now, if its period is still current. Saved settings apply
+/// without a restart. Reports to /health as "scheduler", with this instance's id and whether it is clustered.
 /// </summary>
 public sealed class SchedulerHost(
     IServiceProvider services, IOptionsMonitor<GrowthBotOptions> options, TeamSettingsService teamSettings, SlackIdentity identity,
-    ScheduledPosts posts, SlackBackgroundWork background, ILogger<SchedulerHost> logger) : IHostedLifecycleService, IHealthCheck
+    ScheduledPosts posts, SlackBackgroundWork background, Database database, ILogger<SchedulerHost> logger) : IHostedLifecycleService, IHealthCheck
 {
+    private readonly IReadOnlyList<ScheduledJob> _jobs = Schedule.For(database.Dialect.IsPostgres);
     private readonly CancellationTokenSource _stopping = new();
     private IScheduler? _scheduler;
 
@@ -60,15 +62,15 @@ public sealed class SchedulerHost(
     private TeamSettings CurrentSettings() => identity.TeamId is { } team ? teamSettings.For(team) : teamSettings.Defaults;
 
     /// <summary>
-    /// Quartz's own misfire handling is DoNothing (below); this explicit check decides what was missed. It waits for
-    /// auth.test because a team that saved no settings is only known from it: run earlier, it would find no team.
+    /// Quartz's own misfire handling is DoNothing (below); this explicit check decides what was missed. With one workspace it
+    /// waits for auth.test, because a team that saved no settings is only known from it: run earlier, it would find no team.
     /// When Slack was unreachable at startup the triggers were made from the defaults; they follow the team's settings now.
     /// </summary>
     private async Task CatchUpOnceSlackAnswered(bool teamKnownAtStart)
     {
         try
         {
-            await identity.WhenKnown(_stopping.Token);
+            await teamSettings.WhenTeamsKnown(_stopping.Token);
             if (!teamKnownAtStart) await Reschedule(CurrentSettings(), _stopping.Token);
             await posts.Run(Schedule.CatchUp, background.Stopping);
         }
@@ -82,7 +84,7 @@ public sealed class SchedulerHost(
     private async Task Reschedule(TeamSettings settings, CancellationToken cancellationToken)
     {
         if (_scheduler is not { } scheduler) return;
-        foreach (var job in Schedule.All)
+        foreach (var job in _jobs)
         {
             var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
                 .WithIdentity(new TriggerKey(job.Key.Name, job.Key.Group))
@@ -101,11 +103,22 @@ public sealed class SchedulerHost(
     private void Rescheduled(TeamSettings settings) =>
         background.Run($"rescheduling for team {settings.TeamId}", (_, ct) => Reschedule(settings, ct));
 
-    /// <summary>The <c>scheduler</c> entry of /health: running, and when each job fires next.</summary>
+    /// <summary>
+    /// The <c>scheduler</c> entry of /health: running, when each job fires next, this instance's id in the scheduler,
+    /// whether it shares the triggers with other instances (clustered, on PostgreSQL) and how many are alive.
+    /// </summary>
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var (ok, detail) = await Check(cancellationToken);
         var data = new Dictionary<string, object> { ["detail"] = detail };
+        if (_scheduler is { } scheduler)
+        {
+            data["instance"] = scheduler.SchedulerInstanceId;
+            var clustered = (await scheduler.GetMetadata(cancellationToken)).JobStoreClustered;
+            data["clustered"] = clustered;
+            // The instances the cluster counts as alive, this one included: an operator sees a dead one drop out.
+            if (clustered) data["nodes"] = (await scheduler.QueryClusterNodes(cancellationToken)).Count(n => n.State != ClusterNodeState.Failed);
+        }
         return ok ? HealthCheckResult.Healthy(data: data) : HealthCheckResult.Unhealthy(data: data);
     }
 
@@ -114,7 +127,7 @@ public sealed class SchedulerHost(
         if (!Enabled) return (true, "off");
         if (_scheduler is not { } scheduler) return (false, "not started");
         var next = new List<string>();
-        foreach (var job in Schedule.All)
+        foreach (var job in _jobs)
         {
             var trigger = await scheduler.GetTrigger(new TriggerKey(job.Key.Name, job.Key.Group), cancellationToken);
             next.Add($"{job.Name} {trigger?.NextFireTimeUtc?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ") ?? "never"}");

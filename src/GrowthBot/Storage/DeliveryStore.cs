@@ -28,7 +28,7 @@ public enum ClaimResult
 
 /// <summary>
 /// The delivery log behind "never lost, never twice". A post is claimed in a write transaction before it is
-/// sent, so two runs (a cron firing and the catch-up sweep, or two processes) never both post it.
+/// sent, so two runs (a cron firing and the catch-up sweep, or two instances on one PostgreSQL) never both post it.
 /// </summary>
 public sealed class DeliveryStore(Database database)
 {
@@ -49,16 +49,17 @@ public sealed class DeliveryStore(Database database)
     public async Task<(ClaimResult Result, Delivery? Existing)> Claim(string key, string teamId, string job, string recipient, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await database.InTransaction(async (connection, transaction) =>
         {
-            var row = await connection.QuerySingleOrDefaultAsync<DeliveryRow>($"SELECT {Columns} FROM deliveries WHERE key = @key", new { key }, transaction);
-            var existing = row?.ToDelivery();
-            if (existing is null)
-            {
-                await connection.ExecuteAsync("""
-                    INSERT INTO deliveries (key, team_id, job, recipient, status, attempts, claimed_at)
-                    VALUES (@key, @teamId, @job, @recipient, 'Pending', 1, @now)
-                    """, new { key, teamId, job, recipient, now }, transaction);
-                return (ClaimResult.Claimed, (Delivery?)null);
-            }
+            // A unique insert: of any number of runs, in any number of instances, exactly one inserts the key.
+            var inserted = await connection.ExecuteAsync("""
+                INSERT INTO deliveries (key, team_id, job, recipient, status, attempts, claimed_at)
+                VALUES (@key, @teamId, @job, @recipient, 'Pending', 1, @now)
+                ON CONFLICT (key) DO NOTHING
+                """, new { key, teamId, job, recipient, now }, transaction);
+            if (inserted == 1) return (ClaimResult.Claimed, (Delivery?)null);
+
+            // Known already: decide on the row while holding its lock, so two runs never both retake it.
+            var existing = (await connection.QuerySingleAsync<DeliveryRow>(
+                $"SELECT {Columns} FROM deliveries WHERE key = @key{database.Dialect.ForUpdate}", new { key }, transaction)).ToDelivery();
             var decision = existing.Status switch
             {
                 DeliveryStatus.Sent => ClaimResult.AlreadySent,

@@ -1,8 +1,8 @@
 using System.Data;
+using System.Data.Common;
 using Dapper;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Learnings;
-using Microsoft.Data.Sqlite;
 
 namespace GrowthBot.Storage;
 
@@ -18,16 +18,19 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
     /// <summary>Stores a new experiment and gives it the team's next number.</summary>
     public async Task<Experiment> Add(Experiment experiment, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.Open(cancellationToken);
-        // One statement: numbering and insert are atomic, so two people saving at once never share an id.
-        var row = await connection.QuerySingleAsync<(long Id, long Number)>($"""
-            INSERT INTO experiments (team_id, number, name, hypothesis, funnel_stage, key_result_id, metric,
-                impact, confidence, ease, owner_id, start_date, end_date, status, created_by, created_at)
-            SELECT @TeamId, COALESCE(MAX(number), 0) + 1, @Name, @Hypothesis, @Stage, @KeyResultId, @Metric,
-                @Impact, @Confidence, @Ease, @OwnerId, @StartDate, @EndDate, @Status, @CreatedBy, @CreatedAt
-            FROM experiments WHERE team_id = @TeamId
-            RETURNING id, number
-            """, Parameters(experiment));
+        // Numbering and insert in one statement, under the team's numbering lock: two people saving at once never share an id.
+        var row = await database.InTransaction(async (connection, transaction) =>
+        {
+            await database.Dialect.LockTeamNumbers(connection, transaction, "experiments", experiment.TeamId);
+            return await connection.QuerySingleAsync<(long Id, long Number)>("""
+                INSERT INTO experiments (team_id, number, name, hypothesis, funnel_stage, key_result_id, metric,
+                    impact, confidence, ease, owner_id, start_date, end_date, status, created_by, created_at)
+                SELECT @TeamId, COALESCE(MAX(number), 0) + 1, @Name, @Hypothesis, @Stage, @KeyResultId, @Metric,
+                    @Impact, @Confidence, @Ease, @OwnerId, @StartDate, @EndDate, @Status, @CreatedBy, @CreatedAt
+                FROM experiments WHERE team_id = @TeamId
+                RETURNING id, number
+                """, Parameters(experiment), transaction);
+        }, cancellationToken);
         changes.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
         return experiment with { Id = row.Id, Number = (int)row.Number };
     }
@@ -45,7 +48,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
     {
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<ExperimentRow>(
-            $"SELECT {Columns} FROM experiments WHERE team_id = @teamId AND status IN @statuses ORDER BY number",
+            $"SELECT {Columns} FROM experiments WHERE team_id = @teamId AND status {database.Dialect.InList("statuses")} ORDER BY number",
             new { teamId, statuses = statuses.Select(s => s.ToString()).ToArray() });
         return rows.Select(r => r.ToExperiment()).ToList();
     }
@@ -73,27 +76,28 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
     public async Task<IReadOnlyList<Experiment>> SimilarCandidates(string teamId, long excludeId, IEnumerable<string> words, int limit = 50,
         CancellationToken cancellationToken = default)
     {
-        var query = SearchIndex.ToFtsQuery(words, 24);
-        if (query is null) return [];
+        var terms = SearchIndex.Terms(words, 24);
+        if (terms.Count == 0) return [];
+        var dialect = database.Dialect;
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<ExperimentRow>($"""
             SELECT {Columns} FROM experiments
             WHERE team_id = @teamId AND id IN (
                 SELECT source_id FROM search_index
-                WHERE search_index MATCH @query AND source = @source AND team_id = @teamId AND source_id <> @excludeId
-                ORDER BY bm25(search_index) LIMIT @limit)
-            """, new { query, teamId, excludeId, limit, source = SearchHit.ExperimentSource });
+                WHERE {dialect.TextMatches} AND source = @source AND team_id = @teamId AND source_id <> @excludeId
+                ORDER BY {dialect.TextRank} LIMIT @limit)
+            """, new { query = dialect.TextQuery(terms), teamId, excludeId, limit, source = SearchHit.ExperimentSource });
         return rows.Select(r => r.ToExperiment()).ToList();
     }
 
-    /// <summary>Moves a backlog idea to running; false when it was not in the backlog.</summary>
-    public async Task<bool> Start(long id, DateOnly startDate, DateOnly endDate, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>Moves a backlog idea to running; false when it was not in the team's backlog.</summary>
+    public async Task<bool> Start(string teamId, long id, DateOnly startDate, DateOnly endDate, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return await Notify(connection, id, await connection.ExecuteAsync("""
+        return await Notify(connection, teamId, id, await connection.ExecuteAsync("""
             UPDATE experiments SET status = 'Running', start_date = @startDate, end_date = @endDate, started_at = @now, updated_at = @now
-            WHERE id = @id AND status = 'Backlog'
-            """, new { id, startDate, endDate, now }) > 0);
+            WHERE team_id = @teamId AND id = @id AND status = 'Backlog'
+            """, new { teamId, id, startDate, endDate, now }) > 0);
     }
 
     /// <summary>
@@ -107,13 +111,13 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         var learning = await database.InTransaction(async (connection, transaction) =>
         {
             if (!await ConcludeIn(connection, transaction, experiment, conclusion, now, onlyRunning: true)) return null;
-            var learning = await LearningStore.Insert(connection, transaction, new Learning
+            var learning = await LearningStore.Insert(database.Dialect, connection, transaction, new Learning
             {
                 TeamId = experiment.TeamId, Kind = LearningKind.Experiment, Text = conclusion.Learning, ExperimentId = experiment.Id,
                 CreatedBy = userId, CreatedAt = now,
             });
             if (keyResult is not null)
-                await OkrStore.InsertCheckIn(connection, transaction, experiment.TeamId, keyResult.KeyResultId, keyResult.Value, keyResult.Confidence,
+                await OkrStore.InsertCheckIn(database.Dialect, connection, transaction, experiment.TeamId, keyResult.KeyResultId, keyResult.Value, keyResult.Confidence,
                     $"Concluding {experiment.ShortId}: {conclusion.Result}", userId, now);
             return learning;
         }, cancellationToken);
@@ -122,16 +126,16 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
     }
 
     /// <summary>Marks the experiment concluded inside a caller's transaction; false when it was not open (or not running).</summary>
-    internal static async Task<bool> ConcludeIn(SqliteConnection connection, IDbTransaction transaction, Experiment experiment, Conclusion conclusion,
+    internal static async Task<bool> ConcludeIn(DbConnection connection, IDbTransaction transaction, Experiment experiment, Conclusion conclusion,
         DateTimeOffset now, bool onlyRunning = false)
     {
         var changed = await connection.ExecuteAsync($"""
             UPDATE experiments SET status = 'Concluded', outcome = @outcome, result = @result, learning = @learning, decision = @decision,
                 concluded_at = @now, updated_at = @now
-            WHERE id = @Id AND status IN ({(onlyRunning ? "'Running'" : "'Backlog', 'Running'")})
+            WHERE team_id = @TeamId AND id = @Id AND status IN ({(onlyRunning ? "'Running'" : "'Backlog', 'Running'")})
             """, new
         {
-            experiment.Id, outcome = conclusion.Outcome.ToString(), result = conclusion.Result, learning = conclusion.Learning,
+            experiment.TeamId, experiment.Id, outcome = conclusion.Outcome.ToString(), result = conclusion.Result, learning = conclusion.Learning,
             decision = conclusion.Decision.ToString(), now,
         }, transaction);
         return changed > 0;
@@ -145,32 +149,32 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
                 UPDATE experiments SET name = @Name, hypothesis = @Hypothesis, funnel_stage = @Stage, key_result_id = @KeyResultId,
                     metric = @Metric, impact = @Impact, confidence = @Confidence, ease = @Ease, owner_id = @OwnerId,
                     start_date = @StartDate, end_date = @EndDate, updated_at = @Now
-                WHERE id = @Id
+                WHERE team_id = @TeamId AND id = @Id
                 """, new
             {
-                experiment.Id, experiment.Name, experiment.Hypothesis, Stage = experiment.Stage.ToString(), experiment.KeyResultId, experiment.Metric,
+                experiment.TeamId, experiment.Id, experiment.Name, experiment.Hypothesis, Stage = experiment.Stage.ToString(), experiment.KeyResultId, experiment.Metric,
                 experiment.Ice.Impact, experiment.Ice.Confidence, experiment.Ice.Ease, experiment.OwnerId, experiment.StartDate, experiment.EndDate, Now = now,
             }, transaction);
             changes.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
             return true;
         }, cancellationToken);
 
-    /// <summary>Abandons an open experiment; false when it was already closed.</summary>
-    public async Task<bool> Abandon(long id, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>Abandons an open experiment of the team; false when it was already closed.</summary>
+    public async Task<bool> Abandon(string teamId, long id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return await Notify(connection, id, await connection.ExecuteAsync(
-            "UPDATE experiments SET status = 'Abandoned', concluded_at = @now, updated_at = @now WHERE id = @id AND status IN ('Backlog', 'Running')",
-            new { id, now }) > 0);
+        return await Notify(connection, teamId, id, await connection.ExecuteAsync(
+            "UPDATE experiments SET status = 'Abandoned', concluded_at = @now, updated_at = @now WHERE team_id = @teamId AND id = @id AND status IN ('Backlog', 'Running')",
+            new { teamId, id, now }) > 0);
     }
 
     /// <summary>Tells the change feed whose experiment changed, when it did; returns <paramref name="changed"/>.</summary>
-    private async Task<bool> Notify(Microsoft.Data.Sqlite.SqliteConnection connection, long id, bool changed)
+    private async Task<bool> Notify(DbConnection connection, string teamId, long id, bool changed)
     {
         if (!changed) return changed;
-        foreach (var who in await connection.QueryAsync<(string TeamId, string OwnerId, string CreatedBy)>(
-            "SELECT team_id, owner_id, created_by FROM experiments WHERE id = @id", new { id }))
-            changes.Changed(who.TeamId, who.OwnerId, who.CreatedBy);
+        foreach (var who in await connection.QueryAsync<(string OwnerId, string CreatedBy)>(
+            "SELECT owner_id, created_by FROM experiments WHERE team_id = @teamId AND id = @id", new { teamId, id }))
+            changes.Changed(teamId, who.OwnerId, who.CreatedBy);
         return changed;
     }
 
@@ -193,7 +197,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         e.CreatedAt,
     };
 
-    /// <summary>A row as SQLite returns it; mapped to the domain record in one place.</summary>
+    /// <summary>A row as the database returns it; mapped to the domain record in one place.</summary>
     private sealed class ExperimentRow
     {
         public long Id { get; init; }

@@ -41,10 +41,11 @@ public sealed class FeedbackStore(Database database, IChangeFeed changes)
             await Add(new LeadFeedback { TeamId = teamId, ExperimentId = experimentId, Reason = reason, Source = FeedbackSource.Button, MessageTs = messageTs, CreatedBy = userId, CreatedAt = now }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<LeadFeedback>> ForExperiment(long experimentId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LeadFeedback>> ForExperiment(string teamId, long experimentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<FeedbackRow>($"SELECT {Columns} FROM lead_feedback WHERE experiment_id = @experimentId ORDER BY created_at", new { experimentId });
+        var rows = await connection.QueryAsync<FeedbackRow>($"SELECT {Columns} FROM lead_feedback WHERE team_id = @teamId AND experiment_id = @experimentId ORDER BY created_at",
+            new { teamId, experimentId });
         return rows.Select(r => r.ToFeedback()).ToList();
     }
 

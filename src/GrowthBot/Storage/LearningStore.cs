@@ -1,7 +1,7 @@
 using System.Data;
+using System.Data.Common;
 using Dapper;
 using GrowthBot.Domain.Learnings;
-using Microsoft.Data.Sqlite;
 
 namespace GrowthBot.Storage;
 
@@ -12,14 +12,15 @@ public sealed class LearningStore(Database database, IChangeFeed changes)
 
     public async Task<Learning> Add(Learning learning, CancellationToken cancellationToken = default)
     {
-        var stored = await database.InTransaction((connection, transaction) => Insert(connection, transaction, learning), cancellationToken);
+        var stored = await database.InTransaction((connection, transaction) => Insert(database.Dialect, connection, transaction, learning), cancellationToken);
         changes.Changed(learning.TeamId, learning.CreatedBy);
         return stored;
     }
 
     /// <summary>Stores and indexes a learning inside a caller's transaction (e.g. while concluding its experiment).</summary>
-    internal static async Task<Learning> Insert(SqliteConnection connection, IDbTransaction transaction, Learning learning)
+    internal static async Task<Learning> Insert(SqlDialect dialect, DbConnection connection, IDbTransaction transaction, Learning learning)
     {
+        await dialect.LockTeamNumbers(connection, transaction, "learnings", learning.TeamId);
         var row = await connection.QuerySingleAsync<(long Id, long Number)>("""
             INSERT INTO learnings (team_id, number, kind, text, experiment_id, created_by, created_at)
             SELECT @TeamId, COALESCE(MAX(number), 0) + 1, @Kind, @Text, @ExperimentId, @CreatedBy, @CreatedAt
@@ -38,10 +39,11 @@ public sealed class LearningStore(Database database, IChangeFeed changes)
         return row?.ToLearning();
     }
 
-    public async Task<IReadOnlyList<Learning>> ForExperiment(long experimentId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Learning>> ForExperiment(string teamId, long experimentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<LearningRow>($"SELECT {Columns} FROM learnings WHERE experiment_id = @experimentId ORDER BY created_at", new { experimentId });
+        var rows = await connection.QueryAsync<LearningRow>($"SELECT {Columns} FROM learnings WHERE team_id = @teamId AND experiment_id = @experimentId ORDER BY created_at",
+            new { teamId, experimentId });
         return rows.Select(r => r.ToLearning()).ToList();
     }
 

@@ -1,7 +1,7 @@
 using System.Data;
+using System.Data.Common;
 using Dapper;
 using GrowthBot.Domain.Okrs;
-using Microsoft.Data.Sqlite;
 
 namespace GrowthBot.Storage;
 
@@ -36,10 +36,11 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
         string userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await database.InTransaction(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync("UPDATE objectives SET is_current = 0 WHERE team_id = @teamId AND is_current = 1", new { teamId }, transaction);
+            await database.Dialect.LockTeamNumbers(connection, transaction, "key_results", teamId);
+            await connection.ExecuteAsync("UPDATE objectives SET is_current = FALSE WHERE team_id = @teamId AND is_current = TRUE", new { teamId }, transaction);
             var objectiveId = await connection.QuerySingleAsync<long>("""
                 INSERT INTO objectives (team_id, title, period, is_current, created_by, created_at)
-                VALUES (@teamId, @title, @period, 1, @userId, @now) RETURNING id
+                VALUES (@teamId, @title, @period, TRUE, @userId, @now) RETURNING id
                 """, new { teamId, title, period, userId, now }, transaction);
             var stored = new List<KeyResult>();
             foreach (var kr in keyResults)
@@ -66,11 +67,11 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
     {
         await using var connection = await database.Open(cancellationToken);
         var objective = await connection.QuerySingleOrDefaultAsync<ObjectiveRow>(
-            "SELECT id, team_id, title, period, is_current, created_by, created_at FROM objectives WHERE team_id = @teamId AND is_current = 1 ORDER BY id DESC LIMIT 1",
+            "SELECT id, team_id, title, period, is_current, created_by, created_at FROM objectives WHERE team_id = @teamId AND is_current = TRUE ORDER BY id DESC LIMIT 1",
             new { teamId });
         if (objective is null) return null;
         var keyResults = await connection.QueryAsync<KeyResultRow>(
-            $"SELECT {KeyResultColumns} FROM key_results WHERE objective_id = @Id ORDER BY number", new { objective.Id });
+            $"SELECT {KeyResultColumns} FROM key_results WHERE team_id = @teamId AND objective_id = @Id ORDER BY number", new { teamId, objective.Id });
         return new OkrSnapshot(objective.ToObjective(), keyResults.Select(k => k.ToKeyResult()).ToList());
     }
 
@@ -81,7 +82,7 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
         var rows = await connection.QueryAsync<KeyResultChoice>("""
             SELECT kr.id, kr.number, kr.name, kr.unit
             FROM key_results kr JOIN objectives o ON o.id = kr.objective_id
-            WHERE kr.team_id = @teamId AND o.is_current = 1
+            WHERE kr.team_id = @teamId AND o.team_id = @teamId AND o.is_current = TRUE
             ORDER BY kr.number
             """, new { teamId });
         return rows.ToList();
@@ -115,23 +116,24 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
         string userId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var checkIn = await database.InTransaction((connection, transaction) =>
-            InsertCheckIn(connection, transaction, teamId, keyResultId, value, confidence, note, userId, now), cancellationToken);
+            InsertCheckIn(database.Dialect, connection, transaction, teamId, keyResultId, value, confidence, note, userId, now), cancellationToken);
         changes.Changed(teamId, userId);
         return checkIn;
     }
 
     /// <summary>Records a check-in inside a caller's transaction (e.g. while concluding an experiment).</summary>
-    internal static async Task<CheckIn> InsertCheckIn(SqliteConnection connection, IDbTransaction transaction, string teamId, long keyResultId,
+    internal static async Task<CheckIn> InsertCheckIn(SqlDialect dialect, DbConnection connection, IDbTransaction transaction, string teamId, long keyResultId,
         decimal value, KrConfidence confidence, string note, string userId, DateTimeOffset now)
     {
+        // Locked until commit, so two check-ins at once each record the value the other left as their previous one.
         var previous = await connection.QuerySingleAsync<double>(
-            "SELECT current FROM key_results WHERE id = @keyResultId AND team_id = @teamId", new { keyResultId, teamId }, transaction);
+            $"SELECT current FROM key_results WHERE id = @keyResultId AND team_id = @teamId{dialect.ForUpdate}", new { keyResultId, teamId }, transaction);
         var id = await connection.QuerySingleAsync<long>("""
             INSERT INTO check_ins (team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at)
             VALUES (@teamId, @keyResultId, @value, @previous, @confidence, @note, @userId, @now) RETURNING id
             """, new { teamId, keyResultId, value = (double)value, previous, confidence = confidence.ToString(), note, userId, now }, transaction);
-        await connection.ExecuteAsync("UPDATE key_results SET current = @value, confidence = @confidence WHERE id = @keyResultId",
-            new { keyResultId, value = (double)value, confidence = confidence.ToString() }, transaction);
+        await connection.ExecuteAsync("UPDATE key_results SET current = @value, confidence = @confidence WHERE team_id = @teamId AND id = @keyResultId",
+            new { teamId, keyResultId, value = (double)value, confidence = confidence.ToString() }, transaction);
         return new CheckIn
         {
             Id = id, TeamId = teamId, KeyResultId = keyResultId, Value = value, PreviousValue = (decimal)previous,

@@ -4,7 +4,7 @@ using GrowthBot.Slack.Routing;
 namespace GrowthBot.Storage;
 
 /// <summary>
-/// Event ids already handled, kept in SQLite so that dedupe survives a restart: Slack retries an event it
+/// Event ids already handled, kept in the database so that dedupe survives a restart: Slack retries an event it
 /// did not see acknowledged, and a restart between the delivery and a retry must not handle it twice.
 /// </summary>
 public sealed class ProcessedEventStore(Database database, TimeProvider time) : IEventDeduplicator
@@ -21,7 +21,7 @@ public sealed class ProcessedEventStore(Database database, TimeProvider time) : 
         await using var connection = await database.Open(cancellationToken);
         // The primary key makes this atomic: of two concurrent deliveries exactly one inserts.
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT OR IGNORE INTO processed_events (team_id, event_id, received_at) VALUES (@teamId, @eventId, @now)",
+            "INSERT INTO processed_events (team_id, event_id, received_at) VALUES (@teamId, @eventId, @now) ON CONFLICT DO NOTHING",
             new { teamId, eventId, now }, cancellationToken: cancellationToken));
 
         var due = Interlocked.Read(ref _nextPruneTicks);

@@ -1,7 +1,7 @@
 using System.Data;
+using System.Data.Common;
 using System.Text;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace GrowthBot.Storage;
 
@@ -13,17 +13,17 @@ public sealed record SearchHit(string Source, long SourceId, string Title, strin
 }
 
 /// <summary>
-/// The one FTS5 index of growth text (table <c>search_index</c>): learnings, put here by their store in the
-/// transaction that writes them, and every experiment, kept current by triggers on <c>experiments</c>
-/// (migration 008). Searching shows learnings and concluded experiments; "tested before?" reads experiments
-/// through <see cref="ExperimentStore.SimilarCandidates"/>.
+/// The one full-text index of growth text (table <c>search_index</c>: FTS5 on SQLite, a <c>tsvector</c> column on
+/// PostgreSQL, see <see cref="SqlDialect"/>): learnings, put here by their store in the transaction that writes them,
+/// and every experiment, kept current by triggers on <c>experiments</c> (migration 008). Searching shows learnings and
+/// concluded experiments; "tested before?" reads experiments through <see cref="ExperimentStore.SimilarCandidates"/>.
 /// </summary>
 public static class SearchIndex
 {
-    public static async Task Put(SqliteConnection connection, IDbTransaction? transaction, string teamId, string source, long sourceId, string title, string body)
+    public static async Task Put(DbConnection connection, IDbTransaction? transaction, string teamId, string source, long sourceId, string title, string body)
     {
-        await connection.ExecuteAsync("DELETE FROM search_index WHERE source = @source AND source_id = @sourceId",
-            new { source, sourceId }, transaction);
+        await connection.ExecuteAsync("DELETE FROM search_index WHERE team_id = @teamId AND source = @source AND source_id = @sourceId",
+            new { teamId, source, sourceId }, transaction);
         await connection.ExecuteAsync(
             "INSERT INTO search_index (team_id, source, source_id, title, body) VALUES (@teamId, @source, @sourceId, @title, @body)",
             new { teamId, source, sourceId, title, body }, transaction);
@@ -31,52 +31,49 @@ public static class SearchIndex
 
     public static async Task<IReadOnlyList<SearchHit>> Search(Database database, string teamId, string words, int limit, CancellationToken cancellationToken)
     {
-        var query = ToFtsQuery(words);
-        if (query is null) return [];
+        var terms = Terms(Words(words), 12);
+        if (terms.Count == 0) return [];
+        var dialect = database.Dialect;
         await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<HitRow>("""
-            SELECT source, source_id, title, snippet(search_index, 4, '*', '*', '…', 24) AS snippet, bm25(search_index, 0, 0, 0, 2.0, 1.0) AS rank
+        var rows = await connection.QueryAsync<HitRow>($"""
+            SELECT source, source_id, title, {dialect.TextSnippet} AS snippet, {dialect.TextRank} AS rank
             FROM search_index
-            WHERE search_index MATCH @query AND team_id = @teamId
+            WHERE {dialect.TextMatches} AND team_id = @teamId
                 AND (source = @learning OR source_id IN (SELECT id FROM experiments WHERE team_id = @teamId AND status = 'Concluded'))
             ORDER BY rank
             LIMIT @limit
-            """, new { query, teamId, limit, learning = SearchHit.LearningSource });
+            """, new { query = dialect.TextQuery(terms), teamId, limit, learning = SearchHit.LearningSource });
         return rows.Select(r => new SearchHit(r.Source, r.SourceId, r.Title, r.Snippet, r.Rank)).ToList();
     }
 
-    /// <summary>
-    /// Turns what a person typed into a safe FTS5 query: each word quoted as a prefix term, any of them
-    /// matching (bm25 ranks rows matching more and rarer words first). Null when nothing searchable is left.
-    /// </summary>
-    public static string? ToFtsQuery(string words)
+    /// <summary>The words of what a person typed: runs of letters and digits, lower-cased.</summary>
+    public static IReadOnlyList<string> Words(string text)
     {
-        var terms = new List<string>();
+        var words = new List<string>();
         var current = new StringBuilder();
-        foreach (var c in words + " ")
+        foreach (var c in text + " ")
         {
             if (char.IsLetterOrDigit(c)) current.Append(char.ToLowerInvariant(c));
             else if (current.Length > 0)
             {
-                terms.Add(current.ToString());
+                words.Add(current.ToString());
                 current.Clear();
             }
         }
-        return ToFtsQuery(terms, 12);
+        return words;
     }
 
-    /// <summary>Any of <paramref name="terms"/> (letters and digits only, two or more), each as a quoted prefix term.</summary>
-    public static string? ToFtsQuery(IEnumerable<string> terms, int max)
-    {
-        var safe = terms
+    /// <summary>
+    /// The search terms among <paramref name="words"/>: letters and digits only, two or more, at most <paramref name="max"/>
+    /// distinct ones; <see cref="SqlDialect.TextQuery"/> turns them into the engine's "any of these, as prefixes".
+    /// </summary>
+    public static IReadOnlyList<string> Terms(IEnumerable<string> words, int max) =>
+        words
             .Select(t => new string(t.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant())
             .Where(t => t.Length >= 2)
             .Distinct()
             .Take(max)
-            .Select(t => $"\"{t}\"*")
             .ToList();
-        return safe.Count == 0 ? null : string.Join(" OR ", safe);
-    }
 
     private sealed class HitRow
     {

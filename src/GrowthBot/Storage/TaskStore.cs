@@ -1,6 +1,7 @@
+using System.Data;
+using System.Data.Common;
 using Dapper;
 using GrowthBot.Domain.Tasks;
-using Microsoft.Data.Sqlite;
 
 namespace GrowthBot.Storage;
 
@@ -22,13 +23,16 @@ public sealed class TaskStore(Database database, IChangeFeed changes)
 
     public async Task<GrowthTask> Add(GrowthTask task, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.Open(cancellationToken);
-        var row = await connection.QuerySingleAsync<(long Id, long Number)>("""
-            INSERT INTO tasks (team_id, number, experiment_id, title, notes, owner_id, original_due_date, due_date, status, created_by, created_at)
-            SELECT @TeamId, COALESCE(MAX(number), 0) + 1, @ExperimentId, @Title, @Notes, @OwnerId, @DueDate, @DueDate, 'Open', @CreatedBy, @CreatedAt
-            FROM tasks WHERE team_id = @TeamId
-            RETURNING id, number
-            """, new { task.TeamId, task.ExperimentId, task.Title, task.Notes, task.OwnerId, task.DueDate, task.CreatedBy, task.CreatedAt });
+        var row = await database.InTransaction(async (connection, transaction) =>
+        {
+            await database.Dialect.LockTeamNumbers(connection, transaction, "tasks", task.TeamId);
+            return await connection.QuerySingleAsync<(long Id, long Number)>("""
+                INSERT INTO tasks (team_id, number, experiment_id, title, notes, owner_id, original_due_date, due_date, status, created_by, created_at)
+                SELECT @TeamId, COALESCE(MAX(number), 0) + 1, @ExperimentId, @Title, @Notes, @OwnerId, @DueDate, @DueDate, 'Open', @CreatedBy, @CreatedAt
+                FROM tasks WHERE team_id = @TeamId
+                RETURNING id, number
+                """, new { task.TeamId, task.ExperimentId, task.Title, task.Notes, task.OwnerId, task.DueDate, task.CreatedBy, task.CreatedAt }, transaction);
+        }, cancellationToken);
         changes.Changed(task.TeamId, task.OwnerId, task.CreatedBy);
         return task with { Id = row.Id, Number = (int)row.Number, OriginalDueDate = task.DueDate };
     }
@@ -58,26 +62,27 @@ public sealed class TaskStore(Database database, IChangeFeed changes)
         return rows.Select(r => r.ToTask()).ToList();
     }
 
-    public async Task<IReadOnlyList<GrowthTask>> ForExperiment(long experimentId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GrowthTask>> ForExperiment(string teamId, long experimentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<TaskRow>($"{Select} WHERE t.experiment_id = @experimentId ORDER BY t.status DESC, t.due_date, t.number", new { experimentId });
+        var rows = await connection.QueryAsync<TaskRow>($"{Select} WHERE t.team_id = @teamId AND t.experiment_id = @experimentId ORDER BY t.status DESC, t.due_date, t.number",
+            new { teamId, experimentId });
         return rows.Select(r => r.ToTask()).ToList();
     }
 
-    /// <summary>Marks an open task done; false when it was already done.</summary>
-    public async Task<bool> MarkDone(long taskId, string userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+    /// <summary>Marks an open task of the team done; false when it was already done.</summary>
+    public async Task<bool> MarkDone(string teamId, long taskId, string userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await database.InTransaction(async (connection, transaction) =>
         {
             var changed = await connection.ExecuteAsync(
-                "UPDATE tasks SET status = 'Done', done_at = @now, done_by = @userId WHERE id = @taskId AND status = 'Open'",
-                new { taskId, userId, now }, transaction);
+                "UPDATE tasks SET status = 'Done', done_at = @now, done_by = @userId WHERE team_id = @teamId AND id = @taskId AND status = 'Open'",
+                new { teamId, taskId, userId, now }, transaction);
             if (changed == 0) return false;
             // A finished task is no longer blocked.
             await connection.ExecuteAsync(
-                "UPDATE task_blocks SET resolved_at = @now, resolved_by = @userId WHERE task_id = @taskId AND resolved_at IS NULL",
-                new { taskId, userId, now }, transaction);
-            await Notify(connection, taskId, transaction);
+                "UPDATE task_blocks SET resolved_at = @now, resolved_by = @userId WHERE team_id = @teamId AND task_id = @taskId AND resolved_at IS NULL",
+                new { teamId, taskId, userId, now }, transaction);
+            await Notify(connection, teamId, taskId, transaction);
             return true;
         }, cancellationToken);
 
@@ -85,13 +90,15 @@ public sealed class TaskStore(Database database, IChangeFeed changes)
     public async Task<TaskBlock> Block(long taskId, string teamId, BlockReason reason, string note, string userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await database.InTransaction(async (connection, transaction) =>
         {
+            // The task's row lock makes "is it blocked already?" and the write one step for concurrent clicks.
+            await LockTask(connection, transaction, teamId, taskId);
             var open = await connection.QuerySingleOrDefaultAsync<long?>(
-                "SELECT id FROM task_blocks WHERE task_id = @taskId AND resolved_at IS NULL", new { taskId }, transaction);
+                "SELECT id FROM task_blocks WHERE team_id = @teamId AND task_id = @taskId AND resolved_at IS NULL", new { teamId, taskId }, transaction);
             long id;
             if (open is { } existing)
             {
-                await connection.ExecuteAsync("UPDATE task_blocks SET reason = @reason, note = @note WHERE id = @existing",
-                    new { existing, reason = reason.ToString(), note }, transaction);
+                await connection.ExecuteAsync("UPDATE task_blocks SET reason = @reason, note = @note WHERE team_id = @teamId AND id = @existing",
+                    new { teamId, existing, reason = reason.ToString(), note }, transaction);
                 id = existing;
             }
             else
@@ -101,18 +108,18 @@ public sealed class TaskStore(Database database, IChangeFeed changes)
                     VALUES (@teamId, @taskId, @reason, @note, @userId, @now) RETURNING id
                     """, new { teamId, taskId, reason = reason.ToString(), note, userId, now }, transaction);
             }
-            await Notify(connection, taskId, transaction);
+            await Notify(connection, teamId, taskId, transaction);
             return new TaskBlock { Id = id, TaskId = taskId, Reason = reason, Note = note, CreatedBy = userId, CreatedAt = now };
         }, cancellationToken);
 
-    /// <summary>Resolves the open blocker; false when the task was not blocked.</summary>
-    public async Task<bool> Unblock(long taskId, string userId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>Resolves the open blocker of the team's task; false when the task was not blocked.</summary>
+    public async Task<bool> Unblock(string teamId, long taskId, string userId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         var unblocked = await connection.ExecuteAsync(
-            "UPDATE task_blocks SET resolved_at = @now, resolved_by = @userId WHERE task_id = @taskId AND resolved_at IS NULL",
-            new { taskId, userId, now }) > 0;
-        if (unblocked) await Notify(connection, taskId, null);
+            "UPDATE task_blocks SET resolved_at = @now, resolved_by = @userId WHERE team_id = @teamId AND task_id = @taskId AND resolved_at IS NULL",
+            new { teamId, taskId, userId, now }) > 0;
+        if (unblocked) await Notify(connection, teamId, taskId, null);
         return unblocked;
     }
 
@@ -120,26 +127,27 @@ public sealed class TaskStore(Database database, IChangeFeed changes)
     public async Task<Postponement> Postpone(long taskId, string teamId, DateOnly toDate, string reason, string userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await database.InTransaction(async (connection, transaction) =>
         {
-            var from = await connection.QuerySingleAsync<DateOnly>("SELECT due_date FROM tasks WHERE id = @taskId", new { taskId }, transaction);
+            var from = await connection.QuerySingleAsync<DateOnly>(
+                $"SELECT due_date FROM tasks WHERE team_id = @teamId AND id = @taskId{database.Dialect.ForUpdate}", new { teamId, taskId }, transaction);
             var id = await connection.QuerySingleAsync<long>("""
                 INSERT INTO task_postponements (team_id, task_id, from_date, to_date, reason, created_by, created_at)
                 VALUES (@teamId, @taskId, @from, @toDate, @reason, @userId, @now) RETURNING id
                 """, new { teamId, taskId, from, toDate, reason, userId, now }, transaction);
-            await connection.ExecuteAsync("UPDATE tasks SET due_date = @toDate WHERE id = @taskId", new { taskId, toDate }, transaction);
-            await Notify(connection, taskId, transaction);
+            await connection.ExecuteAsync("UPDATE tasks SET due_date = @toDate WHERE team_id = @teamId AND id = @taskId", new { teamId, taskId, toDate }, transaction);
+            await Notify(connection, teamId, taskId, transaction);
             return new Postponement { Id = id, TaskId = taskId, FromDate = from, ToDate = toDate, Reason = reason, CreatedBy = userId, CreatedAt = now };
         }, cancellationToken);
 
     /// <summary>Every postponement of the experiment's tasks, latest first, at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<Postponement>> PostponementsForExperiment(long experimentId, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Postponement>> PostponementsForExperiment(string teamId, long experimentId, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<PostponementRow>("""
             SELECT p.id, p.task_id, p.from_date, p.to_date, p.reason, p.created_by, p.created_at
             FROM task_postponements p JOIN tasks t ON t.id = p.task_id
-            WHERE t.experiment_id = @experimentId
+            WHERE p.team_id = @teamId AND t.team_id = @teamId AND t.experiment_id = @experimentId
             ORDER BY p.created_at DESC, p.id DESC LIMIT @limit
-            """, new { experimentId, limit });
+            """, new { teamId, experimentId, limit });
         return rows.Select(r => r.ToPostponement()).ToList();
     }
 
@@ -151,7 +159,7 @@ public sealed class TaskStore(Database database, IChangeFeed changes)
             SELECT id, task_id, reason, note, created_by, created_at, resolved_at, resolved_by
             FROM task_blocks WHERE team_id = @teamId AND created_at >= @from AND created_at < @to ORDER BY created_at
             """, new { teamId, from, to })).ToList();
-        return await WithTasks(connection, blocks.Select(b => b.ToBlock()).ToList(), b => b.TaskId);
+        return await WithTasks(connection, teamId, blocks.Select(b => b.ToBlock()).ToList(), b => b.TaskId);
     }
 
     /// <summary>Postponements recorded in [from, to), with their task.</summary>
@@ -162,22 +170,33 @@ public sealed class TaskStore(Database database, IChangeFeed changes)
             SELECT id, task_id, from_date, to_date, reason, created_by, created_at
             FROM task_postponements WHERE team_id = @teamId AND created_at >= @from AND created_at < @to ORDER BY created_at
             """, new { teamId, from, to })).ToList();
-        return await WithTasks(connection, rows.Select(r => r.ToPostponement()).ToList(), p => p.TaskId);
+        return await WithTasks(connection, teamId, rows.Select(r => r.ToPostponement()).ToList(), p => p.TaskId);
     }
 
     /// <summary>Tells the change feed whose task changed (owner and creator).</summary>
-    private async Task Notify(SqliteConnection connection, long taskId, System.Data.IDbTransaction? transaction)
+    private async Task Notify(DbConnection connection, string teamId, long taskId, IDbTransaction? transaction)
     {
-        foreach (var who in await connection.QueryAsync<(string TeamId, string OwnerId, string CreatedBy)>(
-            "SELECT team_id, owner_id, created_by FROM tasks WHERE id = @taskId", new { taskId }, transaction))
-            changes.Changed(who.TeamId, who.OwnerId, who.CreatedBy);
+        foreach (var who in await connection.QueryAsync<(string OwnerId, string CreatedBy)>(
+            "SELECT owner_id, created_by FROM tasks WHERE team_id = @teamId AND id = @taskId", new { teamId, taskId }, transaction))
+            changes.Changed(teamId, who.OwnerId, who.CreatedBy);
     }
 
-    private static async Task<IReadOnlyList<(T, GrowthTask)>> WithTasks<T>(SqliteConnection connection, IReadOnlyList<T> items, Func<T, long> taskId)
+    /// <summary>
+    /// Locks the task's row for the rest of the transaction. A blocker is only ever recorded on a task of the same
+    /// team; anything else is a bug, stopped before it writes.
+    /// </summary>
+    private async Task LockTask(DbConnection connection, IDbTransaction transaction, string teamId, long taskId)
+    {
+        if (await connection.ExecuteScalarAsync<long?>(
+                $"SELECT id FROM tasks WHERE team_id = @teamId AND id = @taskId{database.Dialect.ForUpdate}", new { teamId, taskId }, transaction) is null)
+            throw new InvalidOperationException($"Task {taskId} is not a task of team {teamId}");
+    }
+
+    private async Task<IReadOnlyList<(T, GrowthTask)>> WithTasks<T>(DbConnection connection, string teamId, IReadOnlyList<T> items, Func<T, long> taskId)
     {
         if (items.Count == 0) return [];
         var ids = items.Select(taskId).Distinct().ToArray();
-        var tasks = (await connection.QueryAsync<TaskRow>($"{Select} WHERE t.id IN @ids", new { ids })).ToDictionary(r => r.Id, r => r.ToTask());
+        var tasks = (await connection.QueryAsync<TaskRow>($"{Select} WHERE t.team_id = @teamId AND t.id {database.Dialect.InList("ids")}", new { teamId, ids })).ToDictionary(r => r.Id, r => r.ToTask());
         return items.Where(i => tasks.ContainsKey(taskId(i))).Select(i => (i, tasks[taskId(i)])).ToList();
     }
 

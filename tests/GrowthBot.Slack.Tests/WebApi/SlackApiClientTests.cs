@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using GrowthBot.Slack.Routing;
 using GrowthBot.Slack.WebApi;
+using GrowthBot.Slack.Workspaces;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -23,9 +25,77 @@ public class SlackApiClientTests
         _client = Client(_handler, new SlackOptions { BotToken = "xoxb-secret", MaxRetries = 3, RetryBaseDelay = TimeSpan.FromMilliseconds(500) });
     }
 
-    private SlackApiClient Client(StubHandler handler, SlackOptions options) =>
+    private SlackApiClient Client(StubHandler handler, SlackOptions options, ISlackBots? bots = null) =>
         new(new HttpClient(handler) { BaseAddress = new Uri("https://slack.test/api/"), Timeout = Timeout.InfiniteTimeSpan },
-            Options.Create(options), NullLogger<SlackApiClient>.Instance, _time);
+            Options.Create(options), bots ?? new ConfiguredBot(Options.Create(options), new SlackIdentity()), NullLogger<SlackApiClient>.Instance, _time);
+
+    /// <summary>A client for many workspaces: T1 and T2 are installed, each with its own token.</summary>
+    private SlackApiClient ManyWorkspaces() => Client(_handler, new SlackOptions { ClientId = "1.2", ClientSecret = "s", MaxRetries = 0 },
+        new SlackInstallations(new MemoryInstallations(Installed("T1", "xoxb-one"), Installed("T2", "xoxb-two")), _time, NullLogger<SlackInstallations>.Instance));
+
+    private static SlackInstallation Installed(string team, string token) => new()
+    {
+        TeamId = team, TeamName = team, BotToken = token, BotUserId = $"U{team}", BotId = $"B{team}", AppId = "A1", Scopes = "chat:write",
+        InstalledBy = "U1", InstalledAt = DateTimeOffset.UnixEpoch,
+    };
+
+    [Fact]
+    public async Task With_many_workspaces_each_call_carries_the_token_of_the_team_in_scope()
+    {
+        var client = ManyWorkspaces();
+        _handler.AnswerAlways(Response(HttpStatusCode.OK, Ok));
+
+        using (SlackTeamScope.Enter("T1")) await Post(client);
+        using (SlackTeamScope.Enter("T2")) await Post(client);
+        using (SlackTeamScope.Enter("T1")) await Post(client);
+
+        Assert.Equal(["Bearer xoxb-one", "Bearer xoxb-two", "Bearer xoxb-one"], _handler.Requests.Select(r => r.Authorization));
+    }
+
+    [Fact]
+    public async Task With_many_workspaces_a_call_outside_any_team_or_for_a_team_not_installed_never_reaches_slack()
+    {
+        var client = ManyWorkspaces();
+        _handler.AnswerAlways(Response(HttpStatusCode.OK, Ok));
+
+        var outside = await Assert.ThrowsAsync<InvalidOperationException>(() => Post(client));
+        SlackApiException notInstalled;
+        using (SlackTeamScope.Enter("T9")) notInstalled = await Assert.ThrowsAsync<SlackApiException>(() => Post(client));
+
+        Assert.Contains("outside any team", outside.Message);
+        Assert.Equal(("chat.postMessage", "not_installed", false), (notInstalled.Method, notInstalled.Error, notInstalled.IsTransient));
+        Assert.Empty(_handler.Requests);
+    }
+
+    [Fact]
+    public async Task Oauth_access_sends_the_apps_client_credentials_and_no_bot_token()
+    {
+        _handler.Answer(Response(HttpStatusCode.OK, """{"ok":true,"access_token":"xoxb-new","token_type":"bot","bot_user_id":"UB","app_id":"A1","team":{"id":"T1","name":"One"}}"""));
+
+        var access = await _client.OAuthAccess("1.2", "s3cret", "c0de", "https://bot.example.com/slack/oauth_redirect");
+
+        Assert.Equal(("xoxb-new", "bot", "T1", "One"), (access.AccessToken, access.TokenType, access.Team!.Id, access.Team.Name));
+        Assert.DoesNotContain("xoxb-new", access.ToString());
+        var request = Assert.Single(_handler.Requests);
+        Assert.EndsWith("/api/oauth.v2.access", request.Url);
+        Assert.Equal($"Basic {Convert.ToBase64String(Encoding.UTF8.GetBytes("1.2:s3cret"))}", request.Authorization);
+        Assert.Equal("code=c0de&redirect_uri=https%3A%2F%2Fbot.example.com%2Fslack%2Foauth_redirect", request.Body);
+    }
+
+    private sealed class MemoryInstallations(params SlackInstallation[] installed) : ISlackInstallationStore
+    {
+        private readonly Dictionary<string, SlackInstallation> _byTeam = installed.ToDictionary(i => i.TeamId);
+
+        public Task Save(SlackInstallation installation, CancellationToken cancellationToken)
+        {
+            _byTeam[installation.TeamId] = installation;
+            return Task.CompletedTask;
+        }
+
+        public Task<SlackInstallation?> Find(string teamId, CancellationToken cancellationToken) => Task.FromResult(_byTeam.GetValueOrDefault(teamId));
+
+        public Task<bool> Remove(string teamId, CancellationToken cancellationToken) => Task.FromResult(_byTeam.Remove(teamId));
+    }
 
     private static Task<PostMessageResponse> Post(SlackApiClient client) => client.PostMessage(new PostMessageRequest("C1", "hello"));
 
@@ -176,6 +246,19 @@ public class SlackApiClientTests
         Assert.Equal("timeout", error.Error);
         Assert.True(error.IsTransient);
         Assert.Equal(3, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_post_whose_answer_times_out_is_not_sent_again_since_Slack_may_have_posted_it()
+    {
+        var handler = new StubHandler(_time);
+        handler.AnswerAlways(() => null);
+        var client = Client(handler, new SlackOptions { BotToken = "xoxb-secret", MaxRetries = 2, RequestTimeout = TimeSpan.FromMilliseconds(50) });
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Pump(client.PostMessage(new PostMessageRequest("C1", "Weekly report"))));
+
+        Assert.Equal(("timeout", true), (error.Error, error.IsTransient));
+        Assert.Single(handler.Requests);
     }
 
     [Fact]

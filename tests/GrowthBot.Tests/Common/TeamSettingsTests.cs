@@ -24,7 +24,7 @@ public class TeamSettingsTests
         Assert.Equal(new DateOnly(2026, 11, 19), clock.Today(OtherTeam));
         Assert.Equal((GrowthBotApp.GrowthChannel, "UTC"), (settings.For(GrowthBotApp.TeamId).ReportChannel, settings.For(GrowthBotApp.TeamId).Zone.Id));
         Assert.Equal(("C0OTHER", "Pacific/Kiritimati"), (settings.For(OtherTeam).ReportChannel, settings.For(OtherTeam).Zone.Id));
-        Assert.Equal([GrowthBotApp.TeamId, OtherTeam], settings.Teams());
+        Assert.Equal([GrowthBotApp.TeamId, OtherTeam], await settings.Teams(CancellationToken.None));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class TeamSettingsTests
         await first.DisposeAsync();
         var logs = new CapturedLogs();
 
-        await using var second = await GrowthBotApp.Start(slack: first.Slack, databasePath: first.DatabasePath, services: logs.AddTo);
+        await using var second = await GrowthBotApp.Start(slack: first.Slack, database: first.TestDatabase, services: logs.AddTo);
         await second.Command("/experiment new");
 
         Assert.Equal("UTC", second.Service<TeamClock>().Zone(GrowthBotApp.TeamId).Id);

@@ -1,8 +1,11 @@
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Scheduling;
+using GrowthBot.Jobs;
+using GrowthBot.Tests.Fixtures;
 
 namespace GrowthBot.Tests.Delivery;
 
+[NoDatabase]
 public class ScheduleMathTests
 {
     private static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");

@@ -12,8 +12,11 @@ using Microsoft.Extensions.Logging;
 
 namespace GrowthBot.Tests.Fixtures;
 
-/// <summary>One call the bot made to Slack: the Web API method (or <c>response_url</c>, <c>upload</c>) and its arguments.</summary>
-public sealed record SlackCall(string Method, JsonObject Args, string? Token, string? Path = null)
+/// <summary>
+/// One call the bot made to Slack: the Web API method (or <c>response_url</c>, <c>upload</c>) and its arguments, and which
+/// app instance made it when several share the fake (<see cref="FakeSlack.ApiBaseUrlFor"/>).
+/// </summary>
+public sealed record SlackCall(string Method, JsonObject Args, string? Token, string? Path = null, string? Caller = null)
 {
     public string? Str(string key) => Args[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : Args[key]?.ToJsonString();
 
@@ -21,10 +24,19 @@ public sealed record SlackCall(string Method, JsonObject Args, string? Token, st
 
     public string? Text => Str("text");
 
+    /// <summary>The delivery key a scheduled post carries in its metadata, or null.</summary>
+    public string? DeliveryKey => (Args["metadata"] switch { JsonObject o => o, JsonValue v => JsonNode.Parse(v.ToString()), _ => null })?["event_payload"]?["key"]?.ToString();
+
     /// <summary>All the text a user would read in this call: message text, blocks, view.</summary>
     public string AllText => FakeSlack.TextOf(Args);
 
     public override string ToString() => $"{Method} {Args.ToJsonString()}";
+}
+
+/// <summary>A workspace that installs the app through OAuth: its team and the bot Slack creates there, with its own token.</summary>
+public sealed record FakeWorkspace(string TeamId, string TeamName, string BotToken, string BotUserId, string BotId)
+{
+    public override string ToString() => $"{TeamName} ({TeamId})";
 }
 
 /// <summary>A scripted answer for the next call(s) to one method.</summary>
@@ -33,31 +45,46 @@ public sealed record FakeResponse(int Status = 200, string? Error = null, int? R
     public static FakeResponse Http(int status) => new(Status: status);
     public static FakeResponse Fail(string error) => new(Error: error);
     public static FakeResponse RateLimited(int retryAfterSeconds = 1) => new(Status: 429, RetryAfterSeconds: retryAfterSeconds);
+    /// <summary>Slack does what was asked (a post lands in the channel) but answers only after <paramref name="for_"/>.</summary>
     public static FakeResponse Hangs(TimeSpan for_) => new(Hang: for_);
 }
 
 /// <summary>
 /// A fake Slack Web API on 127.0.0.1. It records every call, answers like Slack does, rejects Block Kit that
 /// breaks Slack's limits with <c>invalid_blocks</c> (and remembers the violation so the test fails), and can be
-/// scripted to fail: HTTP 5xx, 429 with Retry-After, ok:false errors, or hanging.
+/// scripted to fail: HTTP 5xx, 429 with Retry-After, ok:false errors, or hanging. Besides the one workspace of
+/// <see cref="BotToken"/> it serves any number of <see cref="FakeWorkspace"/>s installed through OAuth: each call is
+/// answered as the workspace its token belongs to, and records that token.
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
 {
     public const string BotUserId = "UBOT";
     public const string BotId = "BBOT";
+    public const string ClientId = "1111111111.2222222222";
+    public const string ClientSecret = "fake-client-secret-3333";
+    public const string AppId = "A0GROWTH";
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SlackCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _scripts = new();
     private readonly ConcurrentQueue<string> _violations = new();
+    private readonly ConcurrentQueue<SlackCall> _held = new();
     private long _ts = 1_763_000_000_000_000;
     private readonly ConcurrentDictionary<string, List<JsonObject>> _messages = new();
     private int _views;
+    private readonly ConcurrentDictionary<string, FakeWorkspace> _workspaces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FakeWorkspace> _revoked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (FakeWorkspace Workspace, string Installer, string Scope)> _codes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Team, string User), JsonObject> _members = new();
+    private readonly ConcurrentDictionary<(string Team, string Id), JsonObject> _groups = new();
 
     private FakeSlack(WebApplication app) => _app = app;
 
     public string Url { get; private set; } = "";
     public string ApiBaseUrl => $"{Url}/api/";
+
+    /// <summary>The Web API base URL for one of several app instances sharing this fake; its calls carry <paramref name="caller"/>.</summary>
+    public string ApiBaseUrlFor(string caller) => $"{Url}/as/{caller}/api/";
     public string BotToken { get; init; } = "xoxb-test-token";
     public string TeamId { get; init; } = "T0TEAM";
 
@@ -107,7 +134,8 @@ public sealed class FakeSlack : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeSlack(app);
-        app.MapPost("/api/{method}", fake.Api);
+        app.MapPost("/api/{method}", (HttpContext http, string method) => fake.Api(http, method, null));
+        app.MapPost("/as/{caller}/api/{method}", (HttpContext http, string caller, string method) => fake.Api(http, method, caller));
         app.MapPost("/response/{id}", fake.ResponseUrlPost);
         app.MapPost("/upload/{id}", fake.Upload);
         app.UseWebSockets();
@@ -148,6 +176,14 @@ public sealed class FakeSlack : IAsyncDisposable
         Users[id]["locale"] = locale;
     }
 
+    /// <summary>A user group of an installed workspace; usergroups.list with that workspace's token lists only its own.</summary>
+    public void AddUserGroup(FakeWorkspace workspace, string id, string handle, string name) =>
+        _groups[(workspace.TeamId, id)] = new JsonObject
+        {
+            ["id"] = id, ["team_id"] = workspace.TeamId, ["name"] = name, ["handle"] = handle, ["description"] = "", ["is_usergroup"] = true,
+            ["date_delete"] = 0, ["user_count"] = 3,
+        };
+
     public void AddUserGroup(string id, string handle, string name) =>
         UserGroups[id] = new JsonObject
         {
@@ -156,6 +192,43 @@ public sealed class FakeSlack : IAsyncDisposable
         };
 
     public IReadOnlyList<SlackCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToList();
+
+    /// <summary>The calls a <see cref="FakeResponse.Hangs"/> script held without an answer (done, as Slack would, but not answered), in the order held.</summary>
+    public IReadOnlyList<SlackCall> Held => _held.ToList();
+
+    /// <summary>A workspace that can install the app; its bot's ids and token are derived from the team id.</summary>
+    public FakeWorkspace AddWorkspace(string teamId, string teamName)
+    {
+        var workspace = new FakeWorkspace(teamId, teamName, $"xoxb-{teamId.ToLowerInvariant()}-{Guid.NewGuid():N}", $"U{teamId}BOT", $"B{teamId}BOT");
+        _workspaces[workspace.BotToken] = workspace;
+        return workspace;
+    }
+
+    /// <summary>A person in <paramref name="workspace"/> (an Enterprise Grid member can be in several); users.info elsewhere says user_not_found.</summary>
+    public void AddMember(FakeWorkspace workspace, string id, bool admin = false, string tz = "UTC", string locale = DefaultLocale) =>
+        _members[(workspace.TeamId, id)] = new JsonObject
+        {
+            ["id"] = id, ["team_id"] = workspace.TeamId, ["name"] = id.ToLowerInvariant(), ["real_name"] = id,
+            ["tz"] = tz, ["tz_offset"] = (int)TimeZoneInfo.FindSystemTimeZoneById(tz).BaseUtcOffset.TotalSeconds,
+            ["is_admin"] = admin, ["is_owner"] = false, ["is_bot"] = false, ["deleted"] = false, ["locale"] = locale,
+        };
+
+    /// <summary>What Slack does when <paramref name="installer"/> clicks "Allow": a one-time code for the redirect.</summary>
+    public string Authorize(FakeWorkspace workspace, string installer, string scope)
+    {
+        var code = $"code-{Guid.NewGuid():N}";
+        _codes[code] = (workspace, installer, scope);
+        return code;
+    }
+
+    /// <summary>The workspace removed the app: its token stops working.</summary>
+    public void Revoke(FakeWorkspace workspace)
+    {
+        if (_workspaces.TryRemove(workspace.BotToken, out var gone)) _revoked[gone.BotToken] = gone;
+    }
+
+    /// <summary>The installed workspace whose bot token this is, or null (the single-workspace token, or none).</summary>
+    public FakeWorkspace? WorkspaceOf(string? token) => token is not null && _workspaces.TryGetValue(token, out var w) ? w : null;
 
     public SlackCall Last(string method) =>
         CallsTo(method).LastOrDefault() ?? throw new Xunit.Sdk.XunitException($"The bot never called {method}. Calls: {string.Join(", ", _calls.Select(c => c.Method))}");
@@ -175,33 +248,53 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public void Clear() => _calls.Clear();
 
-    private async Task Api(HttpContext http, string method)
+    private async Task Api(HttpContext http, string method, string? caller)
     {
         var args = await ReadArgs(http.Request);
         var token = http.Request.Headers.Authorization.ToString() is { Length: > 7 } auth && auth.StartsWith("Bearer ") ? auth[7..] : null;
-        var call = new SlackCall(method, args, token);
+        var call = new SlackCall(method, args, token, Caller: caller);
         _calls.Enqueue(call);
 
-        if (_scripts.TryGetValue(method, out var script) && script.TryDequeue(out var scripted))
+        var scripted = _scripts.TryGetValue(method, out var script) && script.TryDequeue(out var next) ? next : null;
+        // A hanging answer is Slack doing what was asked (a post is in the channel) and its answer not arriving.
+        async Task Answered()
         {
-            if (scripted.Hang is { } hang) await Task.Delay(hang, http.RequestAborted).ContinueWith(_ => { });
+            if (scripted?.Hang is not { } hang) return;
+            _held.Enqueue(call);
+            await Task.Delay(hang, http.RequestAborted).ContinueWith(_ => { });
+        }
+
+        if (scripted is not null)
+        {
             if (scripted.RetryAfterSeconds is { } retry) http.Response.Headers.RetryAfter = retry.ToString();
             if (scripted.Status != 200)
             {
+                await Answered();
                 http.Response.StatusCode = scripted.Status;
                 if (scripted.Status == 429) await http.Response.WriteAsJsonAsync(new { ok = false, error = "ratelimited" });
                 return;
             }
             if (scripted.Error is not null)
             {
+                await Answered();
                 await http.Response.WriteAsJsonAsync(new { ok = false, error = scripted.Error });
                 return;
             }
         }
 
-        var expectedToken = method == "apps.connections.open" ? null : BotToken;
+        if (method == "oauth.v2.access") { await http.Response.WriteAsync(OAuthAccess(http.Request, args).ToJsonString()); return; }
+        if (method == "api.test") { await http.Response.WriteAsJsonAsync(new { ok = true }); return; }
+        var workspace = WorkspaceOf(token);
+        var expectedToken = method == "apps.connections.open" || workspace is not null ? null : BotToken;
         if (token is null) { await http.Response.WriteAsJsonAsync(new { ok = false, error = "not_authed" }); return; }
+        if (_revoked.ContainsKey(token)) { await http.Response.WriteAsJsonAsync(new { ok = false, error = "token_revoked" }); return; }
         if (expectedToken is not null && token != expectedToken) { await http.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_auth" }); return; }
+
+        if (method == "users.info" && workspace is not null && !_members.ContainsKey((workspace.TeamId, args["user"]?.ToString() ?? "")))
+        {
+            await http.Response.WriteAsJsonAsync(new { ok = false, error = "user_not_found" });
+            return;
+        }
 
         var violations = Check(method, args);
         if (violations.Count > 0)
@@ -210,7 +303,27 @@ public sealed class FakeSlack : IAsyncDisposable
             await http.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_blocks", errors = violations });
             return;
         }
-        await http.Response.WriteAsync(Answer(method, args).ToJsonString());
+        var answer = Answer(method, args, workspace);
+        await Answered();
+        await http.Response.WriteAsync(answer.ToJsonString());
+    }
+
+    /// <summary>oauth.v2.access as Slack answers it: the app's client id and secret by HTTP Basic, a code valid once.</summary>
+    private JsonObject OAuthAccess(HttpRequest request, JsonObject args)
+    {
+        var basic = request.Headers.Authorization.ToString() is { Length: > 6 } auth && auth.StartsWith("Basic ")
+            ? Encoding.UTF8.GetString(Convert.FromBase64String(auth[6..])) : "";
+        var colon = basic.IndexOf(':');
+        if (colon < 0 || basic[..colon] != ClientId) return new JsonObject { ["ok"] = false, ["error"] = "invalid_client_id" };
+        if (basic[(colon + 1)..] != ClientSecret) return new JsonObject { ["ok"] = false, ["error"] = "bad_client_secret" };
+        if (args["code"]?.ToString() is not { } code || !_codes.TryRemove(code, out var granted)) return new JsonObject { ["ok"] = false, ["error"] = "invalid_code" };
+        var (workspace, installer, scope) = granted;
+        return new JsonObject
+        {
+            ["ok"] = true, ["app_id"] = AppId, ["authed_user"] = new JsonObject { ["id"] = installer },
+            ["scope"] = scope, ["token_type"] = "bot", ["access_token"] = workspace.BotToken, ["bot_user_id"] = workspace.BotUserId,
+            ["team"] = new JsonObject { ["id"] = workspace.TeamId, ["name"] = workspace.TeamName }, ["enterprise"] = null, ["is_enterprise_install"] = false,
+        };
     }
 
     private async Task ResponseUrlPost(HttpContext http, string id)
@@ -258,11 +371,16 @@ public sealed class FakeSlack : IAsyncDisposable
         _ => [],
     };
 
-    private JsonObject Answer(string method, JsonObject args)
+    private JsonObject Answer(string method, JsonObject args, FakeWorkspace? workspace)
     {
         var ok = new JsonObject { ["ok"] = true };
+        var teamId = workspace?.TeamId ?? TeamId;
         switch (method)
         {
+            case "auth.test" when workspace is not null:
+                ok["url"] = $"https://{workspace.TeamName.ToLowerInvariant()}.slack.com/"; ok["team"] = workspace.TeamName; ok["user"] = "growthbot";
+                ok["team_id"] = workspace.TeamId; ok["user_id"] = workspace.BotUserId; ok["bot_id"] = workspace.BotId;
+                break;
             case "auth.test":
                 ok["url"] = "https://acme.slack.com/"; ok["team"] = "Acme"; ok["user"] = "growthbot";
                 ok["team_id"] = TeamId; ok["user_id"] = BotUserId; ok["bot_id"] = BotId;
@@ -290,18 +408,22 @@ public sealed class FakeSlack : IAsyncDisposable
                 ok["view"] = view;
                 break;
             case "conversations.open":
-                ok["channel"] = new JsonObject { ["id"] = "D" + (args["users"]?.GetValue<string>() ?? "X") };
+                // A person's DM with the bot is a conversation of that workspace.
+                ok["channel"] = new JsonObject { ["id"] = "D" + (workspace is null ? "" : workspace.TeamId + "-") + (args["users"]?.GetValue<string>() ?? "X") };
                 break;
             case "users.info":
                 var id = args["user"]?.GetValue<string>() ?? "";
-                var info = Users.TryGetValue(id, out var user) ? user.DeepClone().AsObject()
-                    : new JsonObject { ["id"] = id, ["team_id"] = TeamId, ["name"] = id.ToLowerInvariant(), ["tz"] = "UTC", ["tz_offset"] = 0, ["is_admin"] = false, ["is_owner"] = false, ["locale"] = DefaultLocale };
+                var info = workspace is not null ? _members[(workspace.TeamId, id)].DeepClone().AsObject()
+                    : Users.TryGetValue(id, out var user) ? user.DeepClone().AsObject()
+                    : new JsonObject { ["id"] = id, ["team_id"] = teamId, ["name"] = id.ToLowerInvariant(), ["tz"] = "UTC", ["tz_offset"] = 0, ["is_admin"] = false, ["is_owner"] = false, ["locale"] = DefaultLocale };
                 // Like Slack: the locale only comes with include_locale=true.
                 if (args["include_locale"]?.ToString() != "true") info.Remove("locale");
                 ok["user"] = info;
                 break;
             case "users.list":
-                var all = Users.Values.OrderBy(u => u["id"]!.GetValue<string>(), StringComparer.Ordinal).Select(u =>
+                // An installed workspace lists its own members; the single workspace of BotToken lists Users.
+                var people = workspace is null ? Users.Values : _members.Where(m => m.Key.Team == workspace.TeamId).Select(m => m.Value);
+                var all = people.OrderBy(u => u["id"]!.GetValue<string>(), StringComparer.Ordinal).Select(u =>
                 {
                     var member = u.DeepClone().AsObject();
                     if (args["include_locale"]?.ToString() != "true") member.Remove("locale");
@@ -313,7 +435,8 @@ public sealed class FakeSlack : IAsyncDisposable
                 ok["response_metadata"] = new JsonObject { ["next_cursor"] = from + size < all.Count ? (from + size).ToString() : "" };
                 break;
             case "usergroups.list":
-                ok["usergroups"] = new JsonArray(UserGroups.Values.OrderBy(g => g["id"]!.GetValue<string>(), StringComparer.Ordinal).Select(g => (JsonNode)g.DeepClone()).ToArray());
+                var groups = workspace is null ? UserGroups.Values : _groups.Where(g => g.Key.Team == workspace.TeamId).Select(g => g.Value);
+                ok["usergroups"] = new JsonArray(groups.OrderBy(g => g["id"]!.GetValue<string>(), StringComparer.Ordinal).Select(g => (JsonNode)g.DeepClone()).ToArray());
                 break;
             case "chat.getPermalink":
                 ok["permalink"] = $"https://acme.slack.com/archives/{args["channel"]}/p{args["message_ts"]?.GetValue<string>().Replace(".", "")}";

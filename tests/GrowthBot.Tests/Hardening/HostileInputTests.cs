@@ -325,20 +325,25 @@ public class HostileInputTests
     private static async Task<DatabaseSnapshot> Snapshot(GrowthBotApp app)
     {
         await using var db = await app.Db();
-        var tables = (await db.QueryAsync<string>(
+        var postgres = app.TestDatabase.Kind == DatabaseKind.Postgres;
+        var tables = (await db.QueryAsync<string>(postgres
+            // PostgreSQL's search_index has no shadow tables; its tsvector column is derived like they are.
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'processed_events' ORDER BY table_name"
             // processed_events is Slack-retry bookkeeping (event ids seen), not data anyone entered; the FTS shadow
             // tables (search_index_*, experiment_text* before migration 008) are derived from rows compared here anyway,
             // and so are search_index's experiment rows (triggers write them from the experiments compared below).
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%' AND name NOT LIKE 'experiment_text%' AND name <> 'processed_events' ORDER BY name")).ToList();
+            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%' AND name NOT LIKE 'experiment_text%' AND name <> 'processed_events' ORDER BY name")).ToList();
         var text = new StringBuilder();
         List<string> experiments = [];
         foreach (var table in tables)
         {
             var rows = new List<string>();
             var derived = table == "search_index" ? " WHERE source <> 'experiment'" : "";
-            await using var reader = await db.ExecuteReaderAsync($"SELECT rowid, * FROM \"{table}\"{derived} ORDER BY rowid");
+            // The first column is the row's id either way (SQLite's rowid; PostgreSQL tables start with theirs).
+            await using var reader = await db.ExecuteReaderAsync(postgres ? $"SELECT * FROM \"{table}\"{derived}" : $"SELECT rowid, * FROM \"{table}\"{derived} ORDER BY rowid");
             while (await reader.ReadAsync())
                 rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            if (postgres) rows.Sort(StringComparer.Ordinal);
             if (table == "experiments") experiments = rows;
             else text.Append(table).Append('\n').AppendJoin('\n', rows).Append('\n');
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using GrowthBot.Tests.Fixtures;
 
 namespace GrowthBot.Tests.Hosting;
 
@@ -8,6 +9,7 @@ namespace GrowthBot.Tests.Hosting;
 /// Docker cannot run here, so CI exercises the Dockerfile's own publish command instead: the exact
 /// <c>RUN dotnet publish …</c> line, into a temporary folder, and then starts what it produced.
 /// </summary>
+[NoDatabase]
 public class DockerfilePublishTests
 {
     [Fact]

@@ -25,7 +25,23 @@ public class HealthAndStartupTests
         Assert.Equal("healthy", body["status"]!.GetValue<string>());
         Assert.Equal("ok", body["checks"]!["database"]!["status"]!.GetValue<string>());
         Assert.True(body["checks"]!["database"]!["schema"]!.GetValue<long>() >= 1);
+        Assert.Equal(app.TestDatabase.Kind == DatabaseKind.Postgres ? "PostgreSQL" : "SQLite", body["checks"]!["database"]!["engine"]!.GetValue<string>());
         Assert.Equal("ok", body["checks"]!["slack"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Health_names_this_instance_in_the_scheduler_and_says_whether_instances_share_it()
+    {
+        await using var app = await GrowthBotApp.Start(new Dictionary<string, string?> { ["GrowthBot:Schedule:Enabled"] = "true" });
+
+        var scheduler = (await Health(app)).Body["checks"]!["scheduler"]!;
+
+        var postgres = app.TestDatabase.Kind == DatabaseKind.Postgres;
+        Assert.Equal("ok", scheduler["status"]!.GetValue<string>());
+        // PostgreSQL: a clustered store, each instance with an id of its own; SQLite: one process, Quartz's fixed id.
+        Assert.Equal(postgres, scheduler["clustered"]!.GetValue<bool>());
+        Assert.Equal(postgres, scheduler["instance"]!.GetValue<string>() != "NON_CLUSTERED");
+        Assert.Equal(postgres ? 1 : null, scheduler["nodes"]?.GetValue<int>());
     }
 
     [Fact]

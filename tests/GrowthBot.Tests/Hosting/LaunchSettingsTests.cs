@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using GrowthBot.Tests.Fixtures;
 
 namespace GrowthBot.Tests.Hosting;
 
+[NoDatabase]
 public class LaunchSettingsTests
 {
     /// <summary>

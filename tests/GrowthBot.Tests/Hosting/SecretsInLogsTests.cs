@@ -28,4 +28,25 @@ public class SecretsInLogsTests
         foreach (var secret in new[] { app.Slack.BotToken, GrowthBotApp.SigningSecret })
             Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(secret, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Installed_workspaces_tokens_and_the_client_secret_never_reach_the_logs()
+    {
+        var logs = new CapturedLogs();
+        var slack = await FakeSlack.Start();
+        var acme = slack.AddWorkspace("T0ACME", "Acme");
+        slack.AddMember(acme, GrowthBotApp.Alice);
+        await using var app = await GrowthBotApp.StartForManyWorkspaces(slack, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" }, services: logs.AddTo);
+
+        await app.Install(acme, GrowthBotApp.Alice);
+        slack.Script("views.open", FakeResponse.Fail("invalid_auth"));
+        await app.Command("/experiment new", team: "T0ACME");
+        slack.Revoke(acme);
+        await app.Event(new System.Text.Json.Nodes.JsonObject { ["type"] = "app_uninstalled" }, team: "T0ACME");
+        await app.Idle();
+
+        Assert.Contains(logs.Entries, e => e.Message.Contains("T0ACME", StringComparison.Ordinal));
+        foreach (var secret in new[] { acme.BotToken, FakeSlack.ClientSecret })
+            Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(secret, StringComparison.Ordinal));
+    }
 }

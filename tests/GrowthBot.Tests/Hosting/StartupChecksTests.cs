@@ -1,9 +1,11 @@
 using GrowthBot.Common;
 using GrowthBot.Hosting;
 using GrowthBot.Slack;
+using GrowthBot.Tests.Fixtures;
 
 namespace GrowthBot.Tests.Hosting;
 
+[NoDatabase]
 public class StartupChecksTests
 {
     private static SlackOptions GoodSlack() => new() { BotToken = "xoxb-1-2-abc", SigningSecret = "s3cret" };
@@ -92,5 +94,72 @@ public class StartupChecksTests
         Assert.Contains(problems, p => p.StartsWith("Slack__BotToken"));
         Assert.Contains(problems, p => p.StartsWith("Slack__SigningSecret"));
         Assert.Contains(problems, p => p.StartsWith("GrowthBot__TimeZone"));
+    }
+
+    private static SlackOptions ManyWorkspaces() => new() { ClientId = "1111.2222", ClientSecret = "c1ient-s3cret", SigningSecret = "s3cret" };
+
+    [Fact]
+    public void A_client_id_secret_and_signing_secret_without_a_bot_token_let_any_workspace_install_the_app()
+    {
+        var slack = ManyWorkspaces();
+        slack.RedirectUrl = "https://growthbot.example.com/slack/oauth_redirect";
+
+        Assert.True(slack.MultiWorkspace);
+        Assert.Empty(Problems(slack));
+    }
+
+    [Fact]
+    public void A_bot_token_keeps_one_workspace_even_when_a_client_id_is_set()
+    {
+        var slack = ManyWorkspaces();
+        slack.BotToken = "xoxb-1-2-abc";
+
+        Assert.False(slack.MultiWorkspace);
+        Assert.Empty(Problems(slack));
+    }
+
+    [Fact]
+    public void Half_an_oauth_configuration_names_the_missing_key()
+    {
+        var noSecret = ManyWorkspaces();
+        noSecret.ClientSecret = "";
+        var noId = ManyWorkspaces();
+        noId.ClientId = "";
+
+        Assert.StartsWith("Slack__ClientSecret is not set", Assert.Single(Problems(noSecret)));
+        Assert.StartsWith("Slack__ClientId is not set", Assert.Single(Problems(noId)));
+        Assert.DoesNotContain("c1ient-s3cret", Assert.Single(Problems(noId)));
+    }
+
+    [Fact]
+    public void Many_workspaces_over_http_still_need_the_signing_secret()
+    {
+        var slack = ManyWorkspaces();
+        slack.SigningSecret = "";
+
+        Assert.StartsWith("Slack__SigningSecret is not set", Assert.Single(Problems(slack)));
+    }
+
+    [Theory]
+    [InlineData("growthbot.example.com/slack/oauth_redirect")]
+    [InlineData("https://growthbot.example.com/oauth")]
+    [InlineData("ftp://growthbot.example.com/slack/oauth_redirect")]
+    public void A_redirect_url_that_is_not_this_servers_oauth_redirect_is_named(string url)
+    {
+        var slack = ManyWorkspaces();
+        slack.RedirectUrl = url;
+
+        var problem = Assert.Single(Problems(slack));
+        Assert.StartsWith("Slack__RedirectUrl must be the public address of this server's /slack/oauth_redirect", problem);
+    }
+
+    [Fact]
+    public void One_workspaces_channel_and_people_are_refused_when_many_workspaces_install_the_app()
+    {
+        var problems = Problems(ManyWorkspaces(), new GrowthBotOptions { TimeZone = "UTC", ReportChannel = "C0GROWTH", GrowthLeads = "U0LEAD" });
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.StartsWith("GrowthBot__ReportChannel names a channel of one workspace"));
+        Assert.Contains(problems, p => p.StartsWith("GrowthBot__GrowthLeads names people of one workspace"));
     }
 }

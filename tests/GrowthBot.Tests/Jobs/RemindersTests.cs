@@ -81,7 +81,7 @@ public class RemindersTests
         Assert.Contains("has passed", (await app.Command("/growth pause 2026-11-18")).Text);
         Assert.Contains("Paused", (await app.Command("/growth pause 2026-12-24")).Text);
         await using (var db = await app.Db())
-            Assert.Equal("2026-12-24", await db.ExecuteScalarAsync<string>("SELECT until_date FROM nudge_pauses WHERE user_id = @u", new { u = GrowthBotApp.Alice }));
+            Assert.Equal("2026-12-24", await db.ExecuteScalarAsync<string>("SELECT CAST(until_date AS TEXT) FROM nudge_pauses WHERE user_id = @u", new { u = GrowthBotApp.Alice }));
         Assert.Contains("Welcome back", (await app.Command("/growth resume")).Text);
     }
 

@@ -47,8 +47,11 @@ public class ScheduleTests
 
         Assert.Equal("ok", scheduler["status"]!.GetValue<string>());
         var detail = scheduler["detail"]!.GetValue<string>();
-        Assert.Contains($"{Schedule.All.Count} jobs", detail);
-        Assert.All(Schedule.All, job => Assert.Matches($@"{job.Name} \d{{4}}-\d\d-\d\dT", detail));
+        // The backup is SQLite's alone: PostgreSQL is backed up with pg_dump.
+        var jobs = Schedule.For(postgres: app.TestDatabase.Kind == DatabaseKind.Postgres);
+        Assert.Equal(app.TestDatabase.Kind == DatabaseKind.Sqlite, jobs.Contains(Schedule.Backup));
+        Assert.Contains($"{jobs.Count} jobs", detail);
+        Assert.All(jobs, job => Assert.Matches($@"{job.Name} \d{{4}}-\d\d-\d\dT", detail));
     }
 
     [Fact]
@@ -73,7 +76,7 @@ public class ScheduleTests
         var first = await StoppedAfterSavingTuesday0830InHelsinki();
 
         await using var second = await GrowthBotApp.Start(new Dictionary<string, string?> { ["GrowthBot:Schedule:Enabled"] = "true" },
-            slack: first.Slack, databasePath: first.DatabasePath);
+            slack: first.Slack, database: first.TestDatabase);
 
         Assert.Contains("weekly-report 2026-11-24T06:30:00Z", await SchedulerDetail(second));
     }
@@ -86,7 +89,7 @@ public class ScheduleTests
 
         // The bot serves at once; it asks Slack again 5 s later (real time).
         await using var second = await GrowthBotApp.Start(new Dictionary<string, string?> { ["GrowthBot:Schedule:Enabled"] = "true" },
-            slack: first.Slack, databasePath: first.DatabasePath, now: GrowthBotApp.DefaultNow.AddMinutes(2));
+            slack: first.Slack, database: first.TestDatabase, now: GrowthBotApp.DefaultNow.AddMinutes(2));
 
         // /health answers 503 until Slack has answered.
         var deadline = DateTime.UtcNow.AddSeconds(30);

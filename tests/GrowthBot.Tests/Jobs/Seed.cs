@@ -31,7 +31,7 @@ public static class Seed
     {
         var experiments = app.Service<ExperimentStore>();
         var e = await Experiment(app, name, keyResultId);
-        await experiments.Start(e.Id, e.StartDate, e.EndDate, GrowthBotApp.DefaultNow.AddDays(-14));
+        await experiments.Start(e.TeamId, e.Id, e.StartDate, e.EndDate, GrowthBotApp.DefaultNow.AddDays(-14));
         await app.Conclude(e, outcome, result, "CMOs answer InMail", Decision.Scale, at ?? LastThursday);
         return (await experiments.FindById(GrowthBotApp.TeamId, e.Id))!;
     }
@@ -40,7 +40,7 @@ public static class Seed
     {
         var experiments = app.Service<ExperimentStore>();
         var e = await Experiment(app, name, owner: owner);
-        await experiments.Start(e.Id, end.AddDays(-7), end, GrowthBotApp.DefaultNow.AddDays(-10));
+        await experiments.Start(e.TeamId, e.Id, end.AddDays(-7), end, GrowthBotApp.DefaultNow.AddDays(-10));
         return (await experiments.FindById(GrowthBotApp.TeamId, e.Id))!;
     }
 

@@ -84,7 +84,7 @@ public class WeeklyReportTests
         Assert.Single(Reports(first));
         await first.DisposeAsync();
 
-        await using var second = await GrowthBotApp.Start(slack: first.Slack, databasePath: first.DatabasePath);
+        await using var second = await GrowthBotApp.Start(slack: first.Slack, database: first.TestDatabase);
         await second.Service<ScheduledPosts>().Run(Schedule.CatchUp, CancellationToken.None);
 
         Assert.Single(Reports(second));

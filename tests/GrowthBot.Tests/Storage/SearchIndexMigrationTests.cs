@@ -11,6 +11,7 @@ namespace GrowthBot.Tests.Storage;
 public class SearchIndexMigrationTests
 {
     [Fact]
+    [SqliteOnly("upgrades a SQLite database made before migration 008; PostgreSQL databases start with one index")]
     public async Task A_database_with_two_experiment_indexes_keeps_one_and_finds_what_it_found_before()
     {
         var path = Path.Combine(Path.GetTempPath(), "growthbot-tests", $"{Guid.NewGuid():N}.db");

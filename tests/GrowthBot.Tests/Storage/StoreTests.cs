@@ -20,6 +20,35 @@ public class StoreTests
     };
 
     [Fact]
+    public async Task Another_teams_row_id_reads_nothing_and_changes_nothing()
+    {
+        await using var app = await GrowthBotApp.Start();
+        var experiments = app.Service<ExperimentStore>();
+        var tasks = app.Service<TaskStore>();
+        var theirs = await experiments.Add(NewExperiment("Their idea", team: "T0OTHER"));
+        var task = await tasks.Add(new GrowthTask { TeamId = "T0OTHER", ExperimentId = theirs.Id, Title = "Theirs", OwnerId = GrowthBotApp.Bob, DueDate = Today, CreatedBy = GrowthBotApp.Bob, CreatedAt = Now });
+        const string Us = GrowthBotApp.TeamId;
+
+        Assert.False(await experiments.Start(Us, theirs.Id, Today, Today.AddDays(7), Now));
+        Assert.False(await experiments.Abandon(Us, theirs.Id, Now));
+        await experiments.Update(theirs with { TeamId = Us, Name = "Renamed by us" }, Now);
+        Assert.False(await tasks.MarkDone(Us, task.Id, GrowthBotApp.Alice, Now));
+        Assert.False(await tasks.Unblock(Us, task.Id, GrowthBotApp.Alice, Now));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => tasks.Block(task.Id, Us, BlockReason.Budget, "", GrowthBotApp.Alice, Now));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => tasks.Postpone(task.Id, Us, Today.AddDays(3), "later", GrowthBotApp.Alice, Now));
+        Assert.Empty(await tasks.ForExperiment(Us, theirs.Id));
+        Assert.Empty(await tasks.PostponementsForExperiment(Us, theirs.Id, 10));
+        Assert.Empty(await app.Service<LearningStore>().ForExperiment(Us, theirs.Id));
+        Assert.Empty(await app.Service<FeedbackStore>().ForExperiment(Us, theirs.Id));
+
+        var unchanged = (await experiments.FindById("T0OTHER", theirs.Id))!;
+        Assert.Equal(("Their idea", ExperimentStatus.Backlog), (unchanged.Name, unchanged.Status));
+        var open = Assert.Single(await tasks.Open("T0OTHER"));
+        Assert.Equal((GrowthTaskStatus.Open, Today, 0), (open.Status, open.DueDate, open.Postponements));
+        Assert.Null(open.Blocker);
+    }
+
+    [Fact]
     public async Task Experiments_are_numbered_per_team_and_move_through_their_lifecycle()
     {
         await using var app = await GrowthBotApp.Start();
@@ -30,11 +59,11 @@ public class StoreTests
         var e2 = await store.Add(NewExperiment("Webinar"));
 
         Assert.Equal((1, 1, 2), (e1.Number, other.Number, e2.Number));
-        Assert.True(await store.Start(e1.Id, Today, Today.AddDays(7), Now));
-        Assert.False(await store.Start(e1.Id, Today, Today.AddDays(7), Now));
+        Assert.True(await store.Start(e1.TeamId, e1.Id, Today, Today.AddDays(7), Now));
+        Assert.False(await store.Start(e1.TeamId, e1.Id, Today, Today.AddDays(7), Now));
         Assert.True(await app.Conclude(e1, Outcome.Worked, "1 lead, CTR 60%", "CMOs answer InMail", Decision.Scale, Now.AddDays(6)));
-        Assert.False(await store.Abandon(e1.Id, Now));
-        Assert.True(await store.Abandon(e2.Id, Now));
+        Assert.False(await store.Abandon(e1.TeamId, e1.Id, Now));
+        Assert.True(await store.Abandon(e2.TeamId, e2.Id, Now));
 
         var concluded = Assert.Single(await store.All(GrowthBotApp.TeamId), e => e.Status == ExperimentStatus.Concluded);
         Assert.Equal(("1 lead, CTR 60%", Now.AddDays(6)), (concluded.Result, concluded.ConcludedAt));
@@ -78,8 +107,8 @@ public class StoreTests
         Assert.Single(await tasks.BlocksRecorded(GrowthBotApp.TeamId, Now, Now.AddDays(1)));
         Assert.Equal(2, (await tasks.PostponementsRecorded(GrowthBotApp.TeamId, Now, Now.AddDays(1))).Count);
 
-        Assert.True(await tasks.MarkDone(task.Id, GrowthBotApp.Bob, Now.AddDays(1)));
-        Assert.False(await tasks.MarkDone(task.Id, GrowthBotApp.Bob, Now.AddDays(1)));
+        Assert.True(await tasks.MarkDone(task.TeamId, task.Id, GrowthBotApp.Bob, Now.AddDays(1)));
+        Assert.False(await tasks.MarkDone(task.TeamId, task.Id, GrowthBotApp.Bob, Now.AddDays(1)));
         var done = (await tasks.Find(GrowthBotApp.TeamId, task.Number))!;
         Assert.Null(done.Blocker);
         Assert.Empty(await tasks.Open(GrowthBotApp.TeamId));
@@ -136,7 +165,7 @@ public class StoreTests
         await feedback.Add(new LeadFeedback { TeamId = GrowthBotApp.TeamId, ExperimentId = e.Id, Quality = LeadQuality.Mixed, Reason = LeadQualityReason.TooSmall, Source = FeedbackSource.Button, CreatedBy = GrowthBotApp.Bob, CreatedAt = Now });
         await feedback.Add(new LeadFeedback { TeamId = GrowthBotApp.TeamId, ExperimentId = e.Id, Text = "Good fit, but no budget until March", Source = FeedbackSource.ThreadReply, MessageTs = "1.2", CreatedBy = GrowthBotApp.Bob, CreatedAt = Now.AddMinutes(5) });
 
-        var stored = await feedback.ForExperiment(e.Id);
+        var stored = await feedback.ForExperiment(e.TeamId, e.Id);
         Assert.Equal([LeadQuality.Mixed, null], stored.Select(f => f.Quality));
         Assert.Equal(2, (await feedback.Between(GrowthBotApp.TeamId, Now, Now.AddDays(1))).Count);
     }

@@ -61,12 +61,12 @@ public sealed class ExperimentCommand(
     {
         var found = await access.Find(command.TeamId, id, "show", cancellationToken);
         if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
-        var experimentTasks = await tasks.ForExperiment(experiment.Id, cancellationToken);
+        var experimentTasks = await tasks.ForExperiment(experiment.TeamId, experiment.Id, cancellationToken);
         // The card shows the latest few reasons; the count comes from the tasks themselves.
-        var postponements = await tasks.PostponementsForExperiment(experiment.Id, ExperimentMessages.CardListLimit, cancellationToken);
+        var postponements = await tasks.PostponementsForExperiment(experiment.TeamId, experiment.Id, ExperimentMessages.CardListLimit, cancellationToken);
         var keyResult = experiment.KeyResultId is { } krId ? await okrs.KeyResultById(command.TeamId, krId, cancellationToken) : null;
-        var details = new ExperimentDetails(experiment, experimentTasks, postponements, await learnings.ForExperiment(experiment.Id, cancellationToken),
-            await feedback.ForExperiment(experiment.Id, cancellationToken), keyResult);
+        var details = new ExperimentDetails(experiment, experimentTasks, postponements, await learnings.ForExperiment(experiment.TeamId, experiment.Id, cancellationToken),
+            await feedback.ForExperiment(experiment.TeamId, experiment.Id, cancellationToken), keyResult);
         var card = ExperimentMessages.Card(details, clock.Today(command.TeamId), Wording.English, await access.CanChange(command.UserId, experiment, cancellationToken));
         return SlashCommandResponse.Ephemeral(card.Text, card.Blocks);
     }
@@ -77,7 +77,7 @@ public sealed class ExperimentCommand(
         if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
         if (ExperimentLifecycle.WhyNotAbandon(experiment) is { } notNow) return SlashCommandResponse.Ephemeral(Wording.English.Say(notNow));
         if (await access.Refusal(command.UserId, experiment, "abandon", cancellationToken) is { } refusal) return SlashCommandResponse.Ephemeral(refusal);
-        if (!await experiments.Abandon(experiment.Id, clock.UtcNow, cancellationToken))
+        if (!await experiments.Abandon(experiment.TeamId, experiment.Id, clock.UtcNow, cancellationToken))
             return SlashCommandResponse.Ephemeral($"{experiment.ShortId} was concluded or abandoned by someone else just now.");
         return Reply(ExperimentMessages.Abandoned(experiment));
     }

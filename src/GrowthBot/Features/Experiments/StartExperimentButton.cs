@@ -35,7 +35,7 @@ public sealed class StartExperimentButton(ExperimentStore experiments, Experimen
 
         var (start, end) = ExperimentLifecycle.RunDates(clock.Today(teamId), experiment.StartDate, experiment.EndDate);
         // The store only starts backlog ideas, so two people clicking Start at once start it once.
-        if (!await experiments.Start(experiment.Id, start, end, clock.UtcNow, cancellationToken))
+        if (!await experiments.Start(experiment.TeamId, experiment.Id, start, end, clock.UtcNow, cancellationToken))
             return new Message($"{experiment.ShortId} was started or closed by someone else just now. `/experiment show {experiment.ShortId}` shows where it is.");
         return ExperimentMessages.Started(experiment with { Status = ExperimentStatus.Running, StartDate = start, EndDate = end }, Wording.English);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Slack.WebApi;
+using GrowthBot.Slack.Workspaces;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Features.Home;
@@ -93,6 +94,8 @@ public sealed class HomePublisher(
 
     private async Task Publish(IServiceProvider services, string teamId, string userId, CancellationToken cancellationToken)
     {
+        // A refresh runs after its window closes, outside the request that caused it: it says whose home it is.
+        using var team = SlackTeamScope.Enter(teamId);
         var gate = _publishing.GetOrAdd((teamId, userId), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try

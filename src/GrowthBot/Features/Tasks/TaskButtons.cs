@@ -28,7 +28,7 @@ public sealed class TaskDoneButton(TaskStore tasks, ExperimentStore experiments,
         var words = await readers.Person(request.TeamId, request.UserId, cancellationToken);
         var found = await access.ForChange(request.TeamId, request.Argument, request.UserId, words, cancellationToken);
         if (found.Task is not { } task) return ActionResponse.Ephemeral(found.Refusal!);
-        await tasks.MarkDone(task.Id, request.UserId, clock.UtcNow, cancellationToken);
+        await tasks.MarkDone(task.TeamId, task.Id, request.UserId, clock.UtcNow, cancellationToken);
         var done = TaskMessages.Done(task, words);
         if (request.Action.Value is TaskMessages.FromListMine or TaskMessages.FromListAll && request.Payload.ResponseUrl is not null)
         {

@@ -65,7 +65,7 @@ public sealed class TaskCommand(
     {
         var found = await access.ForChange(command.TeamId, id, command.UserId, words, cancellationToken);
         if (found.Task is not { } task) return SlashCommandResponse.Ephemeral(found.Refusal!);
-        await tasks.MarkDone(task.Id, command.UserId, clock.UtcNow, cancellationToken);
+        await tasks.MarkDone(task.TeamId, task.Id, command.UserId, clock.UtcNow, cancellationToken);
         return SlashCommandResponse.Ephemeral(TaskMessages.Done(task, words));
     }
 
@@ -73,7 +73,7 @@ public sealed class TaskCommand(
     {
         var found = await access.ForChange(command.TeamId, id, command.UserId, words, cancellationToken);
         if (found.Task is not { } task) return SlashCommandResponse.Ephemeral(found.Refusal!);
-        return await tasks.Unblock(task.Id, command.UserId, clock.UtcNow, cancellationToken)
+        return await tasks.Unblock(task.TeamId, task.Id, command.UserId, clock.UtcNow, cancellationToken)
             ? SlashCommandResponse.Ephemeral(TaskMessages.Unblocked(task, words))
             : SlashCommandResponse.Ephemeral(TaskMessages.NotBlocked(task, words));
     }

@@ -1,8 +1,10 @@
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
+using GrowthBot.Tests.Fixtures;
 
 namespace GrowthBot.Tests.Features.Common;
 
+[NoDatabase]
 public class ModalsTests
 {
     [Fact]

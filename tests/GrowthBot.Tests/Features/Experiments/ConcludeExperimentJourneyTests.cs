@@ -48,7 +48,7 @@ public class ConcludeExperimentJourneyTests
         Assert.Equal("1 lead, campaign CTR 60%", stored.Result);
         Assert.Equal(GrowthBotApp.DefaultNow.AddDays(6), stored.ConcludedAt);
         Assert.Equal(GrowthBotApp.DefaultNow, stored.StartedAt);
-        var learning = Assert.Single(await app.Service<LearningStore>().ForExperiment(running.Id));
+        var learning = Assert.Single(await app.Service<LearningStore>().ForExperiment(running.TeamId, running.Id));
         Assert.Equal((LearningKind.Experiment, "CMOs of 100-person companies answer InMail: a promising lead source", GrowthBotApp.Alice), (learning.Kind, learning.Text, learning.CreatedBy));
 
         var confirmation = await app.Slack.WaitFor("response_url");
@@ -104,7 +104,7 @@ public class ConcludeExperimentJourneyTests
         Assert.Equal("errors", reply.ResponseAction);
         Assert.Contains("\"about thirty\" is not a number", reply.Errors[C.KeyResultValue]);
         Assert.Equal(ExperimentStatus.Running, (await app.Reload(running)).Status);
-        Assert.Empty(await app.Service<LearningStore>().ForExperiment(running.Id));
+        Assert.Empty(await app.Service<LearningStore>().ForExperiment(running.TeamId, running.Id));
         Assert.Empty(await app.CheckIns(kr.Id));
     }
 
@@ -129,7 +129,7 @@ public class ConcludeExperimentJourneyTests
         var running = await app.Running(keyResultId: kr.Id);
         var store = app.Service<ExperimentStore>();
         var conclusion = new Conclusion(Outcome.Worked, "r", "l", Decision.Scale);
-        const string Index = "SELECT source || ':' || source_id || ':' || title || ':' || body FROM search_index ORDER BY rowid";
+        const string Index = "SELECT source || ':' || source_id || ':' || title || ':' || body FROM search_index ORDER BY source, source_id";
         IReadOnlyList<string> indexed;
         await using (var before = await app.Db()) indexed = (await before.QueryAsync<string>(Index)).ToList();
 
@@ -137,7 +137,7 @@ public class ConcludeExperimentJourneyTests
         await Assert.ThrowsAnyAsync<Exception>(() => store.Conclude(running, conclusion, new KeyResultUpdate(kr.Id + 1000, 5, Domain.Okrs.KrConfidence.OnTrack), GrowthBotApp.Alice, GrowthBotApp.DefaultNow));
 
         Assert.Equal(ExperimentStatus.Running, (await app.Reload(running)).Status);
-        Assert.Empty(await app.Service<LearningStore>().ForExperiment(running.Id));
+        Assert.Empty(await app.Service<LearningStore>().ForExperiment(running.TeamId, running.Id));
         await using var db = await app.Db();
         // Every experiment is in the search index from the start; its concluded text and the learning are not.
         Assert.Equal(indexed, (await db.QueryAsync<string>(Index)).ToList());
@@ -185,7 +185,7 @@ public class ConcludeExperimentJourneyTests
         var answer = await app.Slack.WaitFor("response_url");
         Assert.Contains("E1 is already concluded", answer.AllText);
         Assert.Equal("first", (await app.Reload(running)).Result);
-        Assert.Single(await app.Service<LearningStore>().ForExperiment(running.Id));
+        Assert.Single(await app.Service<LearningStore>().ForExperiment(running.TeamId, running.Id));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class ExperimentCardTests
         var copy = await tasks.Add(Task(e.Id, "Write InMail copy", Today.AddDays(-2)));
         var seat = await tasks.Add(Task(e.Id, "Buy a LinkedIn seat", Today.AddDays(3)));
         var list = await tasks.Add(Task(e.Id, "Build the CMO list", Today.AddDays(1)));
-        await tasks.MarkDone(list.Id, GrowthBotApp.Bob, GrowthBotApp.DefaultNow);
+        await tasks.MarkDone(list.TeamId, list.Id, GrowthBotApp.Bob, GrowthBotApp.DefaultNow);
         await tasks.Block(seat.Id, GrowthBotApp.TeamId, BlockReason.Budget, "Need 200 EUR", GrowthBotApp.Bob, GrowthBotApp.DefaultNow);
         await tasks.Postpone(seat.Id, GrowthBotApp.TeamId, Today.AddDays(5), "waiting for budget approval", GrowthBotApp.Bob, GrowthBotApp.DefaultNow);
         await app.Service<LearningStore>().Add(new Learning { TeamId = GrowthBotApp.TeamId, Kind = LearningKind.Icp, Text = "CMOs read InMail on Mondays", ExperimentId = e.Id, CreatedBy = GrowthBotApp.Alice, CreatedAt = GrowthBotApp.DefaultNow });

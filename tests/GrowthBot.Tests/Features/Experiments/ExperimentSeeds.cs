@@ -23,7 +23,7 @@ public static class ExperimentSeeds
     public static async Task<Experiment> Running(this GrowthBotApp app, string name = "LinkedIn InMail to CMOs", string owner = GrowthBotApp.Alice, long? keyResultId = null)
     {
         var idea = await app.Idea(name, owner, createdBy: owner, keyResultId: keyResultId);
-        await app.Service<ExperimentStore>().Start(idea.Id, Today, Today.AddDays(7), GrowthBotApp.DefaultNow);
+        await app.Service<ExperimentStore>().Start(idea.TeamId, idea.Id, Today, Today.AddDays(7), GrowthBotApp.DefaultNow);
         return (await app.Service<ExperimentStore>().FindById(GrowthBotApp.TeamId, idea.Id))!;
     }
 

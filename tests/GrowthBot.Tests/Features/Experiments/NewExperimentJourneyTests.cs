@@ -44,7 +44,7 @@ public class NewExperimentJourneyTests
         Assert.True(reply.IsEmptyAck, reply.Raw);
         await using var db = await app.Db();
         var stored = await db.QuerySingleAsync<(string Name, long Number, string Stage, long Impact, string OwnerId, string CreatedBy, string TeamId, string StartDate, string EndDate, string Status)>(
-            "SELECT name, number, funnel_stage, impact, owner_id, created_by, team_id, start_date, end_date, status FROM experiments");
+            "SELECT name, number, funnel_stage, impact, owner_id, created_by, team_id, CAST(start_date AS TEXT), CAST(end_date AS TEXT), status FROM experiments");
         Assert.Equal(("LinkedIn InMail to CMOs", 1L, "Acquisition", 8L), (stored.Name, stored.Number, stored.Stage, stored.Impact));
         Assert.Equal((GrowthBotApp.Alice, GrowthBotApp.Alice, GrowthBotApp.TeamId), (stored.OwnerId, stored.CreatedBy, stored.TeamId));
         Assert.Equal(("2026-11-18", "2026-11-25", "Backlog"), (stored.StartDate, stored.EndDate, stored.Status));

@@ -17,7 +17,7 @@ public class SavedTimeZoneTests
         await first.DisposeAsync();
 
         // Scheduled posts are off in tests, so nothing but startup reads the saved settings.
-        await using var second = await GrowthBotApp.Start(slack: first.Slack, databasePath: first.DatabasePath);
+        await using var second = await GrowthBotApp.Start(slack: first.Slack, database: first.TestDatabase);
         await second.Command("/experiment new");
 
         var start = second.Slack.Last("views.open").View!["blocks"]!.AsArray()

@@ -83,7 +83,7 @@ public class AppHomeTests
         for (var i = 1; i <= 40; i++)
         {
             var e = await experiments.Add(NewExperiment(i, i % 2 == 0 ? GrowthBotApp.Alice : GrowthBotApp.Bob));
-            await experiments.Start(e.Id, Today.AddDays(-10 + i % 12), Today.AddDays(-3 + i % 12), Now);
+            await experiments.Start(e.TeamId, e.Id, Today.AddDays(-10 + i % 12), Today.AddDays(-3 + i % 12), Now);
         }
         for (var i = 1; i <= 8; i++)
         {
@@ -181,7 +181,7 @@ public class AppHomeTests
         await app.Idle();
         Assert.Contains(":alarm_clock: overdue", Assert.Single(Publishes(app, GrowthBotApp.Bob)).AllText);
 
-        await tasks.MarkDone(task.Id, GrowthBotApp.Bob, Now);
+        await tasks.MarkDone(task.TeamId, task.Id, GrowthBotApp.Bob, Now);
         app.Time.Advance(HomePublisher.Window);
         await app.Idle();
 

@@ -58,7 +58,7 @@ public class LearningJourneyTests
             .Text(L.Text, "CMOs answer InMail within a day").Select(L.Kind, "Icp").Select(L.Experiment, e.Id.ToString()));
 
         Assert.True(reply.IsEmptyAck, reply.Raw);
-        var stored = Assert.Single(await app.Service<LearningStore>().ForExperiment(e.Id));
+        var stored = Assert.Single(await app.Service<LearningStore>().ForExperiment(e.TeamId, e.Id));
         Assert.Equal(("CMOs answer InMail within a day", LearningKind.Icp, GrowthBotApp.Alice, 1), (stored.Text, stored.Kind, stored.CreatedBy, stored.Number));
         var confirmation = await app.Slack.WaitFor("response_url");
         Assert.Contains("Saved *L1* (ICP (ideal customer)) from *E1 · LinkedIn InMail to CMOs*", confirmation.AllText);

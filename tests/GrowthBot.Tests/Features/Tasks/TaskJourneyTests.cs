@@ -22,7 +22,7 @@ public class TaskJourneyTests
             TeamId = GrowthBotApp.TeamId, Name = name, Hypothesis = "h", Stage = FunnelStage.Acquisition, Ice = new IceScore(8, 6, 7),
             OwnerId = GrowthBotApp.Alice, StartDate = Today, EndDate = Today.AddDays(7), CreatedBy = GrowthBotApp.Alice, CreatedAt = GrowthBotApp.DefaultNow,
         });
-        await store.Start(e.Id, Today, Today.AddDays(7), GrowthBotApp.DefaultNow);
+        await store.Start(e.TeamId, e.Id, Today, Today.AddDays(7), GrowthBotApp.DefaultNow);
         return e;
     }
 
@@ -64,7 +64,7 @@ public class TaskJourneyTests
         Assert.True(reply.IsEmptyAck, reply.Raw);
         await using var db = await app.Db();
         var stored = await db.QuerySingleAsync<(long Number, string Title, string OwnerId, string CreatedBy, string DueDate, string OriginalDueDate, long? ExperimentId)>(
-            "SELECT number, title, owner_id, created_by, due_date, original_due_date, experiment_id FROM tasks");
+            "SELECT number, title, owner_id, created_by, CAST(due_date AS TEXT), CAST(original_due_date AS TEXT), experiment_id FROM tasks");
         Assert.Equal((1L, "Write the InMail copy", GrowthBotApp.Bob, GrowthBotApp.Alice, "2026-11-20", "2026-11-20"),
             (stored.Number, stored.Title, stored.OwnerId, stored.CreatedBy, stored.DueDate, stored.OriginalDueDate));
         Assert.NotNull(stored.ExperimentId);
@@ -211,8 +211,8 @@ public class TaskJourneyTests
         await app.Submit(ViewSubmission.Of(app.Slack.Last("views.open")).Date(PostponeTaskModal.Blocks.NewDate, Today.AddDays(6)).Text(PostponeTaskModal.Blocks.Reason, "Still waiting"));
 
         await using var db = await app.Db();
-        Assert.Equal(("2026-11-19", "2026-11-24"), await db.QuerySingleAsync<(string, string)>("SELECT original_due_date, due_date FROM tasks"));
-        var moves = (await db.QueryAsync<(string From, string To, string Reason)>("SELECT from_date, to_date, reason FROM task_postponements ORDER BY id")).ToList();
+        Assert.Equal(("2026-11-19", "2026-11-24"), await db.QuerySingleAsync<(string, string)>("SELECT CAST(original_due_date AS TEXT), CAST(due_date AS TEXT) FROM tasks"));
+        var moves = (await db.QueryAsync<(string From, string To, string Reason)>("SELECT CAST(from_date AS TEXT), CAST(to_date AS TEXT), reason FROM task_postponements ORDER BY id")).ToList();
         Assert.Equal([("2026-11-19", "2026-11-21", "Waiting for budget"), ("2026-11-21", "2026-11-24", "Still waiting")], moves);
         var confirmation = await app.Slack.WaitFor("response_url", c => c.AllText.Contains("Postponed twice"));
         Assert.Contains("Still waiting", confirmation.AllText);

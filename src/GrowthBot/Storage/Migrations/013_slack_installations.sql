@@ -1,0 +1,15 @@
+-- Workspaces that installed the app through Slack's OAuth flow (GET /slack/install), one row per team. Only used
+-- when no Slack__BotToken is configured: each workspace is then served with its own bot token.
+-- bot_token is encrypted with ASP.NET Core Data Protection (InstallationStore); the plain token is never stored.
+CREATE TABLE slack_installations (
+    team_id        TEXT NOT NULL PRIMARY KEY,
+    team_name      TEXT NOT NULL,
+    enterprise_id  TEXT NULL,
+    bot_token      TEXT NOT NULL,
+    bot_user_id    TEXT NOT NULL,
+    bot_id         TEXT NOT NULL,
+    app_id         TEXT NOT NULL,
+    scopes         TEXT NOT NULL,
+    installed_by   TEXT NOT NULL,
+    installed_at   TEXT NOT NULL
+);
