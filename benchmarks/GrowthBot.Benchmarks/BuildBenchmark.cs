@@ -59,7 +59,7 @@ public sealed class BuildBenchmark : IAsyncDisposable
     /// <summary>The App Home of <paramref name="userId"/> as published: read, built, rendered, serialized. Returns its JSON length.</summary>
     public async Task<int> Home(string teamId, string userId)
     {
-        var view = await _home.For(teamId, userId, CancellationToken.None);
+        var view = await _home.For(teamId, userId, Wording.English, CancellationToken.None);
         return SlackJson.Serialize(view).Length;
     }
 

@@ -68,7 +68,7 @@ public static class ReminderMessages
             var progress = $"`{Progress.Bar(k.Percent())}` {words.Percent(k.Percent())} · {MrkdwnText.Escape(words.Progress(k.Current, k.Target, k.Unit))}";
             blocks.Add(new SectionBlock(MrkdwnText.Truncate($"*{k.ShortId}* {MrkdwnText.Escape(k.Name)}\n{progress}", BlockKitLimits.SectionText))
             {
-                Accessory = OkrCheckInButton.For(k) with { Style = ButtonStyle.Primary },
+                Accessory = OkrCheckInButton.For(k, words) with { Style = ButtonStyle.Primary },
             });
         }
         return new Message(words.Text(ReminderText.CheckInFallback, ("ids", string.Join(", ", keyResults.Select(k => k.ShortId)))), blocks);
@@ -83,6 +83,6 @@ public static class ReminderMessages
             ? words.Text(ReminderText.ExperimentDue, [.. args, ("day", words.DayName(day))])
             : words.Text(ReminderText.ExperimentDueNoDay, args);
         return new Message(words.Text(ReminderText.ExperimentDueFallback, ("id", e.ShortId), ("name", MrkdwnText.Escape(e.Name))),
-            [new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)) { Accessory = ConcludeExperimentButton.For(e) }]);
+            [new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)) { Accessory = ConcludeExperimentButton.For(e, words) }]);
     }
 }

@@ -46,4 +46,7 @@ public enum CommonText
     WhoCanAdmins,
     WhoCanLeads,
     MomentFormat,
+    AndMore,
+    FieldLabel,
+    LabelledLine,
 }

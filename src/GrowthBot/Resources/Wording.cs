@@ -138,6 +138,21 @@ public sealed class Wording
         return (rounded / 100m).ToString("P" + decimals.ToString(CultureInfo.InvariantCulture), Culture);
     }
 
+    /// <summary>An ICE score as this language writes the number: "7.3", "7,3".</summary>
+    public string IceScore(IceScore ice) => Number(ice.Score);
+
+    /// <summary>"ICE = (8 + 7 + 6) ÷ 3 = 7", the score with how it was reached; only the number's form depends on the language.</summary>
+    public string IceFormula(IceScore ice) => $"ICE = ({Number(ice.Impact)} + {Number(ice.Confidence)} + {Number(ice.Ease)}) ÷ 3 = {IceScore(ice)}";
+
+    /// <summary>A card field: its label in bold over its value.</summary>
+    public string Field(string label, string value) => Text(CommonText.FieldLabel, ("label", label), ("value", value));
+
+    /// <summary>"*Label:* value" on one line.</summary>
+    public string LabelledLine(string label, string value) => Text(CommonText.LabelledLine, ("label", label), ("value", value));
+
+    /// <summary>"_…and 3 more tasks_": what a shortened list leaves out, as its last line.</summary>
+    public string AndMore(decimal count, Counted what) => Text(CommonText.AndMore, ("more", More(count, what)));
+
     /// <summary>"38% (3 of 8)", or that nothing was concluded yet.</summary>
     public string WinRate(WinRate rate) =>
         rate.Percent is { } p

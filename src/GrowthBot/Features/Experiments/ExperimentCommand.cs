@@ -52,14 +52,16 @@ public sealed class ExperimentCommand(
 
     private async Task<SlashCommandResponse> List(SlashCommand command, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
         var open = await experiments.List(command.TeamId, [ExperimentStatus.Running, ExperimentStatus.Backlog], cancellationToken);
-        var message = ExperimentMessages.List(open, clock.Today(command.TeamId), Wording.English);
+        var message = ExperimentMessages.List(open, clock.Today(command.TeamId), words);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
 
     private async Task<SlashCommandResponse> Show(SlashCommand command, string id, CancellationToken cancellationToken)
     {
-        var found = await access.Find(command.TeamId, id, "show", cancellationToken);
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
+        var found = await access.Find(command.TeamId, id, ExperimentVerb.Show, words, cancellationToken);
         if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
         var experimentTasks = await tasks.ForExperiment(experiment.TeamId, experiment.Id, cancellationToken);
         // The card shows the latest few reasons; the count comes from the tasks themselves.
@@ -67,19 +69,20 @@ public sealed class ExperimentCommand(
         var keyResult = experiment.KeyResultId is { } krId ? await okrs.KeyResultById(command.TeamId, krId, cancellationToken) : null;
         var details = new ExperimentDetails(experiment, experimentTasks, postponements, await learnings.ForExperiment(experiment.TeamId, experiment.Id, cancellationToken),
             await feedback.ForExperiment(experiment.TeamId, experiment.Id, cancellationToken), keyResult);
-        var card = ExperimentMessages.Card(details, clock.Today(command.TeamId), Wording.English, await access.CanChange(command.UserId, experiment, cancellationToken));
+        var card = ExperimentMessages.Card(details, clock.Today(command.TeamId), words, await access.CanChange(command.UserId, experiment, cancellationToken));
         return SlashCommandResponse.Ephemeral(card.Text, card.Blocks);
     }
 
     private async Task<SlashCommandResponse> Abandon(SlashCommand command, string id, CancellationToken cancellationToken)
     {
-        var found = await access.Find(command.TeamId, id, "abandon", cancellationToken);
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
+        var found = await access.Find(command.TeamId, id, ExperimentVerb.Abandon, words, cancellationToken);
         if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
-        if (ExperimentLifecycle.WhyNotAbandon(experiment) is { } notNow) return SlashCommandResponse.Ephemeral(Wording.English.Say(notNow));
-        if (await access.Refusal(command.UserId, experiment, "abandon", cancellationToken) is { } refusal) return SlashCommandResponse.Ephemeral(refusal);
+        if (ExperimentLifecycle.WhyNotAbandon(experiment) is { } notNow) return SlashCommandResponse.Ephemeral(words.Say(notNow));
+        if (await access.Refusal(command.UserId, experiment, ExperimentVerb.Abandon, words, cancellationToken) is { } refusal) return SlashCommandResponse.Ephemeral(refusal);
         if (!await experiments.Abandon(experiment.TeamId, experiment.Id, clock.UtcNow, cancellationToken))
-            return SlashCommandResponse.Ephemeral($"{experiment.ShortId} was concluded or abandoned by someone else just now.");
-        return Reply(ExperimentMessages.Abandoned(experiment));
+            return SlashCommandResponse.Ephemeral(words.Text(ExperimentText.AbandonedMeanwhile, ("id", experiment.ShortId)));
+        return Reply(ExperimentMessages.Abandoned(experiment, words));
     }
 
     private static SlashCommandResponse Reply(Message message) => SlashCommandResponse.Ephemeral(message.Text, message.Blocks);

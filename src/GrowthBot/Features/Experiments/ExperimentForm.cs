@@ -1,3 +1,4 @@
+using GrowthBot.Common;
 using GrowthBot.Resources;
 using System.Globalization;
 using GrowthBot.Domain.Common;
@@ -33,18 +34,19 @@ public static class ExperimentForm
 
     /// <summary>The modal with <paramref name="initial"/>'s values filled in (empty fields stay empty).</summary>
     public static ModalView Build(string title, string callbackId, string submit, ExperimentDraft initial,
-        IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin)
+        IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin, Wording words)
     {
+        Option StageOption(FunnelStage stage) => Choice(words.Label(stage, LabelForm.Description), stage.ToString());
         var stages = Enum.GetValues<FunnelStage>().Select(StageOption).ToList();
         var keyResultOptions = keyResults.Take(BlockKitLimits.MaxOptions).Select(KeyResultOption).ToList();
         var blocks = new List<Block>
         {
-            Text(Blocks.Name, "Name", ExperimentDraft.NameMax, initial.Name, "LinkedIn InMail to CMOs of 100-person companies"),
-            Text(Blocks.Hypothesis, "Hypothesis", ExperimentDraft.HypothesisMax, initial.Hypothesis, "If we …, then … because …", multiline: true,
-                hint: "What you expect to happen, and why you believe it."),
-            Input(Blocks.Stage, "Funnel stage (AARRR)", new StaticSelect
+            Text(Blocks.Name, words.Text(ExperimentText.NameField), ExperimentDraft.NameMax, initial.Name, words.Text(ExperimentText.NamePlaceholder)),
+            Text(Blocks.Hypothesis, words.Text(ExperimentText.FieldHypothesis), ExperimentDraft.HypothesisMax, initial.Hypothesis, words.Text(ExperimentText.HypothesisPlaceholder), multiline: true,
+                hint: words.Text(ExperimentText.HypothesisHint)),
+            Input(Blocks.Stage, words.Text(ExperimentText.StageField), new StaticSelect
             {
-                Placeholder = "Choose a stage",
+                Placeholder = words.Text(ExperimentText.StagePlaceholder),
                 Options = stages,
                 InitialOption = initial.Stage is { } stage ? StageOption(stage) : null,
             }),
@@ -52,28 +54,28 @@ public static class ExperimentForm
         if (keyResultOptions.Count > 0)
         {
             var chosen = keyResults.FirstOrDefault(k => k.Id == initial.KeyResultId);
-            blocks.Add(Input(Blocks.KeyResult, "Key result it should move", new StaticSelect
+            blocks.Add(Input(Blocks.KeyResult, words.Text(ExperimentText.KeyResultField), new StaticSelect
             {
-                Placeholder = "Choose a key result",
+                Placeholder = words.Text(ExperimentText.KeyResultPlaceholder),
                 Options = keyResultOptions,
                 InitialOption = chosen is null ? null : KeyResultOption(chosen),
             }, optional: true));
         }
         else
         {
-            blocks.Add(new ContextBlock("No key results yet, so this experiment won't be linked to one. A growth lead can set them with `/okr set`."));
+            blocks.Add(new ContextBlock(words.Text(ExperimentText.NoKeyResults)));
         }
         blocks.AddRange(
         [
-            Text(Blocks.Metric, "Metric that tells whether it worked", ExperimentDraft.MetricMax, initial.Metric, "Leads from the campaign", optional: true),
-            Input(Blocks.Impact, "Impact (1–10)", IceInput(initial.Impact), hint: "How much will it move the key result if it works?"),
-            Input(Blocks.Confidence, "Confidence (1–10)", IceInput(initial.Confidence), hint: "How sure are you that it will work?"),
-            Input(Blocks.Ease, "Ease (1–10)", IceInput(initial.Ease), hint: "How easy is it to run in about a week? ICE = (Impact + Confidence + Ease) ÷ 3"),
-            Input(Blocks.Owner, "Owner", new UsersSelect { InitialUser = initial.OwnerId }),
-            Input(Blocks.Start, "Start date", new DatePicker { InitialDate = Iso(initial.StartDate) }),
-            Input(Blocks.End, "End date", new DatePicker { InitialDate = Iso(initial.EndDate) }),
+            Text(Blocks.Metric, words.Text(ExperimentText.MetricField), ExperimentDraft.MetricMax, initial.Metric, words.Text(ExperimentText.MetricPlaceholder), optional: true),
+            Input(Blocks.Impact, words.Text(ExperimentText.ImpactField), IceInput(initial.Impact), hint: words.Text(ExperimentText.ImpactHint)),
+            Input(Blocks.Confidence, words.Text(ExperimentText.ConfidenceField), IceInput(initial.Confidence), hint: words.Text(ExperimentText.ConfidenceHint)),
+            Input(Blocks.Ease, words.Text(ExperimentText.EaseField), IceInput(initial.Ease), hint: words.Text(ExperimentText.EaseHint)),
+            Input(Blocks.Owner, words.Text(ExperimentText.OwnerField), new UsersSelect { InitialUser = initial.OwnerId }),
+            Input(Blocks.Start, words.Text(ExperimentText.StartField), new DatePicker { InitialDate = Iso(initial.StartDate) }),
+            Input(Blocks.End, words.Text(ExperimentText.EndField), new DatePicker { InitialDate = Iso(initial.EndDate) }),
         ]);
-        return Modal(title, callbackId, submit, blocks, origin, Wording.English);
+        return Modal(title, callbackId, submit, blocks, origin, words);
     }
 
     /// <summary>Reads what was submitted; nothing is checked yet.</summary>
@@ -97,11 +99,9 @@ public static class ExperimentForm
     {
         var errors = words.Errors(draft.Validate()).ToDictionary();
         if (draft.KeyResultId is { } keyResultId && await okrs.FindKeyResult(teamId, keyResultId, cancellationToken) is null)
-            errors.TryAdd(Blocks.KeyResult, "That key result no longer exists; please choose another.");
+            errors.TryAdd(Blocks.KeyResult, words.Text(ExperimentText.KeyResultGone));
         return errors;
     }
-
-    private static Option StageOption(FunnelStage stage) => Choice(Wording.English.Label(stage, LabelForm.Description), stage.ToString());
 
     private static Option KeyResultOption(KeyResultChoice k) => Choice($"{k.ShortId} {k.Name}", k.Id.ToString(CultureInfo.InvariantCulture));
 

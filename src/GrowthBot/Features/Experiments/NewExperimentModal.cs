@@ -18,7 +18,8 @@ public sealed class NewExperimentModal(
     OkrStore okrs,
     TeamClock clock,
     ModalOpener opener,
-    SlackBackgroundWork background) : IViewSubmissionHandler
+    SlackBackgroundWork background,
+    Readers readers) : IViewSubmissionHandler
 {
     public const string CallbackId = "experiment_new";
 
@@ -30,19 +31,21 @@ public sealed class NewExperimentModal(
     {
         // The trigger expires 3 s after Slack sent it: one quick read for the key results, then open at once.
         var keyResults = await okrs.CurrentKeyResults(teamId, cancellationToken);
-        return await opener.Open(triggerId, Build(userId, clock.Today(teamId), keyResults, origin), Wording.English, cancellationToken);
+        var words = await readers.Person(teamId, userId, cancellationToken);
+        return await opener.Open(triggerId, Build(userId, clock.Today(teamId), keyResults, origin, words), words, cancellationToken);
     }
 
     /// <summary>Builds the modal, pre-filled with the caller as owner and a one-week run from today.</summary>
-    public static ModalView Build(string userId, DateOnly today, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin) =>
-        ExperimentForm.Build("New experiment", CallbackId, "Save",
+    public static ModalView Build(string userId, DateOnly today, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin, Wording words) =>
+        ExperimentForm.Build(words.Text(ExperimentText.NewTitle), CallbackId, words.Text(CommonText.Save),
             new ExperimentDraft { OwnerId = userId, StartDate = today, EndDate = today.AddDays(ExperimentLifecycle.DefaultRunDays) },
-            keyResults, origin);
+            keyResults, origin, words);
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
         var draft = ExperimentForm.Read(new ViewValues(submission.View.State));
-        var errors = await ExperimentForm.Validate(draft, submission.TeamId, okrs, Wording.English, cancellationToken);
+        var said = await readers.Person(submission.TeamId, submission.UserId, cancellationToken);
+        var errors = await ExperimentForm.Validate(draft, submission.TeamId, okrs, said, cancellationToken);
         if (errors.Count > 0) return ViewSubmissionResponse.WithErrors(errors);
 
         var experiment = await experiments.Add(draft.ToExperiment(submission.TeamId, submission.UserId, clock.UtcNow), cancellationToken);
@@ -54,7 +57,7 @@ public sealed class NewExperimentModal(
             var words = ExperimentSimilarity.Words($"{experiment.Name} {experiment.Hypothesis}");
             var candidates = await experiments.SimilarCandidates(experiment.TeamId, experiment.Id, words, cancellationToken: ct);
             var similar = ExperimentSimilarity.FindSimilar(experiment, candidates);
-            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, ExperimentMessages.Created(experiment, Wording.English, similar), Wording.English, ct);
+            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, ExperimentMessages.Created(experiment, said, similar), said, ct);
         });
         return ViewSubmissionResponse.Close;
     }

@@ -1,3 +1,5 @@
+using GrowthBot.Resources;
+using GrowthBot.Common;
 using System.Collections.Concurrent;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Slack.WebApi;
@@ -100,7 +102,8 @@ public sealed class HomePublisher(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var view = await services.GetRequiredService<HomeTab>().For(teamId, userId, cancellationToken);
+            var words = await services.GetRequiredService<Readers>().Person(teamId, userId, cancellationToken);
+            var view = await services.GetRequiredService<HomeTab>().For(teamId, userId, words, cancellationToken);
             await services.GetRequiredService<ISlackApi>().PublishView(userId, view, cancellationToken);
         }
         catch (SlackApiException e)

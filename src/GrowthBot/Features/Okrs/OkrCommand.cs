@@ -37,7 +37,8 @@ public sealed class OkrCommand(
 
     private async Task<SlashCommandResponse> Show(SlashCommand command, CancellationToken cancellationToken)
     {
-        var message = OkrMessages.Overview(await okrs.Current(command.TeamId, cancellationToken), teamSettings.For(command.TeamId), Wording.English);
+        var message = OkrMessages.Overview(await okrs.Current(command.TeamId, cancellationToken), teamSettings.For(command.TeamId),
+            await readers.Person(command.TeamId, command.UserId, cancellationToken));
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
 
@@ -45,11 +46,12 @@ public sealed class OkrCommand(
 
     private async Task<SlashCommandResponse> Set(SlashCommand command, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
         if (!await leads.IsLead(command.UserId, cancellationToken))
-            return SlashCommandResponse.Ephemeral($":lock: Setting the objective and key results is for {leads.WhoCan(Wording.English)}. `/okr` shows them; `/okr update` checks in on yours.");
+            return SlashCommandResponse.Ephemeral(words.Text(OkrText.SetIsForLeads, ("whoCan", leads.WhoCan(words))));
         var current = await okrs.Current(command.TeamId, cancellationToken);
         return SlashCommandResponse.EphemeralOrNone(
-            await opener.Open(command.TriggerId, SetOkrModal.Build(command.UserId, current, ModalOrigin.Of(command)), Wording.English, cancellationToken));
+            await opener.Open(command.TriggerId, SetOkrModal.Build(command.UserId, current, ModalOrigin.Of(command), words), words, cancellationToken));
     }
 
     private async Task<SlashCommandResponse> Update(SlashCommand command, string keyResultId, CancellationToken cancellationToken) =>

@@ -18,7 +18,8 @@ public sealed class SetOkrModal(
     GrowthLeads leads,
     TeamClock clock,
     TeamSettingsService teamSettings,
-    SlackBackgroundWork background) : IViewSubmissionHandler
+    SlackBackgroundWork background,
+    Readers readers) : IViewSubmissionHandler
 {
     public const string CallbackId = "okr_set";
 
@@ -26,35 +27,36 @@ public sealed class SetOkrModal(
     /// Builds the modal: 2 objective inputs + 5 × (header + 5 inputs) = 32 blocks, well under a modal's 100.
     /// Pre-filled from the current objective, so changing one number does not mean retyping everything.
     /// </summary>
-    public static ModalView Build(string userId, OkrSnapshot? current, ModalOrigin origin)
+    public static ModalView Build(string userId, OkrSnapshot? current, ModalOrigin origin, Wording words)
     {
         var blocks = new List<Block>
         {
-            Text(F.Title, "Objective (North Star)", OkrDraft.TitleMax, current?.Objective.Title, "100 new leads this quarter"),
-            Text(F.Period, "Period", OkrDraft.PeriodMax, current?.Objective.Period, "Q4 2026"),
+            Text(F.Title, words.Text(OkrText.TitleField), OkrDraft.TitleMax, current?.Objective.Title, words.Text(OkrText.TitlePlaceholder)),
+            Text(F.Period, words.Text(OkrText.PeriodField), OkrDraft.PeriodMax, current?.Objective.Period, words.Text(OkrText.PeriodPlaceholder)),
         };
         for (var n = 1; n <= OkrDraft.MaxKeyResults; n++)
         {
             var kr = current?.KeyResults.ElementAtOrDefault(n - 1);
             var optional = n > 1;
-            blocks.Add(new SectionBlock(n == 1 ? "*Key result 1*" : $"*Key result {n}* _(optional: leave empty to skip)_") { BlockId = $"kr{n}" });
-            blocks.Add(Text(F.KeyResult(n, F.Name), "Name", OkrDraft.NameMax, kr?.Name, n == 1 ? "New leads from marketing" : null, optional: optional));
-            blocks.Add(Text(F.KeyResult(n, F.Baseline), "Baseline", 30, kr is null ? null : DecimalText.Format(kr.Baseline), "0", optional: optional,
-                hint: n == 1 ? "Where you start. Decimal comma or point both work." : null));
-            blocks.Add(Text(F.KeyResult(n, F.Target), "Target", 30, kr is null ? null : DecimalText.Format(kr.Target), "100", optional: optional,
-                hint: n == 1 ? "Where you want to be; lower than the baseline works too (e.g. churn)." : null));
-            blocks.Add(Text(F.KeyResult(n, F.Unit), "Unit", OkrDraft.UnitMax, kr?.Unit, "new leads", optional: true));
-            blocks.Add(Input(F.KeyResult(n, F.Owner), "Owner", new UsersSelect { InitialUser = kr?.OwnerId ?? (n == 1 ? userId : null) }, optional: optional));
+            blocks.Add(new SectionBlock(n == 1 ? words.Text(OkrText.KeyResultFirst) : words.Text(OkrText.KeyResultOptional, ("n", n))) { BlockId = $"kr{n}" });
+            blocks.Add(Text(F.KeyResult(n, F.Name), words.Text(OkrText.KrNameField), OkrDraft.NameMax, kr?.Name, n == 1 ? words.Text(OkrText.KrNamePlaceholder) : null, optional: optional));
+            blocks.Add(Text(F.KeyResult(n, F.Baseline), words.Text(OkrText.BaselineField), 30, kr is null ? null : DecimalText.Format(kr.Baseline, words.Culture), "0", optional: optional,
+                hint: n == 1 ? words.Text(OkrText.BaselineHint) : null));
+            blocks.Add(Text(F.KeyResult(n, F.Target), words.Text(OkrText.TargetField), 30, kr is null ? null : DecimalText.Format(kr.Target, words.Culture), "100", optional: optional,
+                hint: n == 1 ? words.Text(OkrText.TargetHint) : null));
+            blocks.Add(Text(F.KeyResult(n, F.Unit), words.Text(OkrText.UnitField), OkrDraft.UnitMax, kr?.Unit, words.Text(OkrText.UnitPlaceholder), optional: true));
+            blocks.Add(Input(F.KeyResult(n, F.Owner), words.Text(OkrText.OwnerField), new UsersSelect { InitialUser = kr?.OwnerId ?? (n == 1 ? userId : null) }, optional: optional));
         }
-        blocks.Add(new ContextBlock("Saving starts a new objective: the previous one and its check-ins are kept as history."));
-        return Modal("Set OKRs", CallbackId, "Save", blocks, origin, Wording.English);
+        blocks.Add(new ContextBlock(words.Text(OkrText.SetNewObjective)));
+        return Modal(words.Text(OkrText.SetTitle), CallbackId, words.Text(CommonText.Save), blocks, origin, words);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(submission.TeamId, submission.UserId, cancellationToken);
         // The modal only opens for leads, but a submission is a request of its own: check again.
         if (!await leads.IsLead(submission.UserId, cancellationToken))
-            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Title] = InlineError($"Only {leads.WhoCan(Wording.English)} can set the objective.") });
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Title] = InlineError(words.Text(OkrText.OnlyLeadsSet, ("whoCan", leads.WhoCan(words)))) });
 
         var values = new ViewValues(submission.View.State);
         var draft = new OkrDraft(values.Text(F.Title), values.Text(F.Period),
@@ -62,14 +64,14 @@ public sealed class SetOkrModal(
                 values.Text(F.KeyResult(n, F.Name)), values.Text(F.KeyResult(n, F.Baseline)), values.Text(F.KeyResult(n, F.Target)),
                 values.Text(F.KeyResult(n, F.Unit)), values.User(F.KeyResult(n, F.Owner)))).ToList());
         var (errors, keyResults) = draft.Validate();
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(Wording.English.Errors(errors));
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(words.Errors(errors));
 
         var okr = await okrs.SetObjective(submission.TeamId, draft.Title!.Trim(), draft.Period!.Trim(),
             keyResults.Select(k => new KeyResultDraft(k.Name, k.Baseline, k.Target, k.Unit, k.OwnerId)).ToList(),
             submission.UserId, clock.UtcNow, cancellationToken);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
-        var message = OkrMessages.Saved(okr, teamSettings.For(submission.TeamId), Wording.English);
-        background.TellAfterAck("confirm OKRs", submission.UserId, origin, message, Wording.English);
+        var message = OkrMessages.Saved(okr, teamSettings.For(submission.TeamId), words);
+        background.TellAfterAck("confirm OKRs", submission.UserId, origin, message, words);
         return ViewSubmissionResponse.Close;
     }
 }
