@@ -1,6 +1,7 @@
 using GrowthBot.Resources;
 using System.Diagnostics;
 using GrowthBot.Common;
+using GrowthBot.Domain.Reports;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Home;
 using GrowthBot.Features.Reports;
@@ -52,8 +53,9 @@ public sealed class BuildBenchmark : IAsyncDisposable
     /// <summary>The Monday report of <paramref name="teamId"/> as posted: read, built, rendered, serialized. Returns its JSON length.</summary>
     public async Task<int> Report(string teamId)
     {
-        var report = await _report.Build(teamId, TimeZoneInfo.Utc, DateTimeOffset.UtcNow, CancellationToken.None);
-        return SlackJson.Serialize(WeeklyReportMessages.Report(report, withKeyResults: true, Wording.English)).Length;
+        var now = DateTimeOffset.UtcNow;
+        var report = await _report.Build(teamId, ReportPeriod.After(now - ReportPeriod.FirstReport, now), TimeZoneInfo.Utc, now, CancellationToken.None);
+        return SlackJson.Serialize(WeeklyReportMessages.Report(report, new ReportContext(teamId, TimeZoneInfo.Utc, WithKeyResults: true, SalesConfigured: true, AppId: "A0BENCH", Words: Wording.English))).Length;
     }
 
     /// <summary>The App Home of <paramref name="userId"/> as published: read, built, rendered, serialized. Returns its JSON length.</summary>
@@ -74,7 +76,7 @@ public sealed class BuildBenchmark : IAsyncDisposable
             ("okrs.Current", async () => (await _okrs.Current(teamId, default))?.KeyResults.Count ?? 1),
             ("tasks.BlocksRecorded", async () => (await _tasks.BlocksRecorded(teamId, from, now, default)).Count + 1),
             ("tasks.PostponementsRecorded", async () => (await _tasks.PostponementsRecorded(teamId, from, now, default)).Count + 1),
-            ("feedback.Between", async () => (await _feedback.Between(teamId, from, now, default)).Count + 1),
+            ("feedback.InPeriod", async () => (await _feedback.InPeriod(teamId, from, now, default)).Ratings.Count + 1),
             ("tasks.Open", async () => (await _tasks.Open(teamId, null, default)).Count + 1),
             ("learnings.Latest", async () => (await _learnings.Latest(teamId, HomeTab.LearningsShown, default)).Count + 1),
             ("whole report", () => Report(teamId)),

@@ -59,7 +59,8 @@ public static class TeamYearSeeder
         var insertBlock = Command(connection, transaction, "INSERT INTO task_blocks (team_id, task_id, reason, note, created_by, created_at, resolved_at, resolved_by) VALUES (@team, @task, @reason, 'waiting', @by, @at, @resolved, @resolvedBy)");
         var insertPostponement = Command(connection, transaction, "INSERT INTO task_postponements (team_id, task_id, from_date, to_date, reason, created_by, created_at) VALUES (@team, @task, @from, @to, 'ran out of time', @by, @at)");
         var insertLearning = Command(connection, transaction, "INSERT INTO learnings (team_id, number, kind, text, experiment_id, created_by, created_at) VALUES (@team, @number, @kind, @text, @experiment, @by, @at) RETURNING id");
-        var insertFeedback = Command(connection, transaction, "INSERT INTO lead_feedback (team_id, experiment_id, quality, reason, text, source, created_by, created_at) VALUES (@team, @experiment, @quality, @reason, @text, @source, @by, @at)");
+        var insertRating = Command(connection, transaction, "INSERT INTO lead_ratings (team_id, experiment_id, rated_by, quality, reason, created_at, updated_at) VALUES (@team, @experiment, @by, @quality, @reason, @at, @at)");
+        var insertComment = Command(connection, transaction, "INSERT INTO thread_comments (team_id, experiment_id, from_sales, text, created_by, created_at) VALUES (@team, @experiment, TRUE, @text, @by, @at)");
         var insertSearch = Command(connection, transaction, "INSERT INTO search_index (team_id, source, source_id, title, body) VALUES (@team, 'learning', @id, @title, @body)");
 
         var experimentNumber = 0;
@@ -115,10 +116,12 @@ public static class TeamYearSeeder
                 if (concluded && random.Next(3) == 0)
                 {
                     // Sales answered the report's thread: a button click or a free-text reply.
-                    var click = random.Next(2) == 0;
-                    Run(insertFeedback, ("@team", teamId), ("@experiment", experiment), ("@quality", click ? Pick(random, Qualities) : null),
-                        ("@reason", click ? Pick(random, QualityReasons) : null), ("@text", click ? "" : "Two of them booked a demo"),
-                        ("@source", click ? "Button" : "ThreadReply"), ("@by", "U0SALES"), ("@at", Instant(monday.AddDays(15), 10)));
+                    if (random.Next(2) == 0)
+                        Run(insertRating, ("@team", teamId), ("@experiment", experiment), ("@quality", Pick(random, Qualities)),
+                            ("@reason", Pick(random, QualityReasons)), ("@by", "U0SALES"), ("@at", Instant(monday.AddDays(15), 10)));
+                    else
+                        Run(insertComment, ("@team", teamId), ("@experiment", experiment), ("@text", "Two of them booked a demo"),
+                            ("@by", "U0SALES"), ("@at", Instant(monday.AddDays(15), 10)));
                     rows++;
                 }
 

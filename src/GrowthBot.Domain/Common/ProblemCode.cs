@@ -81,6 +81,8 @@ public enum ProblemCode
     KeyResultOwnerMissing,
 
     CheckInKeyResultMissing,
+    /// <summary>The chosen key result was deleted or belongs to another team.</summary>
+    KeyResultGone,
     CheckInValueMissing,
     /// <summary>typed: what was typed instead of a number.</summary>
     CheckInValueNotANumber,

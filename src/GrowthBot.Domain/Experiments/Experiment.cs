@@ -14,6 +14,8 @@ public sealed record Experiment
     public FunnelStage Stage { get; init; }
     public long? KeyResultId { get; init; }
     public string Metric { get; init; } = "";
+    /// <summary>Sales are asked in the report's thread to judge the leads it brings: set by the team, never guessed from words.</summary>
+    public bool BringsLeads { get; init; }
     public IceScore Ice { get; init; }
     public required string OwnerId { get; init; }
     public DateOnly StartDate { get; init; }
@@ -27,6 +29,8 @@ public sealed record Experiment
     public string? Result { get; init; }
     public string? Learning { get; init; }
     public Decision? Decision { get; init; }
+    /// <summary>What the team does next, in its own words ("double the budget this week"); null when not given.</summary>
+    public string? NextStep { get; init; }
 
     public string ShortId => Common.ShortId.Format(Common.ShortId.Experiment, Number);
 
@@ -61,6 +65,7 @@ public sealed record ExperimentDraft
         public const string Owner = "owner";
         public const string StartDate = "start";
         public const string EndDate = "end";
+        public const string BringsLeads = "brings_leads";
     }
 
     public string? Name { get; init; }
@@ -74,6 +79,7 @@ public sealed record ExperimentDraft
     public string? OwnerId { get; init; }
     public DateOnly? StartDate { get; init; }
     public DateOnly? EndDate { get; init; }
+    public bool BringsLeads { get; init; }
 
     public ValidationErrors Validate()
     {
@@ -108,6 +114,7 @@ public sealed record ExperimentDraft
         OwnerId = e.OwnerId,
         StartDate = e.StartDate,
         EndDate = e.EndDate,
+        BringsLeads = e.BringsLeads,
     };
 
     /// <summary>The experiment this draft describes; call only when <see cref="Validate"/> found nothing.</summary>
@@ -126,5 +133,6 @@ public sealed record ExperimentDraft
         OwnerId = OwnerId!,
         StartDate = StartDate!.Value,
         EndDate = EndDate!.Value,
+        BringsLeads = BringsLeads,
     };
 }

@@ -57,8 +57,12 @@ public static class ExperimentLifecycle
     private static (string, object?) OutcomeOf(Experiment e) => ("outcome", e.Outcome ?? Experiments.Outcome.Inconclusive);
 }
 
-/// <summary>How an experiment ended, as its owner tells it.</summary>
-public sealed record Conclusion(Outcome Outcome, string Result, string Learning, Decision Decision);
+/// <summary>How an experiment ended, as its owner tells it, and whether sales judge the leads it brought.</summary>
+public sealed record Conclusion(Outcome Outcome, string Result, string Learning, Decision Decision)
+{
+    public string? NextStep { get; init; }
+    public bool BringsLeads { get; init; }
+}
 
 /// <summary>A new value of the key result an experiment moves, given while concluding it.</summary>
 public sealed record KeyResultUpdate(long KeyResultId, decimal Value, KrConfidence Confidence);
@@ -68,6 +72,7 @@ public sealed record ConclusionDraft
 {
     public const int ResultMax = 1000;
     public const int LearningMax = 2000;
+    public const int NextStepMax = 500;
 
     /// <summary>Field names, used as keys of validation errors and as the modal's block ids.</summary>
     public static class Fields
@@ -76,6 +81,8 @@ public sealed record ConclusionDraft
         public const string Result = "result";
         public const string Learning = "learning";
         public const string Decision = "decision";
+        public const string NextStep = "next_step";
+        public const string BringsLeads = ExperimentDraft.Fields.BringsLeads;
         public const string KeyResultValue = "kr_value";
         public const string KeyResultConfidence = "kr_confidence";
     }
@@ -84,6 +91,8 @@ public sealed record ConclusionDraft
     public string? Result { get; init; }
     public string? Learning { get; init; }
     public Decision? Decision { get; init; }
+    public string? NextStep { get; init; }
+    public bool BringsLeads { get; init; }
     /// <summary>The new key-result value exactly as typed (empty when no check-in is wanted).</summary>
     public string? KeyResultValueText { get; init; }
     /// <summary>The typed value read as a number; null when empty or not a number.</summary>
@@ -99,6 +108,7 @@ public sealed record ConclusionDraft
         errors.Required(Fields.Learning, Learning, ProblemCode.ConclusionLearningMissing);
         errors.MaxLength(Fields.Learning, Learning?.Trim(), LearningMax);
         if (Decision is null) errors.Add(Fields.Decision, ProblemCode.DecisionMissing);
+        errors.MaxLength(Fields.NextStep, NextStep?.Trim(), NextStepMax);
         var hasValue = !string.IsNullOrWhiteSpace(KeyResultValueText);
         if (hasValue && KeyResultValue is null)
             errors.Add(Fields.KeyResultValue, ProblemCode.KeyResultValueNotANumber, ("typed", ValidationErrors.Typed(KeyResultValueText!.Trim())));
@@ -110,7 +120,11 @@ public sealed record ConclusionDraft
     }
 
     /// <summary>The conclusion; call only when <see cref="Validate"/> found nothing.</summary>
-    public Conclusion ToConclusion() => new(Outcome!.Value, Result!.Trim(), Learning!.Trim(), Decision!.Value);
+    public Conclusion ToConclusion() => new(Outcome!.Value, Result!.Trim(), Learning!.Trim(), Decision!.Value)
+    {
+        NextStep = string.IsNullOrWhiteSpace(NextStep) ? null : NextStep.Trim(),
+        BringsLeads = BringsLeads,
+    };
 
     /// <summary>The key-result check-in, when one was given (and validated).</summary>
     public KeyResultUpdate? ToKeyResultUpdate(long? keyResultId) =>

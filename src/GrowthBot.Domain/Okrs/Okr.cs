@@ -31,6 +31,8 @@ public sealed record KeyResult
     public decimal Target { get; init; }
     public decimal Current { get; init; }
     public string Unit { get; init; } = "";
+    /// <summary>The team says this key result counts leads: experiments linked to it ask sales about their leads by default.</summary>
+    public bool CountsLeads { get; init; }
     public required string OwnerId { get; init; }
     public KrConfidence? Confidence { get; init; }
     public required string CreatedBy { get; init; }

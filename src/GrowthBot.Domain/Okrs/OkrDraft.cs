@@ -3,16 +3,16 @@ using GrowthBot.Domain.Common;
 namespace GrowthBot.Domain.Okrs;
 
 /// <summary>One key result's fields as typed into the Set OKRs modal; numbers still as text.</summary>
-public sealed record KeyResultFields(string? Name, string? Baseline, string? Target, string? Unit, string? OwnerId)
+public sealed record KeyResultFields(string? Name, string? Baseline, string? Target, string? Unit, string? OwnerId, bool CountsLeads = false)
 {
-    /// <summary>Nothing typed. The owner alone does not count: a user picker cannot be cleared.</summary>
+    /// <summary>Nothing typed. The owner and the leads box alone do not count: a user picker cannot be cleared.</summary>
     public bool IsEmpty => Blank(Name) && Blank(Baseline) && Blank(Target) && Blank(Unit);
 
     private static bool Blank(string? s) => string.IsNullOrWhiteSpace(s);
 }
 
 /// <summary>A key result that passed validation.</summary>
-public sealed record ValidKeyResult(string Name, decimal Baseline, decimal Target, string Unit, string OwnerId);
+public sealed record ValidKeyResult(string Name, decimal Baseline, decimal Target, string Unit, string OwnerId, bool CountsLeads = false);
 
 /// <summary>The objective (North Star), its period and up to five key results, before they are checked.</summary>
 public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyResultFields> KeyResults)
@@ -36,6 +36,7 @@ public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyRe
         public const string Target = "target";
         public const string Unit = "unit";
         public const string Owner = "owner";
+        public const string CountsLeads = "leads";
     }
 
     /// <summary>Errors by field, and the key results when there are none.</summary>
@@ -66,7 +67,7 @@ public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyRe
             errors.MaxLength(F(Fields.Unit), kr.Unit?.Trim(), UnitMax);
             errors.Required(F(Fields.Owner), kr.OwnerId, ProblemCode.KeyResultOwnerMissing);
             if (errors.ByField.Count == before)
-                valid.Add(new ValidKeyResult(kr.Name!.Trim(), baseline!.Value, target!.Value, kr.Unit?.Trim() ?? "", kr.OwnerId!));
+                valid.Add(new ValidKeyResult(kr.Name!.Trim(), baseline!.Value, target!.Value, kr.Unit?.Trim() ?? "", kr.OwnerId!, kr.CountsLeads));
         }
         return (errors, errors.IsValid ? valid : []);
     }

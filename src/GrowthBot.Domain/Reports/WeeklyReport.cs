@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
 using GrowthBot.Domain.Okrs;
@@ -13,7 +11,28 @@ public sealed record KeyResultProgress(KeyResult KeyResult)
     public int Percent => KeyResult.Percent();
 }
 
-/// <summary>What sales said about one experiment's leads since the last report.</summary>
+/// <summary>
+/// The time a report covers, [Start, End): from where the team's previous report ended to the moment this one is
+/// built (or, for a scheduled report, the moment it was due). The team's first report covers the 7 days before.
+/// </summary>
+public sealed record ReportPeriod(DateTimeOffset Start, DateTimeOffset End, bool IsFirst)
+{
+    public static readonly TimeSpan FirstReport = TimeSpan.FromDays(7);
+
+    /// <summary>The period of the report that follows one ending at <paramref name="previousEnd"/> (none: the team's first).</summary>
+    public static ReportPeriod After(DateTimeOffset? previousEnd, DateTimeOffset end) =>
+        previousEnd is { } start ? new ReportPeriod(start, end, false) : new ReportPeriod(end - FirstReport, end, true);
+
+    public bool Contains(DateTimeOffset at) => at >= Start && at < End;
+}
+
+/// <summary>A running experiment as the report's status line shows it: day N of M and how its tasks stand.</summary>
+public sealed record RunningExperiment(Experiment Experiment, int Day, int Days, TaskCounts Tasks)
+{
+    public bool PastEnd => Day > Days;
+}
+
+/// <summary>What sales said about one experiment's leads (in a report's period, or lately on the App Home).</summary>
 public sealed record LeadFeedbackSummary(Experiment Experiment, int Good, int Mixed, int Poor, IReadOnlyList<LeadQualityReason> Reasons, IReadOnlyList<string> Replies)
 {
     /// <summary>Counts the ratings and gathers the reasons and thread replies among <paramref name="feedback"/> on <paramref name="experiment"/>.</summary>
@@ -27,74 +46,86 @@ public sealed record LeadFeedbackSummary(Experiment Experiment, int Good, int Mi
     }
 }
 
-/// <summary>The Monday report as data: built by <see cref="WeeklyReportBuilder"/>, rendered to Slack elsewhere.</summary>
+/// <summary>A reply in a report thread, with the experiment it is about when it is about one.</summary>
+public sealed record ReportComment(ThreadComment Comment, Experiment? Experiment);
+
+/// <summary>The weekly report as data: built by <see cref="WeeklyReportBuilder"/>, rendered to Slack elsewhere.</summary>
 public sealed record WeeklyReport
 {
-    /// <summary>The week covered, [From, To) in the team's time zone: the week before the report's week.</summary>
-    public DateOnly From { get; init; }
-    public DateOnly To { get; init; }
+    public required ReportPeriod Period { get; init; }
+    /// <summary>When it was built: win rates count up to here, running experiments are as they are here.</summary>
+    public DateTimeOffset Now { get; init; }
     public string? ObjectiveTitle { get; init; }
     /// <summary>The North Star number: the first key result of the current objective.</summary>
     public KeyResultProgress? MainGoal { get; init; }
     public IReadOnlyList<KeyResultProgress> KeyResults { get; init; } = [];
+    /// <summary>Concluded in the period, oldest first.</summary>
     public IReadOnlyList<Experiment> Concluded { get; init; } = [];
-    public IReadOnlyList<Experiment> Running { get; init; } = [];
+    public IReadOnlyList<RunningExperiment> Running { get; init; } = [];
     public IReadOnlyList<Experiment> NextUp { get; init; } = [];
     public IReadOnlyList<(BlockReason Reason, int Count)> BlockersByReason { get; init; } = [];
     public int Postponements { get; init; }
     public IReadOnlyList<(string OwnerId, int Count)> PostponementsByPerson { get; init; } = [];
+    /// <summary>Every experiment concluded up to <see cref="Now"/>.</summary>
     public WinRate WinRateAllTime { get; init; }
+    /// <summary>Experiments concluded in the 28 days up to <see cref="Now"/>.</summary>
     public WinRate WinRateLast4Weeks { get; init; }
-    public IReadOnlyList<LeadFeedbackSummary> Feedback { get; init; } = [];
-    /// <summary>Experiments sales are asked about in the thread: see <see cref="LeadSources.ProducedLeads"/>.</summary>
+    /// <summary>Sales' ratings and replies given in the period, per experiment.</summary>
+    public IReadOnlyList<LeadFeedbackSummary> SalesFeedback { get; init; } = [];
+    /// <summary>Sales' replies in the period that name no single experiment.</summary>
+    public IReadOnlyList<ThreadComment> SalesOnTheReport { get; init; } = [];
+    /// <summary>Everyone else's replies in report threads in the period.</summary>
+    public IReadOnlyList<ReportComment> OtherComments { get; init; } = [];
+    /// <summary>Experiments sales are asked about in the thread: marked as bringing leads and running at some point of the period.</summary>
     public IReadOnlyList<Experiment> AskAbout { get; init; } = [];
-
-    public bool IsQuiet => Concluded.Count == 0 && Running.Count == 0 && BlockersByReason.Count == 0 && Postponements == 0;
 }
 
-/// <summary>Everything the report is built from, read by the caller for one window.</summary>
+/// <summary>Everything the report is built from, read by the caller for one period.</summary>
 public sealed record WeeklyReportInput
 {
-    public required DateOnly From { get; init; }
-    public required DateOnly To { get; init; }
-    /// <summary>When the week started and ended as instants (team time zone), for instants stored in UTC.</summary>
-    public required DateTimeOffset FromInstant { get; init; }
-    public required DateTimeOffset ToInstant { get; init; }
+    public required ReportPeriod Period { get; init; }
+    public required DateTimeOffset Now { get; init; }
+    /// <summary>Today in the team's time zone, for "day N of M".</summary>
+    public required DateOnly Today { get; init; }
     public IReadOnlyList<Experiment> Experiments { get; init; } = [];
     public Objective? Objective { get; init; }
     public IReadOnlyList<KeyResult> KeyResults { get; init; } = [];
+    /// <summary>Blockers and postponements recorded in the period.</summary>
     public IReadOnlyList<TaskBlock> Blocks { get; init; } = [];
     public IReadOnlyList<Postponement> Postponements { get; init; } = [];
-    public IReadOnlyList<LeadFeedback> Feedback { get; init; } = [];
+    /// <summary>Tasks per experiment id; an experiment without tasks is missing.</summary>
+    public IReadOnlyDictionary<long, TaskCounts> Tasks { get; init; } = new Dictionary<long, TaskCounts>();
+    /// <summary>Ratings first given and replies written in the period.</summary>
+    public IReadOnlyList<LeadRating> Ratings { get; init; } = [];
+    public IReadOnlyList<ThreadComment> Comments { get; init; } = [];
 }
 
 public static class WeeklyReportBuilder
 {
     public const int NextUpCount = 3;
+    public static readonly TimeSpan WinRateRecent = TimeSpan.FromDays(28);
 
     public static WeeklyReport Build(WeeklyReportInput input)
     {
+        var period = input.Period;
         var concluded = input.Experiments
-            .Where(e => e.Status == ExperimentStatus.Concluded && e.ConcludedAt is { } at && at >= input.FromInstant && at < input.ToInstant)
-            .OrderBy(e => e.ConcludedAt).ToList();
-        var fourWeeksAgo = input.ToInstant.AddDays(-28);
+            .Where(e => e.Status == ExperimentStatus.Concluded && e.ConcludedAt is { } at && period.Contains(at))
+            .OrderBy(e => e.ConcludedAt).ThenBy(e => e.Number).ToList();
+        var running = input.Experiments.Where(e => e.Status == ExperimentStatus.Running).OrderBy(e => e.EndDate).ThenBy(e => e.Number).ToList();
         var keyResults = input.KeyResults.OrderBy(k => k.Number).Select(k => new KeyResultProgress(k)).ToList();
-        var byId = input.Experiments.ToDictionary(e => e.Id);
-        var feedback = input.Feedback
-            .Where(f => byId.ContainsKey(f.ExperimentId))
-            .GroupBy(f => f.ExperimentId)
-            .Select(g => LeadFeedbackSummary.Of(byId[g.Key], g))
-            .OrderBy(s => s.Experiment.Number).ToList();
+        var upToNow = input.Experiments.Where(e => e.ConcludedAt is { } at && at <= input.Now).ToList();
 
         return new WeeklyReport
         {
-            From = input.From,
-            To = input.To,
+            Period = period,
+            Now = input.Now,
             ObjectiveTitle = input.Objective?.Title,
             MainGoal = keyResults.FirstOrDefault(),
             KeyResults = keyResults,
             Concluded = concluded,
-            Running = input.Experiments.Where(e => e.Status == ExperimentStatus.Running).OrderBy(e => e.EndDate).ThenBy(e => e.Number).ToList(),
+            Running = running.Select(e => new RunningExperiment(e,
+                input.Today.DayNumber - e.StartDate.DayNumber + 1, e.EndDate.DayNumber - e.StartDate.DayNumber + 1,
+                input.Tasks.GetValueOrDefault(e.Id) ?? TaskCounts.None)).ToList(),
             NextUp = input.Experiments.Where(e => e.Status == ExperimentStatus.Backlog)
                 .OrderByDescending(e => e.Ice.Score).ThenBy(e => e.Number).Take(NextUpCount).ToList(),
             BlockersByReason = input.Blocks.GroupBy(b => b.Reason).Select(g => (g.Key, g.Count()))
@@ -102,31 +133,25 @@ public static class WeeklyReportBuilder
             Postponements = input.Postponements.Count,
             PostponementsByPerson = input.Postponements.GroupBy(p => p.CreatedBy).Select(g => (g.Key, g.Count()))
                 .OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal).ToList(),
-            WinRateAllTime = WinRate.Of(input.Experiments.Where(e => e.ConcludedAt < input.ToInstant)),
-            WinRateLast4Weeks = WinRate.Of(input.Experiments.Where(e => e.ConcludedAt >= fourWeeksAgo && e.ConcludedAt < input.ToInstant)),
-            Feedback = feedback,
-            AskAbout = concluded.Where(e => LeadSources.ProducedLeads(e, input.KeyResults)).ToList(),
+            WinRateAllTime = WinRate.Of(upToNow),
+            WinRateLast4Weeks = WinRate.Of(upToNow.Where(e => e.ConcludedAt > input.Now - WinRateRecent)),
+            SalesFeedback = SalesFeedback(input),
+            SalesOnTheReport = input.Comments.Where(c => c.FromSales && c.ExperimentId is null && period.Contains(c.CreatedAt)).OrderBy(c => c.CreatedAt).ToList(),
+            OtherComments = input.Comments.Where(c => !c.FromSales && period.Contains(c.CreatedAt)).OrderBy(c => c.CreatedAt)
+                .Select(c => new ReportComment(c, c.ExperimentId is { } id ? input.Experiments.FirstOrDefault(e => e.Id == id) : null)).ToList(),
+            AskAbout = concluded.Concat(running.Where(e => e.StartedAt is not { } started || started < period.End))
+                .Where(e => e.BringsLeads).OrderBy(e => e.Number).ToList(),
         };
     }
-}
 
-/// <summary>
-/// Which experiments "produced leads", so sales are asked about them and nobody else is pinged:
-/// concluded with outcome Worked or Inconclusive (a failed experiment brought nothing worth judging), AND the
-/// word "lead" appears in its key result's name or unit, its metric or its measured result
-/// ("26 new leads", "Leads", "got one lead"). Whole words only: "misleading" does not count.
-/// </summary>
-public static partial class LeadSources
-{
-    public static bool ProducedLeads(Experiment experiment, IReadOnlyCollection<KeyResult> keyResults)
+    /// <summary>Ratings and sales' replies about single experiments, each in the one period it was first given in.</summary>
+    private static IReadOnlyList<LeadFeedbackSummary> SalesFeedback(WeeklyReportInput input)
     {
-        if (experiment.Status != ExperimentStatus.Concluded || experiment.Outcome is not (Outcome.Worked or Outcome.Inconclusive)) return false;
-        var keyResult = keyResults.FirstOrDefault(k => k.Id == experiment.KeyResultId);
-        return MentionsLeads(keyResult?.Name) || MentionsLeads(keyResult?.Unit) || MentionsLeads(experiment.Metric) || MentionsLeads(experiment.Result);
+        var byId = input.Experiments.ToDictionary(e => e.Id);
+        var feedback = input.Ratings.Where(r => input.Period.Contains(r.CreatedAt)).Select(LeadFeedback.Of)
+            .Concat(input.Comments.Where(c => c.FromSales && input.Period.Contains(c.CreatedAt)).Select(LeadFeedback.Of).OfType<LeadFeedback>())
+            .Where(f => byId.ContainsKey(f.ExperimentId)).OrderBy(f => f.CreatedAt).ToList();
+        return feedback.Select(f => f.ExperimentId).Distinct().Select(id => LeadFeedbackSummary.Of(byId[id], feedback))
+            .OrderBy(s => s.Experiment.Number).ToList();
     }
-
-    public static bool MentionsLeads(string? text) => text is not null && LeadWord().IsMatch(text);
-
-    [GeneratedRegex(@"\blead(s)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LeadWord();
 }

@@ -72,3 +72,11 @@ public sealed record Postponement
     public required string CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 }
+
+/// <summary>How far an experiment's tasks are: done, still open, and how many of the open ones are blocked.</summary>
+public sealed record TaskCounts(int Done, int Open, int Blocked)
+{
+    public static readonly TaskCounts None = new(0, 0, 0);
+
+    public int Total => Done + Open;
+}

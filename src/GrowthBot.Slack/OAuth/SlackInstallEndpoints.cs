@@ -1,3 +1,4 @@
+using GrowthBot.Slack.Routing;
 using GrowthBot.Slack.WebApi;
 using GrowthBot.Slack.Workspaces;
 using Microsoft.AspNetCore.Builder;
@@ -120,6 +121,7 @@ public static class SlackInstallEndpoints
         try
         {
             await services.GetRequiredService<SlackInstallations>().Save(installation, http.RequestAborted);
+            services.GetRequiredService<SlackIdentity>().RememberAppId(installation.AppId);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -23,6 +23,7 @@ public sealed class SlackDispatcher(
     IResponseUrlClient responder,
     ISlackBots bots,
     IReplyTexts replyTexts,
+    SlackIdentity identity,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackDispatcher> logger)
@@ -35,6 +36,7 @@ public sealed class SlackDispatcher(
 
     public async Task<SlackAck> Command(SlashCommand command)
     {
+        identity.RememberAppId(command.ApiAppId);
         using var team = SlackTeamScope.Enter(command.TeamId);
         var handlerType = registry.Command(command.Command);
         if (handlerType is null)
@@ -56,6 +58,7 @@ public sealed class SlackDispatcher(
 
     public async Task<SlackAck> Interaction(InteractionPayload payload)
     {
+        identity.RememberAppId(payload.ApiAppId);
         using var team = SlackTeamScope.Enter(payload.TeamId);
         return payload switch
         {
@@ -85,6 +88,7 @@ public sealed class SlackDispatcher(
     {
         if (envelope.Type == "url_verification") return SlackAck.Json(new { challenge = envelope.Challenge ?? "" });
         if (envelope is not { Type: "event_callback", Event: { } e, EventId: { } eventId }) return SlackAck.Empty;
+        identity.RememberAppId(envelope.ApiAppId);
 
         var handlerTypes = registry.Events(e.Type);
         if (handlerTypes.Count == 0)

@@ -16,7 +16,14 @@ public interface ISlackApi
     /// <summary>oauth.v2.access: exchanges an install's code for its bot token, authorised by the app's client id and secret.</summary>
     Task<OAuthAccessResponse> OAuthAccess(string clientId, string clientSecret, string code, string? redirectUri, CancellationToken cancellationToken = default);
     Task<PostMessageResponse> PostMessage(PostMessageRequest request, CancellationToken cancellationToken = default);
+    /// <summary>chat.update: replaces the text and blocks of a message the bot posted.</summary>
+    Task<PostMessageResponse> UpdateMessage(UpdateMessageRequest request, CancellationToken cancellationToken = default);
     Task<ViewResponse> OpenView(string triggerId, ModalView view, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// views.update: replaces an open modal. Inputs keeping their block_id and action_id keep what the person typed;
+    /// a stale <paramref name="hash"/> is refused with <c>hash_conflict</c>.
+    /// </summary>
+    Task<ViewResponse> UpdateView(string viewId, ModalView view, string? hash, CancellationToken cancellationToken = default);
     Task<ViewResponse> PublishView(string userId, HomeView view, CancellationToken cancellationToken = default);
     /// <summary>Opens (or finds) the DM between the bot and a user; returns its channel id.</summary>
     Task<string> OpenConversation(string userId, CancellationToken cancellationToken = default);
@@ -26,6 +33,10 @@ public interface ISlackApi
     Task<UsersListResponse> UsersList(string? cursor, int limit, CancellationToken cancellationToken = default);
     /// <summary>usergroups.list: the workspace's enabled user groups.</summary>
     Task<IReadOnlyList<UserGroup>> UserGroups(CancellationToken cancellationToken = default);
+    /// <summary>usergroups.users.list: the user ids of a user group's members (scope <c>usergroups:read</c>).</summary>
+    Task<IReadOnlyList<string>> UserGroupMembers(string userGroupId, CancellationToken cancellationToken = default);
+    /// <summary>bots.info: a bot user's details, among them the id of the app it belongs to.</summary>
+    Task<BotInfo> BotInfo(string botId, CancellationToken cancellationToken = default);
     /// <summary>
     /// conversations.history: top-level messages with ts after <paramref name="oldest"/> (and before <paramref name="latest"/>
     /// when given), newest first, at most <paramref name="limit"/>. Thread replies are not in it; see <see cref="ConversationReplies"/>.

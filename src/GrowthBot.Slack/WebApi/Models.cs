@@ -31,6 +31,8 @@ public sealed record AuthTestResponse : SlackApiResponse
     public string? TeamId { get; init; }
     public string? UserId { get; init; }
     public string? BotId { get; init; }
+    /// <summary>Sent for bot tokens though not in Slack's documented example; null when missing (see <see cref="WebApi.BotInfo"/>).</summary>
+    public string? AppId { get; init; }
 }
 
 /// <summary>What oauth.v2.access answers for a bot install.</summary>
@@ -70,6 +72,12 @@ public sealed record PostMessageRequest(string Channel, string Text)
     public bool? UnfurlMedia { get; init; } = false;
     /// <summary>App data carried with the message, invisible to people; read back with conversations.history.</summary>
     public MessageMetadata? Metadata { get; init; }
+}
+
+/// <summary>chat.update: the message <paramref name="Ts"/> in <paramref name="Channel"/> gets this text and these blocks.</summary>
+public sealed record UpdateMessageRequest(string Channel, string Ts, string Text)
+{
+    public IReadOnlyList<Block>? Blocks { get; init; }
 }
 
 /// <summary>Slack message metadata as sent: an event type and a flat payload of strings.</summary>
@@ -184,6 +192,25 @@ public sealed record UserGroup
 public sealed record UserGroupsResponse : SlackApiResponse
 {
     public IReadOnlyList<UserGroup> Usergroups { get; init; } = [];
+}
+
+public sealed record UserGroupUsersResponse : SlackApiResponse
+{
+    public IReadOnlyList<string> Users { get; init; } = [];
+}
+
+public sealed record BotInfo
+{
+    public string Id { get; init; } = "";
+    public string? AppId { get; init; }
+    public string? UserId { get; init; }
+    public string? Name { get; init; }
+    public bool Deleted { get; init; }
+}
+
+public sealed record BotsInfoResponse : SlackApiResponse
+{
+    public BotInfo? Bot { get; init; }
 }
 
 public sealed record PermalinkResponse : SlackApiResponse

@@ -47,6 +47,12 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
     public Task<PostMessageResponse> PostMessage(PostMessageRequest request, CancellationToken cancellationToken = default) =>
         Json<PostMessageResponse>("chat.postMessage", request, cancellationToken);
 
+    public Task<PostMessageResponse> UpdateMessage(UpdateMessageRequest request, CancellationToken cancellationToken = default) =>
+        Json<PostMessageResponse>("chat.update", request, cancellationToken);
+
+    public Task<ViewResponse> UpdateView(string viewId, ModalView view, string? hash, CancellationToken cancellationToken = default) =>
+        Json<ViewResponse>("views.update", new { view_id = viewId, hash, view = (View)view }, cancellationToken);
+
     public Task<ViewResponse> OpenView(string triggerId, ModalView view, CancellationToken cancellationToken = default) =>
         Json<ViewResponse>("views.open", new { trigger_id = triggerId, view = (View)view }, cancellationToken);
 
@@ -76,6 +82,15 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
     {
         var response = await Form<UserGroupsResponse>("usergroups.list", new() { ["include_disabled"] = "false", ["include_count"] = "true" }, cancellationToken);
         return response.Usergroups.Where(g => g.DateDelete == 0).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> UserGroupMembers(string userGroupId, CancellationToken cancellationToken = default) =>
+        (await Form<UserGroupUsersResponse>("usergroups.users.list", new() { ["usergroup"] = userGroupId }, cancellationToken)).Users;
+
+    public async Task<BotInfo> BotInfo(string botId, CancellationToken cancellationToken = default)
+    {
+        var response = await Form<BotsInfoResponse>("bots.info", new() { ["bot"] = botId }, cancellationToken);
+        return response.Bot ?? throw new SlackApiException("bots.info", "bot_not_found", "bots.info returned no bot");
     }
 
     public Task<ConversationHistoryResponse> ConversationHistory(string channel, string? oldest, int limit, bool includeAllMetadata,

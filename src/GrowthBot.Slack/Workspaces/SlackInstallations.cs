@@ -15,6 +15,12 @@ public sealed class SlackInstallations(ISlackInstallationStore store, TimeProvid
 
     private readonly ConcurrentDictionary<string, (SlackInstallation Installation, DateTimeOffset At)> _known = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Raised with the team id after a workspace was installed (or installed again) or removed here. Handlers must only
+    /// queue work: the caller is the OAuth redirect or an event Slack wants acknowledged.
+    /// </summary>
+    public event Action<string>? Changed;
+
     public async ValueTask<SlackBot?> For(string? teamId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(teamId))
@@ -36,6 +42,7 @@ public sealed class SlackInstallations(ISlackInstallationStore store, TimeProvid
         await store.Save(installation, cancellationToken);
         _known[installation.TeamId] = (installation, time.GetUtcNow());
         logger.LogInformation("Installed in Slack workspace {Team} ({TeamId}) by {User}", installation.TeamName, installation.TeamId, installation.InstalledBy);
+        Raise(installation.TeamId);
     }
 
     /// <summary>Forgets the workspace (uninstalled, or its bot token revoked); false when it was not installed.</summary>
@@ -43,7 +50,26 @@ public sealed class SlackInstallations(ISlackInstallationStore store, TimeProvid
     {
         _known.TryRemove(teamId, out _);
         var removed = await store.Remove(teamId, cancellationToken);
-        if (removed) logger.LogInformation("Removed the installation of Slack workspace {TeamId}", teamId);
+        if (removed)
+        {
+            logger.LogInformation("Removed the installation of Slack workspace {TeamId}", teamId);
+            Raise(teamId);
+        }
         return removed;
+    }
+
+    private void Raise(string teamId)
+    {
+        foreach (var listener in Changed?.GetInvocationList().Cast<Action<string>>() ?? [])
+        {
+            try
+            {
+                listener(teamId);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "A listener failed on the installation change of workspace {TeamId}", teamId);
+            }
+        }
     }
 }

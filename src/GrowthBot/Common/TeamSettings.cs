@@ -55,7 +55,10 @@ public sealed class TeamSettingsService(
     /// </summary>
     public event Action<TeamSettings>? Saved;
 
-    /// <summary>Reads every team's saved settings; called once at startup, after migrations and before the first request.</summary>
+    /// <summary>
+    /// Reads every team's saved settings: at startup, after migrations and before the first request, and on every catch-up
+    /// sweep, so settings another instance saved apply here too.
+    /// </summary>
     public async Task Load(CancellationToken cancellationToken = default)
     {
         foreach (var saved in await store.All(cancellationToken))

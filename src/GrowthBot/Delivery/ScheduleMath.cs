@@ -41,12 +41,12 @@ public static class ScheduleMath
         return null;
     }
 
-    /// <summary>
-    /// This week's post is due and may go out now: on time, or caught up at a humane hour of the team (<see cref="CatchUpPolicy"/>).
-    /// </summary>
-    public static bool PostWeeklyNow(string cron, TimeZoneInfo zone, MessageHours hours, DateTimeOffset now) =>
-        FirstFireIn(cron, zone, Periods.StartOf(Periods.WeekStart(Periods.LocalDate(now, zone)), zone)) is { } due
-        && CatchUpPolicy.MayPost(due, now, zone, hours);
+    /// <summary>When the current week (Monday 00:00 in <paramref name="zone"/>) started.</summary>
+    public static DateTimeOffset WeekStart(TimeZoneInfo zone, DateTimeOffset now) => Periods.StartOf(Periods.WeekStart(Periods.LocalDate(now, zone)), zone);
+
+    /// <summary>This week's first cron time, once it has come; null before. A weekly post is due from then until the week ends.</summary>
+    public static DateTimeOffset? WeeklySlot(string cron, TimeZoneInfo zone, DateTimeOffset now) =>
+        FirstFireIn(cron, zone, WeekStart(zone, now)) is { } due && due <= now ? due : null;
 
     public static bool IsValid(string cron) => CronExpression.TryParse(cron, out _);
 }

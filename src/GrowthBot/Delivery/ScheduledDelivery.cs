@@ -30,6 +30,9 @@ public sealed record PostTarget
 public sealed record DeliveryOutcome(bool Delivered, bool PostedNow, string? Channel, string? Ts, string? Error = null)
 {
     public static readonly DeliveryOutcome NotYet = new(false, false, null, null);
+
+    /// <summary>Another run claimed the post moments ago and is posting it now.</summary>
+    public bool InProgress { get; init; }
 }
 
 /// <summary>
@@ -71,7 +74,7 @@ public sealed class ScheduledDelivery(
             case ClaimResult.AlreadySent:
                 return new DeliveryOutcome(true, false, existing!.Channel, existing.Ts);
             case ClaimResult.InProgress or ClaimResult.RecentlyFailed:
-                return new DeliveryOutcome(false, false, null, null, existing?.LastError);
+                return new DeliveryOutcome(false, false, null, null, existing?.LastError) { InProgress = claim == ClaimResult.InProgress };
         }
 
         // A stale Pending claim (the run died between post and record) or a Retry (the answer never came: timeout,

@@ -8,6 +8,7 @@ using GrowthBot.Features.Installs;
 using GrowthBot.Features.Learnings;
 using GrowthBot.Features.Okrs;
 using GrowthBot.Features.Reports;
+using GrowthBot.Features.Settings;
 using GrowthBot.Features.Tasks;
 using GrowthBot.Slack;
 using GrowthBot.Slack.Routing;
@@ -29,6 +30,7 @@ public static class FeatureRegistration
             .AddViewSubmission<ConcludeExperimentModal>(ConcludeExperimentModal.CallbackId)
             .AddBlockAction<StartExperimentButton>(StartExperimentButton.ActionId)
             .AddBlockAction<ConcludeExperimentButton>(ConcludeExperimentButton.ActionId)
+            .AddBlockAction<ExperimentKeyResultSelect>(ExperimentKeyResultSelect.ActionId)
             // /task
             .AddSlashCommand<TaskCommand>(TaskCommand.Name)
             .AddViewSubmission<NewTaskModal>(NewTaskModal.CallbackId)
@@ -50,6 +52,7 @@ public static class FeatureRegistration
             // /growth
             .AddSlashCommand<GrowthCommand>(GrowthCommand.Name)
             .AddViewSubmission<SettingsModal>(SettingsModal.CallbackId)
+            .AddBlockAction<OpenSettingsButton>(OpenSettingsButton.ActionId)
             .AddBlockOptions<TimeZoneOptions>(TimeZoneOptions.ActionId)
             .AddBlockOptions<UserGroupOptions>(UserGroupOptions.ActionId)
             // the weekly report's thread: sales rate lead quality
@@ -82,6 +85,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<UserNotifier>();
         builder.Services.AddSingleton<WeeklyReportReader>();
         builder.Services.AddSingleton<WeeklyReportPoster>();
+        builder.Services.AddSingleton<LeadRaters>();
+        builder.Services.AddSingleton<LeadQualityAsk>();
         builder.Services.AddScoped<HomeTab>();
         builder.Services.AddSingleton<HomePublisher>();
         builder.Services.AddSingleton<IChangeListener>(sp => sp.GetRequiredService<HomePublisher>());

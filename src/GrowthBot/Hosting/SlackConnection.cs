@@ -69,6 +69,47 @@ public sealed class SlackConnection(
         }
     }
 
+    /// <summary>
+    /// The app id, for links that open the App Home: auth.test names it for bot tokens (not in Slack's documented
+    /// example, so not relied on), bots.info always does. Without either, the first request's api_app_id supplies it.
+    /// </summary>
+    private async Task LearnAppId(AuthTestResponse auth, CancellationToken cancellationToken)
+    {
+        if (auth.AppId is { Length: > 0 } fromAuth)
+        {
+            identity.RememberAppId(fromAuth);
+            return;
+        }
+        if (auth.BotId is not { Length: > 0 } botId) return;
+        try
+        {
+            identity.RememberAppId((await slack.BotInfo(botId, cancellationToken)).AppId);
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("bots.info did not say which app the bot belongs to ({Error}); the first request from Slack will",
+                e is SlackApiException api ? api.Error : "unreachable");
+        }
+    }
+
+    /// <summary>With many workspaces the app is the same in each: any installation names it (oauth.v2.access said).</summary>
+    private async Task LearnAppIdFromAnInstallation(CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var team in await installations.Teams(cancellationToken))
+                if (await installations.Find(team, cancellationToken) is { AppId.Length: > 0 } installation)
+                {
+                    identity.RememberAppId(installation.AppId);
+                    return;
+                }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogInformation(e, "Could not read an installation for the app's id; the first request from Slack will give it");
+        }
+    }
+
     /// <summary>Asks Slack who the bot is (or, with many workspaces, whether it answers), and records whether it answered.</summary>
     public async Task Check(CancellationToken cancellationToken)
     {
@@ -80,6 +121,7 @@ public sealed class SlackConnection(
                 if (!_apiAnswered) logger.LogInformation("Slack's Web API answers; serving every workspace installed through /slack/install");
                 _apiAnswered = true;
                 LastError = null;
+                if (identity.AppId is null) await LearnAppIdFromAnInstallation(cancellationToken);
                 return;
             }
             var auth = await slack.AuthTest(cancellationToken);
@@ -87,6 +129,7 @@ public sealed class SlackConnection(
             identity.Set(auth.UserId, auth.BotId, auth.TeamId, auth.Team);
             LastError = null;
             if (first) logger.LogInformation("Connected to Slack workspace {Team} ({TeamId}) as {BotUser}", auth.Team, auth.TeamId, auth.UserId);
+            if (identity.AppId is null) await LearnAppId(auth, cancellationToken);
         }
         catch (SlackApiException e) when (Fatal.Contains(e.Error))
         {

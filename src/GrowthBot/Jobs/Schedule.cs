@@ -17,6 +17,9 @@ public sealed record ScheduledJob(
     Func<IServiceProvider, CancellationToken, Task>? RunOnce = null)
 {
     public JobKey Key { get; } = new(Name, "growthbot");
+
+    /// <summary>Posts for each team at that team's time: one trigger per team (the catch-up and the backup have one for all).</summary>
+    public bool PerTeam => PostFor is not null;
 }
 
 /// <summary>

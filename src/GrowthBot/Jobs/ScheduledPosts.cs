@@ -14,8 +14,22 @@ namespace GrowthBot.Jobs;
 [DisallowConcurrentExecution]
 public sealed class ScheduledPosts(IServiceProvider services, TeamSettingsService teamSettings, ILogger<ScheduledPosts> logger) : IJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await Run(Schedule.Of(context.JobDetail.Key), cancellationToken);
+    /// <summary>The trigger's data naming the team a per-team trigger fires for.</summary>
+    public const string TeamKey = "team";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var job = Schedule.Of(context.JobDetail.Key);
+        if (context.Trigger.JobDataMap.GetString(TeamKey) is { Length: > 0 } team) await RunFor(job, team, cancellationToken);
+        else await Run(job, cancellationToken);
+    }
+
+    /// <summary>Makes <paramref name="job"/>'s due posts for one team, when it is still one the bot serves.</summary>
+    public async Task RunFor(ScheduledJob job, string team, CancellationToken cancellationToken)
+    {
+        if (!(await teamSettings.Teams(cancellationToken)).Contains(team, StringComparer.Ordinal)) return;
+        await PostFor(job, team, cancellationToken);
+    }
 
     /// <summary>Makes <paramref name="job"/>'s due posts for every team; the catch-up makes every job's. A job done once (the backup) is done.</summary>
     public async Task Run(ScheduledJob job, CancellationToken cancellationToken)
@@ -32,20 +46,25 @@ public sealed class ScheduledPosts(IServiceProvider services, TeamSettingsServic
             }
             return;
         }
+        // Another instance on the same database may have saved a team's settings: the sweep reads them afresh, so every
+        // instance follows them within one catch-up interval.
+        if (job == Schedule.CatchUp) await teamSettings.Load(cancellationToken);
         foreach (var posting in job.PostFor is null ? Schedule.Posts : [job])
         {
-            foreach (var team in await teamSettings.Teams(cancellationToken))
-            {
-                try
-                {
-                    using var scope = SlackTeamScope.Enter(team);
-                    await posting.PostFor!(services, team, cancellationToken);
-                }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-                {
-                    logger.LogError(e, "Scheduled {Job} for team {Team} failed; the next run tries again", posting.Name, team);
-                }
-            }
+            foreach (var team in await teamSettings.Teams(cancellationToken)) await PostFor(posting, team, cancellationToken);
+        }
+    }
+
+    private async Task PostFor(ScheduledJob posting, string team, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var scope = SlackTeamScope.Enter(team);
+            await posting.PostFor!(services, team, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Scheduled {Job} for team {Team} failed; the next run tries again", posting.Name, team);
         }
     }
 }

@@ -49,4 +49,6 @@ public enum CommonText
     AndMore,
     FieldLabel,
     LabelledLine,
+    FullDateFormat,
+    FullDateFormatWithYear,
 }

@@ -83,4 +83,6 @@ public enum ExportText
     ColumnUnit,
     ColumnCheckedInBy,
     ColumnCheckedInAtUtc,
+    ColumnNextStep,
+    ColumnBringsLeads,
 }

@@ -50,8 +50,10 @@ public enum OkrText
     NotePlaceholder,
     CheckInTitle,
     CheckInSubmit,
-    KeyResultGone,
     HistoryButton,
     CheckInButton,
     NotAKeyResultId,
+    LeadsField,
+    CountsLeadsOption,
+    CountsLeadsHint,
 }

@@ -199,6 +199,10 @@ public sealed class Wording
     public string Date(DateOnly date, DateOnly today) =>
         date.ToString(Text(date.Year == today.Year ? CommonText.DateFormat : CommonText.DateFormatWithYear), Culture);
 
+    /// <summary>A day named in full with its date, "Monday 9 Nov" (the year when it is not <paramref name="today"/>'s), e.g. where a report's period starts.</summary>
+    public string FullDate(DateOnly date, DateOnly today) =>
+        date.ToString(Text(date.Year == today.Year ? CommonText.FullDateFormat : CommonText.FullDateFormatWithYear), Culture);
+
     /// <summary>
     /// A moment (when something was logged), which Slack shows in the reader's own time zone. Slack words its friendly
     /// form ("yesterday") in the reader's Slack language, mostly English, so other languages get the numeric one.

@@ -10,9 +10,9 @@ namespace GrowthBot.Storage;
 public sealed class ExperimentStore(Database database, IChangeFeed changes)
 {
     private const string Columns = """
-        id, team_id, number, name, hypothesis, funnel_stage, key_result_id, metric, impact, confidence, ease,
+        id, team_id, number, name, hypothesis, funnel_stage, key_result_id, metric, brings_leads, impact, confidence, ease,
         owner_id, start_date, end_date, status, created_by, created_at, started_at, concluded_at,
-        outcome, result, learning, decision
+        outcome, result, learning, decision, next_step
         """;
 
     /// <summary>Stores a new experiment and gives it the team's next number.</summary>
@@ -23,9 +23,9 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         {
             await database.Dialect.LockTeamNumbers(connection, transaction, "experiments", experiment.TeamId);
             return await connection.QuerySingleAsync<(long Id, long Number)>("""
-                INSERT INTO experiments (team_id, number, name, hypothesis, funnel_stage, key_result_id, metric,
+                INSERT INTO experiments (team_id, number, name, hypothesis, funnel_stage, key_result_id, metric, brings_leads,
                     impact, confidence, ease, owner_id, start_date, end_date, status, created_by, created_at)
-                SELECT @TeamId, COALESCE(MAX(number), 0) + 1, @Name, @Hypothesis, @Stage, @KeyResultId, @Metric,
+                SELECT @TeamId, COALESCE(MAX(number), 0) + 1, @Name, @Hypothesis, @Stage, @KeyResultId, @Metric, @BringsLeads,
                     @Impact, @Confidence, @Ease, @OwnerId, @StartDate, @EndDate, @Status, @CreatedBy, @CreatedAt
                 FROM experiments WHERE team_id = @TeamId
                 RETURNING id, number
@@ -131,28 +131,29 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
     {
         var changed = await connection.ExecuteAsync($"""
             UPDATE experiments SET status = 'Concluded', outcome = @outcome, result = @result, learning = @learning, decision = @decision,
-                concluded_at = @now, updated_at = @now
+                next_step = @nextStep, brings_leads = @bringsLeads, concluded_at = @now, updated_at = @now
             WHERE team_id = @TeamId AND id = @Id AND status IN ({(onlyRunning ? "'Running'" : "'Backlog', 'Running'")})
             """, new
         {
             experiment.TeamId, experiment.Id, outcome = conclusion.Outcome.ToString(), result = conclusion.Result, learning = conclusion.Learning,
-            decision = conclusion.Decision.ToString(), now,
+            decision = conclusion.Decision.ToString(), nextStep = conclusion.NextStep, bringsLeads = conclusion.BringsLeads, now,
         }, transaction);
         return changed > 0;
     }
 
-    /// <summary>Saves edited fields (name, hypothesis, stage, key result, metric, ICE, owner, dates).</summary>
+    /// <summary>Saves edited fields (name, hypothesis, stage, key result, metric, whether it brings leads, ICE, owner, dates).</summary>
     public async Task Update(Experiment experiment, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await database.InTransaction(async (connection, transaction) =>
         {
             await connection.ExecuteAsync("""
                 UPDATE experiments SET name = @Name, hypothesis = @Hypothesis, funnel_stage = @Stage, key_result_id = @KeyResultId,
-                    metric = @Metric, impact = @Impact, confidence = @Confidence, ease = @Ease, owner_id = @OwnerId,
+                    metric = @Metric, brings_leads = @BringsLeads, impact = @Impact, confidence = @Confidence, ease = @Ease, owner_id = @OwnerId,
                     start_date = @StartDate, end_date = @EndDate, updated_at = @Now
                 WHERE team_id = @TeamId AND id = @Id
                 """, new
             {
                 experiment.TeamId, experiment.Id, experiment.Name, experiment.Hypothesis, Stage = experiment.Stage.ToString(), experiment.KeyResultId, experiment.Metric,
+                experiment.BringsLeads,
                 experiment.Ice.Impact, experiment.Ice.Confidence, experiment.Ice.Ease, experiment.OwnerId, experiment.StartDate, experiment.EndDate, Now = now,
             }, transaction);
             changes.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
@@ -186,6 +187,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         Stage = e.Stage.ToString(),
         e.KeyResultId,
         e.Metric,
+        e.BringsLeads,
         e.Ice.Impact,
         e.Ice.Confidence,
         e.Ice.Ease,
@@ -208,6 +210,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         public string FunnelStage { get; init; } = "";
         public long? KeyResultId { get; init; }
         public string Metric { get; init; } = "";
+        public bool BringsLeads { get; init; }
         public int Impact { get; init; }
         public int Confidence { get; init; }
         public int Ease { get; init; }
@@ -223,6 +226,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         public string? Result { get; init; }
         public string? Learning { get; init; }
         public string? Decision { get; init; }
+        public string? NextStep { get; init; }
 
         public Experiment ToExperiment() => new()
         {
@@ -234,6 +238,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
             Stage = Enum.Parse<FunnelStage>(FunnelStage),
             KeyResultId = KeyResultId,
             Metric = Metric,
+            BringsLeads = BringsLeads,
             Ice = new IceScore(Impact, Confidence, Ease),
             OwnerId = OwnerId,
             StartDate = StartDate,
@@ -247,6 +252,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
             Result = Result,
             Learning = Learning,
             Decision = Decision is null ? null : Enum.Parse<Decision>(Decision),
+            NextStep = NextStep,
         };
     }
 }

@@ -12,12 +12,14 @@ public sealed record KeyResultChoice
     public int Number { get; init; }
     public string Name { get; init; } = "";
     public string Unit { get; init; } = "";
+    /// <summary>The team says it counts leads: an experiment linked to it brings leads for sales to judge, by default.</summary>
+    public bool CountsLeads { get; init; }
 
     public string ShortId => Domain.Common.ShortId.Format(Domain.Common.ShortId.KeyResult, Number);
 }
 
 /// <summary>A key result to create with <see cref="OkrStore.SetObjective"/>.</summary>
-public sealed record KeyResultDraft(string Name, decimal Baseline, decimal Target, string Unit, string OwnerId);
+public sealed record KeyResultDraft(string Name, decimal Baseline, decimal Target, string Unit, string OwnerId, bool CountsLeads = false);
 
 /// <summary>The team's current objective and its key results.</summary>
 public sealed record OkrSnapshot(Objective Objective, IReadOnlyList<KeyResult> KeyResults);
@@ -26,7 +28,7 @@ public sealed record OkrSnapshot(Objective Objective, IReadOnlyList<KeyResult> K
 public sealed class OkrStore(Database database, IChangeFeed changes)
 {
     private const string KeyResultColumns =
-        "id, team_id, number, objective_id, name, baseline, target, current, unit, owner_id, confidence, created_by, created_at";
+        "id, team_id, number, objective_id, name, baseline, target, current, unit, counts_leads, owner_id, confidence, created_by, created_at";
 
     /// <summary>
     /// Makes a new objective the current one, with its key results. The previous objective and its key
@@ -46,15 +48,15 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
             foreach (var kr in keyResults)
             {
                 var row = await connection.QuerySingleAsync<(long Id, long Number)>("""
-                    INSERT INTO key_results (team_id, number, objective_id, name, baseline, target, current, unit, owner_id, created_by, created_at)
-                    SELECT @teamId, COALESCE(MAX(number), 0) + 1, @objectiveId, @Name, @Baseline, @Target, @Baseline, @Unit, @OwnerId, @userId, @now
+                    INSERT INTO key_results (team_id, number, objective_id, name, baseline, target, current, unit, counts_leads, owner_id, created_by, created_at)
+                    SELECT @teamId, COALESCE(MAX(number), 0) + 1, @objectiveId, @Name, @Baseline, @Target, @Baseline, @Unit, @CountsLeads, @OwnerId, @userId, @now
                     FROM key_results WHERE team_id = @teamId
                     RETURNING id, number
-                    """, new { teamId, objectiveId, kr.Name, Baseline = (double)kr.Baseline, Target = (double)kr.Target, kr.Unit, kr.OwnerId, userId, now }, transaction);
+                    """, new { teamId, objectiveId, kr.Name, Baseline = (double)kr.Baseline, Target = (double)kr.Target, kr.Unit, kr.CountsLeads, kr.OwnerId, userId, now }, transaction);
                 stored.Add(new KeyResult
                 {
                     Id = row.Id, TeamId = teamId, Number = (int)row.Number, ObjectiveId = objectiveId, Name = kr.Name, Baseline = kr.Baseline,
-                    Target = kr.Target, Current = kr.Baseline, Unit = kr.Unit, OwnerId = kr.OwnerId, CreatedBy = userId, CreatedAt = now,
+                    Target = kr.Target, Current = kr.Baseline, Unit = kr.Unit, CountsLeads = kr.CountsLeads, OwnerId = kr.OwnerId, CreatedBy = userId, CreatedAt = now,
                 });
             }
             changes.Changed(teamId, [userId, .. keyResults.Select(k => k.OwnerId)]);
@@ -80,7 +82,7 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
     {
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<KeyResultChoice>("""
-            SELECT kr.id, kr.number, kr.name, kr.unit
+            SELECT kr.id, kr.number, kr.name, kr.unit, kr.counts_leads
             FROM key_results kr JOIN objectives o ON o.id = kr.objective_id
             WHERE kr.team_id = @teamId AND o.team_id = @teamId AND o.is_current = TRUE
             ORDER BY kr.number
@@ -100,7 +102,7 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
     {
         await using var connection = await database.Open(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<KeyResultChoice>(
-            "SELECT id, number, name, unit FROM key_results WHERE team_id = @teamId AND id = @id", new { teamId, id });
+            "SELECT id, number, name, unit, counts_leads FROM key_results WHERE team_id = @teamId AND id = @id", new { teamId, id });
     }
 
     public async Task<KeyResult?> KeyResultById(string teamId, long id, CancellationToken cancellationToken = default)
@@ -189,6 +191,7 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
         public double Target { get; init; }
         public double Current { get; init; }
         public string Unit { get; init; } = "";
+        public bool CountsLeads { get; init; }
         public string OwnerId { get; init; } = "";
         public string? Confidence { get; init; }
         public string CreatedBy { get; init; } = "";
@@ -197,7 +200,7 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
         public KeyResult ToKeyResult() => new()
         {
             Id = Id, TeamId = TeamId, Number = Number, ObjectiveId = ObjectiveId, Name = Name, Baseline = (decimal)Baseline,
-            Target = (decimal)Target, Current = (decimal)Current, Unit = Unit, OwnerId = OwnerId,
+            Target = (decimal)Target, Current = (decimal)Current, Unit = Unit, CountsLeads = CountsLeads, OwnerId = OwnerId,
             Confidence = Confidence is null ? null : Enum.Parse<KrConfidence>(Confidence), CreatedBy = CreatedBy, CreatedAt = CreatedAt,
         };
     }

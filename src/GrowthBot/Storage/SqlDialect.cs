@@ -8,7 +8,7 @@ namespace GrowthBot.Storage;
 /// text for both. A connection string starting <c>Host=</c> selects PostgreSQL; anything else is a SQLite file (the
 /// default). The other differences each live in one place too: a migration's PostgreSQL twin beside it
 /// (Storage/Migrations/README.md), instants and dates as parameters (<see cref="SqlTypeHandlers"/>), and the
-/// scheduler's job store (Jobs/ScheduleRegistration.cs). docs/decisions/0008-postgresql-and-a-clustered-schedule.md says why it is split this way.
+/// scheduler's job store (Jobs/ScheduleRegistration.cs). docs/decisions/0009-postgresql-and-a-clustered-schedule.md says why it is split this way.
 /// </summary>
 public abstract class SqlDialect : IAsyncDisposable
 {

@@ -34,7 +34,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<TeamSettingsStore>();
         builder.Services.AddSingleton<NudgePauseStore>();
         builder.Services.AddSingleton<PersonLanguageStore>();
-        builder.Services.AddSingleton<ReportThreadStore>();
+        builder.Services.AddSingleton<ReportStore>();
         builder.Services.AddSingleton<DeliveryStore>();
         builder.Services.AddSingleton<InstallationStore>();
         builder.Services.AddSingleton<ISlackInstallationStore>(sp => sp.GetRequiredService<InstallationStore>());

@@ -70,6 +70,21 @@ public sealed class TaskStore(Database database, IChangeFeed changes)
         return rows.Select(r => r.ToTask()).ToList();
     }
 
+    /// <summary>How the tasks of each of <paramref name="experimentIds"/> stand; experiments without tasks are left out.</summary>
+    public async Task<IReadOnlyDictionary<long, TaskCounts>> CountsByExperiment(string teamId, IReadOnlyCollection<long> experimentIds, CancellationToken cancellationToken = default)
+    {
+        if (experimentIds.Count == 0) return new Dictionary<long, TaskCounts>();
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<(long ExperimentId, long Done, long Open, long Blocked)>($"""
+            SELECT t.experiment_id, COUNT(*) FILTER (WHERE t.status = 'Done'), COUNT(*) FILTER (WHERE t.status = 'Open'),
+                   COUNT(*) FILTER (WHERE t.status = 'Open' AND EXISTS (SELECT 1 FROM task_blocks b WHERE b.task_id = t.id AND b.resolved_at IS NULL))
+            FROM tasks t
+            WHERE t.team_id = @teamId AND t.experiment_id {database.Dialect.InList("experimentIds")}
+            GROUP BY t.experiment_id
+            """, new { teamId, experimentIds = experimentIds.ToArray() });
+        return rows.ToDictionary(r => r.ExperimentId, r => new TaskCounts((int)r.Done, (int)r.Open, (int)r.Blocked));
+    }
+
     /// <summary>Marks an open task of the team done; false when it was already done.</summary>
     public async Task<bool> MarkDone(string teamId, long taskId, string userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await database.InTransaction(async (connection, transaction) =>

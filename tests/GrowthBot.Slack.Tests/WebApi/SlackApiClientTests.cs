@@ -274,6 +274,36 @@ public class SlackApiClientTests
         Assert.StartsWith("application/x-www-form-urlencoded", request.ContentType);
     }
 
+    [Fact]
+    public async Task A_user_groups_members_and_a_bots_app_are_read_with_form_arguments()
+    {
+        _handler.Answer(Response(HttpStatusCode.OK, """{"ok":true,"users":["U1","U2"]}"""),
+            Response(HttpStatusCode.OK, """{"ok":true,"bot":{"id":"B1","app_id":"A1","user_id":"U9","name":"growthbot","deleted":false}}"""));
+
+        Assert.Equal(["U1", "U2"], await _client.UserGroupMembers("S1"));
+        var bot = await _client.BotInfo("B1");
+        Assert.Equal(("B1", "A1"), (bot.Id, bot.AppId));
+
+        Assert.Equal(["https://slack.test/api/usergroups.users.list", "https://slack.test/api/bots.info"], _handler.Requests.Select(r => r.Url));
+        Assert.Equal(["usergroup=S1", "bot=B1"], _handler.Requests.Select(r => r.Body));
+    }
+
+    [Fact]
+    public async Task A_message_and_a_modal_are_updated_with_their_ts_and_view_id_and_hash()
+    {
+        _handler.Answer(Response(HttpStatusCode.OK, Ok), Response(HttpStatusCode.OK, """{"ok":true,"view":{"id":"V1"}}"""));
+
+        await _client.UpdateMessage(new UpdateMessageRequest("C1", "1.000100", "Good 2 · Mixed 1") { Blocks = [new GrowthBot.Slack.BlockKit.SectionBlock("Good 2")] });
+        await _client.UpdateView("V1", new GrowthBot.Slack.BlockKit.ModalView(new GrowthBot.Slack.BlockKit.PlainText("New experiment"), []), "h1");
+
+        var update = JsonNode.Parse(_handler.Requests[0].Body)!;
+        Assert.Equal("https://slack.test/api/chat.update", _handler.Requests[0].Url);
+        Assert.Equal(("C1", "1.000100", "Good 2 · Mixed 1"), (update["channel"]!.GetValue<string>(), update["ts"]!.GetValue<string>(), update["text"]!.GetValue<string>()));
+        var view = JsonNode.Parse(_handler.Requests[1].Body)!;
+        Assert.Equal("https://slack.test/api/views.update", _handler.Requests[1].Url);
+        Assert.Equal(("V1", "h1", "modal"), (view["view_id"]!.GetValue<string>(), view["hash"]!.GetValue<string>(), view["view"]!["type"]!.GetValue<string>()));
+    }
+
     /// <summary>Advances the fake clock in small steps until the call completes, so backoffs and Retry-After elapse.</summary>
     private async Task<T> Pump<T>(Task<T> call)
     {

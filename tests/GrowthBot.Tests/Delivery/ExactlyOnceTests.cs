@@ -29,11 +29,15 @@ public class ExactlyOnceTests
     private static IReadOnlyList<SlackCall> Reports(GrowthBotApp app) =>
         app.Slack.CallsTo("chat.postMessage").Where(c => c.Str("thread_ts") is null && c.AllText.Contains("Here's what happened")).ToList();
 
-    /// <summary>The state a crash right after chat.postMessage leaves: the message is in Slack, the delivery still Pending without a ts.</summary>
+    /// <summary>
+    /// The state a crash right after chat.postMessage leaves: the message is in Slack, the delivery still Pending without
+    /// a ts, and the report it belongs to neither posted nor finished.
+    /// </summary>
     private static async Task LoseTheAnswer(GrowthBotApp app, string job)
     {
         await using var db = await app.Db();
         await db.ExecuteAsync("UPDATE deliveries SET status = 'Pending', ts = NULL, channel = NULL, sent_at = NULL WHERE job = @job", new { job });
+        await db.ExecuteAsync("UPDATE reports SET ts = NULL, channel = NULL, posted_at = NULL, finished_at = NULL");
     }
 
     [Fact]
@@ -82,12 +86,15 @@ public class ExactlyOnceTests
         Assert.Equal(DeliveryStatus.Sent, (await app.Service<DeliveryStore>().Find(key))!.Status);
     }
 
-    /// <summary>The state a crash right after claiming leaves: Pending, and nothing in Slack.</summary>
+    /// <summary>The state a crash right after claiming leaves: this week's report reserved, its post Pending, and nothing in Slack.</summary>
     private static async Task ClaimAndDie(GrowthBotApp app)
     {
-        var week = Domain.Scheduling.Periods.WeekKey(DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime));
-        var key = ScheduledDelivery.Key(GrowthBotApp.TeamId, WeeklyReportPoster.ReportKey, week, GrowthBotApp.GrowthChannel);
-        Assert.Equal(ClaimResult.Claimed, (await app.Service<DeliveryStore>().Claim(key, GrowthBotApp.TeamId, WeeklyReportPoster.ReportKey, GrowthBotApp.GrowthChannel, app.Time.GetUtcNow())).Result);
+        var now = app.Time.GetUtcNow();
+        var settings = app.Service<TeamSettingsService>().For(GrowthBotApp.TeamId);
+        var slot = ScheduleMath.WeeklySlot(settings.WeeklyReportCron, settings.Zone, now)!.Value;
+        var report = (await app.Service<ReportStore>().ReserveSlot(GrowthBotApp.TeamId, slot, ScheduleMath.WeekStart(settings.Zone, now), now))!;
+        var key = ScheduledDelivery.Key(GrowthBotApp.TeamId, WeeklyReportPoster.ReportKey, report.PeriodKey, GrowthBotApp.GrowthChannel);
+        Assert.Equal(ClaimResult.Claimed, (await app.Service<DeliveryStore>().Claim(key, GrowthBotApp.TeamId, WeeklyReportPoster.ReportKey, GrowthBotApp.GrowthChannel, now)).Result);
     }
 
     [Fact]

@@ -27,8 +27,9 @@ public class ScheduleMathTests
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
         var due = At(month, day, hour, minute);
-        Assert.False(ScheduleMath.PostWeeklyNow(MondayNine, zone, MessageHours.Default, due.AddMinutes(-1)));
-        Assert.True(ScheduleMath.PostWeeklyNow(MondayNine, zone, MessageHours.Default, due));
+        Assert.Null(ScheduleMath.WeeklySlot(MondayNine, zone, due.AddMinutes(-1)));
+        Assert.Equal(due, ScheduleMath.WeeklySlot(MondayNine, zone, due));
+        Assert.True(CatchUpPolicy.MayPost(due, due, zone, MessageHours.Default));
         Assert.Equal(due, ScheduleMath.LastFire(MondayNine, zone, due.AddDays(6))!.Value.Last);
         Assert.Equal(due, ScheduleMath.LastFire(MondayNine, zone, due.AddMinutes(-1))!.Value.Next);
     }

@@ -22,6 +22,17 @@ public sealed record SlackCall(string Method, JsonObject Args, string? Token, st
 
     public JsonNode? View => Args["view"];
 
+    /// <summary>What the fake Slack answered (null while unanswered or when it answered an error).</summary>
+    public JsonObject? Response { get; set; }
+
+    /// <summary>A posted message as it now is in Slack: what was sent, with the <c>ts</c> Slack gave it (to click in it).</summary>
+    public JsonObject AsPosted()
+    {
+        var message = Args.DeepClone().AsObject();
+        if (Response?["ts"] is { } ts) message["ts"] = ts.DeepClone();
+        return message;
+    }
+
     public string? Text => Str("text");
 
     /// <summary>The delivery key a scheduled post carries in its metadata, or null.</summary>
@@ -87,6 +98,9 @@ public sealed class FakeSlack : IAsyncDisposable
     public string ApiBaseUrlFor(string caller) => $"{Url}/as/{caller}/api/";
     public string BotToken { get; init; } = "xoxb-test-token";
     public string TeamId { get; init; } = "T0TEAM";
+
+    /// <summary>What bots.info says the bot's app is; null answers bots.info without an app_id.</summary>
+    public string? BotsInfoAppId { get; set; } = AppId;
 
     /// <summary>Users known to users.info and users.list, by id. Unknown ids answer users.info as ordinary members in UTC.</summary>
     public ConcurrentDictionary<string, JsonObject> Users { get; } = new();
@@ -177,19 +191,23 @@ public sealed class FakeSlack : IAsyncDisposable
     }
 
     /// <summary>A user group of an installed workspace; usergroups.list with that workspace's token lists only its own.</summary>
-    public void AddUserGroup(FakeWorkspace workspace, string id, string handle, string name) =>
-        _groups[(workspace.TeamId, id)] = new JsonObject
-        {
-            ["id"] = id, ["team_id"] = workspace.TeamId, ["name"] = name, ["handle"] = handle, ["description"] = "", ["is_usergroup"] = true,
-            ["date_delete"] = 0, ["user_count"] = 3,
-        };
+    public void AddUserGroup(FakeWorkspace workspace, string id, string handle, string name, params string[] members) =>
+        _groups[(workspace.TeamId, id)] = Group(workspace.TeamId, id, handle, name, members);
 
-    public void AddUserGroup(string id, string handle, string name) =>
-        UserGroups[id] = new JsonObject
-        {
-            ["id"] = id, ["team_id"] = TeamId, ["name"] = name, ["handle"] = handle, ["description"] = "", ["is_usergroup"] = true,
-            ["date_delete"] = 0, ["user_count"] = 3,
-        };
+    /// <summary>A user group for usergroups.list, with its <paramref name="members"/> for usergroups.users.list.</summary>
+    public void AddUserGroup(string id, string handle, string name, params string[] members) =>
+        UserGroups[id] = Group(TeamId, id, handle, name, members);
+
+    private static JsonObject Group(string teamId, string id, string handle, string name, string[] members) => new()
+    {
+        ["id"] = id, ["team_id"] = teamId, ["name"] = name, ["handle"] = handle, ["description"] = "", ["is_usergroup"] = true,
+        ["date_delete"] = 0, ["user_count"] = members.Length > 0 ? members.Length : 3,
+        ["users"] = new JsonArray(members.Select(u => (JsonNode)JsonValue.Create(u)).ToArray()),
+    };
+
+    /// <summary>The group <paramref name="id"/> as the workspace of this token sees it; null when it has none.</summary>
+    private JsonObject? GroupOf(string id, FakeWorkspace? workspace) =>
+        workspace is null ? UserGroups.GetValueOrDefault(id) : _groups.GetValueOrDefault((workspace.TeamId, id));
 
     public IReadOnlyList<SlackCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToList();
 
@@ -290,6 +308,11 @@ public sealed class FakeSlack : IAsyncDisposable
         if (_revoked.ContainsKey(token)) { await http.Response.WriteAsJsonAsync(new { ok = false, error = "token_revoked" }); return; }
         if (expectedToken is not null && token != expectedToken) { await http.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_auth" }); return; }
 
+        if (method == "usergroups.users.list" && GroupOf(args["usergroup"]?.ToString() ?? "", workspace) is null)
+        {
+            await http.Response.WriteAsJsonAsync(new { ok = false, error = "no_such_subteam" });
+            return;
+        }
         if (method == "users.info" && workspace is not null && !_members.ContainsKey((workspace.TeamId, args["user"]?.ToString() ?? "")))
         {
             await http.Response.WriteAsJsonAsync(new { ok = false, error = "user_not_found" });
@@ -304,6 +327,7 @@ public sealed class FakeSlack : IAsyncDisposable
             return;
         }
         var answer = Answer(method, args, workspace);
+        call.Response = answer;
         await Answered();
         await http.Response.WriteAsync(answer.ToJsonString());
     }
@@ -388,6 +412,8 @@ public sealed class FakeSlack : IAsyncDisposable
             case "chat.postMessage" or "chat.update":
                 ok["channel"] = args["channel"]?.DeepClone();
                 ok["ts"] = args["ts"]?.DeepClone() ?? NextTs();
+                if (method == "chat.update" && args["channel"] is JsonValue updated)
+                    Update(updated.ToString(), args["ts"]?.ToString() ?? "", args["text"]?.ToString() ?? "");
                 if (method == "chat.postMessage" && args["channel"] is JsonValue channel)
                     Remember(channel.ToString(), ok["ts"]!.GetValue<string>(), args["text"]?.ToString() ?? "", args["thread_ts"]?.ToString(),
                         args["metadata"] switch { JsonObject o => o.DeepClone().AsObject(), JsonValue v => JsonNode.Parse(v.ToString()) as JsonObject, _ => null },
@@ -438,6 +464,13 @@ public sealed class FakeSlack : IAsyncDisposable
                 var groups = workspace is null ? UserGroups.Values : _groups.Where(g => g.Key.Team == workspace.TeamId).Select(g => g.Value);
                 ok["usergroups"] = new JsonArray(groups.OrderBy(g => g["id"]!.GetValue<string>(), StringComparer.Ordinal).Select(g => (JsonNode)g.DeepClone()).ToArray());
                 break;
+            case "usergroups.users.list":
+                ok["users"] = GroupOf(args["usergroup"]!.ToString(), workspace)!["users"]!.DeepClone();
+                break;
+            case "bots.info":
+                ok["bot"] = new JsonObject { ["id"] = args["bot"]?.DeepClone(), ["deleted"] = false, ["name"] = "growthbot", ["user_id"] = BotUserId };
+                if (BotsInfoAppId is not null) ok["bot"]!["app_id"] = BotsInfoAppId;
+                break;
             case "chat.getPermalink":
                 ok["permalink"] = $"https://acme.slack.com/archives/{args["channel"]}/p{args["message_ts"]?.GetValue<string>().Replace(".", "")}";
                 break;
@@ -463,6 +496,13 @@ public sealed class FakeSlack : IAsyncDisposable
         if (metadata is not null) message["metadata"] = metadata;
         var list = _messages.GetOrAdd(channel, _ => []);
         lock (list) list.Add(message);
+    }
+
+    private void Update(string channel, string ts, string text)
+    {
+        var list = _messages.GetOrAdd(channel, _ => []);
+        lock (list)
+            foreach (var message in list.Where(m => m["ts"]?.ToString() == ts)) message["text"] = text;
     }
 
     /// <summary>

@@ -193,6 +193,12 @@ public sealed class GrowthBotApp : IAsyncDisposable
     public async Task<SlackReply> Submit(ViewSubmission submission, string team = TeamId) =>
         Acked(await SlackReply.From(await PostSigned("/slack/action", Form(new() { ["payload"] = submission.ToJson(team, NextTrigger()) }), "application/x-www-form-urlencoded")));
 
+    /// <summary>Sends the change of an input that dispatches its changes (dispatch_action), with everything typed into <paramref name="form"/> so far.</summary>
+    public async Task<SlackReply> Change(ViewSubmission form, string blockId, string team = TeamId) =>
+        Acked(await SlackReply.From(await PostSigned("/slack/action",
+            Form(new() { ["payload"] = form.ToBlockActionJson(team, NextTrigger(), blockId, $"{Time.GetUtcNow().ToUnixTimeSeconds()}.{Interlocked.Increment(ref _triggers):000000}") }),
+            "application/x-www-form-urlencoded")));
+
     /// <summary>Clicks the element with <paramref name="actionId"/> in a message or view the bot sent.</summary>
     public async Task<SlackReply> Click(JsonNode messageOrView, string actionId, string user = Alice, string channel = GrowthChannel, string? selectedValue = null,
         string team = TeamId)

@@ -74,6 +74,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(DatabaseKind.Postgres, connectionString, null, schema);
     }
 
+    /// <summary>An existing SQLite file (an upgraded old database) for the app to start on; disposing deletes it.</summary>
+    public static TestDatabase OnSqliteFile(string path) => new(DatabaseKind.Sqlite, $"Data Source={path}", path, null);
+
     /// <summary>A connection for a test's own checks, outside the app.</summary>
     public async Task<DbConnection> Open()
     {

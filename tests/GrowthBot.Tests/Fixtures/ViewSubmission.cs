@@ -59,25 +59,49 @@ public sealed class ViewSubmission
 
     public string? CallbackId => _view["callback_id"]?.GetValue<string>();
 
-    public string ToJson(string teamId, string triggerId) => new JsonObject
+    /// <summary>The block id of the input whose id is <paramref name="prefix"/> or starts with it (a block id that changes while the modal is open).</summary>
+    public string BlockId(string prefix) =>
+        _view["blocks"]!.AsArray().Select(b => b?["block_id"]?.GetValue<string>()).FirstOrDefault(id => id == prefix || id?.StartsWith(prefix + ".") == true)
+        ?? throw new Xunit.Sdk.XunitException($"The modal has no block '{prefix}…'");
+
+    public string ToJson(string teamId, string triggerId)
     {
-        ["type"] = "view_submission",
-        ["team"] = new JsonObject { ["id"] = teamId, ["domain"] = "acme" },
-        ["user"] = new JsonObject { ["id"] = User, ["username"] = User.ToLowerInvariant(), ["team_id"] = teamId },
-        ["api_app_id"] = "A0GROWTH",
-        ["token"] = "legacy-unused",
-        ["trigger_id"] = triggerId,
-        ["view"] = new JsonObject
-        {
-            ["id"] = _view["id"]?.DeepClone() ?? "V0SUBMIT",
-            ["team_id"] = teamId,
-            ["type"] = "modal",
-            ["callback_id"] = _view["callback_id"]?.DeepClone(),
-            ["private_metadata"] = _view["private_metadata"]?.DeepClone() ?? "",
-            ["hash"] = "156772938.1827394",
-            ["state"] = new JsonObject { ["values"] = _values.DeepClone() },
-        },
-    }.ToJsonString();
+        var payload = ActionPayload.Envelope("view_submission", teamId, User, triggerId);
+        payload["view"] = ViewWithState(teamId);
+        return payload.ToJsonString();
+    }
+
+    /// <summary>
+    /// The block_actions Slack sends when the person changes an input that dispatches its changes (dispatch_action):
+    /// the changed element, and the whole view with what is typed so far in its state.
+    /// </summary>
+    public string ToBlockActionJson(string teamId, string triggerId, string blockId, string actionTs)
+    {
+        var block = _view["blocks"]!.AsArray().First(b => b?["block_id"]?.GetValue<string>() == blockId)!;
+        if (block["dispatch_action"]?.GetValue<bool>() != true) throw new Xunit.Sdk.XunitException($"Block '{blockId}' does not dispatch its changes");
+        var element = block["element"]!;
+        var action = _values[blockId]![element["action_id"]!.GetValue<string>()]!.DeepClone().AsObject();
+        action["action_id"] = element["action_id"]!.DeepClone();
+        action["block_id"] = blockId;
+        action["action_ts"] = actionTs;
+        var view = ViewWithState(teamId);
+        var payload = ActionPayload.Envelope("block_actions", teamId, User, triggerId);
+        payload["container"] = new JsonObject { ["type"] = "view", ["view_id"] = view["id"]!.DeepClone() };
+        payload["view"] = view;
+        payload["actions"] = new JsonArray(action);
+        return payload.ToJsonString();
+    }
+
+    private JsonObject ViewWithState(string teamId) => new()
+    {
+        ["id"] = _view["id"]?.DeepClone() ?? "V0SUBMIT",
+        ["team_id"] = teamId,
+        ["type"] = "modal",
+        ["callback_id"] = _view["callback_id"]?.DeepClone(),
+        ["private_metadata"] = _view["private_metadata"]?.DeepClone() ?? "",
+        ["hash"] = "156772938.1827394",
+        ["state"] = new JsonObject { ["values"] = _values.DeepClone() },
+    };
 
     private ViewSubmission Put(string blockId, string type, JsonObject state)
     {

@@ -5,6 +5,7 @@ using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Home;
 using GrowthBot.Features.Okrs;
 using GrowthBot.Features.Reports;
+using GrowthBot.Features.Settings;
 using GrowthBot.Features.Tasks;
 using GrowthBot.Jobs;
 using GrowthBot.Slack.Routing;
@@ -13,7 +14,7 @@ using B = GrowthBot.Features.Experiments.ExperimentForm.Blocks;
 using C = GrowthBot.Features.Experiments.ConcludeExperimentModal.Blocks;
 using K = GrowthBot.Features.Okrs.CheckInModal.Blocks;
 using L = GrowthBot.Features.Learnings.LogLearningModal.Blocks;
-using S = GrowthBot.Features.Growth.SettingsModal.Blocks;
+using S = GrowthBot.Features.Settings.SettingsModal.Blocks;
 using T = GrowthBot.Features.Tasks.NewTaskModal.Blocks;
 
 namespace GrowthBot.Tests.Hardening;
@@ -78,7 +79,8 @@ public class TwoWorkspacesTests
             await Submit(app, t, ViewSubmission.Of(settings, t.Lead).Conversation(S.Channel, t.Channel).PickUsers(S.Sales, t.Sales));
             await Command(app, t, "/okr set", t.Lead);
             await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Lead).Text("objective", $"{t.Marker} North Star").Text("period", "Q4 2026")
-                .Text("kr1_name", $"{t.Marker} new leads").Text("kr1_baseline", "0").Text("kr1_target", "100").Text("kr1_unit", "leads").PickUser("kr1_owner", t.Member));
+                .Text("kr1_name", $"{t.Marker} new leads").Text("kr1_baseline", "0").Text("kr1_target", "100").Text("kr1_unit", "leads").PickUser("kr1_owner", t.Member)
+                .Checked("kr1_leads", "yes"));
             var overview = await Command(app, t, "/okr");
             Assert.Contains($"{t.Marker} North Star", overview.Text);
             await Command(app, t, "/okr update");
@@ -96,8 +98,13 @@ public class TwoWorkspacesTests
         {
             foreach (var name in new[] { "webinar", "cold email" })
             {
+                // Choosing the key result, which counts leads, ticks "Brings leads for sales to judge" in the open modal.
                 await Command(app, t, "/experiment new");
-                await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Text(B.Name, $"{t.Marker} {name}").Text(B.Hypothesis, $"{t.Marker} partners bring leads")
+                var opened = Opened(app, t);
+                var keyResult = opened.View!["blocks"]!.AsArray().First(b => b?["block_id"]?.GetValue<string>() == B.KeyResult)!["element"]!["options"]![0]!["value"]!.GetValue<string>();
+                await Change(app, t, ViewSubmission.Of(opened, t.Member).Text(B.Name, $"{t.Marker} {name}").Select(B.KeyResult, keyResult), B.KeyResult);
+                var updated = app.Slack.CallsTo("views.update").Last(c => c.Token == t.Workspace.BotToken);
+                await Submit(app, t, ViewSubmission.Of(updated, t.Member).Text(B.Hypothesis, $"{t.Marker} partners bring leads")
                     .Select(B.Stage, "Acquisition").Text(B.Metric, "new leads").Number(B.Impact, "7").Number(B.Confidence, "5").Number(B.Ease, "6"));
             }
             var list = await Command(app, t, "/experiment list");
@@ -216,6 +223,19 @@ public class TwoWorkspacesTests
                 .Text(C.Learning, $"{t.Marker} cold email needs a better list").Radio(C.Decision, "Iterate"));
         });
 
+        // A lead stops asking sales, and the report asked for then asks the lead to choose someone, with a button to the
+        // settings, where the sales person is chosen again.
+        await Each(async t =>
+        {
+            await Command(app, t, "/growth settings", t.Lead);
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Lead).PickUsers(S.Sales));
+            app.Time.Advance(TimeSpan.FromMinutes(5));
+            Assert.Contains("Posted the report", (await Command(app, t, "/growth report now", t.Lead)).Text);
+            var choose = slack.CallsTo("chat.postMessage").Last(c => c.Str("channel") == t.Channel && c.AllText.Contains("nobody is set"));
+            await Click(app, t, choose.AsPosted(), OpenSettingsButton.ActionId, t.Lead);
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Lead).PickUsers(S.Sales, t.Sales));
+        });
+
         // Hostile requests: each team submits the other's row ids, which its own modals never offer.
         var keyResults = await RowIds(app, "key_results");
         var experiments = await RowIds(app, "experiments");
@@ -252,7 +272,7 @@ public class TwoWorkspacesTests
         {
             var rows = await db.QuerySingleAsync<(string Name, string Outcome)>("SELECT name, outcome FROM experiments WHERE team_id = @Id AND number = 1", new { t.Id });
             Assert.Equal(($"{t.Marker} partner webinar", "Worked"), rows);
-            Assert.Equal(["Good"], await db.QueryAsync<string>("SELECT quality FROM lead_feedback WHERE team_id = @Id AND quality IS NOT NULL", new { t.Id }));
+            Assert.Equal(["Good"], await db.QueryAsync<string>("SELECT quality FROM lead_ratings WHERE team_id = @Id AND quality IS NOT NULL", new { t.Id }));
             Assert.Equal(30.0, await db.ExecuteScalarAsync<double>("SELECT current FROM key_results WHERE team_id = @Id", new { t.Id }));
             Assert.Contains($"{t.Marker} write the invitation", exported[t.Id]);
             Assert.Contains($"{t.Marker} customers want case studies", exported[t.Id]);
@@ -280,6 +300,13 @@ public class TwoWorkspacesTests
     {
         t.Submitted.Add(submission.CallbackId!);
         return app.Submit(submission, t.Id);
+    }
+
+    /// <summary>Changes an input of an open modal that dispatches its changes, as the person does in Slack.</summary>
+    private static Task<SlackReply> Change(GrowthBotApp app, Team t, ViewSubmission form, string blockId)
+    {
+        t.Clicked.Add(ExperimentKeyResultSelect.ActionId);
+        return app.Change(form, blockId, t.Id);
     }
 
     private static Task<SlackReply> Click(GrowthBotApp app, Team t, JsonNode source, string actionId, string user, string? selected = null)

@@ -2,7 +2,7 @@ using Dapper;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Jobs;
 using GrowthBot.Tests.Fixtures;
-using B = GrowthBot.Features.Growth.SettingsModal.Blocks;
+using B = GrowthBot.Features.Settings.SettingsModal.Blocks;
 
 namespace GrowthBot.Tests.Jobs;
 

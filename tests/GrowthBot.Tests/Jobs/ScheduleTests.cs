@@ -26,7 +26,7 @@ public class ScheduleTests
     {
         await using var app = await GrowthBotApp.Start(now: new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
         var okr = await Seed.Okr(app);
-        await Seed.Concluded(app, "LinkedIn InMail to CMOs", Outcome.Worked, "We got one lead", okr.KeyResults[0].Id);
+        await Seed.Concluded(app, "LinkedIn InMail to CMOs", Outcome.Worked, "We got one lead", okr.KeyResults[0].Id, bringsLeads: true);
         await Seed.Running(app, "Webinar", new DateOnly(2026, 11, 18), owner: GrowthBotApp.Bob);
         await Seed.Task(app, "Write InMail copy", GrowthBotApp.Alice, new DateOnly(2026, 11, 17));
         await Seed.Task(app, "Buy LinkedIn seat", GrowthBotApp.Bob, new DateOnly(2026, 11, 27), BlockReason.Budget);

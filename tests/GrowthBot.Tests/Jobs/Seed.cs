@@ -13,33 +13,35 @@ public static class Seed
 
     public static async Task<OkrSnapshot> Okr(GrowthBotApp app, string owner = GrowthBotApp.Alice) =>
         await app.Service<OkrStore>().SetObjective(GrowthBotApp.TeamId, "Grow new business", "Q4",
-            [new KeyResultDraft("New leads", 0, 100, "new leads", owner), new KeyResultDraft("Closed deals", 0, 10, "deals", GrowthBotApp.Bob)],
+            [new KeyResultDraft("New leads", 0, 100, "new leads", owner, CountsLeads: true), new KeyResultDraft("Closed deals", 0, 10, "deals", GrowthBotApp.Bob)],
             GrowthBotApp.Lead, GrowthBotApp.DefaultNow.AddDays(-30));
 
-    public static async Task<Experiment> Experiment(GrowthBotApp app, string name, long? keyResultId = null, int impact = 8, string owner = GrowthBotApp.Alice)
+    public static async Task<Experiment> Experiment(GrowthBotApp app, string name, long? keyResultId = null, int impact = 8, string owner = GrowthBotApp.Alice,
+        bool bringsLeads = false)
     {
         var today = DateOnly.FromDateTime(GrowthBotApp.DefaultNow.UtcDateTime);
         return await app.Service<ExperimentStore>().Add(new Experiment
         {
             TeamId = GrowthBotApp.TeamId, Name = name, Hypothesis = "CMOs of 100-person companies answer InMail.", Stage = FunnelStage.Acquisition,
-            KeyResultId = keyResultId, Metric = "Leads", Ice = new IceScore(impact, 6, 7), OwnerId = owner,
+            KeyResultId = keyResultId, Metric = "Leads", BringsLeads = bringsLeads, Ice = new IceScore(impact, 6, 7), OwnerId = owner,
             StartDate = today.AddDays(-14), EndDate = today.AddDays(-7), CreatedBy = owner, CreatedAt = GrowthBotApp.DefaultNow.AddDays(-20),
         });
     }
 
-    public static async Task<Experiment> Concluded(GrowthBotApp app, string name, Outcome outcome, string result, long? keyResultId = null, DateTimeOffset? at = null)
+    public static async Task<Experiment> Concluded(GrowthBotApp app, string name, Outcome outcome, string result, long? keyResultId = null, DateTimeOffset? at = null,
+        bool bringsLeads = false)
     {
         var experiments = app.Service<ExperimentStore>();
-        var e = await Experiment(app, name, keyResultId);
+        var e = await Experiment(app, name, keyResultId, bringsLeads: bringsLeads);
         await experiments.Start(e.TeamId, e.Id, e.StartDate, e.EndDate, GrowthBotApp.DefaultNow.AddDays(-14));
         await app.Conclude(e, outcome, result, "CMOs answer InMail", Decision.Scale, at ?? LastThursday);
         return (await experiments.FindById(GrowthBotApp.TeamId, e.Id))!;
     }
 
-    public static async Task<Experiment> Running(GrowthBotApp app, string name, DateOnly end, string owner = GrowthBotApp.Alice)
+    public static async Task<Experiment> Running(GrowthBotApp app, string name, DateOnly end, string owner = GrowthBotApp.Alice, bool bringsLeads = false)
     {
         var experiments = app.Service<ExperimentStore>();
-        var e = await Experiment(app, name, owner: owner);
+        var e = await Experiment(app, name, owner: owner, bringsLeads: bringsLeads);
         await experiments.Start(e.TeamId, e.Id, end.AddDays(-7), end, GrowthBotApp.DefaultNow.AddDays(-10));
         return (await experiments.FindById(GrowthBotApp.TeamId, e.Id))!;
     }

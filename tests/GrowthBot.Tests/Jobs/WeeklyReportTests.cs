@@ -21,7 +21,7 @@ public class WeeklyReportTests
         var app = await GrowthBotApp.Start(settings);
         var okr = await Seed.Okr(app);
         await app.Service<OkrStore>().AddCheckIn(GrowthBotApp.TeamId, okr.KeyResults[0].Id, 26, Domain.Okrs.KrConfidence.OnTrack, "", GrowthBotApp.Alice, Seed.LastThursday);
-        await Seed.Concluded(app, "LinkedIn InMail to CMOs", Outcome.Worked, "We got one lead; CTR 60%", okr.KeyResults[0].Id);
+        await Seed.Concluded(app, "LinkedIn InMail to CMOs", Outcome.Worked, "We got one lead; CTR 60%", okr.KeyResults[0].Id, bringsLeads: true);
         await Seed.Concluded(app, "Cold calls", Outcome.DidNotWork, "Nobody picked up");
         await Seed.Running(app, "Webinar", new DateOnly(2026, 11, 25));
         await Seed.Experiment(app, "Referral bonus", impact: 10);
@@ -41,14 +41,17 @@ public class WeeklyReportTests
 
         await app.Service<ScheduledPosts>().Run(Schedule.WeeklyReport, CancellationToken.None);
 
+        // Monday's 09:00 report, caught up on Wednesday: the team's first, so the 7 days up to when it was due.
         var report = Assert.Single(Reports(app));
-        Assert.Contains("Hi all! Here's what happened in growth last week. *Main goal: 26/100 new leads.*", report.AllText);
-        Assert.Contains("LinkedIn InMail to CMOs", report.AllText);
-        Assert.Contains("*Learning:* CMOs answer InMail *Decision:* Scale", report.AllText);
-        Assert.Contains("E3 Webinar", report.AllText);
+        Assert.Contains("Hi all! Here's what happened in growth in the last 7 days up to Monday 16 Nov 09:00. *Main goal: 26/100 new leads.*", report.AllText);
+        Assert.Contains("*E1 LinkedIn InMail to CMOs*: CMOs of 100-person companies answer InMail. :white_check_mark: It worked.\n" +
+                        "*Result:* We got one lead; CTR 60%.\n*Learning:* CMOs answer InMail.\n*Decision:* Scale.", report.AllText);
+        Assert.Contains(":x: It did not work", report.AllText);
+        Assert.Contains("*E3 Webinar*: day 1 of 8, ends Wed 25 Nov · no tasks yet.", report.AllText);
         Assert.Contains("E4 Referral bonus · ICE 7.7", report.AllText);
-        Assert.Contains("blockers: 1 budget; 1 postponement", report.AllText);
-        Assert.Contains("Win rate: 50% (1 of 2)", report.AllText);
+        Assert.Contains("*Bottlenecks:* 1 blocker (Budget: 1) and 1 postponement (<@U0BOB>: 1).", report.AllText);
+        Assert.Contains("Win rate: 50% (1 of 2) in the last 4 weeks · 50% (1 of 2) all time.", report.AllText);
+        Assert.Contains("In the thread: the details of the concluded experiments and the lead-quality question for sales.", report.AllText);
 
         var thread = Posts(app).Where(c => c.Str("thread_ts") is not null).ToList();
         Assert.Equal(2, thread.Count(c => c.AllText.Contains("*Hypothesis:*")));
@@ -56,7 +59,7 @@ public class WeeklyReportTests
         Assert.Contains("<!subteam^S0SALES> <@U0SALES>", ask.AllText);
         Assert.Contains("E1", ask.AllText);
         Assert.DoesNotContain("Cold calls", ask.AllText);
-        var actionIds = ask.Args["blocks"]!.AsArray().SelectMany(b => b!["elements"]?.AsArray() ?? []).Select(e => e!["action_id"]!.GetValue<string>()).ToList();
+        var actionIds = ask.Args["blocks"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray()).Select(e => e!["action_id"]!.GetValue<string>()).ToList();
         Assert.Equal(["lead_quality:E1:Good", "lead_quality:E1:Mixed", "lead_quality:E1:Poor", "lead_quality_reason:E1"], actionIds);
         Assert.Single(Posts(app), c => c.Str("thread_ts") is null && c.AllText.Contains("*Key results* for _Grow new business_"));
     }
@@ -204,33 +207,34 @@ public class WeeklyReportTests
     public async Task Sales_clicks_and_thread_replies_are_stored_and_shown_in_the_next_report()
     {
         await using var app = await WithLastWeek();
-        var e5 = await Seed.Concluded(app, "Partner webinar", Outcome.Inconclusive, "12 leads from the webinar");
+        await app.Service<TeamSettingsService>().Save(new SavedTeamSettings { TeamId = GrowthBotApp.TeamId, LeadQualityUsers = ["U0SALES"] }, CancellationToken.None);
+        var e5 = await Seed.Concluded(app, "Partner webinar", Outcome.Inconclusive, "12 leads from the webinar", bringsLeads: true);
         await app.Service<ScheduledPosts>().Run(Schedule.WeeklyReport, CancellationToken.None);
         await using var db = await app.Db();
         var reportTs = await db.ExecuteScalarAsync<string>("SELECT ts FROM deliveries WHERE job = 'weekly-report'");
-        var ask = app.Slack.CallsTo("chat.postMessage").Single(c => c.AllText.Contains("quality of the leads"));
+        var ask = app.Slack.CallsTo("chat.postMessage").Single(c => c.AllText.Contains("quality of the leads")).AsPosted();
 
-        await app.Click(ask.Args, "lead_quality:E1:Good", user: "U0SALES");
-        await app.Click(ask.Args, "lead_quality_reason:E1", user: "U0SALES", selectedValue: "NoBudget");
+        await app.Click(ask, "lead_quality:E1:Good", user: "U0SALES");
+        await app.Click(ask, "lead_quality_reason:E1", user: "U0SALES", selectedValue: "NoBudget");
         await app.Event(new JsonObject { ["type"] = "message", ["user"] = "U0SALES", ["text"] = "E5 leads were mostly students", ["channel"] = GrowthBotApp.GrowthChannel, ["ts"] = "1763470000.000100", ["thread_ts"] = reportTs });
         await app.Event(new JsonObject { ["type"] = "message", ["user"] = "U0SALES", ["text"] = "Talked to them all, solid", ["channel"] = GrowthBotApp.GrowthChannel, ["ts"] = "1763470000.000200", ["thread_ts"] = reportTs });
         await app.Event(new JsonObject { ["type"] = "message", ["bot_id"] = "BOTHER", ["user"] = "U0OTHERBOT", ["text"] = "E1 bot noise", ["channel"] = GrowthBotApp.GrowthChannel, ["ts"] = "1763470000.000300", ["thread_ts"] = reportTs, ["subtype"] = "bot_message" });
         await app.Idle();
 
         Assert.Contains("Noted *Good*", (await app.Slack.WaitFor("response_url", c => c.AllText.Contains("Noted *Good*"))).AllText);
-        var stored = (await db.QueryAsync<(long ExperimentId, string? Quality, string? Reason, string Source, string Text)>(
-            "SELECT experiment_id, quality, reason, source, text FROM lead_feedback ORDER BY id")).ToList();
         var e1 = (await app.Service<ExperimentStore>().Find(GrowthBotApp.TeamId, 1))!;
-        Assert.Contains((e1.Id, "Good", "NoBudget", "Button", ""), stored);
-        Assert.Contains((e5.Id, null, null, "ThreadReply", "E5 leads were mostly students"), stored);
-        Assert.Equal(2, stored.Count(s => s.Text == "Talked to them all, solid")); // asked about E1 and E5
-        Assert.DoesNotContain(stored, s => s.Text.Contains("bot noise"));
+        Assert.Equal([(e1.Id, "U0SALES", "Good", "NoBudget")],
+            await db.QueryAsync<(long, string, string?, string?)>("SELECT experiment_id, rated_by, quality, reason FROM lead_ratings"));
+        var comments = (await db.QueryAsync<(long? ExperimentId, string Text, bool FromSales)>("SELECT experiment_id, text, from_sales FROM thread_comments ORDER BY text")).ToList();
+        // The reply naming E5 is about E5; the other names none of the two asked about, so it is about the whole report, once.
+        Assert.Equal([(e5.Id, "E5 leads were mostly students", true), (null, "Talked to them all, solid", true)], comments);
 
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         await app.Service<ScheduledPosts>().Run(Schedule.WeeklyReport, CancellationToken.None);
         var next = Reports(app).Last();
-        Assert.Contains("What sales said about the leads", next.AllText);
-        Assert.Contains("E1 LinkedIn InMail to CMOs: 1 good (No budget)", next.AllText);
+        Assert.Contains("Here's what happened in growth since Monday 16 Nov.", next.AllText);
+        Assert.Contains("*What sales said about the leads*\n• *E1 LinkedIn InMail to CMOs*: 1 good (No budget)\n" +
+                        "• *E5 Partner webinar*: comments · “E5 leads were mostly students”\n• About the whole report: “Talked to them all, solid” (<@U0SALES>)", next.AllText);
     }
 
     [Fact]

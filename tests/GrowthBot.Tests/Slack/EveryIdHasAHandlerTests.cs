@@ -71,15 +71,20 @@ public class EveryIdHasAHandlerTests
         await app.Command("/growth settings", user: GrowthBotApp.Lead);
         await app.Command("/growth report");
 
-        // The scheduled posts: nudges, the experiment-due DM, the report with its sales ask, Friday's check-in.
+        // The scheduled posts: nudges, the experiment-due DM, the report whose thread asks the leads to choose who
+        // judges leads (nobody is set yet), a report asked for once sales are chosen, with its sales ask, Friday's check-in.
         await Seed.Task(app, "Buy a LinkedIn seat", GrowthBotApp.Alice, Today.AddDays(-2), BlockReason.Budget);
-        await Seed.Running(app, "Cold calls", Today.AddDays(-1));
-        await Seed.Concluded(app, "LinkedIn InMail to CMOs", Outcome.Worked, "One lead; CTR 60%");
-        await app.Service<TeamSettingsService>().Save(new SavedTeamSettings { TeamId = GrowthBotApp.TeamId, ReportChannel = GrowthBotApp.GrowthChannel, LeadQualityUsers = ["U0SALES"] }, CancellationToken.None);
+        await Seed.Running(app, "Cold calls", Today.AddDays(-1), bringsLeads: true);
+        await Seed.Concluded(app, "LinkedIn InMail to CMOs", Outcome.Worked, "One lead; CTR 60%", bringsLeads: true);
+        var settings = app.Service<TeamSettingsService>();
+        await settings.Save(new SavedTeamSettings { TeamId = GrowthBotApp.TeamId, ReportChannel = GrowthBotApp.GrowthChannel }, CancellationToken.None);
         var posts = app.Service<ScheduledPosts>();
         await posts.Run(Schedule.TaskNudges, CancellationToken.None);
         await posts.Run(Schedule.ExperimentDue, CancellationToken.None);
         await posts.Run(Schedule.WeeklyReport, CancellationToken.None);
+        await settings.Save(new SavedTeamSettings { TeamId = GrowthBotApp.TeamId, ReportChannel = GrowthBotApp.GrowthChannel, LeadQualityUsers = ["U0SALES"] }, CancellationToken.None);
+        app.Time.Advance(TimeSpan.FromHours(1));
+        await app.Command("/growth report now", user: GrowthBotApp.Lead);
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, 14, 0, 0, TimeSpan.Zero));
         await posts.Run(Schedule.OkrCheckIn, CancellationToken.None);
         await app.Idle();

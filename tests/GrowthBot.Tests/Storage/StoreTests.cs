@@ -156,17 +156,26 @@ public class StoreTests
     }
 
     [Fact]
-    public async Task Lead_feedback_is_kept_per_experiment()
+    public async Task Lead_feedback_is_kept_per_experiment_one_rating_per_person_and_report()
     {
         await using var app = await GrowthBotApp.Start();
         var e = await app.Service<ExperimentStore>().Add(NewExperiment("InMail"));
         var feedback = app.Service<FeedbackStore>();
+        var report = await app.PostedReport(Now.AddDays(-1), e);
 
-        await feedback.Add(new LeadFeedback { TeamId = GrowthBotApp.TeamId, ExperimentId = e.Id, Quality = LeadQuality.Mixed, Reason = LeadQualityReason.TooSmall, Source = FeedbackSource.Button, CreatedBy = GrowthBotApp.Bob, CreatedAt = Now });
-        await feedback.Add(new LeadFeedback { TeamId = GrowthBotApp.TeamId, ExperimentId = e.Id, Text = "Good fit, but no budget until March", Source = FeedbackSource.ThreadReply, MessageTs = "1.2", CreatedBy = GrowthBotApp.Bob, CreatedAt = Now.AddMinutes(5) });
+        await feedback.Rate(GrowthBotApp.TeamId, report.Id, e.Id, GrowthBotApp.Bob, LeadQuality.Good, Now);
+        await feedback.SetReason(GrowthBotApp.TeamId, report.Id, e.Id, GrowthBotApp.Bob, LeadQualityReason.TooSmall, Now.AddMinutes(1));
+        var changed = await feedback.Rate(GrowthBotApp.TeamId, report.Id, e.Id, GrowthBotApp.Bob, LeadQuality.Mixed, Now.AddMinutes(2));
+        var reply = new ThreadComment { TeamId = GrowthBotApp.TeamId, ReportId = report.Id, ExperimentId = e.Id, FromSales = true, Text = "Good fit, but no budget until March", MessageTs = "1.2", CreatedBy = GrowthBotApp.Bob, CreatedAt = Now.AddMinutes(5) };
+        await feedback.AddComment(reply);
+        await feedback.AddComment(reply); // the same Slack message delivered twice
 
+        Assert.Equal((LeadQuality.Mixed, LeadQualityReason.TooSmall, Now, Now.AddMinutes(2)), (changed.Quality, changed.Reason, changed.CreatedAt, changed.UpdatedAt));
         var stored = await feedback.ForExperiment(e.TeamId, e.Id);
         Assert.Equal([LeadQuality.Mixed, null], stored.Select(f => f.Quality));
+        var (ratings, comments) = await feedback.InPeriod(GrowthBotApp.TeamId, Now, Now.AddDays(1));
+        Assert.Equal((1, 1), (ratings.Count, comments.Count));
         Assert.Equal(2, (await feedback.Between(GrowthBotApp.TeamId, Now, Now.AddDays(1))).Count);
+        Assert.Equal(new RatingCounts(0, 1, 0), (await feedback.Counts(GrowthBotApp.TeamId, report.Id))[e.Id]);
     }
 }

@@ -28,6 +28,20 @@ public static partial class Modals
     public static InputBlock Lookup(string blockId, string label, ExternalSelect select, bool optional = false, string? hint = null) =>
         Input(blockId, label, select, optional, hint) with { Element = select };
 
+    /// <summary>
+    /// An input whose every change reaches the handler of <paramref name="actionId"/> while the modal is open
+    /// (<c>dispatch_action</c>), e.g. to update the modal; its value is read on submission like any other.
+    /// </summary>
+    public static InputBlock DispatchingInput(string blockId, string label, string actionId, BlockElement element, bool optional = false, string? hint = null) =>
+        Input(blockId, label, element, optional, hint) with { Element = element with { ActionId = actionId }, DispatchAction = true };
+
+    /// <summary>One checkbox, ticked or not: an optional input, since Slack requires a tick in a required one.</summary>
+    public static InputBlock Checkbox(string blockId, string label, string option, bool ticked, string? hint = null)
+    {
+        var box = Choice(option, ViewValues.Ticked);
+        return Input(blockId, label, new Checkboxes([box]) { InitialOptions = ticked ? [box] : null }, optional: true, hint: hint);
+    }
+
     public static InputBlock Text(string blockId, string label, int maxLength, string? initial = null, string? placeholder = null,
         bool multiline = false, bool optional = false, string? hint = null) =>
         Input(blockId, label, new PlainTextInput

@@ -13,8 +13,9 @@ using static GrowthBot.Features.Common.Modals;
 namespace GrowthBot.Features.Experiments;
 
 /// <summary>
-/// The Conclude experiment modal: the owner records outcome, measured result, learning and decision (and, when
-/// the experiment moves a key result, its new value); the user sees the conclusion and the learning's id.
+/// The Conclude experiment modal: the owner records outcome, measured result, learning, decision and the next step,
+/// whether sales judge the leads it brought (and, when the experiment moves a key result, its new value); the user sees
+/// the conclusion and the learning's id.
 /// </summary>
 public sealed class ConcludeExperimentModal(
     ModalOpener opener,
@@ -34,6 +35,8 @@ public sealed class ConcludeExperimentModal(
         public const string Result = ConclusionDraft.Fields.Result;
         public const string Learning = ConclusionDraft.Fields.Learning;
         public const string Decision = ConclusionDraft.Fields.Decision;
+        public const string NextStep = ConclusionDraft.Fields.NextStep;
+        public const string BringsLeads = ConclusionDraft.Fields.BringsLeads;
         public const string KeyResultValue = ConclusionDraft.Fields.KeyResultValue;
         public const string KeyResultConfidence = ConclusionDraft.Fields.KeyResultConfidence;
     }
@@ -64,6 +67,10 @@ public sealed class ConcludeExperimentModal(
             Text(Blocks.Learning, words.Text(ExperimentText.LearningField), ConclusionDraft.LearningMax, placeholder: words.Text(ExperimentText.LearningPlaceholder), multiline: true,
                 hint: words.Text(ExperimentText.LearningHint)),
             Input(Blocks.Decision, words.Text(ExperimentText.DecisionField), new RadioButtons(Enum.GetValues<Decision>().Select(d => Choice(words.Label(d), d.ToString())).ToList())),
+            Text(Blocks.NextStep, words.Text(ExperimentText.NextStepField), ConclusionDraft.NextStepMax, placeholder: words.Text(ExperimentText.NextStepPlaceholder),
+                multiline: true, optional: true, hint: words.Text(ExperimentText.NextStepHint)),
+            Checkbox(Blocks.BringsLeads, words.Text(ExperimentText.LeadsField), words.Text(ExperimentText.BringsLeadsOption), experiment.BringsLeads,
+                hint: words.Text(ExperimentText.ConcludeLeadsHint)),
         };
         if (keyResult is not null)
         {
@@ -97,6 +104,8 @@ public sealed class ConcludeExperimentModal(
             Result = values.Text(Blocks.Result),
             Learning = values.Text(Blocks.Learning),
             Decision = Enum.TryParse<Decision>(values.Selected(Blocks.Decision), out var decision) ? decision : null,
+            NextStep = values.Text(Blocks.NextStep),
+            BringsLeads = values.Checked(Blocks.BringsLeads),
             KeyResultValueText = values.Text(Blocks.KeyResultValue),
             KeyResultValue = values.Decimal(Blocks.KeyResultValue),
             KeyResultConfidence = Enum.TryParse<KrConfidence>(values.Selected(Blocks.KeyResultConfidence), out var confidence) ? confidence : null,
@@ -114,7 +123,7 @@ public sealed class ConcludeExperimentModal(
         var concluded = experiment with
         {
             Status = ExperimentStatus.Concluded, Outcome = conclusion.Outcome, Result = conclusion.Result, Learning = conclusion.Learning,
-            Decision = conclusion.Decision, ConcludedAt = clock.UtcNow,
+            Decision = conclusion.Decision, NextStep = conclusion.NextStep, BringsLeads = conclusion.BringsLeads, ConcludedAt = clock.UtcNow,
         };
         Tell(submission, origin, ExperimentMessages.Concluded(concluded, learning, keyResult, words), words);
         return ViewSubmissionResponse.Close;

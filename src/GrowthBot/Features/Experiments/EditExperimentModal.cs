@@ -25,8 +25,12 @@ public sealed class EditExperimentModal(
     public const string CallbackId = "experiment_edit";
 
     public static ModalView Build(Experiment experiment, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin, Wording words) =>
-        ExperimentForm.Build(words.Text(ExperimentText.EditTitle, ("id", experiment.ShortId)), CallbackId, words.Text(ExperimentText.EditSubmit), ExperimentDraft.Of(experiment), keyResults,
-            origin with { Subject = experiment.ShortId }, words);
+        Build(experiment.ShortId, ExperimentDraft.Of(experiment), keyResults, origin with { Subject = experiment.ShortId }, words);
+
+    /// <summary>The modal of the experiment <paramref name="shortId"/> showing <paramref name="draft"/> (its origin names the experiment).</summary>
+    public static ModalView Build(string shortId, ExperimentDraft draft, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin, Wording words,
+        string leadsBlock = ExperimentForm.Blocks.BringsLeads) =>
+        ExperimentForm.Build(words.Text(ExperimentText.EditTitle, ("id", shortId)), CallbackId, words.Text(ExperimentText.EditSubmit), draft, keyResults, origin, words, leadsBlock);
 
     /// <summary>Opens the modal for the experiment <paramref name="id"/> names; null when it opened, otherwise what to tell the user.</summary>
     public async Task<string?> Open(string teamId, string userId, string? triggerId, string? id, ModalOrigin origin, CancellationToken cancellationToken)
@@ -36,10 +40,7 @@ public sealed class EditExperimentModal(
         if (found.Experiment is not { } experiment) return found.Problem;
         if (experiment.Status == ExperimentStatus.Abandoned) return words.Text(ExperimentText.EditAbandoned, ("id", experiment.ShortId));
         if (await access.Refusal(userId, experiment, ExperimentVerb.Edit, words, cancellationToken) is { } refusal) return refusal;
-        var keyResults = await okrs.CurrentKeyResults(teamId, cancellationToken);
-        // An experiment linked to a key result of an earlier objective keeps that link as a choice.
-        if (experiment.KeyResultId is { } krId && keyResults.All(k => k.Id != krId) && await okrs.FindKeyResult(teamId, krId, cancellationToken) is { } old)
-            keyResults = [.. keyResults, old];
+        var keyResults = await ExperimentForm.KeyResults(okrs, teamId, experiment.KeyResultId, cancellationToken);
         return await opener.Open(triggerId, Build(experiment, keyResults, origin, words), words, cancellationToken);
     }
 
@@ -58,8 +59,8 @@ public sealed class EditExperimentModal(
         }
 
         var draft = ExperimentForm.Read(new ViewValues(submission.View.State));
-        var errors = await ExperimentForm.Validate(draft, submission.TeamId, okrs, words, cancellationToken);
-        if (errors.Count > 0) return ViewSubmissionResponse.WithErrors(errors);
+        var errors = await ExperimentForm.Validate(draft, submission.TeamId, okrs, cancellationToken);
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(words.Errors(errors));
 
         var edited = draft.ApplyTo(found.Experiment!);
         await experiments.Update(edited, clock.UtcNow, cancellationToken);

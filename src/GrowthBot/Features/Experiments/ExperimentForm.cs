@@ -1,4 +1,3 @@
-using GrowthBot.Common;
 using GrowthBot.Resources;
 using System.Globalization;
 using GrowthBot.Domain.Common;
@@ -30,11 +29,16 @@ public static class ExperimentForm
         public const string Owner = ExperimentDraft.Fields.Owner;
         public const string Start = ExperimentDraft.Fields.StartDate;
         public const string End = ExperimentDraft.Fields.EndDate;
+        /// <summary>The "Brings leads for sales to judge" box; <see cref="ExperimentKeyResultSelect"/> gives it a suffix.</summary>
+        public const string BringsLeads = ExperimentDraft.Fields.BringsLeads;
     }
 
-    /// <summary>The modal with <paramref name="initial"/>'s values filled in (empty fields stay empty).</summary>
+    /// <summary>
+    /// The modal with <paramref name="initial"/>'s values filled in (empty fields stay empty). The leads box gets the
+    /// block id <paramref name="leadsBlock"/>: a new one shows its new default when the key result changes.
+    /// </summary>
     public static ModalView Build(string title, string callbackId, string submit, ExperimentDraft initial,
-        IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin, Wording words)
+        IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin, Wording words, string leadsBlock = Blocks.BringsLeads)
     {
         Option StageOption(FunnelStage stage) => Choice(words.Label(stage, LabelForm.Description), stage.ToString());
         var stages = Enum.GetValues<FunnelStage>().Select(StageOption).ToList();
@@ -54,7 +58,7 @@ public static class ExperimentForm
         if (keyResultOptions.Count > 0)
         {
             var chosen = keyResults.FirstOrDefault(k => k.Id == initial.KeyResultId);
-            blocks.Add(Input(Blocks.KeyResult, words.Text(ExperimentText.KeyResultField), new StaticSelect
+            blocks.Add(DispatchingInput(Blocks.KeyResult, words.Text(ExperimentText.KeyResultField), ExperimentKeyResultSelect.ActionId, new StaticSelect
             {
                 Placeholder = words.Text(ExperimentText.KeyResultPlaceholder),
                 Options = keyResultOptions,
@@ -65,6 +69,8 @@ public static class ExperimentForm
         {
             blocks.Add(new ContextBlock(words.Text(ExperimentText.NoKeyResults)));
         }
+        blocks.Add(Checkbox(leadsBlock, words.Text(ExperimentText.LeadsField), words.Text(ExperimentText.BringsLeadsOption), initial.BringsLeads,
+            hint: words.Text(ExperimentText.BringsLeadsHint)));
         blocks.AddRange(
         [
             Text(Blocks.Metric, words.Text(ExperimentText.MetricField), ExperimentDraft.MetricMax, initial.Metric, words.Text(ExperimentText.MetricPlaceholder), optional: true),
@@ -92,14 +98,27 @@ public static class ExperimentForm
         OwnerId = values.User(Blocks.Owner),
         StartDate = values.Date(Blocks.Start),
         EndDate = values.Date(Blocks.End),
+        BringsLeads = values.Checked(Blocks.BringsLeads),
     };
 
-    /// <summary>The draft's own rules, plus: the chosen key result must (still) belong to this team. Field → what is wrong, in <paramref name="words"/>.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> Validate(ExperimentDraft draft, string teamId, OkrStore okrs, Wording words, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key results an experiment can be linked to: the current objective's, plus the one it is linked to already
+    /// when that belongs to an earlier objective (editing keeps that link as a choice).
+    /// </summary>
+    public static async Task<IReadOnlyList<KeyResultChoice>> KeyResults(OkrStore okrs, string teamId, long? linked, CancellationToken cancellationToken)
     {
-        var errors = words.Errors(draft.Validate()).ToDictionary();
+        var keyResults = await okrs.CurrentKeyResults(teamId, cancellationToken);
+        return linked is { } id && keyResults.All(k => k.Id != id) && await okrs.FindKeyResult(teamId, id, cancellationToken) is { } old
+            ? [.. keyResults, old]
+            : keyResults;
+    }
+
+    /// <summary>The draft's own rules, plus: the chosen key result must (still) belong to this team.</summary>
+    public static async Task<ValidationErrors> Validate(ExperimentDraft draft, string teamId, OkrStore okrs, CancellationToken cancellationToken)
+    {
+        var errors = draft.Validate();
         if (draft.KeyResultId is { } keyResultId && await okrs.FindKeyResult(teamId, keyResultId, cancellationToken) is null)
-            errors.TryAdd(Blocks.KeyResult, words.Text(ExperimentText.KeyResultGone));
+            errors.Add(Blocks.KeyResult, ProblemCode.KeyResultGone);
         return errors;
     }
 

@@ -131,7 +131,8 @@ public static class ExperimentMessages
             var conclusion = words.LabelledLine(words.Text(ExperimentText.FieldOutcome), words.Label(outcome)) +
                              (e.Result is { Length: > 0 } ? "\n" + words.LabelledLine(words.Text(ExperimentText.FieldResult), Escape(e.Result)) : "") +
                              (e.Learning is { Length: > 0 } ? "\n" + words.LabelledLine(words.Text(ExperimentText.FieldLearning), Escape(e.Learning)) : "") +
-                             (e.Decision is { } decision ? "\n" + words.LabelledLine(words.Text(ExperimentText.FieldDecision), words.Label(decision)) : "");
+                             (e.Decision is { } decision ? "\n" + words.LabelledLine(words.Text(ExperimentText.FieldDecision), words.Label(decision)) : "") +
+                             (e.NextStep is { Length: > 0 } next ? "\n" + words.LabelledLine(words.Text(ExperimentText.FieldNextStep), Escape(next)) : "");
             blocks.Add(new SectionBlock(Truncate(conclusion, BlockKitLimits.SectionText)));
         }
         AddTasks(blocks, details, today, words);

@@ -37,16 +37,19 @@ public sealed class NewExperimentModal(
 
     /// <summary>Builds the modal, pre-filled with the caller as owner and a one-week run from today.</summary>
     public static ModalView Build(string userId, DateOnly today, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin, Wording words) =>
-        ExperimentForm.Build(words.Text(ExperimentText.NewTitle), CallbackId, words.Text(CommonText.Save),
-            new ExperimentDraft { OwnerId = userId, StartDate = today, EndDate = today.AddDays(ExperimentLifecycle.DefaultRunDays) },
-            keyResults, origin, words);
+        Build(new ExperimentDraft { OwnerId = userId, StartDate = today, EndDate = today.AddDays(ExperimentLifecycle.DefaultRunDays) }, keyResults, origin, words);
+
+    /// <summary>The modal showing <paramref name="draft"/>, e.g. again with a new default for the leads box.</summary>
+    public static ModalView Build(ExperimentDraft draft, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin, Wording words,
+        string leadsBlock = ExperimentForm.Blocks.BringsLeads) =>
+        ExperimentForm.Build(words.Text(ExperimentText.NewTitle), CallbackId, words.Text(CommonText.Save), draft, keyResults, origin, words, leadsBlock);
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
         var draft = ExperimentForm.Read(new ViewValues(submission.View.State));
         var said = await readers.Person(submission.TeamId, submission.UserId, cancellationToken);
-        var errors = await ExperimentForm.Validate(draft, submission.TeamId, okrs, said, cancellationToken);
-        if (errors.Count > 0) return ViewSubmissionResponse.WithErrors(errors);
+        var errors = await ExperimentForm.Validate(draft, submission.TeamId, okrs, cancellationToken);
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(said.Errors(errors));
 
         var experiment = await experiments.Add(draft.ToExperiment(submission.TeamId, submission.UserId, clock.UtcNow), cancellationToken);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);

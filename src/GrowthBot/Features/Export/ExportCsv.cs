@@ -46,17 +46,18 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
             File(words, FileExperiments, TitleExperiments, NameExperiments,
                 [ColumnId, ColumnName, ColumnStatus, ColumnFunnelStage, ColumnHypothesis, ColumnMetric, ColumnKeyResult, ColumnImpact,
                  ColumnConfidence, ColumnEase, ColumnIceScore, ColumnOwner, ColumnStartDate, ColumnEndDate, ColumnOutcome, ColumnResult,
-                 ColumnLearning, ColumnDecision, ColumnCreatedBy, ColumnCreatedAtUtc, ColumnConcludedAtUtc],
+                 ColumnLearning, ColumnDecision, ColumnNextStep, ColumnBringsLeads, ColumnCreatedBy, ColumnCreatedAtUtc, ColumnConcludedAtUtc],
                 allExperiments.Select(e => Row(e.ShortId, Text(e.Name), e.Status.ToString(), e.Stage.ToString(), Text(e.Hypothesis), Text(e.Metric),
                     e.KeyResultId is { } k && keyResults.TryGetValue(k, out var kr) ? kr.ShortId : null,
                     Int(e.Ice.Impact), Int(e.Ice.Confidence), Int(e.Ice.Ease), e.Ice.ScoreText, e.OwnerId, Day(e.StartDate), Day(e.EndDate),
-                    e.Outcome?.ToString(), Text(e.Result), Text(e.Learning), e.Decision?.ToString(), e.CreatedBy, Time(e.CreatedAt), Time(e.ConcludedAt)))),
+                    e.Outcome?.ToString(), Text(e.Result), Text(e.Learning), e.Decision?.ToString(), Text(e.NextStep), YesNo(e.BringsLeads),
+                    e.CreatedBy, Time(e.CreatedAt), Time(e.ConcludedAt)))),
             File(words, FileTasks, TitleTasks, NameTasks,
                 [ColumnId, ColumnTitle, ColumnExperiment, ColumnOwner, ColumnStatus, ColumnOriginalDueDate, ColumnDueDate, ColumnPostponements,
                  ColumnBlocked, ColumnBlockerReason, ColumnBlockerNote, ColumnBlockedSinceUtc, ColumnNotes, ColumnCreatedBy, ColumnCreatedAtUtc,
                  ColumnDoneAtUtc, ColumnDoneBy],
                 allTasks.Select(t => Row(t.ShortId, Text(t.Title), ExperimentOf(t.ExperimentId), t.OwnerId, t.Status.ToString(), Day(t.OriginalDueDate),
-                    Day(t.DueDate), Int(t.Postponements), t.IsBlocked ? "yes" : "no", t.Blocker?.Reason.ToString(), Text(t.Blocker?.Note),
+                    Day(t.DueDate), Int(t.Postponements), YesNo(t.IsBlocked), t.Blocker?.Reason.ToString(), Text(t.Blocker?.Note),
                     Time(t.Blocker?.CreatedAt), Text(t.Notes), t.CreatedBy, Time(t.CreatedAt), Time(t.DoneAt), t.DoneBy))),
             File(words, FileTaskBlockers, TitleTaskBlockers, NameTaskBlockers,
                 [ColumnTask, ColumnTaskTitle, ColumnReason, ColumnNote, ColumnBlockedBy, ColumnBlockedAtUtc, ColumnResolvedAtUtc, ColumnResolvedBy],
@@ -90,6 +91,8 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
     private static IReadOnlyList<string?> Row(params string?[] fields) => fields;
 
     private static string Int(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
 
     private static string Num(decimal n) => DecimalText.Format(n);
 

@@ -9,8 +9,11 @@ using GrowthBot.Slack.WebApi;
 
 namespace GrowthBot.Features.Growth;
 
-/// <summary><c>/growth report</c> shows the caller this week's report; <c>/growth report now</c> posts it (once per week).</summary>
-public sealed class GrowthReportCommand(WeeklyReportPoster poster, WeeklyReportReader reader, TeamSettingsService teamSettings, GrowthLeads leads, ISlackApi slack, TimeProvider time)
+/// <summary>
+/// <c>/growth report</c> shows the caller the report that would go out now (the time since the team's previous
+/// report); <c>/growth report now</c> posts exactly that.
+/// </summary>
+public sealed class GrowthReportCommand(WeeklyReportPoster poster, TeamSettingsService teamSettings, GrowthLeads leads, ISlackApi slack)
 {
     public async Task<SlashCommandResponse> Handle(SlashCommand command, CommandLine line, CancellationToken cancellationToken)
     {
@@ -19,25 +22,20 @@ public sealed class GrowthReportCommand(WeeklyReportPoster poster, WeeklyReportR
         if (argument is "now" or "post")
         {
             if (!await leads.IsLead(command.UserId, cancellationToken))
-                return SlashCommandResponse.Ephemeral($"Only {leads.WhoCan(Wording.English)} can post the report. `/growth report` shows you a preview.");
-            var outcome = await poster.Post(settings, cancellationToken);
-            if (outcome.Error == "no_report_channel")
-                return SlashCommandResponse.Ephemeral("There is no report channel yet: choose one with `/growth settings`.");
-            if (!outcome.Delivered)
-                return SlashCommandResponse.Ephemeral($"I couldn't post the report to {MrkdwnText.Channel(settings.ReportChannel)} (`{outcome.Error ?? "busy"}`). " +
-                    "If I'm not in that channel, `/invite @GrowthBot` there; I keep trying meanwhile.");
+                return SlashCommandResponse.Ephemeral(WeeklyReportMessages.OnlyLeadsPost(leads.WhoCan(Wording.English)));
+            var outcome = await poster.PostNow(settings, cancellationToken);
+            if (outcome.Error == "no_report_channel") return SlashCommandResponse.Ephemeral(WeeklyReportMessages.NoReportChannel);
+            if (outcome.Error == WeeklyReportPoster.BeingPosted) return SlashCommandResponse.Ephemeral(WeeklyReportMessages.BeingPosted(settings.ReportChannel));
+            if (!outcome.Delivered) return SlashCommandResponse.Ephemeral(WeeklyReportMessages.NotPosted(settings.ReportChannel, outcome.Error));
             var link = outcome.Ts is { } ts ? await slack.Permalink(outcome.Channel!, ts, cancellationToken) : "";
             return SlashCommandResponse.Ephemeral(outcome.PostedNow
-                ? $"Posted this week's report to {MrkdwnText.Channel(outcome.Channel!)}. {link}"
-                : $"This week's report was already posted to {MrkdwnText.Channel(outcome.Channel!)}: {link}");
+                ? WeeklyReportMessages.Posted(outcome.Channel!, link)
+                : WeeklyReportMessages.JustPosted(outcome.Channel!, link));
         }
-        if (argument.Length > 0) return SlashCommandResponse.Ephemeral("`/growth report` previews the report; `/growth report now` posts it.");
+        if (argument.Length > 0) return SlashCommandResponse.Ephemeral(WeeklyReportMessages.PreviewOrPost);
 
-        var report = await reader.Build(command.TeamId, settings.Zone, time.GetUtcNow(), cancellationToken);
-        var words = Wording.English;
-        var message = WeeklyReportMessages.Report(report, settings.OkrProgressInReport, words);
-        var thread = $"Preview: only you see this. In its thread: details of {words.Count(report.Concluded.Count, Counted.ConcludedExperiment)}" +
-                     (report.AskAbout.Count > 0 ? $" and the lead-quality question about {string.Join(", ", report.AskAbout.Select(e => e.ShortId))}." : ".");
-        return SlashCommandResponse.Ephemeral(message.Text, [.. message.Blocks!.Take(BlockKitLimits.MessageBlocks - 1), new ContextBlock(thread)]);
+        var (report, message, context) = await poster.Preview(settings, cancellationToken);
+        return SlashCommandResponse.Ephemeral(message.Text,
+            [.. message.Blocks!.Take(BlockKitLimits.MessageBlocks - 1), new ContextBlock(WeeklyReportMessages.PreviewNote(report, context.SalesConfigured))]);
     }
 }

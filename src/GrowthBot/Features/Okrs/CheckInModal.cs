@@ -99,7 +99,7 @@ public sealed class CheckInModal(
         if (draft.KeyResultId is { } krId)
         {
             kr = await okrs.KeyResultById(submission.TeamId, krId, cancellationToken);
-            if (kr is null) errors.TryAdd(Blocks.KeyResult, words.Text(OkrText.KeyResultGone));
+            if (kr is null) errors.TryAdd(Blocks.KeyResult, words.Say(new Problem(ProblemCode.KeyResultGone)));
             else if (kr.OwnerId != submission.UserId && !await leads.IsLead(submission.UserId, cancellationToken))
                 errors.TryAdd(Blocks.KeyResult, InlineError(words.Text(OkrText.NotYoursInline, ("id", kr.ShortId), ("whoCan", leads.WhoCan(words)))));
         }

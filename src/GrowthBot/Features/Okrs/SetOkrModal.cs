@@ -24,7 +24,7 @@ public sealed class SetOkrModal(
     public const string CallbackId = "okr_set";
 
     /// <summary>
-    /// Builds the modal: 2 objective inputs + 5 × (header + 5 inputs) = 32 blocks, well under a modal's 100.
+    /// Builds the modal: 2 objective inputs + 5 × (header + 6 inputs) + a note = 38 blocks, well under a modal's 100.
     /// Pre-filled from the current objective, so changing one number does not mean retyping everything.
     /// </summary>
     public static ModalView Build(string userId, OkrSnapshot? current, ModalOrigin origin, Wording words)
@@ -46,6 +46,8 @@ public sealed class SetOkrModal(
                 hint: n == 1 ? words.Text(OkrText.TargetHint) : null));
             blocks.Add(Text(F.KeyResult(n, F.Unit), words.Text(OkrText.UnitField), OkrDraft.UnitMax, kr?.Unit, words.Text(OkrText.UnitPlaceholder), optional: true));
             blocks.Add(Input(F.KeyResult(n, F.Owner), words.Text(OkrText.OwnerField), new UsersSelect { InitialUser = kr?.OwnerId ?? (n == 1 ? userId : null) }, optional: optional));
+            blocks.Add(Checkbox(F.KeyResult(n, F.CountsLeads), words.Text(OkrText.LeadsField), words.Text(OkrText.CountsLeadsOption), kr?.CountsLeads == true,
+                hint: n == 1 ? words.Text(OkrText.CountsLeadsHint) : null));
         }
         blocks.Add(new ContextBlock(words.Text(OkrText.SetNewObjective)));
         return Modal(words.Text(OkrText.SetTitle), CallbackId, words.Text(CommonText.Save), blocks, origin, words);
@@ -62,12 +64,12 @@ public sealed class SetOkrModal(
         var draft = new OkrDraft(values.Text(F.Title), values.Text(F.Period),
             Enumerable.Range(1, OkrDraft.MaxKeyResults).Select(n => new KeyResultFields(
                 values.Text(F.KeyResult(n, F.Name)), values.Text(F.KeyResult(n, F.Baseline)), values.Text(F.KeyResult(n, F.Target)),
-                values.Text(F.KeyResult(n, F.Unit)), values.User(F.KeyResult(n, F.Owner)))).ToList());
+                values.Text(F.KeyResult(n, F.Unit)), values.User(F.KeyResult(n, F.Owner)), values.Checked(F.KeyResult(n, F.CountsLeads)))).ToList());
         var (errors, keyResults) = draft.Validate();
         if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(words.Errors(errors));
 
         var okr = await okrs.SetObjective(submission.TeamId, draft.Title!.Trim(), draft.Period!.Trim(),
-            keyResults.Select(k => new KeyResultDraft(k.Name, k.Baseline, k.Target, k.Unit, k.OwnerId)).ToList(),
+            keyResults.Select(k => new KeyResultDraft(k.Name, k.Baseline, k.Target, k.Unit, k.OwnerId, k.CountsLeads)).ToList(),
             submission.UserId, clock.UtcNow, cancellationToken);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         var message = OkrMessages.Saved(okr, teamSettings.For(submission.TeamId), words);

@@ -1,4 +1,3 @@
-using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
 using GrowthBot.Slack.BlockKit;
@@ -7,8 +6,12 @@ using GrowthBot.Storage;
 
 namespace GrowthBot.Features.Reports;
 
-/// <summary>Good / Mixed / Poor in the report's thread: stored as sales' feedback on that experiment; the clicker gets a private thank-you.</summary>
-public sealed class LeadQualityButton(ExperimentStore experiments, FeedbackStore feedback, TimeProvider time) : IBlockActionHandler
+/// <summary>
+/// Good / Mixed / Poor in the report's thread. A click by one of the people asked is their rating of that
+/// experiment's leads in this thread (a later click replaces it); the question's counts follow, and the clicker gets a
+/// private thank-you. Anyone else is thanked and told their click does not count.
+/// </summary>
+public sealed class LeadQualityButton(LeadQualityAsk ask, FeedbackStore feedback, SlackBackgroundWork background, TimeProvider time) : IBlockActionHandler
 {
     public const string ActionId = "lead_quality";
 
@@ -21,20 +24,14 @@ public sealed class LeadQualityButton(ExperimentStore experiments, FeedbackStore
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)
     {
-        // action_id lead_quality:E3:Good
         var parts = request.Action.ActionId.Split(':');
-        if (parts.Length != 3 || !ShortId.TryParse(parts[1], ShortId.Experiment, out var number) || !Enum.TryParse<LeadQuality>(parts[2], out var quality))
-            return ActionResponse.Ephemeral("Sorry, I couldn't read that button. Please reply in the thread instead.");
-        var experiment = await experiments.Find(request.TeamId, number, cancellationToken);
-        if (experiment is null) return ActionResponse.Ephemeral($"{parts[1]} no longer exists.");
-        await feedback.Add(new LeadFeedback
-        {
-            TeamId = request.TeamId, ExperimentId = experiment.Id, Quality = quality, Source = FeedbackSource.Button,
-            MessageTs = ThreadOf(request), CreatedBy = request.UserId, CreatedAt = time.GetUtcNow(),
-        }, cancellationToken);
-        return ActionResponse.Ephemeral($"Thanks! Noted *{quality}* leads for *{experiment.ShortId}* {MrkdwnText.Escape(experiment.Name)}. Pick a reason too if you like, or reply in the thread.");
-    }
+        if (parts.Length != 3 || !Enum.TryParse<LeadQuality>(parts[2], out var quality)) return ActionResponse.Ephemeral(WeeklyReportMessages.UnreadableButton);
+        var (report, experiment, problem) = await ask.Resolve(request, parts[1], cancellationToken);
+        if (problem is not null) return ActionResponse.Ephemeral(problem);
 
-    public static string? ThreadOf(BlockActionRequest request) =>
-        request.Payload.Container?.ThreadTs ?? request.Payload.Message?.ThreadTs ?? request.Payload.Container?.MessageTs;
+        await feedback.Rate(request.TeamId, report!.Id, experiment!.Id, request.UserId, quality, time.GetUtcNow(), cancellationToken);
+        var (teamId, reportId) = (report.TeamId, report.Id);
+        background.Run($"lead-quality counts of report {reportId}", (services, ct) => services.GetRequiredService<LeadQualityAsk>().Refresh(teamId, reportId, ct));
+        return ActionResponse.Ephemeral(WeeklyReportMessages.RatingNoted(experiment, quality));
+    }
 }

@@ -8,10 +8,12 @@ using GrowthBot.Storage;
 namespace GrowthBot.Features.Reports;
 
 /// <summary>
-/// A person's reply in a weekly report's thread becomes lead-quality feedback: on the experiments it names
-/// (E3, E5) when they were asked about, otherwise on every experiment asked about in that thread.
+/// A person's reply in a weekly report's thread is kept as a comment and shown in the next report: as sales' feedback
+/// when its author is one of the people asked, as a comment otherwise. It is about one experiment only when that is
+/// unambiguous (the thread asked about one, or the reply names exactly one, like E12); else about the whole report.
 /// </summary>
-public sealed partial class ReportThreadReplies(ReportThreadStore threads, ExperimentStore experiments, FeedbackStore feedback, TimeProvider time) : IEventHandler
+public sealed partial class ReportThreadReplies(ReportStore reports, ExperimentStore experiments, FeedbackStore feedback, LeadRaters raters, TimeProvider time)
+    : IEventHandler
 {
     public const string EventType = "message";
 
@@ -20,20 +22,26 @@ public sealed partial class ReportThreadReplies(ReportThreadStore threads, Exper
         var e = callback.Event;
         // Humans only: edits, deletions, joins and bot posts carry a subtype or a bot id.
         if (!e.IsThreadReply || e.Subtype is not null || e.BotId is not null || e.User is null || string.IsNullOrWhiteSpace(e.Text)) return;
-        var thread = await threads.Find(callback.TeamId, e.ThreadTs!, cancellationToken);
-        if (thread is null) return;
+        var report = await reports.FindByThread(callback.TeamId, e.ThreadTs!, cancellationToken);
+        if (report is null) return;
 
-        var named = new List<long>();
+        var named = new HashSet<long>();
         foreach (Match match in ExperimentId().Matches(e.Text))
             if (ShortId.TryParse(match.Value, ShortId.Experiment, out var number) && await experiments.Find(callback.TeamId, number, cancellationToken) is { } experiment)
                 named.Add(experiment.Id);
-        var about = named.Count > 0 ? named.Distinct() : thread.ExperimentIds;
-        foreach (var experimentId in about)
-            await feedback.Add(new LeadFeedback
-            {
-                TeamId = callback.TeamId, ExperimentId = experimentId, Text = e.Text.Trim(), Source = FeedbackSource.ThreadReply,
-                MessageTs = e.Ts, CreatedBy = e.User, CreatedAt = time.GetUtcNow(),
-            }, cancellationToken);
+        long? about = named.Count switch
+        {
+            1 => named.Single(),
+            0 when report.AskedExperimentIds.Count == 1 => report.AskedExperimentIds[0],
+            _ => null,
+        };
+        await feedback.AddComment(new ThreadComment
+        {
+            TeamId = callback.TeamId, ReportId = report.Id, ExperimentId = about, Text = e.Text.Trim(), MessageTs = e.Ts, CreatedBy = e.User,
+            // A group whose members could not be read leaves the reply a plain comment: it is kept either way.
+            FromSales = await raters.IsAsked(callback.TeamId, e.User, cancellationToken) == Asked.Yes,
+            CreatedAt = time.GetUtcNow(),
+        }, cancellationToken);
     }
 
     [GeneratedRegex(@"\b[Ee]\d{1,9}\b")]

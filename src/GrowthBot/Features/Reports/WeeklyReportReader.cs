@@ -1,3 +1,4 @@
+using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Scheduling;
 using GrowthBot.Storage;
@@ -5,32 +6,31 @@ using GrowthBot.Storage;
 namespace GrowthBot.Features.Reports;
 
 /// <summary>
-/// Reads what the weekly report needs from the stores and builds it: the report that would be posted now, of
-/// the week before the current one (Monday to Sunday in the team's zone). The poster, the preview command and
-/// the benchmark all build it through here, so what is measured is what is posted.
+/// Reads what the weekly report needs for one period from the stores and builds it. The poster, the preview command
+/// and the benchmark all build it through here, so what is previewed and measured is what is posted.
 /// </summary>
 public sealed class WeeklyReportReader(ExperimentStore experiments, TaskStore tasks, OkrStore okrs, FeedbackStore feedback)
 {
-    public async Task<WeeklyReport> Build(string teamId, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The report of <paramref name="period"/>, as it reads at <paramref name="now"/> (win rates, running experiments).</summary>
+    public async Task<WeeklyReport> Build(string teamId, ReportPeriod period, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var monday = Periods.WeekStart(Periods.LocalDate(now, zone));
-        var from = monday.AddDays(-7);
-        var fromInstant = Periods.StartOf(from, zone);
-        var toInstant = Periods.StartOf(monday, zone);
+        var all = await experiments.All(teamId, cancellationToken);
         var okr = await okrs.Current(teamId, cancellationToken);
+        var running = all.Where(e => e.Status == ExperimentStatus.Running).Select(e => e.Id).ToList();
+        var (ratings, comments) = await feedback.InPeriod(teamId, period.Start, period.End, cancellationToken);
         return WeeklyReportBuilder.Build(new WeeklyReportInput
         {
-            From = from,
-            To = monday,
-            FromInstant = fromInstant,
-            ToInstant = toInstant,
-            Experiments = await experiments.All(teamId, cancellationToken),
+            Period = period,
+            Now = now,
+            Today = Periods.LocalDate(now, zone),
+            Experiments = all,
             Objective = okr?.Objective,
             KeyResults = okr?.KeyResults ?? [],
-            Blocks = (await tasks.BlocksRecorded(teamId, fromInstant, toInstant, cancellationToken)).Select(b => b.Block).ToList(),
-            Postponements = (await tasks.PostponementsRecorded(teamId, fromInstant, toInstant, cancellationToken)).Select(p => p.Postponement).ToList(),
-            // Feedback given since last week's report went out (its thread is answered during the week).
-            Feedback = await feedback.Between(teamId, fromInstant, now.AddTicks(1), cancellationToken),
+            Blocks = (await tasks.BlocksRecorded(teamId, period.Start, period.End, cancellationToken)).Select(b => b.Block).ToList(),
+            Postponements = (await tasks.PostponementsRecorded(teamId, period.Start, period.End, cancellationToken)).Select(p => p.Postponement).ToList(),
+            Tasks = await tasks.CountsByExperiment(teamId, running, cancellationToken),
+            Ratings = ratings,
+            Comments = comments,
         });
     }
 }

@@ -32,8 +32,12 @@ public class ExperimentCardTests
         await tasks.Postpone(seat.Id, GrowthBotApp.TeamId, Today.AddDays(5), "waiting for budget approval", GrowthBotApp.Bob, GrowthBotApp.DefaultNow);
         await app.Service<LearningStore>().Add(new Learning { TeamId = GrowthBotApp.TeamId, Kind = LearningKind.Icp, Text = "CMOs read InMail on Mondays", ExperimentId = e.Id, CreatedBy = GrowthBotApp.Alice, CreatedAt = GrowthBotApp.DefaultNow });
         var feedback = app.Service<FeedbackStore>();
-        await feedback.Add(new LeadFeedback { TeamId = GrowthBotApp.TeamId, ExperimentId = e.Id, Quality = LeadQuality.Good, Source = FeedbackSource.Button, CreatedBy = "U0SALES", CreatedAt = GrowthBotApp.DefaultNow });
-        await feedback.Add(new LeadFeedback { TeamId = GrowthBotApp.TeamId, ExperimentId = e.Id, Quality = LeadQuality.Poor, Reason = LeadQualityReason.TooSmall, Text = "only 5 employees", Source = FeedbackSource.ThreadReply, CreatedBy = "U0SALES", CreatedAt = GrowthBotApp.DefaultNow });
+        var report = await app.PostedReport(GrowthBotApp.DefaultNow.AddDays(-1), e);
+        await feedback.Rate(GrowthBotApp.TeamId, report.Id, e.Id, "U0SALES", LeadQuality.Good, GrowthBotApp.DefaultNow);
+        await feedback.Rate(GrowthBotApp.TeamId, report.Id, e.Id, "U0SALES2", LeadQuality.Poor, GrowthBotApp.DefaultNow);
+        await feedback.SetReason(GrowthBotApp.TeamId, report.Id, e.Id, "U0SALES2", LeadQualityReason.TooSmall, GrowthBotApp.DefaultNow);
+        await feedback.AddComment(new ThreadComment { TeamId = GrowthBotApp.TeamId, ReportId = report.Id, ExperimentId = e.Id, FromSales = true, Text = "only 5 employees", MessageTs = "1763400000.000200", CreatedBy = "U0SALES2", CreatedAt = GrowthBotApp.DefaultNow });
+        await feedback.AddComment(new ThreadComment { TeamId = GrowthBotApp.TeamId, ReportId = report.Id, ExperimentId = e.Id, FromSales = false, Text = "not from sales", MessageTs = "1763400000.000300", CreatedBy = GrowthBotApp.Bob, CreatedAt = GrowthBotApp.DefaultNow });
 
         var card = await app.Command("/experiment show E1");
 
@@ -48,7 +52,9 @@ public class ExperimentCardTests
         Assert.Contains("waiting for budget approval", card.Text);
         Assert.Contains("`L1` CMOs read InMail on Mondays", card.Text);
         Assert.Contains("Good 1 · Mixed 0 · Poor 1", card.Text);
-        Assert.Contains("(Poor) · too small: only 5 employees", card.Text);
+        Assert.Contains("<@U0SALES2> (Poor) · too small", card.Text);
+        Assert.Contains("<@U0SALES2>: only 5 employees", card.Text);
+        Assert.DoesNotContain("not from sales", card.Text);
         Assert.Contains(Domain.Common.ShortId.Format('E', 1), card.Text);
         Assert.Empty(BlockKitChecker.CheckMessage(card.Body!));
     }
@@ -66,10 +72,12 @@ public class ExperimentCardTests
             await tasks.Block(task.Id, GrowthBotApp.TeamId, BlockReason.Other, longText[..500], GrowthBotApp.Bob, GrowthBotApp.DefaultNow);
             await tasks.Postpone(task.Id, GrowthBotApp.TeamId, Today.AddDays(9), longText[..400], GrowthBotApp.Bob, GrowthBotApp.DefaultNow);
         }
+        var report = await app.PostedReport(GrowthBotApp.DefaultNow.AddDays(-1), e);
         for (var i = 0; i < 30; i++)
         {
             await app.Service<LearningStore>().Add(new Learning { TeamId = GrowthBotApp.TeamId, Kind = LearningKind.Experiment, Text = longText[..2990], ExperimentId = e.Id, CreatedBy = GrowthBotApp.Alice, CreatedAt = GrowthBotApp.DefaultNow });
-            await app.Service<FeedbackStore>().Add(new LeadFeedback { TeamId = GrowthBotApp.TeamId, ExperimentId = e.Id, Quality = LeadQuality.Mixed, Text = longText, Source = FeedbackSource.ThreadReply, CreatedBy = "U0SALES", CreatedAt = GrowthBotApp.DefaultNow });
+            await app.Service<FeedbackStore>().Rate(GrowthBotApp.TeamId, report.Id, e.Id, $"U0SALES{i}", LeadQuality.Mixed, GrowthBotApp.DefaultNow);
+            await app.Service<FeedbackStore>().AddComment(new ThreadComment { TeamId = GrowthBotApp.TeamId, ReportId = report.Id, ExperimentId = e.Id, FromSales = true, Text = longText, MessageTs = $"1763400000.{i:000000}", CreatedBy = $"U0SALES{i}", CreatedAt = GrowthBotApp.DefaultNow });
         }
 
         var card = await app.Command("/experiment show E1");

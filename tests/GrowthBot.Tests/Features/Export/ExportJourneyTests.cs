@@ -76,6 +76,8 @@ public class ExportJourneyTests
         var rows = ParseCsv(experiments);
         Assert.Equal("name", rows[0][1]);
         Assert.Equal(("E1", "InMail, \"CMO\" edition", "CMOs answer\nbecause they are active", "7"), (rows[1][0], rows[1][1], rows[1][4], rows[1][10]));
+        var experiment = rows[1].Select((v, i) => (rows[0][i], v)).ToDictionary(p => p.Item1, p => p.v);
+        Assert.Equal(("", "no"), (experiment["next_step"], experiment["brings_leads"]));
 
         var tasks = ParseCsv(Content(1));
         var task = tasks[1].Select((v, i) => (tasks[0][i], v)).ToDictionary(p => p.Item1, p => p.v);

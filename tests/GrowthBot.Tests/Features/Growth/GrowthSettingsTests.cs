@@ -1,8 +1,8 @@
 using Dapper;
 using GrowthBot.Common;
-using GrowthBot.Features.Growth;
+using GrowthBot.Features.Settings;
 using GrowthBot.Tests.Fixtures;
-using B = GrowthBot.Features.Growth.SettingsModal.Blocks;
+using B = GrowthBot.Features.Settings.SettingsModal.Blocks;
 
 namespace GrowthBot.Tests.Features.Growth;
 
@@ -56,8 +56,8 @@ public class GrowthSettingsTests
         Assert.Empty(app.Slack.CallsTo("chat.postMessage"));
 
         Assert.Contains("Only a growth lead", (await app.Command("/growth report now")).Text);
-        Assert.Contains("Posted this week's report", (await app.Command("/growth report now", user: GrowthBotApp.Lead)).Text);
-        Assert.Contains("already posted", (await app.Command("/growth report now", user: GrowthBotApp.Lead)).Text);
+        Assert.Contains("Posted the report to <#C0GROWTH>", (await app.Command("/growth report now", user: GrowthBotApp.Lead)).Text);
+        Assert.Contains("went out to <#C0GROWTH> a moment ago, so I didn't post another", (await app.Command("/growth report now", user: GrowthBotApp.Lead)).Text);
         Assert.Single(app.Slack.CallsTo("chat.postMessage"));
     }
 }

@@ -2,9 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Dapper;
 using GrowthBot.Common;
-using GrowthBot.Features.Growth;
+using GrowthBot.Features.Settings;
 using GrowthBot.Tests.Fixtures;
-using B = GrowthBot.Features.Growth.SettingsModal.Blocks;
+using B = GrowthBot.Features.Settings.SettingsModal.Blocks;
 
 namespace GrowthBot.Tests.Features.Growth;
 

@@ -265,8 +265,10 @@ public class AppHomeTests
         await GrowthBot.Tests.Jobs.Seed.Running(app, "Bob's cold calls", Today.AddDays(3), owner: GrowthBotApp.Bob);
         var rated = await GrowthBot.Tests.Jobs.Seed.Concluded(app, "LinkedIn InMail to CMOs", Outcome.Worked, "3 leads");
         var feedback = app.Service<FeedbackStore>();
-        await feedback.Add(new LeadFeedback { TeamId = GrowthBotApp.TeamId, ExperimentId = rated.Id, Quality = LeadQuality.Good, Reason = LeadQualityReason.TooSmall, Source = FeedbackSource.Button, CreatedBy = "U0SALES", CreatedAt = Now.AddDays(-1) });
-        await feedback.Add(new LeadFeedback { TeamId = GrowthBotApp.TeamId, ExperimentId = rated.Id, Text = "Two of them are real buyers", Source = FeedbackSource.ThreadReply, CreatedBy = "U0SALES2", CreatedAt = Now.AddDays(-1) });
+        var report = await app.PostedReport(Now.AddDays(-2), rated);
+        await feedback.Rate(GrowthBotApp.TeamId, report.Id, rated.Id, "U0SALES", LeadQuality.Good, Now.AddDays(-1));
+        await feedback.SetReason(GrowthBotApp.TeamId, report.Id, rated.Id, "U0SALES", LeadQualityReason.TooSmall, Now.AddDays(-1));
+        await feedback.AddComment(new ThreadComment { TeamId = GrowthBotApp.TeamId, ReportId = report.Id, ExperimentId = rated.Id, FromSales = true, Text = "Two of them are real buyers", MessageTs = "1763380000.000100", CreatedBy = "U0SALES2", CreatedAt = Now.AddDays(-1) });
         await app.Service<TaskStore>().Add(NewTask(1, GrowthBotApp.Alice, Today.AddDays(2)));
 
         await app.Event(HomeOpened(GrowthBotApp.Alice));

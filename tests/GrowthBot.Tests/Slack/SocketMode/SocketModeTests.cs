@@ -96,7 +96,7 @@ public class SocketModeTests
         await app.WaitForState(SocketModeState.Connected);
         var suggestion = new JsonObject
         {
-            ["type"] = "block_suggestion", ["action_id"] = GrowthBot.Features.Growth.TimeZoneOptions.ActionId, ["block_id"] = "zone", ["value"] = "helsin",
+            ["type"] = "block_suggestion", ["action_id"] = GrowthBot.Features.Settings.TimeZoneOptions.ActionId, ["block_id"] = "zone", ["value"] = "helsin",
             ["team"] = new JsonObject { ["id"] = GrowthBotApp.TeamId }, ["user"] = new JsonObject { ["id"] = GrowthBotApp.Lead, ["team_id"] = GrowthBotApp.TeamId },
         };
 

@@ -6,7 +6,7 @@ using GrowthBot.Slack.Routing;
 using GrowthBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 
-namespace GrowthBot.Features.Growth;
+namespace GrowthBot.Features.Settings;
 
 /// <summary>
 /// The user-group choice of <c>/growth settings</c> ("who rates lead quality"): the workspace's groups from

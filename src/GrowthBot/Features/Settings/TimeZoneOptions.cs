@@ -4,7 +4,7 @@ using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
 
-namespace GrowthBot.Features.Growth;
+namespace GrowthBot.Features.Settings;
 
 /// <summary>
 /// The time-zone choice of <c>/growth settings</c>: every IANA zone this machine knows, matched on what the person types
