@@ -34,7 +34,10 @@ public sealed class Readers(TeamSettingsService teams, PersonLanguageStore chose
     public async Task<(Language Language, LanguageSource Source)> LanguageOf(string teamId, string userId, CancellationToken cancellationToken)
     {
         if (Language.Find(await chosen.Of(teamId, userId, cancellationToken)) is { } own) return (own, LanguageSource.Chosen);
-        if (Language.Find(await profiles.Locale(teamId, userId, cancellationToken)) is { } slack) return (slack, LanguageSource.Slack);
+        // Slack's own default is English and its client offers no Finnish, Swedish or Turkish, so en-US says nothing about
+        // what a person reads: only a Slack locale other than English outranks the team's language.
+        if (Language.Find(await profiles.Locale(teamId, userId, cancellationToken)) is { } slack && slack != Language.English)
+            return (slack, LanguageSource.Slack);
         return (teams.For(teamId).Language, LanguageSource.Team);
     }
 }
