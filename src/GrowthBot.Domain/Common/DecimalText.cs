@@ -29,6 +29,9 @@ public static class DecimalText
         }
         else if (points > 1)
         {
+            // Several points group thousands (1.200.000), but only in groups of three: 1.2.3 is no number.
+            var groups = t.TrimStart('-', '+').Split('.');
+            if (groups[0].Length is 0 or > 3 || groups.Skip(1).Any(g => g.Length != 3)) return false;
             t = t.Replace(".", "");
         }
         return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);

@@ -51,4 +51,5 @@ public enum CommonText
     LabelledLine,
     FullDateFormat,
     FullDateFormatWithYear,
+    MomentWithTimeFormat,
 }

@@ -209,6 +209,9 @@ public sealed class Wording
     /// </summary>
     public string Moment(DateTimeOffset when) => MrkdwnText.Date(when, Text(CommonText.MomentFormat));
 
+    /// <summary>A moment with its time of day, e.g. when a check-in was made.</summary>
+    public string MomentWithTime(DateTimeOffset when) => MrkdwnText.Date(when, Text(CommonText.MomentWithTimeFormat));
+
     /// <summary>A time of day: "09:00", "9.00" in Finnish.</summary>
     public string Time(TimeOnly time) => time.ToString(Text(CommonText.TimeFormat), Culture);
 
@@ -239,7 +242,8 @@ public sealed class Wording
 
     /// <summary>The name of an enum value people read: <c>Label(BlockReason.Budget)</c> is "Budget", "Budjetti", "Бюджет"…</summary>
     public string Label<TEnum>(TEnum value, LabelForm form = LabelForm.Label) where TEnum : struct, Enum =>
-        Texts.Lookup("Labels", LabelKey(typeof(TEnum), value.ToString(), form), Culture);
+        // A value no member names (a damaged row) is shown as it is rather than failing the whole message.
+        Enum.IsDefined(value) ? Texts.Lookup("Labels", LabelKey(typeof(TEnum), value.ToString(), form), Culture) : value.ToString();
 
     /// <summary>The name of an enum value that may be missing; nothing when it is.</summary>
     public string Label<TEnum>(TEnum? value, LabelForm form = LabelForm.Label) where TEnum : struct, Enum => value is { } v ? Label(v, form) : "";

@@ -78,7 +78,7 @@ public static class OkrMessages
         }
         foreach (var c in latest)
         {
-            var line = $"{words.Moment(c.CreatedAt)} · {User(c.CreatedBy)} · {words.Number(c.PreviousValue)} → *{Escape(words.Quantity(c.Value, kr.Unit))}* · " +
+            var line = $"{words.MomentWithTime(c.CreatedAt)} · {User(c.CreatedBy)} · {words.Number(c.PreviousValue)} → *{Escape(words.Quantity(c.Value, kr.Unit))}* · " +
                        $"{Icon(c.Confidence)} {words.Label(c.Confidence)}";
             if (c.Note.Length > 0) line += $"\n>{Escape(Truncate(c.Note, 1000)).ReplaceLineEndings("\n>")}";
             blocks.Add(new SectionBlock(Truncate(line, BlockKitLimits.SectionText)));
