@@ -42,12 +42,13 @@ public sealed class BuildBenchmark : IAsyncDisposable
         var okrs = _okrs = new OkrStore(database, changes);
         _feedback = new FeedbackStore(database, changes);
         _learnings = new LearningStore(database, changes);
-        _report = new WeeklyReportReader(experiments, tasks, okrs, _feedback);
+        var pipeline = new PipelineStore(database, changes);
+        _report = new WeeklyReportReader(experiments, tasks, okrs, new KpiStore(database, changes), _feedback, new ReportStore(database), pipeline);
         var options = new ServiceCollection().AddOptions().BuildServiceProvider().GetRequiredService<IOptionsMonitor<GrowthBotOptions>>();
         // No saved settings are loaded: the home is built in the environment's default zone (UTC), as the report is.
         var settings = new TeamSettingsService(new TeamSettingsStore(database), new InstallationStore(database, new EphemeralDataProtectionProvider()), options,
             Options.Create(new SlackOptions()), new SlackIdentity(), NullLogger<TeamSettingsService>.Instance);
-        _home = new HomeTab(experiments, tasks, okrs, _learnings, _feedback, settings, new TeamClock(TimeProvider.System, settings));
+        _home = new HomeTab(experiments, tasks, okrs, new KpiStore(database, changes), _learnings, _feedback, pipeline, settings, new TeamClock(TimeProvider.System, settings));
     }
 
     /// <summary>The Monday report of <paramref name="teamId"/> as posted: read, built, rendered, serialized. Returns its JSON length.</summary>
@@ -61,7 +62,7 @@ public sealed class BuildBenchmark : IAsyncDisposable
     /// <summary>The App Home of <paramref name="userId"/> as published: read, built, rendered, serialized. Returns its JSON length.</summary>
     public async Task<int> Home(string teamId, string userId)
     {
-        var view = await _home.For(teamId, userId, Wording.English, CancellationToken.None);
+        var view = await _home.For(teamId, userId, Wording.English, northStarTrend: null, CancellationToken.None);
         return SlackJson.Serialize(view).Length;
     }
 

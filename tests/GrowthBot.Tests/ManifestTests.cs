@@ -75,6 +75,6 @@ public class ManifestTests
         var declared = ManifestCommands().Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(declared, registered);
-        Assert.Equal(["/experiment", "/growth", "/learning", "/okr", "/task"], declared);
+        Assert.Equal(["/experiment", "/growth", "/icp", "/kpi", "/learning", "/okr", "/task"], declared);
     }
 }

@@ -119,6 +119,16 @@ public static class BlockKitChecker
                 if (block["element"] is { } element) CheckElement(element, $"{at}/element", errors, actionIds);
                 else errors.Add($"{at}/element: an input block needs an element");
                 break;
+            case "image":
+                if (Str(block["alt_text"]) is not { Length: > 0 } alt) errors.Add($"{at}/alt_text: required");
+                else if (alt.Length > ImageAltText) errors.Add($"{at}/alt_text: {alt.Length} chars, at most {ImageAltText}");
+                PlainText(block["title"], ImageTitle, $"{at}/title", errors, required: false);
+                MaxLength(block["image_url"], ImageUrl, $"{at}/image_url", errors);
+                var file = block["slack_file"];
+                if ((block["image_url"] is null) == (file is null)) errors.Add($"{at}: an image needs exactly one of image_url and slack_file");
+                if (file is not null && (Str(file["id"]) is null) == (Str(file["url"]) is null))
+                    errors.Add($"{at}/slack_file: needs exactly one of id and url");
+                break;
             default:
                 errors.Add($"{at}/type: unsupported block type '{Str(block["type"])}'");
                 break;

@@ -6,6 +6,9 @@ namespace GrowthBot.Domain.Common;
 /// </summary>
 public enum ProblemCode
 {
+    /// <summary>text: a sentence already worded in English (checks not yet given codes of their own: KPIs, periods, money).</summary>
+    Worded,
+
     /// <summary>max, length.</summary>
     TooLong,
 

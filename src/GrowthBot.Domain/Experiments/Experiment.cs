@@ -1,4 +1,5 @@
 using GrowthBot.Domain.Common;
+using GrowthBot.Domain.Money;
 
 namespace GrowthBot.Domain.Experiments;
 
@@ -31,6 +32,20 @@ public sealed record Experiment
     public Decision? Decision { get; init; }
     /// <summary>What the team does next, in its own words ("double the budget this week"); null when not given.</summary>
     public string? NextStep { get; init; }
+    /// <summary>What the team means to spend on it, in its currency; null when no budget was set.</summary>
+    public decimal? Budget { get; init; }
+    /// <summary>What it has cost so far, in the team's currency (the latest total recorded).</summary>
+    public decimal Spent { get; init; }
+    /// <summary>How many results it brought so far, in <see cref="ResultUnit"/>; null until someone counts them.</summary>
+    public int? Results { get; init; }
+    /// <summary>What one result is, in the singular ("lead", "sign-up"); empty means "result".</summary>
+    public string ResultUnit { get; init; } = "";
+
+    /// <summary>Spent ÷ results, to the cent; null until it has at least one result.</summary>
+    public decimal? CostPerResult => Results is { } n && n > 0 ? Math.Round(Spent / n, 2, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>Whether there is anything about money to show: a budget, spend or results.</summary>
+    public bool HasMoney => Budget is not null || Spent > 0 || Results is not null;
 
     public string ShortId => Common.ShortId.Format(Common.ShortId.Experiment, Number);
 
@@ -66,7 +81,11 @@ public sealed record ExperimentDraft
         public const string StartDate = "start";
         public const string EndDate = "end";
         public const string BringsLeads = "brings_leads";
+        public const string Budget = "budget";
+        public const string ResultUnit = "result_unit";
     }
+
+    public const int ResultUnitMax = 40;
 
     public string? Name { get; init; }
     public string? Hypothesis { get; init; }
@@ -80,6 +99,12 @@ public sealed record ExperimentDraft
     public DateOnly? StartDate { get; init; }
     public DateOnly? EndDate { get; init; }
     public bool BringsLeads { get; init; }
+    /// <summary>The budget exactly as typed; empty means no budget.</summary>
+    public string? BudgetText { get; init; }
+    public string? ResultUnit { get; init; }
+
+    /// <summary>The typed budget, when it is a valid amount.</summary>
+    public decimal? Budget => !string.IsNullOrWhiteSpace(BudgetText) && Amounts.Read(BudgetText, out var amount) is null ? amount : null;
 
     public ValidationErrors Validate()
     {
@@ -97,6 +122,8 @@ public sealed record ExperimentDraft
         if (StartDate is null) errors.Add(Fields.StartDate, ProblemCode.StartDateMissing);
         if (EndDate is null) errors.Add(Fields.EndDate, ProblemCode.EndDateMissing);
         else if (StartDate is not null && EndDate <= StartDate) errors.Add(Fields.EndDate, ProblemCode.EndNotAfterStart);
+        if (!string.IsNullOrWhiteSpace(BudgetText) && Amounts.Read(BudgetText, out _) is { } budgetProblem) errors.Add(Fields.Budget, budgetProblem);
+        errors.MaxLength(Fields.ResultUnit, ResultUnit?.Trim(), ResultUnitMax);
         return errors;
     }
 
@@ -115,6 +142,8 @@ public sealed record ExperimentDraft
         StartDate = e.StartDate,
         EndDate = e.EndDate,
         BringsLeads = e.BringsLeads,
+        BudgetText = e.Budget is { } budget ? DecimalText.Format(budget) : null,
+        ResultUnit = e.ResultUnit,
     };
 
     /// <summary>The experiment this draft describes; call only when <see cref="Validate"/> found nothing.</summary>
@@ -134,5 +163,7 @@ public sealed record ExperimentDraft
         StartDate = StartDate!.Value,
         EndDate = EndDate!.Value,
         BringsLeads = BringsLeads,
+        Budget = Budget,
+        ResultUnit = ResultUnit?.Trim() ?? "",
     };
 }

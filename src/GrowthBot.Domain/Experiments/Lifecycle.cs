@@ -1,4 +1,5 @@
 using GrowthBot.Domain.Common;
+using GrowthBot.Domain.Money;
 using GrowthBot.Domain.Okrs;
 
 namespace GrowthBot.Domain.Experiments;
@@ -62,6 +63,10 @@ public sealed record Conclusion(Outcome Outcome, string Result, string Learning,
 {
     public string? NextStep { get; init; }
     public bool BringsLeads { get; init; }
+    /// <summary>The total spent, when the owner gave it (recorded as the experiment's spend).</summary>
+    public decimal? Spent { get; init; }
+    /// <summary>The results it brought, when the owner counted them.</summary>
+    public int? Results { get; init; }
 }
 
 /// <summary>A new value of the key result an experiment moves, given while concluding it.</summary>
@@ -85,6 +90,8 @@ public sealed record ConclusionDraft
         public const string BringsLeads = ExperimentDraft.Fields.BringsLeads;
         public const string KeyResultValue = "kr_value";
         public const string KeyResultConfidence = "kr_confidence";
+        public const string Spent = "spent";
+        public const string Results = "results";
     }
 
     public Outcome? Outcome { get; init; }
@@ -98,6 +105,10 @@ public sealed record ConclusionDraft
     /// <summary>The typed value read as a number; null when empty or not a number.</summary>
     public decimal? KeyResultValue { get; init; }
     public KrConfidence? KeyResultConfidence { get; init; }
+    /// <summary>The total spent as typed; empty keeps what was recorded.</summary>
+    public string? SpentText { get; init; }
+    /// <summary>The number of results as typed; empty leaves them uncounted.</summary>
+    public string? ResultsText { get; init; }
 
     public ValidationErrors Validate()
     {
@@ -116,6 +127,8 @@ public sealed record ConclusionDraft
             errors.Add(Fields.KeyResultValue, ProblemCode.KeyResultValueMissing);
         if (hasValue && KeyResultValue is not null && KeyResultConfidence is null)
             errors.Add(Fields.KeyResultConfidence, ProblemCode.KeyResultConfidenceMissing);
+        if (!string.IsNullOrWhiteSpace(SpentText) && Amounts.Read(SpentText, out _) is { } spentProblem) errors.Add(Fields.Spent, spentProblem);
+        if (ResultCount.Read(ResultsText, out _) is { } resultsProblem) errors.Add(Fields.Results, resultsProblem);
         return errors;
     }
 
@@ -124,6 +137,8 @@ public sealed record ConclusionDraft
     {
         NextStep = string.IsNullOrWhiteSpace(NextStep) ? null : NextStep.Trim(),
         BringsLeads = BringsLeads,
+        Spent = !string.IsNullOrWhiteSpace(SpentText) && Amounts.Read(SpentText, out var spent) is null ? spent : null,
+        Results = ResultCount.Read(ResultsText, out var results) is null ? results : null,
     };
 
     /// <summary>The key-result check-in, when one was given (and validated).</summary>

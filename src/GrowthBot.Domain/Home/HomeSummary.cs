@@ -1,6 +1,8 @@
+using GrowthBot.Domain.Kpis;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
 using GrowthBot.Domain.Learnings;
+using GrowthBot.Domain.Pipeline;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Tasks;
@@ -14,6 +16,10 @@ public sealed record HomeInputs
     public required DateOnly Today { get; init; }
     public Objective? Objective { get; init; }
     public IReadOnlyList<KeyResult> KeyResults { get; init; } = [];
+    /// <summary>Each key result's week against its period; null without an objective.</summary>
+    public OkrPace? Pace { get; init; }
+    /// <summary>The team's KPI definitions, so a key result shows what it counts.</summary>
+    public IReadOnlyList<Kpi> Kpis { get; init; } = [];
     /// <summary>Every experiment of the team, whatever its status.</summary>
     public IReadOnlyList<Experiment> Experiments { get; init; } = [];
     public IReadOnlyList<GrowthTask> OpenTasks { get; init; } = [];
@@ -21,6 +27,10 @@ public sealed record HomeInputs
     public IReadOnlyList<Learning> Learnings { get; init; } = [];
     /// <summary>Sales' recent lead-quality feedback, any order.</summary>
     public IReadOnlyList<LeadFeedback> Feedback { get; init; } = [];
+    /// <summary>The two latest pipeline check-ins, newest first.</summary>
+    public IReadOnlyList<PipelineCheckIn> PipelineCheckIns { get; init; } = [];
+    /// <summary>Now, for the success and fail boards' 90 days.</summary>
+    public DateTimeOffset Now { get; init; }
 }
 
 /// <summary>A key result with its progress from baseline to target.</summary>
@@ -38,6 +48,8 @@ public sealed record HomeSummary
     /// <summary>The main key result (the first one), shown as the North Star's progress.</summary>
     public KeyResultLine? NorthStar { get; init; }
     public IReadOnlyList<KeyResultLine> KeyResults { get; init; } = [];
+    public OkrPace? Pace { get; init; }
+    public IReadOnlyList<Kpi> Kpis { get; init; } = [];
     /// <summary>Running experiments, the soonest end date first.</summary>
     public IReadOnlyList<Experiment> Running { get; init; } = [];
     /// <summary>The viewer's open tasks: blocked and overdue first, then by due date.</summary>
@@ -52,6 +64,11 @@ public sealed record HomeSummary
     public IReadOnlyList<Learning> Learnings { get; init; } = [];
     /// <summary>What sales said about each experiment's leads, the most recently rated experiment first.</summary>
     public IReadOnlyList<LeadFeedbackSummary> LeadFeedback { get; init; } = [];
+
+    /// <summary>The latest pipeline check-in with its change since the one before; null before the first.</summary>
+    public PipelineMove? Pipeline { get; init; }
+    /// <summary>Experiments concluded in the last 90 days by outcome.</summary>
+    public ExperimentBoard Board { get; init; } = new([], [], []);
 
     /// <summary>Nothing set up yet: the home welcomes the team instead of showing empty sections.</summary>
     public bool IsEmptyWorkspace { get; init; }
@@ -72,6 +89,8 @@ public sealed record HomeSummary
             Objective = inputs.Objective,
             NorthStar = keyResults.FirstOrDefault(),
             KeyResults = keyResults,
+            Pace = inputs.Pace,
+            Kpis = inputs.Kpis,
             Running = inputs.Experiments.Where(e => e.Status == ExperimentStatus.Running).OrderBy(e => e.EndDate).ThenBy(e => e.Number).ToList(),
             MyTasks = open.Where(t => t.OwnerId == inputs.ViewerId)
                 .OrderBy(t => NeedsAction(t) ? 0 : 1).ThenBy(t => t.DueDate).ThenBy(t => t.Number).ToList(),
@@ -87,6 +106,8 @@ public sealed record HomeSummary
                 .Where(x => x.Experiment is not null)
                 .OrderByDescending(x => x.Latest).ThenByDescending(x => x.Experiment!.Number)
                 .Select(x => LeadFeedbackSummary.Of(x.Experiment!, x.Feedback)).ToList(),
+            Pipeline = PipelineMove.Of(inputs.PipelineCheckIns.ElementAtOrDefault(0), inputs.PipelineCheckIns.ElementAtOrDefault(1)),
+            Board = ExperimentBoard.Of(inputs.Experiments, inputs.Now),
             IsEmptyWorkspace = inputs.Objective is null && inputs.Experiments.Count == 0 && open.Count == 0 && inputs.Learnings.Count == 0,
         };
     }

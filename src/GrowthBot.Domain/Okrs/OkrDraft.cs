@@ -1,21 +1,25 @@
 using GrowthBot.Domain.Common;
+using GrowthBot.Domain.Kpis;
 
 namespace GrowthBot.Domain.Okrs;
 
 /// <summary>One key result's fields as typed into the Set OKRs modal; numbers still as text.</summary>
-public sealed record KeyResultFields(string? Name, string? Baseline, string? Target, string? Unit, string? OwnerId, bool CountsLeads = false)
+public sealed record KeyResultFields(string? Name, string? Baseline, string? Target, string? Unit, string? OwnerId, bool CountsLeads = false, int? KpiNumber = null)
 {
-    /// <summary>Nothing typed. The owner and the leads box alone do not count: a user picker cannot be cleared.</summary>
+    /// <summary>Nothing typed. The owner, the leads box and the KPI alone do not count: a user picker cannot be cleared.</summary>
     public bool IsEmpty => Blank(Name) && Blank(Baseline) && Blank(Target) && Blank(Unit);
 
     private static bool Blank(string? s) => string.IsNullOrWhiteSpace(s);
 }
 
 /// <summary>A key result that passed validation.</summary>
-public sealed record ValidKeyResult(string Name, decimal Baseline, decimal Target, string Unit, string OwnerId, bool CountsLeads = false);
+public sealed record ValidKeyResult(string Name, decimal Baseline, decimal Target, string Unit, string OwnerId, bool CountsLeads = false, int? KpiNumber = null);
 
-/// <summary>The objective (North Star), its period and up to five key results, before they are checked.</summary>
-public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyResultFields> KeyResults)
+/// <summary>
+/// The objective (North Star), its period (name, first and last day) and up to five key results, before they are
+/// checked. An empty period name is filled in from the dates by the caller.
+/// </summary>
+public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyResultFields> KeyResults, DateOnly? Start = null, DateOnly? End = null)
 {
     public const int MaxKeyResults = 5;
     public const int TitleMax = 150;
@@ -27,6 +31,8 @@ public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyRe
     {
         public const string Title = "objective";
         public const string Period = "period";
+        public const string Start = "period_start";
+        public const string End = "period_end";
 
         /// <summary>The field of key result <paramref name="index"/> (1-based): kr1_name, kr1_baseline, …</summary>
         public static string KeyResult(int index, string field) => $"kr{index}_{field}";
@@ -37,16 +43,20 @@ public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyRe
         public const string Unit = "unit";
         public const string Owner = "owner";
         public const string CountsLeads = "leads";
+        public const string Kpi = "kpi";
     }
 
-    /// <summary>Errors by field, and the key results when there are none.</summary>
-    public (ValidationErrors Errors, IReadOnlyList<ValidKeyResult> KeyResults) Validate()
+    /// <summary>
+    /// Errors by field, and the key results when there are none. A key result linked to one of the team's
+    /// <paramref name="kpis"/> takes the KPI's unit, and its target must go the way the KPI says is better.
+    /// </summary>
+    public (ValidationErrors Errors, IReadOnlyList<ValidKeyResult> KeyResults) Validate(IReadOnlyList<Kpi>? kpis = null)
     {
         var errors = new ValidationErrors();
         errors.Required(Fields.Title, Title, ProblemCode.ObjectiveMissing);
         errors.MaxLength(Fields.Title, Title?.Trim(), TitleMax);
-        errors.Required(Fields.Period, Period, ProblemCode.PeriodMissing);
         errors.MaxLength(Fields.Period, Period?.Trim(), PeriodMax);
+        ValidatePeriod(errors);
 
         var valid = new List<ValidKeyResult>();
         for (var i = 0; i < KeyResults.Count && i < MaxKeyResults; i++)
@@ -66,10 +76,42 @@ public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyRe
                 errors.Add(F(Fields.Target), ProblemCode.TargetEqualsBaseline, ("baseline", baseline.Value));
             errors.MaxLength(F(Fields.Unit), kr.Unit?.Trim(), UnitMax);
             errors.Required(F(Fields.Owner), kr.OwnerId, ProblemCode.KeyResultOwnerMissing);
+            var kpi = kr.KpiNumber is { } number ? kpis?.FirstOrDefault(k => k.Number == number) : null;
+            if (kr.KpiNumber is { } missing && kpi is null)
+                errors.Add(F(Fields.Kpi), $"{ShortId.Format(ShortId.Kpi, missing)} is not one of the team's KPIs any more; please choose another.");
+            if (kpi is not null) CheckAgainst(kpi, kr, baseline, target, errors, F);
             if (errors.ByField.Count == before)
-                valid.Add(new ValidKeyResult(kr.Name!.Trim(), baseline!.Value, target!.Value, kr.Unit?.Trim() ?? "", kr.OwnerId!, kr.CountsLeads));
+                valid.Add(new ValidKeyResult(kr.Name!.Trim(), baseline!.Value, target!.Value, kpi?.Unit ?? kr.Unit?.Trim() ?? "", kr.OwnerId!, kr.CountsLeads, kpi?.Number));
         }
         return (errors, errors.IsValid ? valid : []);
+    }
+
+    /// <summary>The period as chosen, once <see cref="Validate"/> found nothing wrong with it.</summary>
+    public OkrPeriod ChosenPeriod => new(Start!.Value, End!.Value);
+
+    private void ValidatePeriod(ValidationErrors errors)
+    {
+        if (Start is null) errors.Add(Fields.Start, "Please choose the period's first day.");
+        if (End is null) errors.Add(Fields.End, "Please choose the period's last day.");
+        if (Start is not { } start || End is not { } end) return;
+        var days = end.DayNumber - start.DayNumber + 1;
+        if (end < start) errors.Add(Fields.End, "The period ends before it starts: choose a last day after the first.");
+        else if (days < OkrPeriod.MinDays) errors.Add(Fields.End, $"A period is at least a week long ({days} days chosen): its key results get a target per week.");
+        else if (days > OkrPeriod.MaxDays) errors.Add(Fields.End, "A period is at most a year long; set the next one when this one ends.");
+    }
+
+    /// <summary>A key result linked to a KPI counts in the KPI's unit and moves the way the KPI says is better.</summary>
+    private static void CheckAgainst(Kpi kpi, KeyResultFields kr, decimal? baseline, decimal? target, ValidationErrors errors, Func<string, string> field)
+    {
+        if (!string.IsNullOrWhiteSpace(kr.Unit) && !string.Equals(kr.Unit.Trim(), kpi.Unit, StringComparison.OrdinalIgnoreCase))
+            errors.Add(field(Fields.Unit), kpi.Unit.Length == 0
+                ? $"{kpi.ShortId} {kpi.Name} has no unit: leave this empty (it comes from the KPI), or choose no KPI."
+                : $"{kpi.ShortId} {kpi.Name} counts in “{kpi.Unit}”: leave this empty (it comes from the KPI), or choose no KPI.");
+        if (baseline is not { } from || target is not { } to || from == to) return;
+        if (kpi.Direction == KpiDirection.LowerIsBetter && to > from)
+            errors.Add(field(Fields.Target), $"For {kpi.ShortId} {kpi.Name} lower is better, so the target should be below the baseline ({DecimalText.Format(from)}).");
+        if (kpi.Direction == KpiDirection.HigherIsBetter && to < from)
+            errors.Add(field(Fields.Target), $"For {kpi.ShortId} {kpi.Name} higher is better, so the target should be above the baseline ({DecimalText.Format(from)}).");
     }
 
     private static decimal? Number(ValidationErrors errors, string field, string? text, ProblemCode missing)

@@ -1,5 +1,8 @@
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
+using GrowthBot.Domain.Kpis;
+using GrowthBot.Domain.Money;
+using GrowthBot.Domain.Pipeline;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Tasks;
 
@@ -59,6 +62,12 @@ public sealed record WeeklyReport
     /// <summary>The North Star number: the first key result of the current objective.</summary>
     public KeyResultProgress? MainGoal { get; init; }
     public IReadOnlyList<KeyResultProgress> KeyResults { get; init; } = [];
+    /// <summary>Each key result's weeks against its period at <see cref="Now"/>; null without an objective.</summary>
+    public OkrPace? Pace { get; init; }
+    /// <summary>The Monday of the week the report is mostly about (Monday's report: last week), whose target it reports.</summary>
+    public DateOnly? PaceWeek { get; init; }
+    /// <summary>The team's KPI definitions, so a key result shows what it counts.</summary>
+    public IReadOnlyList<Kpi> Kpis { get; init; } = [];
     /// <summary>Concluded in the period, oldest first.</summary>
     public IReadOnlyList<Experiment> Concluded { get; init; } = [];
     public IReadOnlyList<RunningExperiment> Running { get; init; } = [];
@@ -78,6 +87,16 @@ public sealed record WeeklyReport
     public IReadOnlyList<ReportComment> OtherComments { get; init; } = [];
     /// <summary>Experiments sales are asked about in the thread: marked as bringing leads and running at some point of the period.</summary>
     public IReadOnlyList<Experiment> AskAbout { get; init; } = [];
+    /// <summary>Whether the team records money at all (a budget, spend or results anywhere): otherwise the report says nothing of it.</summary>
+    public bool TracksMoney { get; init; }
+    /// <summary>Spent on all experiments in the period (<see cref="Spending.InPeriod"/>).</summary>
+    public decimal PeriodSpend { get; init; }
+    /// <summary>The period's blended cost per result of the main goal; null without a main goal.</summary>
+    public BlendedCost? Blended { get; init; }
+    /// <summary>The same for the previous report's period; null for the team's first report or without a main goal.</summary>
+    public BlendedCost? PreviousBlended { get; init; }
+    /// <summary>The latest pipeline check-in up to <see cref="Now"/>, compared with the one before it; null before the first.</summary>
+    public PipelineMove? Pipeline { get; init; }
 }
 
 /// <summary>Everything the report is built from, read by the caller for one period.</summary>
@@ -90,6 +109,10 @@ public sealed record WeeklyReportInput
     public IReadOnlyList<Experiment> Experiments { get; init; } = [];
     public Objective? Objective { get; init; }
     public IReadOnlyList<KeyResult> KeyResults { get; init; } = [];
+    public OkrPace? Pace { get; init; }
+    /// <summary>The team's time zone, in which the report's weeks run Monday to Sunday.</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+    public IReadOnlyList<Kpi> Kpis { get; init; } = [];
     /// <summary>Blockers and postponements recorded in the period.</summary>
     public IReadOnlyList<TaskBlock> Blocks { get; init; } = [];
     public IReadOnlyList<Postponement> Postponements { get; init; } = [];
@@ -98,6 +121,14 @@ public sealed record WeeklyReportInput
     /// <summary>Ratings first given and replies written in the period.</summary>
     public IReadOnlyList<LeadRating> Ratings { get; init; } = [];
     public IReadOnlyList<ThreadComment> Comments { get; init; } = [];
+    /// <summary>Every spend total recorded before the period's end.</summary>
+    public IReadOnlyList<SpendEntry> Spend { get; init; } = [];
+    /// <summary>Check-ins of the key results recorded before the period's end (the main goal's value at any moment).</summary>
+    public IReadOnlyList<CheckIn> CheckIns { get; init; } = [];
+    /// <summary>The period of the report before this one; null when this is the team's first.</summary>
+    public ReportPeriod? PreviousPeriod { get; init; }
+    /// <summary>The two latest pipeline check-ins up to <see cref="Now"/>, newest first.</summary>
+    public IReadOnlyList<PipelineCheckIn> PipelineCheckIns { get; init; } = [];
 }
 
 public static class WeeklyReportBuilder
@@ -114,6 +145,8 @@ public static class WeeklyReportBuilder
         var running = input.Experiments.Where(e => e.Status == ExperimentStatus.Running).OrderBy(e => e.EndDate).ThenBy(e => e.Number).ToList();
         var keyResults = input.KeyResults.OrderBy(k => k.Number).Select(k => new KeyResultProgress(k)).ToList();
         var upToNow = input.Experiments.Where(e => e.ConcludedAt is { } at && at <= input.Now).ToList();
+        var northStar = input.KeyResults.OrderBy(k => k.Number).FirstOrDefault();
+        var pipeline = input.PipelineCheckIns.Where(p => p.CreatedAt <= input.Now).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Take(2).ToList();
 
         return new WeeklyReport
         {
@@ -122,6 +155,9 @@ public static class WeeklyReportBuilder
             ObjectiveTitle = input.Objective?.Title,
             MainGoal = keyResults.FirstOrDefault(),
             KeyResults = keyResults,
+            Pace = input.Pace,
+            PaceWeek = input.Pace is null ? null : OkrPace.WeekMostCovered(period.Start, period.End, input.Zone),
+            Kpis = input.Kpis,
             Concluded = concluded,
             Running = running.Select(e => new RunningExperiment(e,
                 input.Today.DayNumber - e.StartDate.DayNumber + 1, e.EndDate.DayNumber - e.StartDate.DayNumber + 1,
@@ -141,6 +177,12 @@ public static class WeeklyReportBuilder
                 .Select(c => new ReportComment(c, c.ExperimentId is { } id ? input.Experiments.FirstOrDefault(e => e.Id == id) : null)).ToList(),
             AskAbout = concluded.Concat(running.Where(e => e.StartedAt is not { } started || started < period.End))
                 .Where(e => e.BringsLeads).OrderBy(e => e.Number).ToList(),
+            TracksMoney = input.Spend.Count > 0 || input.Experiments.Any(e => e.HasMoney),
+            PeriodSpend = Spending.InPeriod(input.Spend, period.Start, period.End),
+            Blended = northStar is null ? null : Spending.Blended(input.Spend, northStar, input.CheckIns, period.Start, period.End),
+            PreviousBlended = northStar is null || input.PreviousPeriod is not { } previous ? null
+                : Spending.Blended(input.Spend, northStar, input.CheckIns, previous.Start, previous.End),
+            Pipeline = PipelineMove.Of(pipeline.ElementAtOrDefault(0), pipeline.ElementAtOrDefault(1)),
         };
     }
 

@@ -27,4 +27,7 @@ public static class BlockKitLimits
     public const int ContextElements = 10;
     public const int ActionsElements = 25;
     public const int MessageText = 40_000;
+    public const int ImageAltText = 2000;
+    public const int ImageTitle = 2000;
+    public const int ImageUrl = 3000;
 }

@@ -10,6 +10,7 @@ namespace GrowthBot.Slack.BlockKit;
 [JsonDerivedType(typeof(ContextBlock), "context")]
 [JsonDerivedType(typeof(ActionsBlock), "actions")]
 [JsonDerivedType(typeof(InputBlock), "input")]
+[JsonDerivedType(typeof(ImageBlock), "image")]
 public abstract record Block
 {
     public string? BlockId { get; init; }
@@ -46,3 +47,26 @@ public sealed record InputBlock(PlainText Label, BlockElement Element) : Block
     public bool? Optional { get; init; }
     public bool? DispatchAction { get; init; }
 }
+
+/// <summary>
+/// An image: a file uploaded to Slack (<see cref="SlackFile"/>) or a public URL. Slack refuses the whole message or view
+/// with <c>invalid_blocks</c> when the file is not an image it has finished processing, so callers keep a text fallback.
+/// </summary>
+/// <param name="AltText">What a screen reader reads instead of the picture, at most <see cref="BlockKitLimits.ImageAltText"/> characters.</param>
+public sealed record ImageBlock(string AltText) : Block
+{
+    public SlackFileObject? SlackFile { get; init; }
+    public string? ImageUrl { get; init; }
+    public PlainText? Title { get; init; }
+
+    /// <summary>The uploaded file <paramref name="fileId"/>, with its alt text and title cut to Slack's limits.</summary>
+    public static ImageBlock OfFile(string fileId, string altText, string? title = null) =>
+        new(MrkdwnText.Truncate(altText, BlockKitLimits.ImageAltText))
+        {
+            SlackFile = new SlackFileObject(fileId),
+            Title = title is null ? null : new PlainText(MrkdwnText.Truncate(title, BlockKitLimits.ImageTitle)),
+        };
+}
+
+/// <summary>Slack's <c>slack_file</c> object: a file Slack hosts, by id (or by its url_private).</summary>
+public sealed record SlackFileObject(string? Id = null, string? Url = null);

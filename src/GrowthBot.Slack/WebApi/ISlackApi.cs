@@ -49,8 +49,18 @@ public interface ISlackApi
     Task<string> Permalink(string channel, string messageTs, CancellationToken cancellationToken = default);
     /// <summary>Socket Mode: a fresh WebSocket URL, authorised by the app-level token.</summary>
     Task<string> OpenSocketConnection(CancellationToken cancellationToken = default);
-    Task<UploadUrlResponse> GetUploadUrl(string fileName, long length, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// files.getUploadURLExternal: where to upload a file of <paramref name="length"/> bytes, and the id it will have.
+    /// <paramref name="altText"/> describes an image for screen readers wherever Slack shows the file itself.
+    /// </summary>
+    Task<UploadUrlResponse> GetUploadUrl(string fileName, long length, string? altText = null, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// files.completeUploadExternal: finishes uploads. Without a channel the files stay private to the bot, which may
+    /// still show them in its own messages and views through an image block's <c>slack_file</c>.
+    /// </summary>
     Task<CompleteUploadResponse> CompleteUpload(CompleteUploadRequest request, CancellationToken cancellationToken = default);
     /// <summary>Uploads bytes to the URL files.getUploadURLExternal gave.</summary>
     Task Upload(string uploadUrl, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
+    /// <summary>files.info: a file as Slack has it now; an image Slack has not finished processing has no image mimetype yet.</summary>
+    Task<SlackFileInfo> FileInfo(string fileId, CancellationToken cancellationToken = default);
 }

@@ -244,3 +244,24 @@ public sealed record CompleteUploadResponse : SlackApiResponse
     [JsonPropertyName("files")]
     public IReadOnlyList<FileReference>? Files { get; init; }
 }
+
+public sealed record FileInfoResponse : SlackApiResponse
+{
+    public SlackFileInfo? File { get; init; }
+}
+
+/// <summary>A file as files.info describes it (the fields GrowthBot reads).</summary>
+public sealed record SlackFileInfo
+{
+    public string Id { get; init; } = "";
+    public string? Name { get; init; }
+    /// <summary>Empty until Slack has processed the upload; <c>image/png</c> for a chart once it has.</summary>
+    public string? Mimetype { get; init; }
+    public string? Filetype { get; init; }
+    /// <summary>An image's width and height, known once Slack has processed it.</summary>
+    public int? OriginalW { get; init; }
+    public int? OriginalH { get; init; }
+
+    /// <summary>Slack has processed the upload as an image: an image block may show it now.</summary>
+    public bool IsReadyImage => Mimetype?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true;
+}

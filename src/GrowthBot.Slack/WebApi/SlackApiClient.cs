@@ -127,8 +127,13 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         return response.Url ?? throw new SlackApiException("apps.connections.open", "no_url", "apps.connections.open returned no URL");
     }
 
-    public Task<UploadUrlResponse> GetUploadUrl(string fileName, long length, CancellationToken cancellationToken = default) =>
-        Form<UploadUrlResponse>("files.getUploadURLExternal", new() { ["filename"] = fileName, ["length"] = length.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
+    public Task<UploadUrlResponse> GetUploadUrl(string fileName, long length, string? altText = null, CancellationToken cancellationToken = default)
+    {
+        var form = new Dictionary<string, string> { ["filename"] = fileName, ["length"] = length.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        // Slack's argument is spelled alt_txt (sic); it holds at most the 2,000 characters an image block's alt_text does.
+        if (!string.IsNullOrEmpty(altText)) form["alt_txt"] = BlockKit.MrkdwnText.Truncate(altText, BlockKitLimits.ImageAltText);
+        return Form<UploadUrlResponse>("files.getUploadURLExternal", form, cancellationToken);
+    }
 
     public Task<CompleteUploadResponse> CompleteUpload(CompleteUploadRequest request, CancellationToken cancellationToken = default)
     {
@@ -152,6 +157,12 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
                 throw new SlackApiException("files.upload", $"http_{(int)response.StatusCode}", $"Uploading the file failed with HTTP {(int)response.StatusCode}");
             await Task.Delay(Backoff(attempt), delays, cancellationToken);
         }
+    }
+
+    public async Task<SlackFileInfo> FileInfo(string fileId, CancellationToken cancellationToken = default)
+    {
+        var response = await Form<FileInfoResponse>("files.info", new() { ["file"] = fileId }, cancellationToken);
+        return response.File ?? throw new SlackApiException("files.info", "file_not_found", "files.info returned no file");
     }
 
     private async Task<T> Json<T>(string method, object args, CancellationToken cancellationToken) where T : SlackApiResponse =>

@@ -13,6 +13,7 @@ public static class CoreRegistration
         builder.Services.AddSingleton<UserProfiles>();
         builder.Services.AddSingleton<Readers>();
         builder.Services.AddSingleton<UserGroupDirectory>();
+        builder.Services.AddSingleton<LeadRaters>();
         return builder;
     }
 }

@@ -24,6 +24,8 @@ public sealed class GrowthBotOptions
 
     public DeliveryOptions Delivery { get; set; } = new();
 
+    public ChartOptions Charts { get; set; } = new();
+
     public IReadOnlyList<string> GrowthLeadIds =>
         GrowthLeads.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
@@ -39,6 +41,9 @@ public sealed class ScheduleOptions
     public string TaskNudges { get; set; } = "0 0/15 * * * ?";
     public string OkrCheckIn { get; set; } = "0 0 14 ? * FRI";
     public string ExperimentDue { get; set; } = "0 0 10 ? * *";
+
+    /// <summary>The weekly DM asking sales for the pipeline's numbers, before the report; skipped in a week they were checked in.</summary>
+    public string PipelineCheckIn { get; set; } = "0 0 11 ? * FRI";
 
     /// <summary>The sweep that posts what is due but not yet delivered (Slack was down, the bot was off).</summary>
     public string CatchUp { get; set; } = "0 0/5 * * * ?";
@@ -57,4 +62,20 @@ public sealed class DeliveryOptions
 
     /// <summary>Between any two posts: 50 nudge DMs take about 15 s instead of one 429 storm.</summary>
     public TimeSpan GlobalInterval { get; set; } = TimeSpan.FromMilliseconds(300);
+}
+
+/// <summary>
+/// Waiting for Slack to process an uploaded chart. Slack refuses an image block whose file it has not processed yet,
+/// so an upload is checked with files.info until it is an image, and a message Slack still refuses is tried again;
+/// after the last try the text (the ▓░ bar) is shown instead.
+/// </summary>
+public sealed class ChartOptions
+{
+    /// <summary>How many times files.info is asked whether an upload is ready, <see cref="RetryInterval"/> apart.</summary>
+    public int ReadyChecks { get; set; } = 6;
+
+    /// <summary>How many times a message Slack refused for its image (invalid_blocks) is sent again before its text fallback.</summary>
+    public int ImageRetries { get; set; } = 2;
+
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -1,6 +1,7 @@
 using GrowthBot.Resources;
 using System.Collections.Concurrent;
 using System.Globalization;
+using GrowthBot.Domain.Money;
 using GrowthBot.Domain.Scheduling;
 using GrowthBot.Slack;
 using GrowthBot.Slack.Routing;
@@ -36,6 +37,8 @@ public sealed record TeamSettings
     public TimeOnly? CheckInTime { get; init; }
     /// <summary>What the team's channel posts are written in, and what people read who have no language of their own.</summary>
     public Language Language { get; init; } = Language.English;
+    /// <summary>The currency budgets, spend and deal sizes are in (<c>/growth settings</c>; EUR by default).</summary>
+    public Currency Currency { get; init; } = Currency.Euro;
 }
 
 /// <summary>
@@ -101,6 +104,7 @@ public sealed class TeamSettingsService(
             CheckInDay = checkIn?.Item1,
             CheckInTime = checkIn?.Item2,
             Language = Language.Find(saved?.Language) ?? Language.Find(defaults.Language) ?? Language.English,
+            Currency = Currency.Of(saved?.Currency),
         };
     }
 

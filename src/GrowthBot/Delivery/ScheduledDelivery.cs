@@ -46,7 +46,7 @@ public sealed record DeliveryOutcome(bool Delivered, bool PostedNow, string? Cha
 /// <see cref="FindEarlierPost"/>.
 /// </summary>
 public sealed class ScheduledDelivery(
-    DeliveryStore deliveries, ISlackApi slack, PostPacer pacer, GrowthLeads leads, DirectMessageTiming timing, Readers readers, TimeProvider time,
+    DeliveryStore deliveries, ISlackApi slack, SlackImages images, PostPacer pacer, GrowthLeads leads, DirectMessageTiming timing, Readers readers, TimeProvider time,
     ILogger<ScheduledDelivery> logger)
 {
     private static readonly string[] ChannelProblems = ["channel_not_found", "not_in_channel", "is_archived", "restricted_action", "channel_is_archived"];
@@ -62,8 +62,17 @@ public sealed class ScheduledDelivery(
 
     public static string Key(string teamId, string job, string period, string recipient) => $"{teamId}/{job}/{period}/{recipient}";
 
-    public async Task<DeliveryOutcome> Post(string teamId, string job, string period, PostTarget target, Func<Message> message,
-        CancellationToken cancellationToken, string? threadTs = null)
+    public Task<DeliveryOutcome> Post(string teamId, string job, string period, PostTarget target, Func<Message> message,
+        CancellationToken cancellationToken, string? threadTs = null) =>
+        Post(teamId, job, period, target, _ => Task.FromResult(message()), message, cancellationToken, threadTs);
+
+    /// <summary>
+    /// A post whose message is made only once the post is claimed, e.g. by uploading its charts, so a retry or a second
+    /// instance never uploads them again for a post already made. When Slack keeps refusing the message's images
+    /// (<see cref="SlackImages.Send{T}"/>), <paramref name="fallback"/>, its text version, is posted under the same key.
+    /// </summary>
+    public async Task<DeliveryOutcome> Post(string teamId, string job, string period, PostTarget target, Func<CancellationToken, Task<Message>> message,
+        Func<Message> fallback, CancellationToken cancellationToken, string? threadTs = null)
     {
         // Whoever calls, this team's post goes out with this team's token (and a call from another team's work throws).
         using var team = SlackTeamScope.Enter(teamId);
@@ -89,12 +98,14 @@ public sealed class ScheduledDelivery(
                 logger.LogInformation("{Job} to {Recipient} was already in Slack ({Ts}) though its answer was lost; not posting it again", job, target.Recipient, earlierTs);
                 return new DeliveryOutcome(true, false, channel, earlierTs);
             }
-            var body = message();
-            await pacer.WaitTurn(channel, cancellationToken);
-            var posted = await slack.PostMessage(new PostMessageRequest(channel, body.Text)
+            var posted = await images.Send(await message(cancellationToken), fallback, async body =>
             {
-                Blocks = body.Blocks, ThreadTs = threadTs,
-                Metadata = new MessageMetadata(MetadataEventType, new Dictionary<string, string> { ["key"] = key }),
+                await pacer.WaitTurn(channel, cancellationToken);
+                return await slack.PostMessage(new PostMessageRequest(channel, body.Text)
+                {
+                    Blocks = body.Blocks, ThreadTs = threadTs,
+                    Metadata = new MessageMetadata(MetadataEventType, new Dictionary<string, string> { ["key"] = key }),
+                }, cancellationToken);
             }, cancellationToken);
             // The post landed: record it even if the job is being stopped, or a restart would post it again.
             await deliveries.MarkSent(key, posted.Channel ?? channel, posted.Ts ?? "", time.GetUtcNow(), CancellationToken.None);

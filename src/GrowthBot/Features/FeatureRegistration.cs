@@ -1,12 +1,16 @@
+using GrowthBot.Features.Charts;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Export;
 using GrowthBot.Features.Growth;
 using GrowthBot.Features.Help;
 using GrowthBot.Features.Home;
+using GrowthBot.Features.Icp;
 using GrowthBot.Features.Installs;
+using GrowthBot.Features.Kpis;
 using GrowthBot.Features.Learnings;
 using GrowthBot.Features.Okrs;
+using GrowthBot.Features.Pipeline;
 using GrowthBot.Features.Reports;
 using GrowthBot.Features.Settings;
 using GrowthBot.Features.Tasks;
@@ -49,12 +53,25 @@ public static class FeatureRegistration
             .AddViewSubmission<CheckInModal>(CheckInModal.CallbackId)
             .AddBlockAction<OkrCheckInButton>(OkrCheckInButton.ActionId)
             .AddBlockAction<OkrHistoryButton>(OkrHistoryButton.ActionId)
+            .AddViewSubmission<WeekTargetsModal>(WeekTargetsModal.CallbackId)
+            .AddBlockAction<SetNextPeriodButton>(SetNextPeriodButton.ActionId)
+            // /kpi
+            .AddSlashCommand<KpiCommand>(KpiCommand.Name)
+            .AddViewSubmission<KpiModal>(KpiModal.CallbackId)
+            .AddBlockAction<NewKpiButton>(NewKpiButton.ActionId)
+            .AddBlockAction<EditKpiButton>(EditKpiButton.ActionId)
+            // /icp
+            .AddSlashCommand<IcpCommand>(IcpCommand.Name)
+            .AddViewSubmission<IcpModal>(IcpModal.CallbackId)
+            .AddBlockAction<EditIcpButton>(EditIcpButton.ActionId)
             // /growth
             .AddSlashCommand<GrowthCommand>(GrowthCommand.Name)
             .AddViewSubmission<SettingsModal>(SettingsModal.CallbackId)
             .AddBlockAction<OpenSettingsButton>(OpenSettingsButton.ActionId)
             .AddBlockOptions<TimeZoneOptions>(TimeZoneOptions.ActionId)
             .AddBlockOptions<UserGroupOptions>(UserGroupOptions.ActionId)
+            .AddViewSubmission<PipelineModal>(PipelineModal.CallbackId)
+            .AddBlockAction<PipelineCheckInButton>(PipelineCheckInButton.ActionId)
             // the weekly report's thread: sales rate lead quality
             .AddBlockAction<LeadQualityButton>(LeadQualityButton.ActionId)
             .AddBlockAction<LeadQualityReasonSelect>(LeadQualityReasonSelect.ActionId)
@@ -73,6 +90,7 @@ public static class FeatureRegistration
         // The Slack layer's apology and "unknown command" in the person's language instead of its English default.
         builder.Services.Replace(ServiceDescriptor.Singleton<IReplyTexts, LocalisedReplyTexts>());
         builder.Services.AddScoped<ModalOpener>();
+        builder.Services.AddScoped<OkrChart>();
         builder.Services.AddScoped<ExperimentAccess>();
         builder.Services.AddScoped<TaskAccess>();
         builder.Services.AddScoped<TaskModalOpener>();
@@ -83,11 +101,13 @@ public static class FeatureRegistration
         builder.Services.AddScoped<GrowthPauseCommand>();
         builder.Services.AddScoped<GrowthLanguageCommand>();
         builder.Services.AddScoped<UserNotifier>();
+        builder.Services.AddSingleton<TeamCharts>();
+        builder.Services.AddScoped<PipelineAccess>();
         builder.Services.AddSingleton<WeeklyReportReader>();
         builder.Services.AddSingleton<WeeklyReportPoster>();
-        builder.Services.AddSingleton<LeadRaters>();
         builder.Services.AddSingleton<LeadQualityAsk>();
         builder.Services.AddScoped<HomeTab>();
+        builder.Services.AddSingleton<HomeChart>();
         builder.Services.AddSingleton<HomePublisher>();
         builder.Services.AddSingleton<IChangeListener>(sp => sp.GetRequiredService<HomePublisher>());
         return builder;

@@ -2,11 +2,13 @@ using GrowthBot.Common;
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Okrs;
+using GrowthBot.Domain.Pipeline;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Growth;
 using GrowthBot.Features.Okrs;
+using GrowthBot.Features.Pipeline;
 using GrowthBot.Features.Tasks;
 using GrowthBot.Resources;
 using GrowthBot.Slack.BlockKit;
@@ -74,6 +76,15 @@ public static class ReminderMessages
         return new Message(words.Text(ReminderText.CheckInFallback, ("ids", string.Join(", ", keyResults.Select(k => k.ShortId)))), blocks);
     }
 
+    /// <summary>The weekly DM to a sales person: the pipeline's numbers as last checked in, and a button to check in this week's.</summary>
+    public static Message PipelineCheckIn(PipelineCheckIn? latest, DirectMessageWindow reader, TeamSettings team, Wording words)
+    {
+        var last = latest is null ? "" : $" Last time: {PipelineMessages.Numbers(latest, team.Currency, words)}.";
+        var text = $"{words.Greeting(reader.LocalTime)}! Could you check in the pipeline's numbers for this week? {NextReport(team, words)} shows its velocity and what moved it.{last}";
+        return new Message("Time to check in the pipeline's numbers",
+            [new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)) { Accessory = PipelineCheckInButton.For() }]);
+    }
+
     /// <summary>To the owner of a running experiment past its end date.</summary>
     public static Message ExperimentDue(Experiment e, DirectMessageWindow reader, TeamSettings team, Wording words)
     {
@@ -85,4 +96,8 @@ public static class ReminderMessages
         return new Message(words.Text(ReminderText.ExperimentDueFallback, ("id", e.ShortId), ("name", MrkdwnText.Escape(e.Name))),
             [new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)) { Accessory = ConcludeExperimentButton.For(e, words) }]);
     }
+
+    /// <summary>The report the pipeline ask points to (issue 14's ask is still English): "Monday's report".</summary>
+    private static string NextReport(TeamSettings team, Wording words) =>
+        team.ReportDay is { } day ? $"{words.DayName(day)}'s report" : "The next weekly report";
 }

@@ -43,6 +43,11 @@ public static class Schedule
         team => team.Schedule.ExperimentDue, (services, team, ct) => services.GetRequiredService<ExperimentDuePoster>().RunIfDue(team, ct),
         [ExperimentDuePoster.DeliveryKey]);
 
+    public static readonly ScheduledJob PipelineCheckIn = new("pipeline-check-in",
+        "a DM to each sales person asking for the pipeline's numbers, with a button, unless they were checked in that week",
+        team => team.Schedule.PipelineCheckIn, (services, team, ct) => services.GetRequiredService<PipelineCheckInPoster>().RunIfDue(team, ct),
+        [PipelineCheckInPoster.DeliveryKey]);
+
     public static readonly ScheduledJob TaskNudges = new("task-nudges",
         "each person's daily DM of their overdue and blocked tasks, and the growth leads' blocker summary",
         team => team.Schedule.TaskNudges, (services, team, ct) => services.GetRequiredService<TaskNudger>().RunIfDue(team, ct),
@@ -57,7 +62,7 @@ public static class Schedule
         team => team.Schedule.Backup, PostFor: null, [], RunOnce: async (services, ct) => await services.GetRequiredService<SqliteBackups>().Take(ct));
 
     /// <summary>The jobs that post, in the order the catch-up makes their posts.</summary>
-    public static readonly IReadOnlyList<ScheduledJob> Posts = [WeeklyReport, OkrCheckIn, ExperimentDue, TaskNudges];
+    public static readonly IReadOnlyList<ScheduledJob> Posts = [WeeklyReport, OkrCheckIn, PipelineCheckIn, ExperimentDue, TaskNudges];
 
     public static readonly IReadOnlyList<ScheduledJob> All = [.. Posts, CatchUp, Backup];
 

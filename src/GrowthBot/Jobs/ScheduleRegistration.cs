@@ -33,6 +33,7 @@ public static class ScheduleRegistration
         });
         builder.Services.AddSingleton<TaskNudger>();
         builder.Services.AddSingleton<OkrCheckInPoster>();
+        builder.Services.AddSingleton<PipelineCheckInPoster>();
         builder.Services.AddSingleton<ExperimentDuePoster>();
         builder.Services.AddSingleton<ScheduledPosts>();
         builder.Services.AddSingleton<SchedulerHost>();

@@ -4,6 +4,7 @@ using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
 using GrowthBot.Domain.Learnings;
+using GrowthBot.Domain.Money;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Slack.BlockKit;
@@ -30,6 +31,7 @@ public enum Counted
     Postponement,
     Learning,
     CheckIn,
+    Kpi,
     Reply,
 }
 
@@ -51,7 +53,7 @@ public enum LabelForm
 /// reader gets is <c>Readers</c>' answer: a person's own language for DMs, modals, ephemeral replies and the App Home,
 /// the team's for channel posts. Messages take one of these and never build sentences from fragments of their own.
 /// </summary>
-public sealed class Wording
+public sealed partial class Wording
 {
     private static readonly ConcurrentDictionary<Language, Wording> All = new();
 
@@ -234,6 +236,104 @@ public sealed class Wording
             1 => all[0],
             _ => Text(CommonText.ListLast, ("rest", string.Join(Text(CommonText.ListSeparator), all.Take(all.Count - 1))), ("last", all[^1])),
         };
+    }
+
+    // Issues 13 and 14 (money, periods, the weekly pace) still write English; they move to the resources when translated.
+    /// <summary>
+    /// An amount in <paramref name="currency"/> with its symbol: "€800", "€41.67", "1,250 kr". Whole amounts show no cents;
+    /// others show two decimals. A negative amount (a corrected spend) keeps its sign in front: "-€50".
+    /// </summary>
+    public string Money(decimal amount, Currency currency)
+    {
+        var rounded = Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+        var number = Math.Abs(rounded).ToString(rounded == Math.Round(rounded) ? "#,0" : "#,0.00", Culture);
+        var sign = rounded < 0 ? Culture.NumberFormat.NegativeSign : "";
+        return currency.SymbolFirst ? $"{sign}{currency.Symbol}{number}" : $"{sign}{number} {currency.Symbol}";
+    }
+
+    /// <summary>A change in money with its direction: "+€5", "-€12.50".</summary>
+    public string MoneyChange(decimal change, Currency currency) => change > 0 ? "+" + Money(change, currency) : Money(change, currency);
+
+    /// <summary>
+    /// A count of what an experiment's results are (<paramref name="unit"/>, typed by the team in the singular, "lead"):
+    /// "1 lead", "12 leads", "3 results" when no unit was given.
+    /// </summary>
+    public string Results(int count, string unit) => $"{Number(count)} {(count == 1 ? ResultUnit(unit) : PluralOf(ResultUnit(unit)))}";
+
+    /// <summary>The unit's plural: "leads", "results".</summary>
+    public string ResultUnits(string unit) => PluralOf(ResultUnit(unit));
+
+    /// <summary>The unit one result is counted in: the team's word, or "result".</summary>
+    public string ResultUnit(string unit) => string.IsNullOrWhiteSpace(unit) ? "result" : unit.Trim();
+
+    /// <summary>
+    /// What an experiment cost and brought: "€500 of €800 spent · 12 leads · €41.67 per lead". Parts without numbers are
+    /// left out ("€500 spent", "no results counted yet").
+    /// </summary>
+    public string Spend(Experiment e, Currency currency)
+    {
+        var parts = new List<string> { e.Budget is { } budget ? $"{Money(e.Spent, currency)} of {Money(budget, currency)} spent" : $"{Money(e.Spent, currency)} spent" };
+        if (e.Results is { } results) parts.Add(Results(results, e.ResultUnit));
+        if (e.CostPerResult is { } cost) parts.Add($"{Money(cost, currency)} per {ResultUnit(e.ResultUnit)}");
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>The English plural of a word the team typed: lead → leads, company → companies, box → boxes; "leads" is taken as plural already.</summary>
+    private static string PluralOf(string word)
+    {
+        if (word.Length == 0) return word;
+        var lower = word.ToLowerInvariant();
+        if (lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal)) return word;
+        if (lower.EndsWith('s') || lower.EndsWith('x') || lower.EndsWith("ch", StringComparison.Ordinal) || lower.EndsWith("sh", StringComparison.Ordinal)) return word + "es";
+        if (lower.Length > 1 && lower.EndsWith('y') && !"aeiou".Contains(lower[^2])) return word[..^1] + "ies";
+        return word + "s";
+    }
+
+    /// <summary>A period's name from its dates: "Q4 2026", "November 2026", or its first and last day ("Thu 1 Oct – Sun 15 Nov 2026").</summary>
+    public string PeriodName(OkrPeriod period) => period.Kind switch
+    {
+        PeriodKind.Quarter => $"Q{(period.Start.Month + 2) / 3} {period.Start.Year}",
+        PeriodKind.Month => period.Start.ToString("MMMM yyyy", Culture),
+        _ => $"{Date(period.Start, period.End)} – {period.End.ToString("ddd d MMM yyyy", Culture)}",
+    };
+
+    /// <summary>"quarter", "month" or "period": what "quarter 26/100" calls the whole period.</summary>
+    public string PeriodKindName(PeriodKind kind) => kind switch
+    {
+        PeriodKind.Quarter => "quarter",
+        PeriodKind.Month => "month",
+        _ => "period",
+    };
+
+    /// <summary>
+    /// A key result's week against its period: "This week 6/8 leads · quarter 26/100, on pace" (or "behind by 4", "target
+    /// reached"); before the period "The quarter starts Thu 1 Oct"; after it "Quarter ended: 96/100 leads, 4 short".
+    /// <paramref name="week"/> names another of the period's weeks to report ("Last week 6/8 leads", for Monday's report).
+    /// </summary>
+    public string Pace(KeyResultPace pace, DateOnly today, DateOnly? week = null)
+    {
+        var kr = pace.KeyResult;
+        var whole = PeriodKindName(pace.Period.Kind);
+        switch (pace.Status)
+        {
+            case PaceStatus.NotStarted:
+                return $"The {whole} starts {Date(pace.Period.Start, today)}";
+            case PaceStatus.Ended:
+                var result = pace.Reached ? "target reached" : $"{Number(Math.Abs(kr.Target - kr.Current))} short";
+                return $"{char.ToUpperInvariant(whole[0])}{whole[1..]} ended: {Progress(kr.Current, kr.Target, kr.Unit)}, {result}";
+        }
+        var shown = (week is { } monday ? pace.Week(monday) : null) ?? pace.ThisWeek!;
+        var label = shown.WeekStart == pace.ThisWeek!.WeekStart ? "This week"
+            : shown.WeekStart == pace.ThisWeek.WeekStart.AddDays(-7) ? "Last week"
+            : $"Week of {Date(shown.WeekStart, today)}";
+        var status = pace.Status switch
+        {
+            PaceStatus.Reached => "target reached",
+            PaceStatus.Behind => $"behind by {Number(pace.Behind)}",
+            _ => "on pace",
+        };
+        var direction = pace.LowerIsBetter ? "down " : "";
+        return $"{label} {direction}{Progress(shown.Done ?? 0, shown.Target, kr.Unit)} · {whole} {Progress(kr.Current, kr.Target, "")}, {status}";
     }
 
     /// <summary>The first letter in upper case as this language writes it ("maanantai" → "Maanantai", Turkish "i" → "İ").</summary>

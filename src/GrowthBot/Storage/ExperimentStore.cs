@@ -3,6 +3,7 @@ using System.Data.Common;
 using Dapper;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Learnings;
+using GrowthBot.Domain.Money;
 
 namespace GrowthBot.Storage;
 
@@ -12,7 +13,7 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
     private const string Columns = """
         id, team_id, number, name, hypothesis, funnel_stage, key_result_id, metric, brings_leads, impact, confidence, ease,
         owner_id, start_date, end_date, status, created_by, created_at, started_at, concluded_at,
-        outcome, result, learning, decision, next_step
+        outcome, result, learning, decision, next_step, budget_cents, spent_cents, results, result_unit
         """;
 
     /// <summary>Stores a new experiment and gives it the team's next number.</summary>
@@ -24,9 +25,9 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
             await database.Dialect.LockTeamNumbers(connection, transaction, "experiments", experiment.TeamId);
             return await connection.QuerySingleAsync<(long Id, long Number)>("""
                 INSERT INTO experiments (team_id, number, name, hypothesis, funnel_stage, key_result_id, metric, brings_leads,
-                    impact, confidence, ease, owner_id, start_date, end_date, status, created_by, created_at)
+                    impact, confidence, ease, owner_id, start_date, end_date, status, created_by, created_at, budget_cents, result_unit)
                 SELECT @TeamId, COALESCE(MAX(number), 0) + 1, @Name, @Hypothesis, @Stage, @KeyResultId, @Metric, @BringsLeads,
-                    @Impact, @Confidence, @Ease, @OwnerId, @StartDate, @EndDate, @Status, @CreatedBy, @CreatedAt
+                    @Impact, @Confidence, @Ease, @OwnerId, @StartDate, @EndDate, @Status, @CreatedBy, @CreatedAt, @BudgetCents, @ResultUnit
                 FROM experiments WHERE team_id = @TeamId
                 RETURNING id, number
                 """, Parameters(experiment), transaction);
@@ -116,6 +117,9 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
                 TeamId = experiment.TeamId, Kind = LearningKind.Experiment, Text = conclusion.Learning, ExperimentId = experiment.Id,
                 CreatedBy = userId, CreatedAt = now,
             });
+            if (conclusion.Spent is not null || conclusion.Results is not null)
+                await RecordSpendIn(connection, transaction, experiment.TeamId, experiment.Id, conclusion.Spent ?? experiment.Spent,
+                    conclusion.Results ?? experiment.Results, userId, now);
             if (keyResult is not null)
                 await OkrStore.InsertCheckIn(database.Dialect, connection, transaction, experiment.TeamId, keyResult.KeyResultId, keyResult.Value, keyResult.Confidence,
                     $"Concluding {experiment.ShortId}: {conclusion.Result}", userId, now);
@@ -141,20 +145,59 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         return changed > 0;
     }
 
-    /// <summary>Saves edited fields (name, hypothesis, stage, key result, metric, whether it brings leads, ICE, owner, dates).</summary>
+    /// <summary>
+    /// Records the experiment's total spend so far (and its results, when counted) at <paramref name="now"/>, keeping the
+    /// earlier totals as history; false when it is not the team's.
+    /// </summary>
+    public async Task<bool> RecordSpend(string teamId, long experimentId, decimal spent, int? results, string userId, DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        var recorded = await database.InTransaction(
+            (connection, transaction) => RecordSpendIn(connection, transaction, teamId, experimentId, spent, results, userId, now), cancellationToken);
+        if (recorded) await Notify(teamId, experimentId, cancellationToken);
+        return recorded;
+    }
+
+    private static async Task<bool> RecordSpendIn(DbConnection connection, IDbTransaction transaction, string teamId, long experimentId, decimal spent, int? results,
+        string userId, DateTimeOffset now)
+    {
+        var args = new { teamId, experimentId, spent = Amounts.ToCents(spent), results, userId, now };
+        if (await connection.ExecuteAsync(
+                "UPDATE experiments SET spent_cents = @spent, results = @results, updated_at = @now WHERE team_id = @teamId AND id = @experimentId",
+                args, transaction) == 0) return false;
+        await connection.ExecuteAsync("""
+            INSERT INTO experiment_spend (team_id, experiment_id, spent_cents, results, recorded_by, recorded_at)
+            VALUES (@teamId, @experimentId, @spent, @results, @userId, @now)
+            """, args, transaction);
+        return true;
+    }
+
+    /// <summary>Every spend total of the team's experiments recorded before <paramref name="before"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<SpendEntry>> SpendRecorded(string teamId, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<SpendRow>("""
+            SELECT id, experiment_id, spent_cents, results, recorded_by, recorded_at FROM experiment_spend
+            WHERE team_id = @teamId AND recorded_at < @before ORDER BY recorded_at, id
+            """, new { teamId, before });
+        return rows.Select(r => new SpendEntry(r.Id, r.ExperimentId, Amounts.FromCents(r.SpentCents), (int?)r.Results, r.RecordedBy, r.RecordedAt)).ToList();
+    }
+
+    /// <summary>Saves edited fields (name, hypothesis, stage, key result, metric, whether it brings leads, ICE, owner, dates, budget, result unit).</summary>
     public async Task Update(Experiment experiment, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await database.InTransaction(async (connection, transaction) =>
         {
             await connection.ExecuteAsync("""
                 UPDATE experiments SET name = @Name, hypothesis = @Hypothesis, funnel_stage = @Stage, key_result_id = @KeyResultId,
                     metric = @Metric, brings_leads = @BringsLeads, impact = @Impact, confidence = @Confidence, ease = @Ease, owner_id = @OwnerId,
-                    start_date = @StartDate, end_date = @EndDate, updated_at = @Now
+                    start_date = @StartDate, end_date = @EndDate, budget_cents = @BudgetCents, result_unit = @ResultUnit, updated_at = @Now
                 WHERE team_id = @TeamId AND id = @Id
                 """, new
             {
                 experiment.TeamId, experiment.Id, experiment.Name, experiment.Hypothesis, Stage = experiment.Stage.ToString(), experiment.KeyResultId, experiment.Metric,
                 experiment.BringsLeads,
                 experiment.Ice.Impact, experiment.Ice.Confidence, experiment.Ice.Ease, experiment.OwnerId, experiment.StartDate, experiment.EndDate, Now = now,
+                BudgetCents = experiment.Budget is { } budget ? Amounts.ToCents(budget) : (long?)null, experiment.ResultUnit,
             }, transaction);
             changes.Changed(experiment.TeamId, experiment.OwnerId, experiment.CreatedBy);
             return true;
@@ -167,6 +210,12 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         return await Notify(connection, teamId, id, await connection.ExecuteAsync(
             "UPDATE experiments SET status = 'Abandoned', concluded_at = @now, updated_at = @now WHERE team_id = @teamId AND id = @id AND status IN ('Backlog', 'Running')",
             new { teamId, id, now }) > 0);
+    }
+
+    private async Task Notify(string teamId, long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await Notify(connection, teamId, id, true);
     }
 
     /// <summary>Tells the change feed whose experiment changed, when it did; returns <paramref name="changed"/>.</summary>
@@ -197,7 +246,19 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         Status = e.Status.ToString(),
         e.CreatedBy,
         e.CreatedAt,
+        BudgetCents = e.Budget is { } budget ? Amounts.ToCents(budget) : (long?)null,
+        e.ResultUnit,
     };
+
+    private sealed class SpendRow
+    {
+        public long Id { get; init; }
+        public long ExperimentId { get; init; }
+        public long SpentCents { get; init; }
+        public long? Results { get; init; }
+        public string RecordedBy { get; init; } = "";
+        public DateTimeOffset RecordedAt { get; init; }
+    }
 
     /// <summary>A row as the database returns it; mapped to the domain record in one place.</summary>
     private sealed class ExperimentRow
@@ -227,6 +288,10 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         public string? Learning { get; init; }
         public string? Decision { get; init; }
         public string? NextStep { get; init; }
+        public long? BudgetCents { get; init; }
+        public long SpentCents { get; init; }
+        public long? Results { get; init; }
+        public string ResultUnit { get; init; } = "";
 
         public Experiment ToExperiment() => new()
         {
@@ -253,6 +318,10 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
             Learning = Learning,
             Decision = Decision is null ? null : Enum.Parse<Decision>(Decision),
             NextStep = NextStep,
+            Budget = BudgetCents is { } budget ? Amounts.FromCents(budget) : null,
+            Spent = Amounts.FromCents(SpentCents),
+            Results = (int?)Results,
+            ResultUnit = ResultUnit,
         };
     }
 }

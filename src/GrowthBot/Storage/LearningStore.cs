@@ -56,6 +56,17 @@ public sealed class LearningStore(Database database, IChangeFeed changes)
         return rows.Select(r => r.ToLearning()).ToList();
     }
 
+    /// <summary>The latest <paramref name="limit"/> learnings of one kind (e.g. ICP), newest first, and how many there are in all.</summary>
+    public async Task<(IReadOnlyList<Learning> Latest, int Total)> OfKind(string teamId, LearningKind kind, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<LearningRow>(
+            $"SELECT {Columns} FROM learnings WHERE team_id = @teamId AND kind = @Kind ORDER BY created_at DESC, id DESC LIMIT @limit",
+            new { teamId, Kind = kind.ToString(), limit });
+        var total = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM learnings WHERE team_id = @teamId AND kind = @Kind", new { teamId, Kind = kind.ToString() });
+        return (rows.Select(r => r.ToLearning()).ToList(), total);
+    }
+
     /// <summary>Searches learnings and concluded experiments; best matches first.</summary>
     public Task<IReadOnlyList<SearchHit>> Search(string teamId, string words, int limit = 10, CancellationToken cancellationToken = default) =>
         SearchIndex.Search(database, teamId, words, limit, cancellationToken);

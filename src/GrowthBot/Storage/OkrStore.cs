@@ -18,49 +18,72 @@ public sealed record KeyResultChoice
     public string ShortId => Domain.Common.ShortId.Format(Domain.Common.ShortId.KeyResult, Number);
 }
 
-/// <summary>A key result to create with <see cref="OkrStore.SetObjective"/>.</summary>
-public sealed record KeyResultDraft(string Name, decimal Baseline, decimal Target, string Unit, string OwnerId, bool CountsLeads = false);
+/// <summary>
+/// A key result to create with <see cref="OkrStore.SetObjective"/>: whether it counts leads, and the team's KPI
+/// <paramref name="KpiNumber"/> it counts, if any.
+/// </summary>
+public sealed record KeyResultDraft(string Name, decimal Baseline, decimal Target, string Unit, string OwnerId, bool CountsLeads = false, int? KpiNumber = null);
 
 /// <summary>The team's current objective and its key results.</summary>
 public sealed record OkrSnapshot(Objective Objective, IReadOnlyList<KeyResult> KeyResults);
 
-/// <summary>The team's objective (North Star), key results (K1, K2, …) and the history of their check-ins.</summary>
+/// <summary>
+/// The team's objective (North Star) with its period, key results (KR1, KR2, …), the history of their check-ins and the
+/// weekly targets set by hand.
+/// </summary>
 public sealed class OkrStore(Database database, IChangeFeed changes)
 {
     private const string KeyResultColumns =
-        "id, team_id, number, objective_id, name, baseline, target, current, unit, counts_leads, owner_id, confidence, created_by, created_at";
+        "id, team_id, number, objective_id, name, baseline, target, current, unit, counts_leads, kpi_number, owner_id, confidence, created_by, created_at";
+
+    private const string ObjectiveColumns = "id, team_id, title, period, starts_on, ends_on, is_current, created_by, created_at";
+
+    private const string CheckInColumns = "id, team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at";
 
     /// <summary>
     /// Makes a new objective the current one, with its key results. The previous objective and its key
     /// results stay, with their check-ins, as history.
     /// </summary>
-    public async Task<OkrSnapshot> SetObjective(string teamId, string title, string period, IReadOnlyList<KeyResultDraft> keyResults,
+    public Task<OkrSnapshot> SetObjective(string teamId, string title, string period, IReadOnlyList<KeyResultDraft> keyResults,
+        string userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        SetObjective(teamId, title, period, null, keyResults, userId, now, cancellationToken);
+
+    /// <summary>
+    /// As above, running from <paramref name="dates"/>' first to last day; without dates the objective runs over the
+    /// quarter its name gives, or the one it was set in (<see cref="OkrPeriod.Of"/>), like objectives set before periods had dates.
+    /// </summary>
+    public async Task<OkrSnapshot> SetObjective(string teamId, string title, string period, OkrPeriod? dates, IReadOnlyList<KeyResultDraft> keyResults,
         string userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await database.InTransaction(async (connection, transaction) =>
         {
             await database.Dialect.LockTeamNumbers(connection, transaction, "key_results", teamId);
             await connection.ExecuteAsync("UPDATE objectives SET is_current = FALSE WHERE team_id = @teamId AND is_current = TRUE", new { teamId }, transaction);
             var objectiveId = await connection.QuerySingleAsync<long>("""
-                INSERT INTO objectives (team_id, title, period, is_current, created_by, created_at)
-                VALUES (@teamId, @title, @period, TRUE, @userId, @now) RETURNING id
-                """, new { teamId, title, period, userId, now }, transaction);
+                INSERT INTO objectives (team_id, title, period, starts_on, ends_on, is_current, created_by, created_at)
+                VALUES (@teamId, @title, @period, @Start, @End, TRUE, @userId, @now) RETURNING id
+                """, new { teamId, title, period, Start = dates?.Start, End = dates?.End, userId, now }, transaction);
             var stored = new List<KeyResult>();
             foreach (var kr in keyResults)
             {
                 var row = await connection.QuerySingleAsync<(long Id, long Number)>("""
-                    INSERT INTO key_results (team_id, number, objective_id, name, baseline, target, current, unit, counts_leads, owner_id, created_by, created_at)
-                    SELECT @teamId, COALESCE(MAX(number), 0) + 1, @objectiveId, @Name, @Baseline, @Target, @Baseline, @Unit, @CountsLeads, @OwnerId, @userId, @now
+                    INSERT INTO key_results (team_id, number, objective_id, name, baseline, target, current, unit, counts_leads, kpi_number, owner_id, created_by, created_at)
+                    SELECT @teamId, COALESCE(MAX(number), 0) + 1, @objectiveId, @Name, @Baseline, @Target, @Baseline, @Unit, @CountsLeads, @KpiNumber, @OwnerId, @userId, @now
                     FROM key_results WHERE team_id = @teamId
                     RETURNING id, number
-                    """, new { teamId, objectiveId, kr.Name, Baseline = (double)kr.Baseline, Target = (double)kr.Target, kr.Unit, kr.CountsLeads, kr.OwnerId, userId, now }, transaction);
+                    """, new { teamId, objectiveId, kr.Name, Baseline = (double)kr.Baseline, Target = (double)kr.Target, kr.Unit, kr.CountsLeads, kr.KpiNumber, kr.OwnerId, userId, now },
+                    transaction);
                 stored.Add(new KeyResult
                 {
                     Id = row.Id, TeamId = teamId, Number = (int)row.Number, ObjectiveId = objectiveId, Name = kr.Name, Baseline = kr.Baseline,
-                    Target = kr.Target, Current = kr.Baseline, Unit = kr.Unit, CountsLeads = kr.CountsLeads, OwnerId = kr.OwnerId, CreatedBy = userId, CreatedAt = now,
+                    Target = kr.Target, Current = kr.Baseline, Unit = kr.Unit, CountsLeads = kr.CountsLeads, KpiNumber = kr.KpiNumber, OwnerId = kr.OwnerId,
+                    CreatedBy = userId, CreatedAt = now,
                 });
             }
             changes.Changed(teamId, [userId, .. keyResults.Select(k => k.OwnerId)]);
-            var objective = new Objective { Id = objectiveId, TeamId = teamId, Title = title, Period = period, CreatedBy = userId, CreatedAt = now };
+            var objective = new Objective
+            {
+                Id = objectiveId, TeamId = teamId, Title = title, Period = period, StartsOn = dates?.Start, EndsOn = dates?.End, CreatedBy = userId, CreatedAt = now,
+            };
             return new OkrSnapshot(objective, stored);
         }, cancellationToken);
 
@@ -69,7 +92,7 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
     {
         await using var connection = await database.Open(cancellationToken);
         var objective = await connection.QuerySingleOrDefaultAsync<ObjectiveRow>(
-            "SELECT id, team_id, title, period, is_current, created_by, created_at FROM objectives WHERE team_id = @teamId AND is_current = TRUE ORDER BY id DESC LIMIT 1",
+            $"SELECT {ObjectiveColumns} FROM objectives WHERE team_id = @teamId AND is_current = TRUE ORDER BY id DESC LIMIT 1",
             new { teamId });
         if (objective is null) return null;
         var keyResults = await connection.QueryAsync<KeyResultRow>(
@@ -148,10 +171,20 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
     {
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<CheckInRow>(
-            "SELECT id, team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at FROM check_ins WHERE team_id = @teamId AND key_result_id = @keyResultId ORDER BY created_at DESC, id DESC LIMIT @limit",
+            $"SELECT {CheckInColumns} FROM check_ins WHERE team_id = @teamId AND key_result_id = @keyResultId ORDER BY created_at DESC, id DESC LIMIT @limit",
             new { teamId, keyResultId, limit });
         var total = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM check_ins WHERE team_id = @teamId AND key_result_id = @keyResultId", new { teamId, keyResultId });
         return (rows.Select(r => r.ToCheckIn()).ToList(), total);
+    }
+
+    /// <summary>Every check-in of one key result, oldest first: its trend.</summary>
+    public async Task<IReadOnlyList<CheckIn>> CheckInsOf(string teamId, long keyResultId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await connection.QueryAsync<CheckInRow>(
+            "SELECT id, team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at FROM check_ins WHERE team_id = @teamId AND key_result_id = @keyResultId ORDER BY created_at, id",
+            new { teamId, keyResultId });
+        return rows.Select(r => r.ToCheckIn()).ToList();
     }
 
     /// <summary>Check-ins of the whole team in [from, to), oldest first.</summary>
@@ -159,9 +192,71 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
     {
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<CheckInRow>(
-            "SELECT id, team_id, key_result_id, value, previous_value, confidence, note, created_by, created_at FROM check_ins WHERE team_id = @teamId AND created_at >= @from AND created_at < @to ORDER BY created_at, id",
+            $"SELECT {CheckInColumns} FROM check_ins WHERE team_id = @teamId AND created_at >= @from AND created_at < @to ORDER BY created_at, id",
             new { teamId, from, to });
         return rows.Select(r => r.ToCheckIn()).ToList();
+    }
+
+    /// <summary>
+    /// The pace of the current objective's key results at <paramref name="now"/> (their weeks with targets and what was
+    /// done, this week, on pace or behind), or null when no objective is set. One read of the objective, its check-ins and
+    /// its hand-set targets; the arithmetic is <see cref="KeyResultPace"/>'s.
+    /// </summary>
+    public async Task<OkrPace?> Pace(string teamId, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var okr = await Current(teamId, cancellationToken);
+        if (okr is null) return null;
+        await using var connection = await database.Open(cancellationToken);
+        var checkIns = await connection.QueryAsync<CheckInRow>("""
+            SELECT c.id, c.team_id, c.key_result_id, c.value, c.previous_value, c.confidence, c.note, c.created_by, c.created_at
+            FROM check_ins c JOIN key_results kr ON kr.id = c.key_result_id
+            WHERE c.team_id = @teamId AND kr.team_id = @teamId AND kr.objective_id = @Id
+            ORDER BY c.created_at, c.id
+            """, new { teamId, okr.Objective.Id });
+        var targets = await connection.QueryAsync<WeeklyTargetRow>("""
+            SELECT t.key_result_id, t.week_start, t.target, t.set_by, t.set_at
+            FROM weekly_targets t JOIN key_results kr ON kr.id = t.key_result_id
+            WHERE t.team_id = @teamId AND kr.team_id = @teamId AND kr.objective_id = @Id
+            """, new { teamId, okr.Objective.Id });
+        return OkrPace.Calculate(okr.Objective, okr.KeyResults, checkIns.Select(c => c.ToCheckIn()).ToList(),
+            targets.Select(t => t.ToTarget()).ToList(), zone, now);
+    }
+
+    /// <summary>
+    /// Sets the targets of one week by hand (<c>/okr week</c>): a number replaces the default for that key result and
+    /// week, null goes back to the default. Key results of other teams are never touched.
+    /// </summary>
+    public async Task SetWeeklyTargets(string teamId, DateOnly week, IReadOnlyDictionary<long, decimal?> targets, string userId, DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        await database.InTransaction(async (connection, transaction) =>
+        {
+            foreach (var (keyResultId, target) in targets)
+            {
+                if (target is { } value)
+                    await connection.ExecuteAsync("""
+                        INSERT INTO weekly_targets (team_id, key_result_id, week_start, target, set_by, set_at)
+                        SELECT @teamId, id, @week, @value, @userId, @now FROM key_results WHERE team_id = @teamId AND id = @keyResultId
+                        ON CONFLICT (team_id, key_result_id, week_start) DO UPDATE SET target = excluded.target, set_by = excluded.set_by, set_at = excluded.set_at
+                        """, new { teamId, keyResultId, week, value = (double)value, userId, now }, transaction);
+                else
+                    await connection.ExecuteAsync("DELETE FROM weekly_targets WHERE team_id = @teamId AND key_result_id = @keyResultId AND week_start = @week",
+                        new { teamId, keyResultId, week }, transaction);
+            }
+            return true;
+        }, cancellationToken);
+        changes.Changed(teamId, userId);
+    }
+
+    private sealed class WeeklyTargetRow
+    {
+        public long KeyResultId { get; init; }
+        public DateOnly WeekStart { get; init; }
+        public double Target { get; init; }
+        public string SetBy { get; init; } = "";
+        public DateTimeOffset SetAt { get; init; }
+
+        public WeeklyTarget ToTarget() => new(KeyResultId, WeekStart, (decimal)Target, SetBy, SetAt);
     }
 
     private sealed class ObjectiveRow
@@ -170,13 +265,16 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
         public string TeamId { get; init; } = "";
         public string Title { get; init; } = "";
         public string Period { get; init; } = "";
+        public DateOnly? StartsOn { get; init; }
+        public DateOnly? EndsOn { get; init; }
         public bool IsCurrent { get; init; }
         public string CreatedBy { get; init; } = "";
         public DateTimeOffset CreatedAt { get; init; }
 
         public Objective ToObjective() => new()
         {
-            Id = Id, TeamId = TeamId, Title = Title, Period = Period, IsCurrent = IsCurrent, CreatedBy = CreatedBy, CreatedAt = CreatedAt,
+            Id = Id, TeamId = TeamId, Title = Title, Period = Period, StartsOn = StartsOn, EndsOn = EndsOn, IsCurrent = IsCurrent,
+            CreatedBy = CreatedBy, CreatedAt = CreatedAt,
         };
     }
 
@@ -192,6 +290,7 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
         public double Current { get; init; }
         public string Unit { get; init; } = "";
         public bool CountsLeads { get; init; }
+        public int? KpiNumber { get; init; }
         public string OwnerId { get; init; } = "";
         public string? Confidence { get; init; }
         public string CreatedBy { get; init; } = "";
@@ -200,7 +299,7 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
         public KeyResult ToKeyResult() => new()
         {
             Id = Id, TeamId = TeamId, Number = Number, ObjectiveId = ObjectiveId, Name = Name, Baseline = (decimal)Baseline,
-            Target = (decimal)Target, Current = (decimal)Current, Unit = Unit, CountsLeads = CountsLeads, OwnerId = OwnerId,
+            Target = (decimal)Target, Current = (decimal)Current, Unit = Unit, CountsLeads = CountsLeads, KpiNumber = KpiNumber, OwnerId = OwnerId,
             Confidence = Confidence is null ? null : Enum.Parse<KrConfidence>(Confidence), CreatedBy = CreatedBy, CreatedAt = CreatedAt,
         };
     }

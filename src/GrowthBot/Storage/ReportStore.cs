@@ -60,6 +60,16 @@ public sealed class ReportStore(Database database)
         return ReportPeriod.After(await LatestEnd(connection, null, teamId), end.ToUniversalTime());
     }
 
+    /// <summary>The period of the team's report that ended last at or before <paramref name="end"/> (the one before a report starting there); null when none did.</summary>
+    public async Task<ReportPeriod?> PeriodEndingBy(string teamId, DateTimeOffset end, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var row = await connection.QueryFirstOrDefaultAsync<BoundsRow>(
+            "SELECT period_start, period_end FROM reports WHERE team_id = @teamId AND period_end <= @end ORDER BY period_end DESC LIMIT 1",
+            new { teamId, end = end.ToUniversalTime() });
+        return row is null ? null : new ReportPeriod(row.PeriodStart, row.PeriodEnd, false);
+    }
+
     /// <summary>
     /// The scheduled report due at <paramref name="slot"/>: reserved now, or the one reserved for it before. Null when
     /// it is covered already: a report was reserved at or after the slot (a late <c>/growth report now</c>), or this
@@ -167,6 +177,12 @@ public sealed class ReportStore(Database database)
 
     /// <summary>An instant as it appears in a delivery key: UTC to the second, <c>2026-11-23T09:00:00Z</c>.</summary>
     private static string Key(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private sealed class BoundsRow
+    {
+        public DateTimeOffset PeriodStart { get; init; }
+        public DateTimeOffset PeriodEnd { get; init; }
+    }
 
     private sealed class ReportRow
     {

@@ -30,11 +30,14 @@ public static class StorageRegistration
         builder.Services.AddSingleton<OkrStore>();
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<LearningStore>();
+        builder.Services.AddSingleton<KpiStore>();
+        builder.Services.AddSingleton<IcpStore>();
         builder.Services.AddSingleton<FeedbackStore>();
         builder.Services.AddSingleton<TeamSettingsStore>();
         builder.Services.AddSingleton<NudgePauseStore>();
         builder.Services.AddSingleton<PersonLanguageStore>();
         builder.Services.AddSingleton<ReportStore>();
+        builder.Services.AddSingleton<PipelineStore>();
         builder.Services.AddSingleton<DeliveryStore>();
         builder.Services.AddSingleton<InstallationStore>();
         builder.Services.AddSingleton<ISlackInstallationStore>(sp => sp.GetRequiredService<InstallationStore>());

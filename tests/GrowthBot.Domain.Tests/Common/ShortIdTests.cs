@@ -50,6 +50,28 @@ public class ShortIdTests
     public void Format_puts_the_prefix_before_the_number()
     {
         Assert.Equal("E12", ShortId.Format(ShortId.Experiment, 12));
-        Assert.Equal("K2", ShortId.Format(ShortId.KeyResult, 2));
+        Assert.Equal("KR2", ShortId.Format(ShortId.KeyResult, 2));
+        Assert.Equal("K3", ShortId.Format(ShortId.Kpi, 3));
+    }
+
+    [Theory]
+    [InlineData("KR2", 2)]
+    [InlineData("kr2", 2)]
+    [InlineData("K2", 2)]
+    [InlineData("#KR2", 2)]
+    [InlineData("2", 2)]
+    public void Key_results_are_read_as_KR_and_in_their_older_K_form(string text, int number)
+    {
+        Assert.True(ShortId.TryParseKeyResult(text, out var parsed));
+        Assert.Equal(number, parsed);
+    }
+
+    [Fact]
+    public void A_key_result_id_is_not_a_KPI_id()
+    {
+        Assert.False(ShortId.TryParse("KR3", ShortId.Kpi, out _));
+        Assert.True(ShortId.TryParse("k3", ShortId.Kpi, out var kpi));
+        Assert.Equal(3, kpi);
+        Assert.False(ShortId.TryParseKeyResult("E2", out _));
     }
 }

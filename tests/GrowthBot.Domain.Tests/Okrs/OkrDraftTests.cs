@@ -8,7 +8,7 @@ public class OkrDraftTests
     private static readonly KeyResultFields Empty = new(null, null, null, null, null);
 
     private static OkrDraft Draft(params KeyResultFields[] keyResults) =>
-        new("100 new leads", "Q4 2026", [.. keyResults, .. Enumerable.Repeat(Empty, 5 - keyResults.Length)]);
+        new("100 new leads", "Q4 2026", [.. keyResults, .. Enumerable.Repeat(Empty, 5 - keyResults.Length)], new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31));
 
     [Fact]
     public void A_valid_draft_gives_its_filled_key_results_and_skips_empty_ones()
@@ -35,7 +35,8 @@ public class OkrDraftTests
         ]).Validate();
 
         Assert.Empty(keyResults);
-        Assert.Equal(["kr1_baseline", "kr2_target", "kr3_name", "kr4_owner", "objective", "period"], errors.ByField.Keys.Order());
+        // The period's name may be left empty (it is made from its dates); its first and last day may not.
+        Assert.Equal(["kr1_baseline", "kr2_target", "kr3_name", "kr4_owner", "objective", "period_end", "period_start"], errors.ByField.Keys.Order());
         Assert.Equal((ProblemCode.OkrNumberNotANumber, "ten"), (errors.ByField["kr1_baseline"].Code, errors.ByField["kr1_baseline"].Arg("typed")));
         Assert.Equal((ProblemCode.TargetEqualsBaseline, 5m), (errors.ByField["kr2_target"].Code, errors.ByField["kr2_target"].Arg("baseline")));
         Assert.Equal(ProblemCode.KeyResultNameMissing, errors.ByField["kr3_name"].Code);

@@ -44,6 +44,25 @@ public class BlockKitCheckerTests
     }
 
     [Fact]
+    public void An_image_needs_alt_text_within_2000_characters_and_exactly_one_source()
+    {
+        Assert.Empty(BlockKitChecker.CheckMessage(new Message("chart", [ImageBlock.OfFile("F1", "26 of 100 leads")])));
+
+        var errors = BlockKitChecker.CheckMessage(new Message("chart",
+        [
+            new ImageBlock("") { SlackFile = new SlackFileObject("F1") },
+            new ImageBlock(new string('a', 2001)) { SlackFile = new SlackFileObject("F1") },
+            new ImageBlock("both") { SlackFile = new SlackFileObject("F1"), ImageUrl = "https://example.com/a.png" },
+            new ImageBlock("neither"),
+            new ImageBlock("id and url") { SlackFile = new SlackFileObject("F1", "https://files.slack.com/x.png") },
+        ]));
+
+        Assert.Equal(["/blocks/0/alt_text: required", "/blocks/1/alt_text: 2001 chars, at most 2000",
+            "/blocks/2: an image needs exactly one of image_url and slack_file", "/blocks/3: an image needs exactly one of image_url and slack_file",
+            "/blocks/4/slack_file: needs exactly one of id and url"], errors);
+    }
+
+    [Fact]
     public void A_modal_title_of_25_characters_is_too_long()
     {
         var errors = BlockKitChecker.CheckView(ValidModal() with { Title = new PlainText(new string('t', 25)) });

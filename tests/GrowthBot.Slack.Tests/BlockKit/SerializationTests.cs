@@ -30,6 +30,19 @@ public class SerializationTests
     }
 
     [Fact]
+    public void An_image_of_an_uploaded_file_with_alt_text_and_title_cut_to_slacks_limits()
+    {
+        Block block = ImageBlock.OfFile("F0CHART", new string('a', 2100), "K1 New leads") with { BlockId = "chart_1" };
+
+        var json = JsonNode.Parse(SlackJson.Serialize(block))!;
+        AssertJson($$$"""
+            {"type":"image","block_id":"chart_1","alt_text":"{{{new string('a', 1999)}}}…",
+             "slack_file":{"id":"F0CHART"},"title":{"type":"plain_text","text":"K1 New leads","emoji":true}}
+            """, block);
+        Assert.Equal(2000, json["alt_text"]!.GetValue<string>().Length);
+    }
+
+    [Fact]
     public void An_input_with_a_datepicker()
     {
         Block block = new InputBlock(new PlainText("Start date"), new DatePicker { ActionId = "value", InitialDate = "2026-11-18" })

@@ -304,6 +304,39 @@ public class SlackApiClientTests
         Assert.Equal(("V1", "h1", "modal"), (view["view_id"]!.GetValue<string>(), view["hash"]!.GetValue<string>(), view["view"]!["type"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task An_upload_url_is_asked_for_with_the_files_name_length_and_alt_text_and_files_info_says_when_it_is_an_image()
+    {
+        _handler.Answer(Response(HttpStatusCode.OK, """{"ok":true,"upload_url":"https://files.slack.com/upload/v1/abc","file_id":"F1"}"""),
+            Response(HttpStatusCode.OK, """{"ok":true,"file":{"id":"F1","name":"K1-trend.png","mimetype":"","filetype":""}}"""),
+            Response(HttpStatusCode.OK, """{"ok":true,"file":{"id":"F1","name":"K1-trend.png","mimetype":"image/png","filetype":"png","original_w":800,"original_h":400}}"""));
+
+        var target = await _client.GetUploadUrl("K1-trend.png", 24_971, "Trend of K1: 26 of 100 & rising");
+        var processing = await _client.FileInfo("F1");
+        var processed = await _client.FileInfo("F1");
+
+        Assert.Equal(("https://files.slack.com/upload/v1/abc", "F1"), (target.UploadUrl, target.FileId));
+        Assert.Equal("filename=K1-trend.png&length=24971&alt_txt=Trend+of+K1%3A+26+of+100+%26+rising", _handler.Requests[0].Body);
+        Assert.Equal("https://slack.test/api/files.info", _handler.Requests[1].Url);
+        Assert.Equal("file=F1", _handler.Requests[1].Body);
+        Assert.False(processing.IsReadyImage);
+        Assert.True(processed.IsReadyImage);
+        Assert.Equal((800, 400), (processed.OriginalW, processed.OriginalH));
+    }
+
+    [Fact]
+    public async Task An_upload_url_without_alt_text_leaves_it_out_and_a_missing_file_is_Slacks_error()
+    {
+        _handler.Answer(Response(HttpStatusCode.OK, """{"ok":true,"upload_url":"https://files.slack.com/upload/v1/abc","file_id":"F1"}"""),
+            Response(HttpStatusCode.OK, """{"ok":false,"error":"file_not_found"}"""));
+
+        await _client.GetUploadUrl("export.csv", 10);
+        var missing = await Assert.ThrowsAsync<SlackApiException>(() => _client.FileInfo("F9"));
+
+        Assert.Equal("filename=export.csv&length=10", _handler.Requests[0].Body);
+        Assert.Equal(("files.info", "file_not_found"), (missing.Method, missing.Error));
+    }
+
     /// <summary>Advances the fake clock in small steps until the call completes, so backoffs and Retry-After elapse.</summary>
     private async Task<T> Pump<T>(Task<T> call)
     {

@@ -50,6 +50,23 @@ public sealed record FakeWorkspace(string TeamId, string TeamName, string BotTok
     public override string ToString() => $"{TeamName} ({TeamId})";
 }
 
+/// <summary>A file uploaded through files.getUploadURLExternal, as the fake Slack holds it.</summary>
+public sealed class FakeFile(string id, string name, string? altText, string teamId)
+{
+    public string Id { get; } = id;
+    public string Name { get; } = name;
+    public string? AltText { get; } = altText;
+    public string TeamId { get; } = teamId;
+    public string? Title { get; set; }
+    /// <summary>The channel files.completeUploadExternal shared it to; null while private to the bot.</summary>
+    public string? Shared { get; set; }
+    public byte[]? Bytes { get; set; }
+    public bool Completed { get; set; }
+    public int ChecksUntilProcessed { get; set; }
+
+    public bool IsPng => Bytes is { Length: > 8 } b && b.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+}
+
 /// <summary>A scripted answer for the next call(s) to one method.</summary>
 public sealed record FakeResponse(int Status = 200, string? Error = null, int? RetryAfterSeconds = null, TimeSpan? Hang = null)
 {
@@ -88,6 +105,8 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (FakeWorkspace Workspace, string Installer, string Scope)> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Team, string User), JsonObject> _members = new();
     private readonly ConcurrentDictionary<(string Team, string Id), JsonObject> _groups = new();
+    private readonly ConcurrentDictionary<string, FakeFile> _files = new(StringComparer.Ordinal);
+    private int _imageRefusals;
 
     private FakeSlack(WebApplication app) => _app = app;
 
@@ -136,6 +155,21 @@ public sealed class FakeSlack : IAsyncDisposable
         Remember(channel, ts, text, threadTs, metadata);
         return ts;
     }
+
+    /// <summary>
+    /// How many files.info calls about a new upload answer it as not processed yet (no mimetype), as Slack does for a
+    /// moment after files.completeUploadExternal; <see cref="int.MaxValue"/> never processes it.
+    /// </summary>
+    public int FileProcessingChecks { get; set; }
+
+    /// <summary>
+    /// How many more messages or views with an image block to refuse with <c>invalid_blocks</c> even though the file is
+    /// processed: Slack's own processing can lag behind what files.info said.
+    /// </summary>
+    public int RefuseImages { get => _imageRefusals; set => _imageRefusals = value; }
+
+    /// <summary>The files uploaded, by id: name, alt text, title, the bytes the upload URL received, whether completed.</summary>
+    public IReadOnlyDictionary<string, FakeFile> Files => _files;
 
     /// <summary>The WebSocket behind the URL apps.connections.open returns.</summary>
     public FakeSocketMode SocketMode { get; } = new();
@@ -326,6 +360,17 @@ public sealed class FakeSlack : IAsyncDisposable
             await http.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_blocks", errors = violations });
             return;
         }
+        if (UnshowableImages(method, args, WorkspaceOf(token)?.TeamId ?? TeamId) is { Count: > 0 } unshowable)
+        {
+            await http.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_blocks", errors = unshowable,
+                response_metadata = new { messages = unshowable.Select(u => $"[ERROR] {u}").ToArray() } });
+            return;
+        }
+        if (method == "files.info" && (args["file"]?.ToString() is not { } infoId || !_files.ContainsKey(infoId)))
+        {
+            await http.Response.WriteAsJsonAsync(new { ok = false, error = "file_not_found" });
+            return;
+        }
         var answer = Answer(method, args, workspace);
         call.Response = answer;
         await Answered();
@@ -372,6 +417,13 @@ public sealed class FakeSlack : IAsyncDisposable
                 await http.Response.WriteAsync("invalid_blocks");
                 return;
             }
+            // Like any message, a reply whose image Slack cannot show is refused, as text (response_url answers so).
+            if (UnshowableImages("chat.postEphemeral", body, null).Count > 0)
+            {
+                http.Response.StatusCode = 400;
+                await http.Response.WriteAsync("invalid_blocks");
+                return;
+            }
         }
         await http.Response.WriteAsync("ok");
     }
@@ -383,8 +435,16 @@ public sealed class FakeSlack : IAsyncDisposable
         var bytes = buffer.ToArray();
         var hasBom = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
         var content = Encoding.UTF8.GetString(hasBom ? bytes[Encoding.UTF8.Preamble.Length..] : bytes);
-        _calls.Enqueue(new SlackCall("upload", new JsonObject { ["file_id"] = id, ["content"] = content, ["utf8_bom"] = hasBom, ["bytes"] = bytes.Length }, null, id));
-        await http.Response.WriteAsync("OK - " + content.Length);
+        var token = http.Request.Headers.Authorization.ToString() is { Length: > 7 } auth && auth.StartsWith("Bearer ") ? auth[7..] : null;
+        _calls.Enqueue(new SlackCall("upload", new JsonObject { ["file_id"] = id, ["content"] = content, ["utf8_bom"] = hasBom, ["bytes"] = bytes.Length }, token, id));
+        // Script("upload", FakeResponse.Http(500)): the upload host fails.
+        if (_scripts.TryGetValue("upload", out var script) && script.TryDequeue(out var scripted) && scripted.Status != 200)
+        {
+            http.Response.StatusCode = scripted.Status;
+            return;
+        }
+        if (_files.TryGetValue(id, out var file)) file.Bytes = bytes;
+        await http.Response.WriteAsync("OK - " + bytes.Length);
     }
 
     private static IReadOnlyList<string> Check(string method, JsonObject args) => method switch
@@ -476,16 +536,61 @@ public sealed class FakeSlack : IAsyncDisposable
                 break;
             case "files.getUploadURLExternal":
                 var fileId = $"F{Interlocked.Increment(ref _views)}";
+                _files[fileId] = new FakeFile(fileId, args["filename"]?.ToString() ?? "", args["alt_txt"]?.ToString(), teamId);
                 ok["upload_url"] = $"{Url}/upload/{fileId}"; ok["file_id"] = fileId;
                 break;
             case "files.completeUploadExternal":
-                ok["files"] = args["files"] is JsonValue files ? JsonNode.Parse(files.GetValue<string>()) : args["files"]?.DeepClone();
+                var completed = args["files"] is JsonValue files ? JsonNode.Parse(files.GetValue<string>()) : args["files"]?.DeepClone();
+                foreach (var entry in completed as JsonArray ?? [])
+                    if (entry?["id"]?.ToString() is { } done && _files.TryGetValue(done, out var uploaded))
+                    {
+                        uploaded.Title = entry["title"]?.ToString();
+                        uploaded.Shared = args["channel_id"]?.ToString();
+                        uploaded.ChecksUntilProcessed = FileProcessingChecks;
+                        uploaded.Completed = true;
+                    }
+                ok["files"] = completed;
+                break;
+            case "files.info":
+                var fileInfo = _files[args["file"]!.ToString()];
+                var processed = fileInfo.Completed && fileInfo.Bytes is not null && fileInfo.ChecksUntilProcessed-- <= 0;
+                ok["file"] = new JsonObject
+                {
+                    ["id"] = fileInfo.Id, ["name"] = fileInfo.Name, ["title"] = fileInfo.Title ?? fileInfo.Name,
+                    ["mimetype"] = processed && fileInfo.IsPng ? "image/png" : "", ["filetype"] = processed && fileInfo.IsPng ? "png" : "",
+                };
+                if (processed && fileInfo.IsPng) { ok["file"]!["original_w"] = 800; ok["file"]!["original_h"] = 400; }
                 break;
             case "apps.connections.open":
                 ok["url"] = $"{Url.Replace("http", "ws")}/socket";
                 break;
         }
         return ok;
+    }
+
+    /// <summary>
+    /// What Slack says of image blocks it cannot show: a file it does not know, has not received or finished processing,
+    /// of another workspace than the caller's (<paramref name="teamId"/>; a response_url names none), or not an image;
+    /// and any image while <see cref="RefuseImages"/> lasts.
+    /// </summary>
+    private List<string> UnshowableImages(string method, JsonObject args, string? teamId)
+    {
+        if (method is not ("chat.postMessage" or "chat.postEphemeral" or "chat.update" or "views.publish" or "views.open" or "views.update")) return [];
+        var blocks = (method.StartsWith("views.") ? args["view"]?["blocks"] : args["blocks"]) as JsonArray ?? [];
+        var errors = new List<string>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i]?["type"]?.ToString() != "image" || blocks[i]?["slack_file"] is not { } file) continue;
+            var pointer = method.StartsWith("views.") ? $"/view/blocks/{i}/slack_file" : $"/blocks/{i}/slack_file";
+            var known = file["id"]?.ToString() is { } id && _files.TryGetValue(id, out var f) ? f : null;
+            if (known is null || !known.Completed || known.Bytes is null || !known.IsPng || known.ChecksUntilProcessed > 0 || teamId is not null && known.TeamId != teamId)
+                errors.Add($"invalid slack file [json-pointer:{pointer}]");
+            else if (Interlocked.Decrement(ref _imageRefusals) >= 0)
+                errors.Add($"downloading image failed [json-pointer:{pointer}]");
+            else
+                Interlocked.Exchange(ref _imageRefusals, 0);
+        }
+        return errors;
     }
 
     private void Remember(string channel, string ts, string text, string? threadTs, JsonObject? metadata, bool broadcast = false)
@@ -566,6 +671,10 @@ public sealed class FakeSlack : IAsyncDisposable
         }
         return args;
     }
+
+    /// <summary>The ids of the uploaded files the image blocks among <paramref name="blocks"/> show.</summary>
+    public static IEnumerable<string> ImageFiles(JsonNode? blocks) =>
+        (blocks as JsonArray ?? []).Where(b => b?["type"]?.ToString() == "image" && b["slack_file"]?["id"] is not null).Select(b => b!["slack_file"]!["id"]!.ToString());
 
     /// <summary>All human-readable text in a payload, for assertions about what a user reads.</summary>
     public static string TextOf(JsonNode? node)

@@ -114,6 +114,8 @@ public sealed class GrowthBotApp : IAsyncDisposable
         ["GrowthBot:Schedule:Enabled"] = "false",
         ["GrowthBot:Delivery:ChannelInterval"] = "00:00:00.005",
         ["GrowthBot:Delivery:GlobalInterval"] = "00:00:00.001",
+        // Waiting for Slack to process a chart is real time; the fake Slack processes at once unless a test says otherwise.
+        ["GrowthBot:Charts:RetryInterval"] = "00:00:00.010",
     };
 
     /// <summary>The real app with <paramref name="configuration"/> and <paramref name="time"/>; it starts when its first client is made.</summary>

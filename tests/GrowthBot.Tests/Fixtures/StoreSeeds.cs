@@ -21,9 +21,8 @@ public static class StoreSeeds
     }
 
     /// <summary>Every check-in of one key result, oldest first.</summary>
-    public static async Task<IReadOnlyList<CheckIn>> CheckIns(this GrowthBotApp app, long keyResultId) =>
-        (await app.Service<OkrStore>().CheckInsBetween(GrowthBotApp.TeamId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue))
-            .Where(c => c.KeyResultId == keyResultId).ToList();
+    public static Task<IReadOnlyList<CheckIn>> CheckIns(this GrowthBotApp app, long keyResultId) =>
+        app.Service<OkrStore>().CheckInsOf(GrowthBotApp.TeamId, keyResultId);
 }
 
 /// <summary>Reports and what was said in their threads, written through the real stores.</summary>

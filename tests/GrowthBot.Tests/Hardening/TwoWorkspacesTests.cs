@@ -1,9 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Dapper;
+using GrowthBot.Domain.Icp;
+using GrowthBot.Domain.Kpis;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Home;
+using GrowthBot.Features.Icp;
+using GrowthBot.Features.Kpis;
 using GrowthBot.Features.Okrs;
+using GrowthBot.Features.Pipeline;
 using GrowthBot.Features.Reports;
 using GrowthBot.Features.Settings;
 using GrowthBot.Features.Tasks;
@@ -14,6 +19,7 @@ using B = GrowthBot.Features.Experiments.ExperimentForm.Blocks;
 using C = GrowthBot.Features.Experiments.ConcludeExperimentModal.Blocks;
 using K = GrowthBot.Features.Okrs.CheckInModal.Blocks;
 using L = GrowthBot.Features.Learnings.LogLearningModal.Blocks;
+using P = GrowthBot.Features.Pipeline.PipelineModal.Blocks;
 using S = GrowthBot.Features.Settings.SettingsModal.Blocks;
 using T = GrowthBot.Features.Tasks.NewTaskModal.Blocks;
 
@@ -22,7 +28,7 @@ namespace GrowthBot.Tests.Hardening;
 /// <summary>
 /// Two workspaces install GrowthBot through OAuth on one deployment and use every command, button and modal, the App
 /// Home, the weekly report with its sales thread, the scheduled DMs and the export, side by side and with the same short
-/// ids (both have E1, T1, K1). Neither ever sees the other's data, and every Web API call made for a team carries that
+/// ids (both have E1, T1, KR1). Neither ever sees the other's data, and every Web API call made for a team carries that
 /// team's token. Each team's typed text carries its own marker word, so any leak shows up as the other's marker.
 /// </summary>
 public class TwoWorkspacesTests
@@ -88,9 +94,32 @@ public class TwoWorkspacesTests
             // The check-in's confirmation follows its submission in the background: posted before the click, it cannot
             // come after the history and be taken for it.
             await app.Idle();
-            await Click(app, t, overview.Body!, $"{OkrHistoryButton.ActionId}:K1", t.Member);
+            await Click(app, t, overview.Body!, $"{OkrHistoryButton.ActionId}:KR1", t.Member);
             await app.Idle();
             Assert.Contains($"{t.Marker} webinar signups", app.Slack.CallsTo("response_url").Last(c => c.Path!.StartsWith(t.Id)).AllText);
+        });
+
+        // The dashboard's other tabs: a KPI definition each (K1 in both), the ideal customer profile, this week's target.
+        await Each(async t =>
+        {
+            var none = await Command(app, t, "/kpi", t.Lead);
+            await Click(app, t, none.Body!, NewKpiButton.ActionId, t.Lead);
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Lead).Text(KpiDraft.Fields.Name, $"{t.Marker} lead")
+                .Text(KpiDraft.Fields.Definition, $"{t.Marker} decision-maker who booked a call").Text(KpiDraft.Fields.Unit, "leads"));
+            var kpis = await Command(app, t, "/kpi", t.Lead);
+            Assert.Contains($"{t.Marker} decision-maker who booked a call", kpis.Text);
+            await Click(app, t, kpis.Body!, $"{EditKpiButton.ActionId}:K1", t.Lead);
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Lead).Text(KpiDraft.Fields.Measurement, $"{t.Marker} CRM meetings"));
+            Assert.Contains($"{t.Marker} CRM meetings", (await Command(app, t, "/kpi K1")).Text);
+
+            var icp = await Command(app, t, "/icp", t.Lead);
+            await Click(app, t, icp.Body!, EditIcpButton.ActionId, t.Lead);
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Lead).Text(IcpDraft.Block(IcpField.Titles), $"{t.Marker} CMOs"));
+            Assert.Contains($"{t.Marker} CMOs", (await Command(app, t, "/icp")).Text);
+
+            await Command(app, t, "/okr week", t.Member);
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Text("week_KR1", "9"));
+            Assert.Contains($"This week {t.CheckIn}/9 leads", (await Command(app, t, "/okr")).Text);
         });
 
         // Ideas: two experiments each (E1, E2 in both teams), listed, shown, started, edited.
@@ -114,8 +143,10 @@ public class TwoWorkspacesTests
             await Click(app, t, card.Body!, $"{StartExperimentButton.ActionId}:E1", t.Member);
             await Command(app, t, "/experiment start E2");
             await Command(app, t, "/experiment edit E1");
-            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Text(B.Name, $"{t.Marker} partner webinar"));
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Text(B.Name, $"{t.Marker} partner webinar").Text(B.Budget, "800").Text(B.ResultUnit, "lead"));
             Assert.Contains($"{t.Marker} partner webinar", (await Command(app, t, "/experiment show E1")).Text);
+            Assert.Contains("€250 of €800 spent", (await Command(app, t, "/experiment spend E1 250")).Text);
+            Assert.Contains("€250 of €800 spent · 2 leads · €125 per lead", (await Command(app, t, "/experiment results E1 2")).Text);
         });
 
         // Work: two tasks for the shared member, blocked, postponed, done, through commands, list buttons and modals.
@@ -155,7 +186,10 @@ public class TwoWorkspacesTests
             var card = await Command(app, t, "/experiment show E1");
             await Click(app, t, card.Body!, $"{ConcludeExperimentButton.ActionId}:E1", t.Member);
             await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Radio(C.Outcome, "Worked").Text(C.Result, $"{t.Marker}: 3 new leads")
-                .Text(C.Learning, $"{t.Marker} partners bring warm leads").Radio(C.Decision, "Scale"));
+                .Text(C.Learning, $"{t.Marker} partners bring warm leads").Radio(C.Decision, "Scale").Text(C.Spent, "300").Text(C.Results, "3"));
+            var board = await Command(app, t, "/experiment board");
+            Assert.Contains($"{t.Marker} partner webinar", board.Text);
+            Assert.Contains("€100 per lead", board.Text);
         });
 
         // The App Home, its New experiment button, the report preview, a pause, the export.
@@ -174,12 +208,17 @@ public class TwoWorkspacesTests
             Assert.Contains($"Abandoned E3 · {t.Marker} referral bonus", (await Command(app, t, "/experiment abandon E3")).Text);
 
             Assert.Contains($"Main goal: {t.CheckIn}/100 leads", (await Command(app, t, "/growth report")).Text);
+            await Command(app, t, "/growth pipeline", t.Sales);
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Sales).Text(P.OpenOpportunities, $"{t.CheckIn}").Text(P.AverageDealSize, "1000")
+                .Text(P.WinRate, "20").Text(P.SalesCycleDays, "10"));
+            Assert.Contains("Pipeline velocity", (await Command(app, t, "/growth report")).Text);
             await Command(app, t, "/growth pause 2026-11-19");
             await Command(app, t, "/growth resume");
             var before = slack.Calls.Count;
             await Command(app, t, "/growth export");
-            await slack.WaitFor("files.completeUploadExternal", c => c.Token == t.Workspace.BotToken);
-            exported[t.Id] = string.Join("\n", slack.Calls.Skip(before).Where(c => c.Method == "upload").Select(c => c.Str("content")));
+            // The export is the upload shared to the person's DM; the charts' uploads stay private to the bot.
+            await slack.WaitFor("files.completeUploadExternal", c => c.Token == t.Workspace.BotToken && c.Str("channel_id") is not null);
+            exported[t.Id] = string.Join("\n", slack.Calls.Skip(before).Where(c => c.Method == "upload" && c.Str("utf8_bom") == "true").Select(c => c.Str("content")));
         });
 
         // Monday: the scheduled posts, made for every installed team in one run each, as Quartz makes them.
@@ -212,11 +251,16 @@ public class TwoWorkspacesTests
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, 14, 0, 0, TimeSpan.Zero));
         await Scheduled(app, teams, () => posts.Run(Schedule.OkrCheckIn, CancellationToken.None));
         await Scheduled(app, teams, () => posts.Run(Schedule.ExperimentDue, CancellationToken.None));
+        await Scheduled(app, teams, () => posts.Run(Schedule.PipelineCheckIn, CancellationToken.None));
         await Each(async t =>
         {
             var checkIn = slack.CallsTo("chat.postMessage").Last(c => c.Str("channel") == $"D{t.Id}-{t.Member}" && SlackIds.ActionIds(c.Args).Any(id => id.StartsWith(OkrCheckInButton.ActionId)));
             await Click(app, t, checkIn.Args, SlackIds.ActionIds(checkIn.Args).First(id => id.StartsWith(OkrCheckInButton.ActionId)), t.Member);
             await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Text(K.Value, "30").Select(K.Confidence, "OnTrack"));
+            // The pipeline was last checked in the week before: sales are asked again, and answer through the DM's button.
+            var pipeline = slack.CallsTo("chat.postMessage").Last(c => c.Str("channel") == $"D{t.Id}-{t.Sales}" && SlackIds.ActionIds(c.Args).Contains(PipelineCheckInButton.ActionId));
+            await Click(app, t, pipeline.Args, PipelineCheckInButton.ActionId, t.Sales);
+            await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Sales).Text(P.OpenOpportunities, $"{t.CheckIn + 10}"));
             var due = slack.CallsTo("chat.postMessage").Last(c => c.Str("channel") == $"D{t.Id}-{t.Member}" && c.AllText.Contains("cold email"));
             await Click(app, t, due.Args, $"{ConcludeExperimentButton.ActionId}:E2", t.Member);
             await Submit(app, t, ViewSubmission.Of(Opened(app, t), t.Member).Radio(C.Outcome, "Inconclusive").Text(C.Result, "2 replies")
@@ -251,6 +295,16 @@ public class TwoWorkspacesTests
             Assert.Equal("errors", foreign.ResponseAction);
         });
 
+        // The quarter is over: each lead is offered the next one.
+        app.Time.SetUtcNow(new DateTimeOffset(2027, 1, 4, 10, 0, 0, TimeSpan.Zero));
+        await Each(async t =>
+        {
+            var over = await Command(app, t, "/okr", t.Lead);
+            Assert.Contains("Quarter ended", over.Text);
+            await Click(app, t, over.Body!, SetNextPeriodButton.ActionId, t.Lead);
+            Assert.Contains("\"initial_date\":\"2027-01-01\"", Opened(app, t).View!.ToJsonString());
+        });
+
         // Every button, modal and external select the bot answers was used by both teams.
         var registry = app.Service<SlackHandlerRegistry>();
         foreach (var t in teams)
@@ -279,6 +333,15 @@ public class TwoWorkspacesTests
             Assert.DoesNotContain(Other(t).Marker, exported[t.Id]);
         }
         Assert.All(slack.Calls.Where(c => c.Token is not null), c => Assert.Contains(c.Token, teams.Select(t => t.Workspace.BotToken)));
+        // The charts (report thread, /okr, App Home) were uploaded in each team's own workspace and shown only there.
+        foreach (var t in teams)
+        {
+            Assert.Contains(slack.Files.Values, f => f.TeamId == t.Id && f.Name == "KR1-trend.png" && f.Completed);
+            var shown = slack.Calls.Where(c => c.Token == t.Workspace.BotToken && c.Response is not null)
+                .SelectMany(c => FakeSlack.ImageFiles(c.Method.StartsWith("views.") ? c.View?["blocks"] : c.Args["blocks"])).ToList();
+            Assert.NotEmpty(shown);
+            Assert.All(shown, id => Assert.Equal(t.Id, slack.Files[id].TeamId));
+        }
     }
 
     private static Team NewTeam(FakeSlack slack, string marker, string teamId, string channel, int checkIn)

@@ -95,8 +95,8 @@ public class RemindersTests
         await posts.Run(Schedule.OkrCheckIn, CancellationToken.None);
         await posts.Run(Schedule.CatchUp, CancellationToken.None);
 
-        Assert.Equal(["okr_check_in:K1=K1"], ActionIds(Assert.Single(DmsTo(app, GrowthBotApp.Alice))));
-        Assert.Equal(["okr_check_in:K2=K2"], ActionIds(Assert.Single(DmsTo(app, GrowthBotApp.Bob))));
+        Assert.Equal(["okr_check_in:KR1=KR1"], ActionIds(Assert.Single(DmsTo(app, GrowthBotApp.Alice))));
+        Assert.Equal(["okr_check_in:KR2=KR2"], ActionIds(Assert.Single(DmsTo(app, GrowthBotApp.Bob))));
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public class ScheduleTests
         await Seed.Running(app, "Webinar", new DateOnly(2026, 11, 18), owner: GrowthBotApp.Bob);
         await Seed.Task(app, "Write InMail copy", GrowthBotApp.Alice, new DateOnly(2026, 11, 17));
         await Seed.Task(app, "Buy LinkedIn seat", GrowthBotApp.Bob, new DateOnly(2026, 11, 27), BlockReason.Budget);
+        // A sales person, asked for the pipeline's numbers on Friday morning.
+        await app.Service<TeamSettingsService>().Save(new SavedTeamSettings { TeamId = GrowthBotApp.TeamId, LeadQualityUsers = ["U0SALES"] }, CancellationToken.None);
 
         await app.Service<ScheduledPosts>().Run(Schedule.CatchUp, CancellationToken.None);
 

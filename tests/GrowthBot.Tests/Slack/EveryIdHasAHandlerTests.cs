@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Domain.Kpis;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Home;
@@ -45,6 +46,15 @@ public class EveryIdHasAHandlerTests
         await app.Command("/okr");
         await app.Command("/okr set", user: GrowthBotApp.Lead);
         await app.Command("/okr update");
+        await app.Command("/okr week");
+        // KPI definitions and the ideal customer profile, as a lead sees them (with their buttons) and edits them.
+        await app.Command("/kpi", user: GrowthBotApp.Lead);
+        await app.Command("/kpi new", user: GrowthBotApp.Lead);
+        await app.Submit(ViewSubmission.Of(app.Slack.Last("views.open"), GrowthBotApp.Lead).Text(KpiDraft.Fields.Name, "Lead").Text(KpiDraft.Fields.Definition, "Booked a call"));
+        await app.Idle();
+        await app.Command("/kpi", user: GrowthBotApp.Lead);
+        await app.Command("/icp", user: GrowthBotApp.Lead);
+        await app.Command("/icp edit", user: GrowthBotApp.Lead);
         await app.Command("/experiment new");
         await app.Submit(ViewSubmission.Of(app.Slack.Last("views.open"))
             .Text(B.Name, "Partner webinar").Text(B.Hypothesis, "Partners bring warm leads").Select(B.Stage, "Acquisition")
@@ -69,10 +79,11 @@ public class EveryIdHasAHandlerTests
         await app.Command("/learning new");
         await app.Command("/learning search webinar");
         await app.Command("/growth settings", user: GrowthBotApp.Lead);
+        await app.Command("/growth pipeline", user: GrowthBotApp.Lead);
         await app.Command("/growth report");
 
         // The scheduled posts: nudges, the experiment-due DM, the report whose thread asks the leads to choose who
-        // judges leads (nobody is set yet), a report asked for once sales are chosen, with its sales ask, Friday's check-in.
+        // judges leads (nobody is set yet), a report asked for once sales are chosen, with its sales ask, Friday's check-in and pipeline ask.
         await Seed.Task(app, "Buy a LinkedIn seat", GrowthBotApp.Alice, Today.AddDays(-2), BlockReason.Budget);
         await Seed.Running(app, "Cold calls", Today.AddDays(-1), bringsLeads: true);
         await Seed.Concluded(app, "LinkedIn InMail to CMOs", Outcome.Worked, "One lead; CTR 60%", bringsLeads: true);
@@ -87,7 +98,11 @@ public class EveryIdHasAHandlerTests
         await app.Command("/growth report now", user: GrowthBotApp.Lead);
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 20, 14, 0, 0, TimeSpan.Zero));
         await posts.Run(Schedule.OkrCheckIn, CancellationToken.None);
+        await posts.Run(Schedule.PipelineCheckIn, CancellationToken.None);
         await app.Idle();
+        // The quarter is over: a lead is offered to set the next period.
+        app.Time.SetUtcNow(new DateTimeOffset(2027, 1, 4, 10, 0, 0, TimeSpan.Zero));
+        await app.Command("/okr", user: GrowthBotApp.Lead);
 
         var registry = app.Service<SlackHandlerRegistry>();
         var sent = app.Sent;

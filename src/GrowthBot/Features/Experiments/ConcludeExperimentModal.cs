@@ -2,6 +2,7 @@ using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Domain.Money;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
@@ -22,6 +23,7 @@ public sealed class ConcludeExperimentModal(
     ExperimentStore experiments,
     ExperimentAccess access,
     OkrStore okrs,
+    TeamSettingsService teamSettings,
     TeamClock clock,
     SlackBackgroundWork background,
     Readers readers) : IViewSubmissionHandler
@@ -39,6 +41,8 @@ public sealed class ConcludeExperimentModal(
         public const string BringsLeads = ConclusionDraft.Fields.BringsLeads;
         public const string KeyResultValue = ConclusionDraft.Fields.KeyResultValue;
         public const string KeyResultConfidence = ConclusionDraft.Fields.KeyResultConfidence;
+        public const string Spent = ConclusionDraft.Fields.Spent;
+        public const string Results = ConclusionDraft.Fields.Results;
     }
 
     /// <summary>
@@ -53,10 +57,10 @@ public sealed class ConcludeExperimentModal(
         if (ExperimentLifecycle.WhyNotConclude(experiment) is { } notNow) return words.Say(notNow);
         if (await access.Refusal(userId, experiment, ExperimentVerb.Conclude, words, cancellationToken) is { } refusal) return refusal;
         var keyResult = experiment.KeyResultId is { } krId ? await okrs.KeyResultById(teamId, krId, cancellationToken) : null;
-        return await opener.Open(triggerId, Build(experiment, keyResult, origin with { Subject = experiment.ShortId }, words), words, cancellationToken);
+        return await opener.Open(triggerId, Build(experiment, keyResult, teamSettings.For(teamId).Currency, origin with { Subject = experiment.ShortId }, words), words, cancellationToken);
     }
 
-    public static ModalView Build(Experiment experiment, KeyResult? keyResult, ModalOrigin origin, Wording words)
+    public static ModalView Build(Experiment experiment, KeyResult? keyResult, Currency currency, ModalOrigin origin, Wording words)
     {
         var blocks = new List<Block>
         {
@@ -71,6 +75,13 @@ public sealed class ConcludeExperimentModal(
                 multiline: true, optional: true, hint: words.Text(ExperimentText.NextStepHint)),
             Checkbox(Blocks.BringsLeads, words.Text(ExperimentText.LeadsField), words.Text(ExperimentText.BringsLeadsOption), experiment.BringsLeads,
                 hint: words.Text(ExperimentText.ConcludeLeadsHint)),
+            Text(Blocks.Spent, $"Spent in all ({currency.Symbol})", 30, experiment.Spent > 0 ? DecimalText.Format(experiment.Spent) : null, "250", optional: true,
+                hint: experiment.Budget is { } budget
+                    ? $"The total it cost, of a budget of {Wording.English.Money(budget, currency)}. Leave empty if it cost nothing."
+                    : "The total it cost. Leave empty if it cost nothing."),
+            Text(Blocks.Results, $"Results (number of {Wording.English.ResultUnits(experiment.ResultUnit)})", 12,
+                experiment.Results?.ToString(System.Globalization.CultureInfo.InvariantCulture), "12", optional: true,
+                hint: "How many it brought; the card and the report show the cost per result."),
         };
         if (keyResult is not null)
         {
@@ -109,6 +120,8 @@ public sealed class ConcludeExperimentModal(
             KeyResultValueText = values.Text(Blocks.KeyResultValue),
             KeyResultValue = values.Decimal(Blocks.KeyResultValue),
             KeyResultConfidence = Enum.TryParse<KrConfidence>(values.Selected(Blocks.KeyResultConfidence), out var confidence) ? confidence : null,
+            SpentText = values.Text(Blocks.Spent),
+            ResultsText = values.Text(Blocks.Results),
         };
         var errors = draft.Validate();
         if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(words.Errors(errors));
@@ -124,8 +137,9 @@ public sealed class ConcludeExperimentModal(
         {
             Status = ExperimentStatus.Concluded, Outcome = conclusion.Outcome, Result = conclusion.Result, Learning = conclusion.Learning,
             Decision = conclusion.Decision, NextStep = conclusion.NextStep, BringsLeads = conclusion.BringsLeads, ConcludedAt = clock.UtcNow,
+            Spent = conclusion.Spent ?? experiment.Spent, Results = conclusion.Results ?? experiment.Results,
         };
-        Tell(submission, origin, ExperimentMessages.Concluded(concluded, learning, keyResult, words), words);
+        Tell(submission, origin, ExperimentMessages.Concluded(concluded, learning, keyResult, teamSettings.For(submission.TeamId).Currency, words), words);
         return ViewSubmissionResponse.Close;
     }
 

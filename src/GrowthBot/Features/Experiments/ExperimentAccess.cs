@@ -58,4 +58,8 @@ public enum ExperimentVerb
     Edit,
     Conclude,
     Abandon,
+    /// <summary>Recording spend (<c>/experiment spend</c>); refused like an edit.</summary>
+    Spend,
+    /// <summary>Recording results (<c>/experiment results</c>); refused like an edit.</summary>
+    Results,
 }

@@ -1,6 +1,7 @@
 using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Domain.Money;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
@@ -24,6 +25,7 @@ public sealed class ExperimentCommand(
     NewExperimentModal creator,
     ConcludeExperimentModal concluder,
     EditExperimentModal editor,
+    TeamSettingsService teamSettings,
     TeamClock clock,
     Readers readers) : ISlashCommandHandler
 {
@@ -45,6 +47,9 @@ public sealed class ExperimentCommand(
             "conclude" or "close" => Opened(await concluder.Open(command.TeamId, command.UserId, command.TriggerId, line.FirstArgument, origin, cancellationToken)),
             "edit" => Opened(await editor.Open(command.TeamId, command.UserId, command.TriggerId, line.FirstArgument, origin, cancellationToken)),
             "abandon" or "drop" => await Abandon(command, line.FirstArgument, cancellationToken),
+            "spend" or "spent" => await Spend(command, line, cancellationToken),
+            "results" => await Results(command, line, cancellationToken),
+            "board" or "boards" => await Board(command, cancellationToken),
             "" or "help" => SlashCommandResponse.Ephemeral(Usage(await readers.Person(command.TeamId, command.UserId, cancellationToken), clock.Today(command.TeamId))),
             _ => SlashCommandResponse.Ephemeral(CommandLine.Unknown(Name, line.Subcommand, await readers.Person(command.TeamId, command.UserId, cancellationToken), clock.Today(command.TeamId), Usage)),
         };
@@ -69,7 +74,7 @@ public sealed class ExperimentCommand(
         var keyResult = experiment.KeyResultId is { } krId ? await okrs.KeyResultById(command.TeamId, krId, cancellationToken) : null;
         var details = new ExperimentDetails(experiment, experimentTasks, postponements, await learnings.ForExperiment(experiment.TeamId, experiment.Id, cancellationToken),
             await feedback.ForExperiment(experiment.TeamId, experiment.Id, cancellationToken), keyResult);
-        var card = ExperimentMessages.Card(details, clock.Today(command.TeamId), words, await access.CanChange(command.UserId, experiment, cancellationToken));
+        var card = ExperimentMessages.Card(details, clock.Today(command.TeamId), teamSettings.For(command.TeamId).Currency, words, await access.CanChange(command.UserId, experiment, cancellationToken));
         return SlashCommandResponse.Ephemeral(card.Text, card.Blocks);
     }
 
@@ -83,6 +88,57 @@ public sealed class ExperimentCommand(
         if (!await experiments.Abandon(experiment.TeamId, experiment.Id, clock.UtcNow, cancellationToken))
             return SlashCommandResponse.Ephemeral(words.Text(ExperimentText.AbandonedMeanwhile, ("id", experiment.ShortId)));
         return Reply(ExperimentMessages.Abandoned(experiment, words));
+    }
+
+    private async Task<SlashCommandResponse> Spend(SlashCommand command, CommandLine line, CancellationToken cancellationToken)
+    {
+        var found = await RunningToRecord(command, line, ExperimentVerb.Spend, cancellationToken);
+        if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
+        var typed = line.Arguments[line.FirstArgument.Length..].Trim();
+        if (typed.Length == 0) return SlashCommandResponse.Ephemeral($"How much has {experiment.ShortId} cost in all so far? For example `/experiment spend {experiment.ShortId} 250`, or `+50` to add to it.");
+        var adding = typed.StartsWith('+');
+        if (Amounts.Read(adding ? typed[1..] : typed, out var amount) is { } problem)
+            return SlashCommandResponse.Ephemeral($"{problem} For example `/experiment spend {experiment.ShortId} 250`.");
+        var total = adding ? experiment.Spent + amount : amount;
+        if (total > Amounts.Max) return SlashCommandResponse.Ephemeral("That makes more than a billion in all; please check the amount.");
+        return await Record(command, experiment, total, experiment.Results, cancellationToken);
+    }
+
+    private async Task<SlashCommandResponse> Results(SlashCommand command, CommandLine line, CancellationToken cancellationToken)
+    {
+        var found = await RunningToRecord(command, line, ExperimentVerb.Results, cancellationToken);
+        if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
+        var typed = line.Arguments[line.FirstArgument.Length..].Trim();
+        if (typed.Length == 0 || ResultCount.Read(typed, out var results) is { } problem || results is null)
+            return SlashCommandResponse.Ephemeral($"How many results has {experiment.ShortId} brought so far? For example `/experiment results {experiment.ShortId} 12`.");
+        return await Record(command, experiment, experiment.Spent, results, cancellationToken);
+    }
+
+    /// <summary>The running experiment the command names, when the caller may record its numbers.</summary>
+    private async Task<ExperimentLookup> RunningToRecord(SlashCommand command, CommandLine line, ExperimentVerb verb, CancellationToken cancellationToken)
+    {
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
+        var found = await access.Find(command.TeamId, line.FirstArgument, verb, words, cancellationToken);
+        if (found.Experiment is not { } experiment) return found;
+        if (experiment.Status != ExperimentStatus.Running)
+            return new(null, experiment.Status == ExperimentStatus.Concluded
+                ? $"{experiment.ShortId} is concluded; its spend and results were recorded when it was concluded. `/experiment show {experiment.ShortId}` shows them."
+                : $"{experiment.ShortId} isn't running, so it has no spend to record. Set its budget with `/experiment edit {experiment.ShortId}`.");
+        if (await access.Refusal(command.UserId, experiment, verb, words, cancellationToken) is { } refusal) return new(null, refusal);
+        return found;
+    }
+
+    private async Task<SlashCommandResponse> Record(SlashCommand command, Experiment experiment, decimal spent, int? results, CancellationToken cancellationToken)
+    {
+        if (!await experiments.RecordSpend(command.TeamId, experiment.Id, spent, results, command.UserId, clock.UtcNow, cancellationToken))
+            return SlashCommandResponse.Ephemeral($"{experiment.ShortId} no longer exists.");
+        return Reply(ExperimentMessages.SpendRecorded(experiment with { Spent = spent, Results = results }, teamSettings.For(command.TeamId).Currency, Wording.English));
+    }
+
+    private async Task<SlashCommandResponse> Board(SlashCommand command, CancellationToken cancellationToken)
+    {
+        var concluded = await experiments.List(command.TeamId, [ExperimentStatus.Concluded], cancellationToken);
+        return Reply(ExperimentMessages.Board(ExperimentBoard.Of(concluded, clock.UtcNow), teamSettings.For(command.TeamId).Currency, Wording.English));
     }
 
     private static SlashCommandResponse Reply(Message message) => SlashCommandResponse.Ephemeral(message.Text, message.Blocks);

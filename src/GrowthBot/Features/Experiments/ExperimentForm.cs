@@ -31,6 +31,8 @@ public static class ExperimentForm
         public const string End = ExperimentDraft.Fields.EndDate;
         /// <summary>The "Brings leads for sales to judge" box; <see cref="ExperimentKeyResultSelect"/> gives it a suffix.</summary>
         public const string BringsLeads = ExperimentDraft.Fields.BringsLeads;
+        public const string Budget = ExperimentDraft.Fields.Budget;
+        public const string ResultUnit = ExperimentDraft.Fields.ResultUnit;
     }
 
     /// <summary>
@@ -74,6 +76,10 @@ public static class ExperimentForm
         blocks.AddRange(
         [
             Text(Blocks.Metric, words.Text(ExperimentText.MetricField), ExperimentDraft.MetricMax, initial.Metric, words.Text(ExperimentText.MetricPlaceholder), optional: true),
+            Text(Blocks.Budget, "Budget", 30, initial.BudgetText, "800", optional: true,
+                hint: "What you plan to spend on it, in the team's currency (/growth settings). Leave empty for none."),
+            Text(Blocks.ResultUnit, "One result is a…", ExperimentDraft.ResultUnitMax, initial.ResultUnit, "lead", optional: true,
+                hint: "What you count, in the singular: lead, sign-up, demo. Cost per result is spend ÷ results."),
             Input(Blocks.Impact, words.Text(ExperimentText.ImpactField), IceInput(initial.Impact), hint: words.Text(ExperimentText.ImpactHint)),
             Input(Blocks.Confidence, words.Text(ExperimentText.ConfidenceField), IceInput(initial.Confidence), hint: words.Text(ExperimentText.ConfidenceHint)),
             Input(Blocks.Ease, words.Text(ExperimentText.EaseField), IceInput(initial.Ease), hint: words.Text(ExperimentText.EaseHint)),
@@ -99,6 +105,8 @@ public static class ExperimentForm
         StartDate = values.Date(Blocks.Start),
         EndDate = values.Date(Blocks.End),
         BringsLeads = values.Checked(Blocks.BringsLeads),
+        BudgetText = values.Text(Blocks.Budget),
+        ResultUnit = values.Text(Blocks.ResultUnit),
     };
 
     /// <summary>

@@ -2,6 +2,7 @@ using GrowthBot.Resources;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
 using GrowthBot.Domain.Learnings;
+using GrowthBot.Domain.Money;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Features.Common;
@@ -63,13 +64,14 @@ public static class ExperimentMessages
         ]);
     }
 
-    public static Message Concluded(Experiment e, Learning learning, KeyResult? keyResult, Wording words)
+    public static Message Concluded(Experiment e, Learning learning, KeyResult? keyResult, Currency currency, Wording words)
     {
         var text = words.Text(ExperimentText.Concluded, ("id", e.ShortId), ("name", Escape(e.Name)), ("outcome", words.Label(e.Outcome)), ("decision", words.Label(e.Decision))) +
                    (e.Outcome == Outcome.DidNotWork ? " " + words.Text(ExperimentText.ConcludedCheer) : "") + "\n" +
                    words.Text(ExperimentText.ConcludedDetails, ("result", Escape(e.Result)), ("learning", learning.ShortId), ("text", Escape(e.Learning)));
         var blocks = new List<Block> { new SectionBlock(Truncate(text, BlockKitLimits.SectionText)) };
         if (keyResult is not null) blocks.Add(new ContextBlock(Truncate($":chart_with_upwards_trend: {KeyResultLine(keyResult, words)}", BlockKitLimits.SectionText)));
+        if (e.HasMoney) blocks.Add(new ContextBlock($":moneybag: {Escape(words.Spend(e, currency))}"));
         return new Message(words.Text(ExperimentText.ConcludedFallback, ("id", e.ShortId), ("name", Escape(e.Name)), ("outcome", words.Label(e.Outcome))), blocks);
     }
 
@@ -107,7 +109,7 @@ public static class ExperimentMessages
     /// is the card stays within Slack's 50 blocks and 3000 characters per section. Start / Conclude buttons are
     /// shown to people who may use them (<paramref name="viewerCanAct"/>).
     /// </summary>
-    public static Message Card(ExperimentDetails details, DateOnly today, Wording words, bool viewerCanAct)
+    public static Message Card(ExperimentDetails details, DateOnly today, Currency currency, Wording words, bool viewerCanAct)
     {
         var e = details.Experiment;
         var fields = new List<TextObject>
@@ -126,6 +128,8 @@ public static class ExperimentMessages
             new SectionBlock { Fields = fields },
         };
         if (details.KeyResult is { } kr) blocks.Add(new SectionBlock(Truncate(words.Field(words.Text(ExperimentText.FieldKeyResult), KeyResultLine(kr, words)), BlockKitLimits.SectionText)));
+        if (e.HasMoney) blocks.Add(new SectionBlock($"*Budget and results*\n{Escape(words.Spend(e, currency))}"));
+        else if (e.IsOpen) blocks.Add(new ContextBlock($"No budget or spend yet: set a budget with `/experiment edit {e.ShortId}`, record spend with `/experiment spend {e.ShortId} 250`."));
         if (e.Outcome is { } outcome)
         {
             var conclusion = words.LabelledLine(words.Text(ExperimentText.FieldOutcome), words.Label(outcome)) +
@@ -238,7 +242,58 @@ public static class ExperimentMessages
         return $"`{e.ShortId}` *{Escape(e.Name)}* — {state}";
     }
 
-    /// <summary>e.g. <c>K1 · New leads: 26/100 leads · On track</c>.</summary>
+    /// <summary>What <c>/experiment spend</c> recorded, with the experiment's money line as it now reads.</summary>
+    public static Message SpendRecorded(Experiment e, Currency currency, Wording words)
+    {
+        var text = $":moneybag: Recorded for *{e.ShortId} · {Escape(e.Name)}*: {Escape(words.Spend(e, currency))}.";
+        var over = e.Budget is { } budget && e.Spent > budget ? $" That is {words.Money(e.Spent - budget, currency)} over its budget." : "";
+        return new Message($"{e.ShortId}: {Escape(words.Spend(e, currency))}", [new SectionBlock(Truncate(text + over, BlockKitLimits.SectionText))]);
+    }
+
+    /// <summary>How many lines each group of the board shows before summarising the rest.</summary>
+    public const int BoardGroupShown = 10;
+
+    /// <summary>
+    /// The success and fail boards: concluded experiments of the last 90 days under worked, did not work and
+    /// inconclusive, each with its learning in one line and its cost per result. Failed attempts are learnings.
+    /// </summary>
+    public static IReadOnlyList<Block> BoardBlocks(ExperimentBoard board, Currency currency, Wording words, int shown = BoardGroupShown)
+    {
+        var blocks = new List<Block>();
+        if (board.Count == 0)
+        {
+            blocks.Add(new SectionBlock($"No experiment was concluded in the last {words.Count(ExperimentBoard.Days, Counted.Day)}. Conclude one with `/experiment conclude <id>`: whatever the outcome, it becomes a learning."));
+            return blocks;
+        }
+        AddBoardGroup(blocks, ":trophy: *Worked*", board.Worked, "Nothing has worked yet in these 90 days: keep testing.", currency, words, shown);
+        AddBoardGroup(blocks, ":mortar_board: *Did not work: what we learned*", board.DidNotWork, "No failed attempts: are the experiments bold enough?", currency, words, shown);
+        AddBoardGroup(blocks, ":grey_question: *Inconclusive*", board.Inconclusive, "None.", currency, words, shown);
+        return blocks;
+    }
+
+    /// <summary><c>/experiment board</c>: the boards, only to the person who asked.</summary>
+    public static Message Board(ExperimentBoard board, Currency currency, Wording words)
+    {
+        var blocks = new List<Block> { new HeaderBlock($"Success and fail boards · last {ExperimentBoard.Days} days") };
+        blocks.AddRange(BoardBlocks(board, currency, words));
+        blocks.Add(new ContextBlock("Every failed attempt is a learning we paid for once: read them before the next idea. `/experiment show <id>` for details."));
+        return new Message($"{words.Number(board.Worked.Count)} worked, {words.Number(board.DidNotWork.Count)} did not work, {words.Number(board.Inconclusive.Count)} inconclusive in the last {ExperimentBoard.Days} days", blocks);
+    }
+
+    private static void AddBoardGroup(List<Block> blocks, string title, IReadOnlyList<Experiment> group, string empty, Currency currency, Wording words, int shown)
+    {
+        var lines = group.Take(shown).Select(e =>
+        {
+            var learning = e.Learning is { Length: > 0 } l ? Escape(Truncate(l.ReplaceLineEndings(" "), 160)) : "_no learning written_";
+            var cost = e.CostPerResult is { } c ? $" · {words.Money(c, currency)} per {Escape(words.ResultUnit(e.ResultUnit))}" : e.Spent > 0 ? $" · {words.Money(e.Spent, currency)} spent" : "";
+            return $"• `{e.ShortId}` *{Escape(Truncate(e.Name, TitleMax))}*: {learning}{cost}";
+        }).ToList();
+        if (group.Count > shown) lines.Add($"_…and {words.More(group.Count - shown, Counted.ConcludedExperiment)}_");
+        var text = $"{title} ({words.Number(group.Count)})\n" + (lines.Count == 0 ? $"_{empty}_" : string.Join("\n", lines));
+        blocks.Add(new SectionBlock(Truncate(text, BlockKitLimits.SectionText)));
+    }
+
+    /// <summary>e.g. <c>KR1 · New leads: 26/100 leads · On track</c>.</summary>
     public static string KeyResultLine(KeyResult kr, Wording words) =>
         $"`{kr.ShortId}` {Escape(kr.Name)}: {Escape(words.Progress(kr.Current, kr.Target, kr.Unit))}" +
         (kr.Confidence is { } c ? $" · {words.Label(c)}" : "");

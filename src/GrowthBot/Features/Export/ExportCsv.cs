@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GrowthBot.Common;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Export;
 using GrowthBot.Storage;
@@ -21,13 +22,15 @@ public sealed record CsvFile(string FileName, string Title, string Name, string 
 }
 
 /// <summary>
-/// Everything the team recorded, as CSV files a spreadsheet opens cleanly: experiments, tasks, blockers,
-/// postponements, learnings and key-result check-ins. Times are UTC (<c>yyyy-MM-dd HH:mm:ss</c>), dates
+/// Everything the team recorded, as CSV files a spreadsheet opens cleanly: experiments (with budget, spend and results),
+/// tasks, blockers, postponements, learnings, key-result check-ins, the current period's weekly targets, KPI definitions,
+/// the ideal customer profile, spend history and pipeline check-ins. Times are UTC (<c>yyyy-MM-dd HH:mm:ss</c>), dates
 /// <c>yyyy-MM-dd</c>, numbers with a decimal point; people are Slack user ids. File names and column headers are in the
 /// language of the person who exports (<c>words</c>); the columns' order and the values are the same for everyone (statuses,
 /// outcomes and reasons as their stable codes), so two people's exports can be compared and joined.
 /// </summary>
-public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, LearningStore learnings, OkrStore okrs)
+public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, LearningStore learnings, OkrStore okrs, KpiStore kpis, IcpStore icp,
+    PipelineStore pipeline, TeamSettingsService teamSettings, TeamClock clock)
 {
     public async Task<IReadOnlyList<CsvFile>> Build(string teamId, Wording words, CancellationToken cancellationToken)
     {
@@ -38,7 +41,14 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
         var allLearnings = await learnings.Latest(teamId, int.MaxValue, cancellationToken);
         var keyResults = (await okrs.AllKeyResults(teamId, cancellationToken)).ToDictionary(k => k.Id);
         var checkIns = await okrs.CheckInsBetween(teamId, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken);
+        var pace = await okrs.Pace(teamId, clock.Zone(teamId), clock.UtcNow, cancellationToken);
+        var allKpis = await kpis.All(teamId, cancellationToken);
+        var profile = await icp.Get(teamId, cancellationToken);
         var experimentIds = allExperiments.ToDictionary(e => e.Id, e => e.ShortId);
+        var names = allExperiments.ToDictionary(e => e.Id, e => e.Name);
+        var spend = await experiments.SpendRecorded(teamId, DateTimeOffset.MaxValue, cancellationToken);
+        var checkInsOfPipeline = await pipeline.All(teamId, cancellationToken);
+        var currency = teamSettings.For(teamId).Currency.Code;
         string? ExperimentOf(long? id) => id is { } i ? experimentIds.GetValueOrDefault(i) : null;
 
         return
@@ -46,12 +56,13 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
             File(words, FileExperiments, TitleExperiments, NameExperiments,
                 [ColumnId, ColumnName, ColumnStatus, ColumnFunnelStage, ColumnHypothesis, ColumnMetric, ColumnKeyResult, ColumnImpact,
                  ColumnConfidence, ColumnEase, ColumnIceScore, ColumnOwner, ColumnStartDate, ColumnEndDate, ColumnOutcome, ColumnResult,
-                 ColumnLearning, ColumnDecision, ColumnNextStep, ColumnBringsLeads, ColumnCreatedBy, ColumnCreatedAtUtc, ColumnConcludedAtUtc],
+                 ColumnLearning, ColumnDecision, ColumnNextStep, ColumnBringsLeads, ColumnCreatedBy, ColumnCreatedAtUtc, ColumnConcludedAtUtc, ColumnCurrency, ColumnBudget, ColumnSpent, ColumnResults, ColumnResultUnit, ColumnCostPerResult],
                 allExperiments.Select(e => Row(e.ShortId, Text(e.Name), e.Status.ToString(), e.Stage.ToString(), Text(e.Hypothesis), Text(e.Metric),
                     e.KeyResultId is { } k && keyResults.TryGetValue(k, out var kr) ? kr.ShortId : null,
                     Int(e.Ice.Impact), Int(e.Ice.Confidence), Int(e.Ice.Ease), e.Ice.ScoreText, e.OwnerId, Day(e.StartDate), Day(e.EndDate),
                     e.Outcome?.ToString(), Text(e.Result), Text(e.Learning), e.Decision?.ToString(), Text(e.NextStep), YesNo(e.BringsLeads),
-                    e.CreatedBy, Time(e.CreatedAt), Time(e.ConcludedAt)))),
+                    e.CreatedBy, Time(e.CreatedAt), Time(e.ConcludedAt), currency, Money(e.Budget), Money(e.Spent), e.Results?.ToString(CultureInfo.InvariantCulture),
+                    Text(e.ResultUnit), Money(e.CostPerResult)))),
             File(words, FileTasks, TitleTasks, NameTasks,
                 [ColumnId, ColumnTitle, ColumnExperiment, ColumnOwner, ColumnStatus, ColumnOriginalDueDate, ColumnDueDate, ColumnPostponements,
                  ColumnBlocked, ColumnBlockerReason, ColumnBlockerNote, ColumnBlockedSinceUtc, ColumnNotes, ColumnCreatedBy, ColumnCreatedAtUtc,
@@ -79,6 +90,28 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
                     return Row(kr?.ShortId, Text(kr?.Name), Num(c.Value), Num(c.PreviousValue), kr is null ? null : Num(kr.Target), Text(kr?.Unit),
                         c.Confidence.ToString(), Text(c.Note), c.CreatedBy, Time(c.CreatedAt));
                 })),
+            // The current objective's weeks so far: each key result's target (set by hand or the default) and what was done.
+            File("weekly_targets.csv", "Weekly targets",
+                ["key_result", "key_result_name", "period", "period_start", "period_end", "week_start", "week", "target", "set_by", "default_target", "done", "unit"],
+                (pace?.KeyResults ?? []).SelectMany(k => k.Weeks.Select(w => Row(k.KeyResult.ShortId, Text(k.KeyResult.Name), Text(pace!.Objective.Period),
+                    Day(k.Period.Start), Day(k.Period.End), Day(w.WeekStart), Int(w.Number), Num(w.Target), w.SetBy, Num(w.DefaultTarget),
+                    w.Done is { } done ? Num(done) : null, Text(k.KeyResult.Unit))))),
+            File("kpis.csv", "KPI definitions",
+                ["id", "name", "definition", "measurement", "owner", "unit", "direction", "created_by", "created_at_utc", "updated_by", "updated_at_utc"],
+                allKpis.Select(k => Row(k.ShortId, Text(k.Name), Text(k.Definition), Text(k.Measurement), k.OwnerId, Text(k.Unit), k.Direction.ToString(),
+                    k.CreatedBy, Time(k.CreatedAt), k.UpdatedBy, Time(k.UpdatedAt)))),
+            File("icp.csv", "Ideal customer profile",
+                ["decision_makers_titles", "buyers", "users", "company_size", "industries", "regions", "notes", "updated_by", "updated_at_utc"],
+                profile is null ? [] : [Row(Text(profile.Titles), Text(profile.Buyers), Text(profile.Users), Text(profile.CompanySize), Text(profile.Industries),
+                    Text(profile.Regions), Text(profile.Notes), profile.UpdatedBy, Time(profile.UpdatedAt))]),
+            File("spend.csv", "Spend",
+                ["experiment", "experiment_name", "currency", "spent_in_all", "results", "recorded_by", "recorded_at_utc"],
+                spend.Select(s => Row(ExperimentOf(s.ExperimentId), Text(names.GetValueOrDefault(s.ExperimentId)), currency, Money(s.Spent),
+                    s.Results?.ToString(CultureInfo.InvariantCulture), s.RecordedBy, Time(s.RecordedAt)))),
+            File("pipeline.csv", "Pipeline",
+                ["open_opportunities", "average_deal_size", "currency", "win_rate_percent", "sales_cycle_days", "velocity_per_day", "checked_in_by", "checked_in_at_utc"],
+                checkInsOfPipeline.Select(p => Row(Int(p.OpenOpportunities), Money(p.AverageDealSize), currency, Num(p.WinRate), Int(p.SalesCycleDays), Money(p.Velocity),
+                    p.CreatedBy, Time(p.CreatedAt)))),
         ];
     }
 
@@ -88,6 +121,15 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
         return new CsvFile(words.Text(file), words.Text(title), words.Text(name), Write(header.Select(h => words.Text(h)).ToList(), list), list.Count);
     }
 
+    /// <summary>A file of issues 13 and 14 (weekly targets, KPIs, the ICP, spend, the pipeline), still named and headed in English.</summary>
+    private static CsvFile File(string name, string title, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        var list = rows.ToList();
+        // In the summary a title reads inside a sentence: "weekly targets", but "KPI definitions".
+        var inSentence = title.Length > 1 && char.IsLower(title[1]) ? char.ToLowerInvariant(title[0]) + title[1..] : title;
+        return new CsvFile(name, title, inSentence, Write(header, list), list.Count);
+    }
+
     private static IReadOnlyList<string?> Row(params string?[] fields) => fields;
 
     private static string Int(int n) => n.ToString(CultureInfo.InvariantCulture);
@@ -95,6 +137,9 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
     private static string YesNo(bool value) => value ? "yes" : "no";
 
     private static string Num(decimal n) => DecimalText.Format(n);
+
+    /// <summary>An amount with a decimal point and two decimals, without a symbol (the currency is its own column).</summary>
+    private static string? Money(decimal? amount) => amount?.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -26,7 +26,7 @@ public sealed class GrowthExport(ExportCsv csv, ISlackApi slack, UserNotifier no
             foreach (var file in files)
             {
                 var bytes = file.Bytes();
-                var target = await slack.GetUploadUrl(file.FileName, bytes.Length, cancellationToken);
+                var target = await slack.GetUploadUrl(file.FileName, bytes.Length, cancellationToken: cancellationToken);
                 if (target.UploadUrl is null || target.FileId is null) throw new SlackApiException("files.getUploadURLExternal", "no_upload_url", "Slack gave no upload URL");
                 await slack.Upload(target.UploadUrl, bytes, cancellationToken);
                 uploaded.Add(new FileReference(target.FileId, file.Title));

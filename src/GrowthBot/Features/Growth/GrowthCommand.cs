@@ -2,15 +2,16 @@ using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Export;
+using GrowthBot.Features.Pipeline;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
 
 namespace GrowthBot.Features.Growth;
 
-/// <summary><c>/growth</c>: the weekly report (preview or post now), settings, pausing nudges, the caller's language and the CSV export.</summary>
+/// <summary><c>/growth</c>: the weekly report (preview or post now), settings, the pipeline check-in, pausing nudges, the caller's language and the CSV export.</summary>
 public sealed class GrowthCommand(
-    GrowthReportCommand report, GrowthSettingsCommand settings, GrowthPauseCommand pause, GrowthLanguageCommand language, SlackBackgroundWork background,
+    GrowthReportCommand report, GrowthSettingsCommand settings, GrowthPauseCommand pause, GrowthLanguageCommand language, PipelineModal pipeline, SlackBackgroundWork background,
     TeamClock clock, Readers readers) : ISlashCommandHandler
 {
     public const string Name = "/growth";
@@ -26,6 +27,7 @@ public sealed class GrowthCommand(
             "report" => await report.Handle(command, line, cancellationToken),
             "settings" => await settings.Handle(command, cancellationToken),
             "pause" or "resume" => await pause.Handle(command, line, cancellationToken),
+            "pipeline" => SlashCommandResponse.EphemeralOrNone(await pipeline.Open(command.TeamId, command.UserId, command.TriggerId, ModalOrigin.Of(command), cancellationToken)),
             "language" or "lang" => await language.Handle(command, line, cancellationToken),
             "export" => await Export(command, cancellationToken),
             "" or "help" => SlashCommandResponse.Ephemeral(Usage(await Words(command, cancellationToken), clock.Today(command.TeamId))),

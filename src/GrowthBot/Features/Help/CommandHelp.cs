@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Growth;
+using GrowthBot.Features.Icp;
+using GrowthBot.Features.Kpis;
 using GrowthBot.Features.Learnings;
 using GrowthBot.Features.Okrs;
 using GrowthBot.Features.Tasks;
@@ -24,6 +26,8 @@ public static partial class CommandHelp
         (TaskCommand.Name, TaskCommand.Usage),
         (LearningCommand.Name, LearningCommand.Usage),
         (OkrCommand.Name, OkrCommand.Usage),
+        (KpiCommand.Name, (_, _) => KpiCommand.Usage),
+        (IcpCommand.Name, (_, _) => IcpCommand.Usage),
         (GrowthCommand.Name, GrowthCommand.Usage),
     ];
 

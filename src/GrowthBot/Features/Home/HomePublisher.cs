@@ -1,6 +1,7 @@
 using GrowthBot.Resources;
 using GrowthBot.Common;
 using System.Collections.Concurrent;
+using GrowthBot.Delivery;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Slack.WebApi;
 using GrowthBot.Slack.Workspaces;
@@ -103,8 +104,15 @@ public sealed class HomePublisher(
         try
         {
             var words = await services.GetRequiredService<Readers>().Person(teamId, userId, cancellationToken);
-            var view = await services.GetRequiredService<HomeTab>().For(teamId, userId, words, cancellationToken);
-            await services.GetRequiredService<ISlackApi>().PublishView(userId, view, cancellationToken);
+            var chart = services.GetRequiredService<HomeChart>();
+            var trend = await chart.For(teamId, cancellationToken);
+            var view = await services.GetRequiredService<HomeTab>().For(teamId, userId, words, trend, cancellationToken);
+            var slack = services.GetRequiredService<ISlackApi>();
+            await services.GetRequiredService<SlackImages>().Send(view, () =>
+            {
+                chart.Refused(teamId, trend!);
+                return HomeTab.WithoutImages(view);
+            }, v => slack.PublishView(userId, v, cancellationToken), cancellationToken);
         }
         catch (SlackApiException e)
         {

@@ -1,13 +1,17 @@
 using GrowthBot.Resources;
 using System.Text;
 using GrowthBot.Common;
+using GrowthBot.Delivery;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Home;
+using GrowthBot.Domain.Money;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Tasks;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
+using GrowthBot.Features.Kpis;
 using GrowthBot.Features.Okrs;
+using GrowthBot.Features.Pipeline;
 using GrowthBot.Features.Reports;
 using GrowthBot.Features.Tasks;
 using GrowthBot.Slack.BlockKit;
@@ -23,7 +27,8 @@ namespace GrowthBot.Features.Home;
 /// 100 blocks however busy the team is.
 /// </summary>
 public sealed class HomeTab(
-    ExperimentStore experiments, TaskStore tasks, OkrStore okrs, LearningStore learnings, FeedbackStore feedback, TeamSettingsService teamSettings, TeamClock clock)
+    ExperimentStore experiments, TaskStore tasks, OkrStore okrs, KpiStore kpis, LearningStore learnings, FeedbackStore feedback, PipelineStore pipeline,
+    TeamSettingsService teamSettings, TeamClock clock)
 {
     public const int KeyResultsShown = 6;
     public const int RunningShown = 10;
@@ -33,6 +38,8 @@ public sealed class HomeTab(
     public const int AttentionShown = 15;
     public const int LearningsShown = 5;
     public const int FeedbackShown = 5;
+    /// <summary>Experiments shown per group of the success and fail boards.</summary>
+    public const int BoardShown = 3;
 
     /// <summary>How far back sales' lead-quality feedback is summarised: a quarter, the usual OKR period.</summary>
     public static readonly TimeSpan FeedbackFor = TimeSpan.FromDays(90);
@@ -42,8 +49,8 @@ public sealed class HomeTab(
     private const int TitleMax = 150;
     private const int LearningMax = 280;
 
-    /// <summary>The home of <paramref name="userId"/> as it is now, in their language.</summary>
-    public async Task<HomeView> For(string teamId, string userId, Wording words, CancellationToken cancellationToken)
+    /// <summary>The home of <paramref name="userId"/> as it is now, in their language, with the North Star's trend when Slack holds it.</summary>
+    public async Task<HomeView> For(string teamId, string userId, Wording words, SlackImage? northStarTrend, CancellationToken cancellationToken)
     {
         var okr = await okrs.Current(teamId, cancellationToken);
         var now = clock.UtcNow;
@@ -53,25 +60,31 @@ public sealed class HomeTab(
             Today = clock.Today(teamId),
             Objective = okr?.Objective,
             KeyResults = okr?.KeyResults ?? [],
+            Pace = okr is null ? null : await okrs.Pace(teamId, clock.Zone(teamId), now, cancellationToken),
+            Kpis = okr is null ? [] : await kpis.All(teamId, cancellationToken),
             Experiments = await experiments.All(teamId, cancellationToken),
             OpenTasks = await tasks.Open(teamId, null, cancellationToken),
             Learnings = await learnings.Latest(teamId, LearningsShown, cancellationToken),
             Feedback = await feedback.Between(teamId, now - FeedbackFor, now.AddTicks(1), cancellationToken),
+            PipelineCheckIns = await pipeline.Latest(teamId, now, 2, cancellationToken),
+            Now = now,
         });
-        return Render(summary, teamSettings.For(teamId), words);
+        return Render(summary, teamSettings.For(teamId), words, northStarTrend);
     }
 
-    public static HomeView Render(HomeSummary home, TeamSettings settings, Wording words)
+    public static HomeView Render(HomeSummary home, TeamSettings settings, Wording words, SlackImage? northStarTrend = null)
     {
         if (home.IsEmptyWorkspace) return Welcome(settings, words);
         var blocks = new List<Block>();
-        NorthStar(home, blocks, words);
+        NorthStar(home, blocks, words, northStarTrend);
         KeyResults(home, blocks, words);
-        Running(home, blocks, words);
+        Running(home, blocks, settings.Currency, words);
         MyTasks(home, blocks, words);
         NeedsAttention(home, blocks, words);
         LeadFeedback(home, blocks, words);
+        Pipeline(home, blocks, settings, words);
         Scoreboard(home, blocks, words);
+        Boards(home, blocks, settings.Currency, words);
         Learnings(home, blocks, words);
         return new HomeView(blocks);
     }
@@ -91,7 +104,10 @@ public sealed class HomeTab(
     private static ActionsBlock HomeActions(Wording words) =>
         new([HomeNewExperimentButton.For(words)]) { BlockId = "home_actions" };
 
-    private static void NorthStar(HomeSummary home, List<Block> blocks, Wording words)
+    /// <summary>The home without its pictures: what it shows when Slack will not take them.</summary>
+    public static HomeView WithoutImages(HomeView home) => home with { Blocks = home.Blocks.Where(b => b is not ImageBlock).ToList() };
+
+    private static void NorthStar(HomeSummary home, List<Block> blocks, Wording words, SlackImage? trend)
     {
         blocks.Add(new HeaderBlock(words.Text(HomeText.NorthStarHeader)));
         string text;
@@ -103,11 +119,13 @@ public sealed class HomeTab(
         {
             var period = string.IsNullOrWhiteSpace(objective.Period) ? "" : $"  _{MrkdwnText.Escape(objective.Period)}_";
             text = $"*{MrkdwnText.Escape(MrkdwnText.Truncate(objective.Title, 500))}*{period}";
+            if (home.Pace is { } pace) text += $"\n{OkrMessages.PeriodContext(objective, pace, words)}";
             text += home.NorthStar is { } main
                 ? "\n" + words.Text(HomeText.MainGoal, ("progress", MrkdwnText.Escape(Fraction(main, words)))) + $"  `{Progress.Bar(main.Percent)}` {words.Percent(main.Percent)}"
                 : "\n" + words.Text(HomeText.NoKeyResults);
         }
         blocks.Add(new SectionBlock(text));
+        if (trend is not null && home.NorthStar is not null) blocks.Add(trend.Block("home_north_star_trend"));
         blocks.Add(HomeActions(words));
     }
 
@@ -120,16 +138,18 @@ public sealed class HomeTab(
         foreach (var line in home.KeyResults.Take(KeyResultsShown))
         {
             var kr = line.KeyResult;
-            blocks.Add(new SectionBlock(
-                $"*{kr.ShortId}* {Title(kr.Name)}\n`{Progress.Bar(line.Percent)}` {words.Percent(line.Percent)} · {MrkdwnText.Escape(Fraction(line, words))} · {Confidence(kr.Confidence, words)} · {MrkdwnText.User(kr.OwnerId)}"));
-            blocks.Add(OkrMessages.Buttons(kr, words, withCheckIn: kr.OwnerId == home.ViewerId));
+            var text = $"*{kr.ShortId}* {Title(kr.Name)}\n`{Progress.Bar(line.Percent)}` {words.Percent(line.Percent)} · {MrkdwnText.Escape(Fraction(line, words))} · {Confidence(kr.Confidence, words)} · {MrkdwnText.User(kr.OwnerId)}";
+            if (home.Pace?.For(kr.Id) is { } pace) text += $"\n:calendar: {MrkdwnText.Escape(words.Pace(pace, home.Today))}";
+            // The KPI's definition rides in the same section: the home keeps to its 100 blocks however many key results there are.
+            if (OkrMessages.KpiOf(kr, home.Kpis) is { } kpi) text += $"\n{KpiMessages.DefinitionLine(kpi)}";
+            blocks.Add(new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)));
         }
         if (home.KeyResults.Count > KeyResultsShown)
             blocks.Add(new ContextBlock(words.Text(HomeText.KeyResultsMore, ("more", words.More(home.KeyResults.Count - KeyResultsShown, Counted.KeyResult)))));
     }
 
     /// <summary>The viewer's own running experiments first, each with Conclude; everyone else's in one list.</summary>
-    private static void Running(HomeSummary home, List<Block> blocks, Wording words)
+    private static void Running(HomeSummary home, List<Block> blocks, Currency currency, Wording words)
     {
         blocks.Add(new DividerBlock());
         blocks.Add(new HeaderBlock(words.Text(HomeText.RunningHeader, ("count", home.Running.Count))));
@@ -141,12 +161,13 @@ public sealed class HomeTab(
         string End(Experiment e) => e.EndDate < home.Today
             ? words.Text(HomeText.EndedConclude, ("end", words.Date(e.EndDate, home.Today)))
             : words.Text(HomeText.Ends, ("end", words.Date(e.EndDate, home.Today)));
+        string Money(Experiment e) => e.HasMoney ? $" · {MrkdwnText.Escape(words.Spend(e, currency))}" : "";
         var mine = home.Running.Where(e => e.OwnerId == home.ViewerId).Take(MyRunningShown).ToList();
         foreach (var e in mine)
-            blocks.Add(new SectionBlock($"*{e.ShortId}* {Title(e.Name)} · {words.Text(HomeText.Yours)} · {End(e)}") { BlockId = $"experiment_{e.ShortId}", Accessory = ConcludeExperimentButton.For(e, words) });
+            blocks.Add(new SectionBlock($"*{e.ShortId}* {Title(e.Name)} · {words.Text(HomeText.Yours)} · {End(e)}{Money(e)}") { BlockId = $"experiment_{e.ShortId}", Accessory = ConcludeExperimentButton.For(e, words) });
         var others = home.Running.Except(mine).ToList();
         if (others.Count == 0) return;
-        var lines = others.Take(RunningShown).Select(e => $"• *{e.ShortId}* {Title(e.Name)} · {MrkdwnText.User(e.OwnerId)} · {End(e)}");
+        var lines = others.Take(RunningShown).Select(e => $"• *{e.ShortId}* {Title(e.Name)} · {MrkdwnText.User(e.OwnerId)} · {End(e)}{Money(e)}");
         blocks.Add(new SectionBlock(List(lines, others.Count, words.Text(HomeText.RunningMore), words)));
     }
 
@@ -198,6 +219,29 @@ public sealed class HomeTab(
         blocks.Add(new HeaderBlock(words.Text(HomeText.FeedbackHeader)));
         var lines = home.LeadFeedback.Take(FeedbackShown).Select(f => $"• *{f.Experiment.ShortId}* {Title(f.Experiment.Name)}: {WeeklyReportMessages.FeedbackSummary(f, words)}");
         blocks.Add(new SectionBlock(List(lines, home.LeadFeedback.Count, words.Text(HomeText.FeedbackMore), words)));
+    }
+
+    /// <summary>Pipeline velocity as last checked in, with what moved it; a nudge to check in before the first time.</summary>
+    private static void Pipeline(HomeSummary home, List<Block> blocks, TeamSettings settings, Wording words)
+    {
+        blocks.Add(new DividerBlock());
+        blocks.Add(new HeaderBlock(":moneybag: Pipeline velocity"));
+        blocks.Add(new SectionBlock(home.Pipeline is { } move
+            ? PipelineMessages.Line(move, settings.Currency, settings.Zone, words)
+            : "No pipeline numbers yet. Sales check in open opportunities, average deal size, win rate and sales-cycle length (`/growth pipeline`); velocity = opportunities × deal size × win rate ÷ cycle days.")
+        {
+            BlockId = "pipeline",
+            Accessory = PipelineCheckInButton.For() with { Style = null },
+        });
+    }
+
+    /// <summary>The success and fail boards of the last 90 days, each group cut short; <c>/experiment board</c> has them in full.</summary>
+    private static void Boards(HomeSummary home, List<Block> blocks, Currency currency, Wording words)
+    {
+        blocks.Add(new DividerBlock());
+        blocks.Add(new HeaderBlock($":trophy: Success and fail boards ({words.Number(home.Board.Count)} in {words.Number(ExperimentBoard.Days)} days)"));
+        blocks.AddRange(ExperimentMessages.BoardBlocks(home.Board, currency, words, BoardShown));
+        if (home.Board.Count > 0) blocks.Add(new ContextBlock("Failed attempts are learnings too. `/experiment board` shows the boards in full."));
     }
 
     private static void Scoreboard(HomeSummary home, List<Block> blocks, Wording words)

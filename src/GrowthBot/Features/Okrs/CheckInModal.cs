@@ -33,7 +33,7 @@ public sealed class CheckInModal(
     }
 
     /// <summary>
-    /// Opens the modal for <paramref name="keyResultId"/> (e.g. K2), or with the caller's own first key result
+    /// Opens the modal for <paramref name="keyResultId"/> (e.g. KR2), or with the caller's own first key result
     /// chosen. Returns why it did not open (no objective, unknown id, someone else's key result), or null.
     /// </summary>
     public async Task<string?> Open(string teamId, string userId, string? triggerId, string? keyResultId, ModalOrigin origin, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ public sealed class CheckInModal(
         KeyResult? chosen;
         if (!string.IsNullOrWhiteSpace(keyResultId))
         {
-            chosen = ShortId.TryParse(keyResultId, ShortId.KeyResult, out var number) ? okr.KeyResults.FirstOrDefault(k => k.Number == number) : null;
+            chosen = ShortId.TryParseKeyResult(keyResultId, out var number) ? okr.KeyResults.FirstOrDefault(k => k.Number == number) : null;
             if (chosen is null)
                 return words.Text(OkrText.NotAKeyResult, ("typed", MrkdwnText.Escape(MrkdwnText.Truncate(keyResultId, 40))));
             if (chosen.OwnerId != userId && !await leads.IsLead(userId, cancellationToken))

@@ -6,7 +6,7 @@ using GrowthBot.Slack.Routing;
 
 namespace GrowthBot.Features.Okrs;
 
-/// <summary>The Check in button (<c>okr_check_in:K2</c>) of <c>/okr</c> and the Friday DM: opens the check-in modal for that key result.</summary>
+/// <summary>The Check in button (<c>okr_check_in:KR2</c>) of <c>/okr</c> and the Friday DM: opens the check-in modal for that key result.</summary>
 public sealed class OkrCheckInButton(CheckInModal modal) : IBlockActionHandler
 {
     public const string ActionId = "okr_check_in";

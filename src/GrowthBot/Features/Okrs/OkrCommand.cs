@@ -9,12 +9,13 @@ using GrowthBot.Storage;
 namespace GrowthBot.Features.Okrs;
 
 /// <summary>
-/// <c>/okr</c>: shows the North Star and key-result progress; <c>set</c> (growth leads) and <c>update</c> (check-in) open their
-/// modals; <c>history K2</c> shows a key result's past check-ins.
+/// <c>/okr</c>: shows the North Star, its period and each key result's week against it, then the North Star's trend as a
+/// picture; <c>set</c> (growth leads), <c>update</c> (check-in) and <c>week</c> (this week's targets) open their modals;
+/// <c>history KR2</c> shows a key result's past check-ins and <c>chart KR2</c> its trend.
 /// </summary>
 public sealed class OkrCommand(
-    ModalOpener opener, CheckInModal checkIn, OkrHistoryButton history, OkrStore okrs, GrowthLeads leads, TeamSettingsService teamSettings, Readers readers,
-    TeamClock clock) : ISlashCommandHandler
+    SetOkrModal setOkr, CheckInModal checkIn, WeekTargetsModal week, OkrHistoryButton history, OkrChart chart, OkrStore okrs, KpiStore kpis, GrowthLeads leads,
+    TeamSettingsService teamSettings, Readers readers, TeamClock clock) : ISlashCommandHandler
 {
     public const string Name = "/okr";
 
@@ -27,9 +28,13 @@ public sealed class OkrCommand(
         return line.Subcommand switch
         {
             "" or "show" => await Show(command, cancellationToken),
-            "set" => await Set(command, cancellationToken),
+            "set" => SlashCommandResponse.EphemeralOrNone(
+                await setOkr.Open(command.TeamId, command.UserId, command.TriggerId, next: false, ModalOrigin.Of(command), cancellationToken)),
+            "week" or "weekly" => SlashCommandResponse.EphemeralOrNone(
+                await week.Open(command.TeamId, command.UserId, command.TriggerId, ModalOrigin.Of(command), cancellationToken)),
             "update" or "checkin" or "check-in" => await Update(command, line.FirstArgument, cancellationToken),
             "history" => Reply(await history.Show(command.TeamId, command.UserId, line.FirstArgument, cancellationToken)),
+            "chart" or "trend" => Reply(await chart.Command(command.TeamId, command.ResponseUrl, line.FirstArgument, cancellationToken)),
             "help" => SlashCommandResponse.Ephemeral(Usage(await readers.Person(command.TeamId, command.UserId, cancellationToken), clock.Today(command.TeamId))),
             _ => SlashCommandResponse.Ephemeral(CommandLine.Unknown(Name, line.Subcommand, await readers.Person(command.TeamId, command.UserId, cancellationToken), clock.Today(command.TeamId), Usage)),
         };
@@ -37,22 +42,15 @@ public sealed class OkrCommand(
 
     private async Task<SlashCommandResponse> Show(SlashCommand command, CancellationToken cancellationToken)
     {
-        var message = OkrMessages.Overview(await okrs.Current(command.TeamId, cancellationToken), teamSettings.For(command.TeamId),
-            await readers.Person(command.TeamId, command.UserId, cancellationToken));
+        var teamId = command.TeamId;
+        var current = await okrs.Current(teamId, cancellationToken);
+        var message = OkrMessages.Overview(current, await okrs.Pace(teamId, clock.Zone(teamId), clock.UtcNow, cancellationToken),
+            await kpis.All(teamId, cancellationToken), teamSettings.For(teamId), await readers.Person(teamId, command.UserId, cancellationToken), await leads.IsLead(command.UserId, cancellationToken));
+        chart.AfterOverview(teamId, current, command.ResponseUrl);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
 
     private static SlashCommandResponse Reply(Message message) => SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
-
-    private async Task<SlashCommandResponse> Set(SlashCommand command, CancellationToken cancellationToken)
-    {
-        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
-        if (!await leads.IsLead(command.UserId, cancellationToken))
-            return SlashCommandResponse.Ephemeral(words.Text(OkrText.SetIsForLeads, ("whoCan", leads.WhoCan(words))));
-        var current = await okrs.Current(command.TeamId, cancellationToken);
-        return SlashCommandResponse.EphemeralOrNone(
-            await opener.Open(command.TriggerId, SetOkrModal.Build(command.UserId, current, ModalOrigin.Of(command), words), words, cancellationToken));
-    }
 
     private async Task<SlashCommandResponse> Update(SlashCommand command, string keyResultId, CancellationToken cancellationToken) =>
         SlashCommandResponse.EphemeralOrNone(

@@ -10,7 +10,7 @@ using GrowthBot.Storage;
 namespace GrowthBot.Features.Okrs;
 
 /// <summary>
-/// The History button of a key result (<c>okr_history:K2</c>, on <c>/okr</c> and the App Home) and <c>/okr history K2</c>:
+/// The History button of a key result (<c>okr_history:KR2</c>, on <c>/okr</c> and the App Home) and <c>/okr history KR2</c>:
 /// the user sees its last check-ins with value, confidence, note, who and when.
 /// </summary>
 public sealed class OkrHistoryButton(OkrStore okrs, Readers readers) : IBlockActionHandler
@@ -46,7 +46,7 @@ public sealed class OkrHistoryButton(OkrStore okrs, Readers readers) : IBlockAct
         }
         else
         {
-            kr = ShortId.TryParse(id, ShortId.KeyResult, out var number) ? all.FirstOrDefault(k => k.Number == number) : null;
+            kr = ShortId.TryParseKeyResult(id, out var number) ? all.FirstOrDefault(k => k.Number == number) : null;
             if (kr is null)
                 return new Message(words.Text(OkrText.NotAKeyResultId, ("typed", MrkdwnText.Escape(MrkdwnText.Truncate(id, 40)))));
         }

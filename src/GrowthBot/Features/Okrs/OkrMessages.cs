@@ -1,6 +1,9 @@
 using GrowthBot.Resources;
+using GrowthBot.Charts;
 using GrowthBot.Common;
+using GrowthBot.Domain.Kpis;
 using GrowthBot.Domain.Okrs;
+using GrowthBot.Features.Kpis;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Storage;
@@ -12,32 +15,67 @@ namespace GrowthBot.Features.Okrs;
 public static class OkrMessages
 {
     /// <summary>
-    /// One key result: <c>*K1 New leads* · owner · ▓▓▓░░░░░░░ 26% · 26/100 new leads · On track</c>.
-    /// Reused by the App Home and the reports.
+    /// One key result: <c>*KR1 New leads* · owner · ▓▓▓░░░░░░░ 26% · 26/100 new leads · On track</c>, and under it its
+    /// week against the period when <paramref name="pace"/> is known ("This week 6/8 leads · quarter 26/100, on pace").
+    /// Reused by the App Home.
     /// </summary>
-    public static string KeyResultLine(KeyResult kr, Wording words) =>
+    public static string KeyResultLine(KeyResult kr, KeyResultPace? pace, DateOnly today, Wording words) =>
         $"*{kr.ShortId} {Escape(Truncate(kr.Name, 100))}* · {User(kr.OwnerId)}\n" +
         $"`{Progress.Bar(kr.Percent())}` {words.Percent(kr.Percent())} · {Escape(words.Progress(kr.Current, kr.Target, kr.Unit))}" +
         (kr.Confidence is { } c ? $" · {Icon(c)} {words.Label(c)}" : " · " + words.Text(OkrText.NoCheckInYet)) +
-        words.Text(OkrText.FromBaseline, ("baseline", words.Number(kr.Baseline)));
+        words.Text(OkrText.FromBaseline, ("baseline", words.Number(kr.Baseline))) +
+        (pace is null ? "" : $"\n:calendar: {Escape(words.Pace(pace, today))}");
+
+    /// <summary>The context line under a key result that counts a KPI: what counts, one glance away.</summary>
+    public static ContextBlock? KpiContext(KeyResult kr, IReadOnlyList<Kpi> kpis) =>
+        KpiOf(kr, kpis) is { } kpi ? new ContextBlock(Truncate(KpiMessages.DefinitionLine(kpi), BlockKitLimits.SectionText)) : null;
+
+    /// <summary>The KPI <paramref name="kr"/> counts, if it links one of <paramref name="kpis"/>.</summary>
+    public static Kpi? KpiOf(KeyResult kr, IReadOnlyList<Kpi> kpis) =>
+        kr.KpiNumber is { } number ? kpis.FirstOrDefault(k => k.Number == number) : null;
 
     /// <summary>The buttons of one key result: Check in and History.</summary>
     public static ActionsBlock Buttons(KeyResult kr, Wording words, bool withCheckIn = true) =>
         new(withCheckIn ? [OkrCheckInButton.For(kr, words), OkrHistoryButton.For(kr, words)] : [OkrHistoryButton.For(kr, words)]) { BlockId = $"kr_{kr.ShortId}" };
 
-    /// <summary>The objective and its key results with their buttons; the footer names the team's actual check-in day.</summary>
-    public static Message Overview(OkrSnapshot? okr, TeamSettings team, Wording words)
+    /// <summary>"North Star · Q4 2026 (Thu 1 Oct – Thu 31 Dec) · week 9 of 13 · set by @lead".</summary>
+    public static string PeriodContext(Objective objective, OkrPace? pace, Wording words)
+    {
+        var text = $"North Star · {Escape(objective.Period)}";
+        if (pace is not null)
+        {
+            var period = pace.Period;
+            text += $" ({words.Date(period.Start, pace.Today)} – {words.Date(period.End, pace.Today)})";
+            if (pace.IsRunning) text += $" · week {words.Number(period.WeekNumber(pace.Today))} of {words.Number(period.WeekCount)}";
+        }
+        return $"{text} · set by {User(objective.CreatedBy)}";
+    }
+
+    /// <summary>
+    /// The objective, its period and its key results with their week against the period, their KPI's definition and
+    /// their buttons; once the period is over, its result and (for growth leads) the button to set the next one.
+    /// The footer names the team's actual check-in day.
+    /// </summary>
+    public static Message Overview(OkrSnapshot? okr, OkrPace? pace, IReadOnlyList<Kpi> kpis, TeamSettings team, Wording words, bool forLead = false)
     {
         if (okr is null) return new Message(words.Text(OkrText.NoObjective), [new SectionBlock(words.Text(OkrText.NoObjective))]);
         var (objective, keyResults) = (okr.Objective, okr.KeyResults);
         var blocks = new List<Block>
         {
             new HeaderBlock(Truncate($":star: {objective.Title}", BlockKitLimits.HeaderText)),
-            new ContextBlock(words.Text(OkrText.OverviewContext, ("period", Escape(objective.Period)), ("user", User(objective.CreatedBy)))),
+            new ContextBlock(Truncate(PeriodContext(objective, pace, words), BlockKitLimits.SectionText)),
         };
+        if (pace is { HasEnded: true })
+        {
+            blocks.Add(new SectionBlock(Truncate(
+                $":checkered_flag: *{Escape(objective.Period)} is over.* Each key result's result is below; a growth lead sets the next period with `/okr set`.",
+                BlockKitLimits.SectionText)));
+            if (forLead) blocks.Add(new ActionsBlock([SetNextPeriodButton.For()]) { BlockId = "okr_next_period" });
+        }
         foreach (var kr in keyResults)
         {
-            blocks.Add(new SectionBlock(Truncate(KeyResultLine(kr, words), BlockKitLimits.SectionText)));
+            blocks.Add(new SectionBlock(Truncate(KeyResultLine(kr, pace?.For(kr.Id), pace?.Today ?? default, words), BlockKitLimits.SectionText)));
+            if (KpiContext(kr, kpis) is { } context) blocks.Add(context);
             blocks.Add(Buttons(kr, words));
         }
         var asked = team.CheckInDay is { } day && team.CheckInTime is { } at ? words.Text(OkrText.AskedEvery, ("day", words.DayName(day)), ("time", words.Time(at))) : "";
@@ -46,12 +84,26 @@ public static class OkrMessages
         return new Message(Truncate($"{objective.Title} ({objective.Period}){summary}", 3000), blocks);
     }
 
-    public static Message Saved(OkrSnapshot okr, TeamSettings team, Wording words)
+    public static Message Saved(OkrSnapshot okr, OkrPace? pace, IReadOnlyList<Kpi> kpis, TeamSettings team, Wording words)
     {
-        var progress = Overview(okr, team, words);
+        var progress = Overview(okr, pace, kpis, team, words);
         var intro = words.Text(OkrText.Saved, ("title", Escape(okr.Objective.Title)), ("period", Escape(okr.Objective.Period)),
             ("keyResults", words.Count(okr.KeyResults.Count, Counted.KeyResult)), ("keyResultsNumber", okr.KeyResults.Count));
         return new Message(Truncate(intro, 3000), [new SectionBlock(Truncate(intro, BlockKitLimits.SectionText)), .. progress.Blocks!]);
+    }
+
+    /// <summary>After <c>/okr week</c>: this week's target of each key result that was in the form, set by hand or the default.</summary>
+    public static Message WeekSet(OkrPace pace, IReadOnlySet<long> changed, Wording words)
+    {
+        var lines = pace.KeyResults.Where(k => changed.Contains(k.KeyResult.Id) && k.ThisWeek is not null).Select(k =>
+        {
+            var week = k.ThisWeek!;
+            var how = week.SetByHand ? "set by hand" : "the default";
+            return $"• *{k.KeyResult.ShortId} {Escape(Truncate(k.KeyResult.Name, 100))}*: {Escape(words.Quantity(week.Target, k.KeyResult.Unit))} ({how})\n   {Escape(words.Pace(k, pace.Today))}";
+        });
+        var text = $":dart: This week's targets (week of {words.Date(pace.ThisWeek ?? pace.Today, pace.Today)}):\n{string.Join("\n", lines)}";
+        return new Message("Saved this week's targets", [new SectionBlock(Truncate(text, BlockKitLimits.SectionText)),
+            new ContextBlock("`/okr` shows every key result's week against the period; an empty field goes back to the default.")]);
     }
 
     public static Message CheckedIn(KeyResult kr, CheckIn checkIn, Wording words)
@@ -89,6 +141,38 @@ public static class OkrMessages
         blocks.Add(new ContextBlock(shown));
         return new Message($"{kr.ShortId} {Escape(kr.Name)}: {words.Count(total, Counted.CheckIn)}", blocks);
     }
+
+    /// <summary>What to type instead of <paramref name="id"/>, which names no key result.</summary>
+    public static string NotAKeyResult(string id) =>
+        $"`{Escape(Truncate(id, 40))}` is not a key result. They look like `KR2`; `/okr` shows the current ones.";
+
+    /// <summary><c>/okr chart K2</c> for a key result nobody has checked in yet: its bar, and who can change that.</summary>
+    public static Message NoTrendYet(KeyResult kr, Wording words)
+    {
+        var text = $"{kr.ShortId} has no check-ins yet, so there is no trend to draw. {User(kr.OwnerId)} checks in with `/okr update {kr.ShortId}`.";
+        return new Message(text, [new SectionBlock(Truncate(KeyResultLine(kr, null, default, words), BlockKitLimits.SectionText)), new ContextBlock(text)]);
+    }
+
+    /// <summary>What <c>/okr chart K2</c> answers at once: the key result's bar, while its chart is drawn.</summary>
+    public static Message DrawingChart(KeyResult kr, Wording words) =>
+        new($"{kr.ShortId} {Escape(kr.Name)}: {Escape(words.Progress(kr.Current, kr.Target, kr.Unit))}",
+            [new SectionBlock(Truncate(KeyResultLine(kr, null, default, words), BlockKitLimits.SectionText)), new ContextBlock(":hourglass_flowing_sand: Drawing its chart…")]);
+
+    /// <summary>Why <paramref name="kr"/>'s chart has no picture, when the renderer could not draw one.</summary>
+    public static Message ChartNotDrawn(KeyResult kr, NoChartReason? reason)
+    {
+        var why = reason switch
+        {
+            NoChartReason.InvalidData => "its numbers are too large to draw",
+            NoChartReason.NoData => "it has no check-ins to draw",
+            _ => "drawing it failed",
+        };
+        var text = $"No chart of {kr.ShortId}: {why}. `/okr history {kr.ShortId}` lists its check-ins.";
+        return new Message(text, [new SectionBlock(text)]);
+    }
+
+    /// <summary>Above a chart's numbers when Slack would not show its picture.</summary>
+    public const string ChartNotShown = ":warning: Slack did not take the chart just now, so here are its numbers.";
 
     public static string Icon(KrConfidence confidence) => confidence switch
     {

@@ -1,3 +1,4 @@
+using GrowthBot.Common;
 using System.Collections.Concurrent;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;

@@ -1,3 +1,4 @@
+using GrowthBot.Common;
 using System.Text.RegularExpressions;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Feedback;

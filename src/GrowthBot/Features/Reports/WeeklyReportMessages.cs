@@ -3,11 +3,15 @@ using System.Globalization;
 using System.Text;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
+using GrowthBot.Domain.Money;
+using GrowthBot.Domain.Pipeline;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Scheduling;
 using GrowthBot.Domain.Tasks;
+using GrowthBot.Features.Charts;
 using GrowthBot.Features.Common;
+using GrowthBot.Features.Pipeline;
 using GrowthBot.Features.Settings;
 using GrowthBot.Slack.BlockKit;
 
@@ -17,7 +21,13 @@ namespace GrowthBot.Features.Reports;
 /// <param name="SalesConfigured">Whether sales people or a user group are set to judge lead quality.</param>
 /// <param name="AppId">The app's id for the link to its Home tab; null while unknown (the link is left out).</param>
 /// <param name="Words">How numbers, counts and dates are written for the channel.</param>
-public sealed record ReportContext(string TeamId, TimeZoneInfo Zone, bool WithKeyResults, bool SalesConfigured, string? AppId, Wording Words);
+public sealed record ReportContext(string TeamId, TimeZoneInfo Zone, bool WithKeyResults, bool SalesConfigured, string? AppId, Wording Words)
+{
+    /// <summary>The team's currency, for spend, cost per result and pipeline velocity.</summary>
+    public Currency Currency { get; init; } = Currency.Euro;
+    /// <summary>Who is asked to set the next period once the objective's period is over (the growth leads, or the admins acting as leads).</summary>
+    public IReadOnlyList<string> Leads { get; init; } = [];
+}
 
 /// <summary>
 /// Every word of the weekly report and its thread: the channel post (reads like a person's summary of the period),
@@ -40,23 +50,27 @@ public static class WeeklyReportMessages
         var today = Periods.LocalDate(report.Now, context.Zone);
         var opening = $"Hi all! Here's what happened in growth {Since(report, context.Zone, words)}.";
         var goal = report.MainGoal is { } main ? $"Main goal: {MrkdwnText.Escape(Numbers(main, words))}." : null;
-        var blocks = new List<Block> { new SectionBlock(MrkdwnText.Truncate(goal is null ? opening : $"{opening} *{goal}*", Section)) };
+        var pace = report.MainGoal is { } first && report.Pace?.For(first.KeyResult.Id) is { } p ? $"\n:calendar: {MrkdwnText.Escape(words.Pace(p, today, report.PaceWeek))}." : "";
+        var blocks = new List<Block> { new SectionBlock(MrkdwnText.Truncate((goal is null ? opening : $"{opening} *{goal}*") + pace, Section)) };
+        if (report.Pace is { HasEnded: true } ended) Review(report, ended, context, blocks);
 
         if (report.Concluded.Count == 0)
             blocks.Add(new SectionBlock($"No experiment was concluded {Since(report, context.Zone, words)}."));
         foreach (var e in report.Concluded.Take(MaxConcluded))
-            blocks.Add(new SectionBlock(MrkdwnText.Truncate(Concluded(e), Section)));
+            blocks.Add(new SectionBlock(MrkdwnText.Truncate(Concluded(e, context), Section)));
         if (report.Concluded.Count > MaxConcluded)
             blocks.Add(new ContextBlock($"…and {words.More(report.Concluded.Count - MaxConcluded, Counted.ConcludedExperiment)}: see `/experiment list`."));
 
-        blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Running now*", report.Running, r => Running(r, today, words), "Nothing is running: time to start the next idea.", words), Section)));
+        blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Running now*", report.Running, r => Running(r, today, context), "Nothing is running: time to start the next idea.", words), Section)));
         blocks.Add(new SectionBlock(MrkdwnText.Truncate(List("*Next up* (best ICE first)", report.NextUp, e => $"{Name(e)} · ICE {e.Ice.ScoreText}", "The backlog is empty: log ideas with `/experiment new`.", words), Section)));
+        if (Money(report, context) is { } money) blocks.Add(new SectionBlock(MrkdwnText.Truncate(money, Section)));
+        if (report.Pipeline is { } pipeline) blocks.Add(new SectionBlock(MrkdwnText.Truncate($"*Pipeline velocity:* {PipelineMessages.Line(pipeline, context.Currency, context.Zone, words)}", Section)));
         blocks.Add(new SectionBlock(MrkdwnText.Truncate(Bottlenecks(report, words), Section)));
         if (report.SalesFeedback.Count > 0 || report.SalesOnTheReport.Count > 0)
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(SalesFeedback(report, words), Section)));
         if (report.OtherComments.Count > 0)
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(OtherComments(report.OtherComments), Section)));
-        if (context.WithKeyResults && report.KeyResults.Count > 0) blocks.Add(new SectionBlock(MrkdwnText.Truncate(Progress(report.ObjectiveTitle, report.KeyResults, words), Section)));
+        if (context.WithKeyResults && report.KeyResults.Count > 0) blocks.Add(new SectionBlock(MrkdwnText.Truncate(Progress(report, today, words), Section)));
         blocks.Add(new ContextBlock(MrkdwnText.Truncate(Footer(report, context), BlockKitLimits.SectionText)));
         if (HomeLink(context) is { } home) blocks.Add(new ContextBlock(home));
 
@@ -118,10 +132,40 @@ public static class WeeklyReportMessages
             [new SectionBlock(MrkdwnText.Truncate(text, Section)), new ActionsBlock([OpenSettingsButton.For("Choose who rates leads")])]);
     }
 
-    /// <summary>Key-result progress bars, posted on their own after the report (or inside it).</summary>
-    public static Message OkrProgress(string? objective, IReadOnlyList<KeyResultProgress> keyResults, Wording words) =>
-        new($"Key results now: {string.Join(", ", keyResults.Select(k => $"{k.KeyResult.ShortId} {words.Percent(k.Percent)}"))}.",
-            [new SectionBlock(MrkdwnText.Truncate(Progress(objective, keyResults, words), Section))]);
+    /// <summary>Key-result progress bars with each one's week against its period, posted on their own after the report (or inside it).</summary>
+    public static Message OkrProgress(WeeklyReport report, ReportContext context) =>
+        new($"Key results now: {string.Join(", ", report.KeyResults.Select(k => $"{k.KeyResult.ShortId} {context.Words.Percent(k.Percent)}"))}.",
+            [new SectionBlock(MrkdwnText.Truncate(Progress(report, Periods.LocalDate(report.Now, context.Zone), context.Words), Section))]);
+
+    /// <summary>
+    /// The monthly or quarterly review, once the objective's period is over: each key result's result, and the growth
+    /// leads asked to set the next period, with the button that opens <c>/okr set</c> for it.
+    /// </summary>
+    private static void Review(WeeklyReport report, OkrPace pace, ReportContext context, List<Block> blocks)
+    {
+        var words = context.Words;
+        var results = pace.KeyResults.Take(MaxListed).Select(k =>
+            $"• *{k.KeyResult.ShortId}* {MrkdwnText.Escape(MrkdwnText.Truncate(k.KeyResult.Name, 100))}: {MrkdwnText.Escape(words.Pace(k, pace.Today))}");
+        var who = context.Leads.Count > 0 ? string.Join(" ", context.Leads.Take(10).Select(MrkdwnText.User)) + ", please" : "Growth leads, please";
+        var text = $":checkered_flag: *{MrkdwnText.Escape(pace.Objective.Period)} is over* ({words.Date(pace.Period.Start, pace.Today)} – {words.Date(pace.Period.End, pace.Today)}). " +
+                   $"Its result:\n{string.Join("\n", results)}\n{who} set the next {words.PeriodKindName(pace.Period.Kind)}'s objective and key results with `/okr set`.";
+        blocks.Add(new SectionBlock(MrkdwnText.Truncate(text, Section)) { BlockId = "okr_review" });
+        blocks.Add(new ActionsBlock([Okrs.SetNextPeriodButton.For()]) { BlockId = "okr_review_actions" });
+    }
+
+    /// <summary>The charts in the report's thread: the North Star's trend and weekly pace and the experiment scoreboard, as pictures.</summary>
+    public static Message Charts(IReadOnlyList<ChartInSlack> charts) =>
+        ChartMessages.Pictures(ChartsText(charts.Select(c => c.Chart)), [new SectionBlock(":bar_chart: *The period in pictures*")], charts, "report_chart");
+
+    /// <summary>The same charts' numbers as text, under the main goal's progress bar: what the thread shows when Slack would not take the pictures.</summary>
+    public static Message ChartsAsText(IReadOnlyList<TeamChart> charts, KeyResultProgress? mainGoal, Wording words)
+    {
+        var intro = ":bar_chart: Slack could not show this report's charts just now, so here are their numbers.";
+        if (mainGoal is not null) intro += "\n" + ProgressLine(mainGoal, words);
+        return ChartMessages.Text(ChartsText(charts), [new SectionBlock(MrkdwnText.Truncate(intro, Section))], charts);
+    }
+
+    private static string ChartsText(IEnumerable<TeamChart> charts) => $"Charts: {string.Join(", ", charts.Where(c => c.Result.HasImage).Select(c => c.Title))}";
 
     /// <summary>What sales said about one experiment's leads: <c>2 good, 1 mixed (Wrong persona) · “last reply”</c>. The App Home shows it too.</summary>
     public static string FeedbackSummary(LeadFeedbackSummary f, Wording words)
@@ -212,7 +256,36 @@ public static class WeeklyReportMessages
     private static string Names(IReadOnlyList<Experiment> experiments) =>
         string.Join(", ", experiments.Take(MaxAsked).Select(e => $"*{Name(e)}*")) + (experiments.Count > MaxAsked ? $" and {experiments.Count - MaxAsked} more" : "");
 
-    private static string Concluded(Experiment e) => $"*{Name(e)}*: {Sentence(e.Hypothesis)} {Outcome(e)}\n{Conclusion(e)}";
+    private static string Concluded(Experiment e, ReportContext context) =>
+        $"*{Name(e)}*: {Sentence(e.Hypothesis)} {Outcome(e)}\n{Conclusion(e)}" +
+        (e.HasMoney ? $"\n*Spend:* {MrkdwnText.Escape(context.Words.Spend(e, context.Currency))}" : "");
+
+    /// <summary>
+    /// The period's spend and the blended cost per result of the main goal, with the change from the previous report's;
+    /// null when the team records no money at all.
+    /// </summary>
+    private static string? Money(WeeklyReport report, ReportContext context)
+    {
+        if (!report.TracksMoney) return null;
+        var (words, currency) = (context.Words, context.Currency);
+        var text = $"*Spent {Since(report, context.Zone, words)}:* {words.Money(report.PeriodSpend, currency)} on experiments.";
+        if (report.Blended is not { } blended || report.MainGoal is not { } main) return text;
+        var kr = main.KeyResult;
+        var growth = words.Quantity(blended.Growth, kr.Unit);
+        if (blended.PerResult is not { } cost)
+            return $"{text} *Blended cost per result:* none, as {kr.ShortId} {MrkdwnText.Escape(kr.Name)} did not grow ({MrkdwnText.Escape(growth)}).";
+        text += $" *Blended cost per result:* {words.Money(cost, currency)} ({words.Money(blended.Spend, currency)} ÷ {MrkdwnText.Escape(growth)} on {kr.ShortId})";
+        if (report.PreviousBlended?.PerResult is { } before)
+        {
+            var change = cost - before;
+            text += change == 0 ? $", the same as in the previous report." :
+                $", {(change > 0 ? "up" : "down")} {words.Money(Math.Abs(change), currency)} from {words.Money(before, currency)} in the previous report" +
+                (before != 0 ? $" ({(change > 0 ? "+" : "")}{words.Percent(Math.Round(change * 100m / before, 1))})." : ".");
+        }
+        else text += ".";
+        return text;
+    }
+
 
     private static string Outcome(Experiment e) => e.Outcome switch
     {
@@ -230,14 +303,16 @@ public static class WeeklyReportMessages
         return string.Join("\n", lines);
     }
 
-    private static string Running(RunningExperiment r, DateOnly today, Wording words)
+    private static string Running(RunningExperiment r, DateOnly today, ReportContext context)
     {
+        var words = context.Words;
         var days = r.PastEnd
             ? $"day {words.Number(r.Day)} of {words.Number(r.Days)}, past its end date ({words.Date(r.Experiment.EndDate, today)})"
             : $"day {words.Number(r.Day)} of {words.Number(r.Days)}, ends {words.Date(r.Experiment.EndDate, today)}";
         var tasks = r.Tasks.Total == 0 ? "no tasks yet" : $"{words.Count(r.Tasks.Done, Counted.Task)} done, {words.Number(r.Tasks.Open)} open";
         var blocked = r.Tasks.Blocked > 0 ? $", {words.Number(r.Tasks.Blocked)} blocked" : "";
-        return $"*{Name(r.Experiment)}*: {days} · {tasks}{blocked}.";
+        var money = r.Experiment.HasMoney ? $" · {MrkdwnText.Escape(words.Spend(r.Experiment, context.Currency))}" : "";
+        return $"*{Name(r.Experiment)}*: {days} · {tasks}{blocked}{money}.";
     }
 
     private static string List<T>(string title, IReadOnlyList<T> items, Func<T, string> line, string empty, Wording words)
@@ -273,11 +348,21 @@ public static class WeeklyReportMessages
     /// <summary>e.g. <c>26/100 new leads</c>.</summary>
     private static string Numbers(KeyResultProgress k, Wording words) => words.Progress(k.KeyResult.Current, k.KeyResult.Target, k.KeyResult.Unit);
 
-    private static string Progress(string? objective, IReadOnlyList<KeyResultProgress> keyResults, Wording words)
+    private static string ProgressLine(KeyResultProgress k, Wording words) =>
+        $"`{Domain.Okrs.Progress.Bar(k.Percent)}` {words.Percent(k.Percent)} · *{k.KeyResult.ShortId}* {MrkdwnText.Escape(k.KeyResult.Name)}: {MrkdwnText.Escape(Numbers(k, words))}";
+
+    /// <summary>Each key result's bar and numbers, its week against its period, and what its KPI counts.</summary>
+    private static string Progress(WeeklyReport report, DateOnly today, Wording words)
     {
-        var lines = keyResults.Take(MaxListed).Select(k =>
-            $"`{Domain.Okrs.Progress.Bar(k.Percent)}` {words.Percent(k.Percent)} · *{k.KeyResult.ShortId}* {MrkdwnText.Escape(k.KeyResult.Name)}: {MrkdwnText.Escape(Numbers(k, words))}");
-        var title = objective is { } o ? $"*Key results* for _{MrkdwnText.Escape(o)}_" : "*Key results*";
+        var lines = report.KeyResults.Take(MaxListed).Select(k =>
+        {
+            var line = ProgressLine(k, words);
+            if (report.Pace?.For(k.KeyResult.Id) is { } pace) line += $"\n      {MrkdwnText.Escape(words.Pace(pace, today, report.PaceWeek))}";
+            if (Okrs.OkrMessages.KpiOf(k.KeyResult, report.Kpis) is { } kpi)
+                line += $"\n      _{kpi.ShortId} {MrkdwnText.Escape(MrkdwnText.Truncate(kpi.Name, 60))}: {MrkdwnText.Escape(MrkdwnText.Truncate(kpi.Definition.ReplaceLineEndings(" "), 150))}_";
+            return line;
+        });
+        var title = report.ObjectiveTitle is { } o ? $"*Key results* for _{MrkdwnText.Escape(o)}_" : "*Key results*";
         return title + "\n" + string.Join("\n", lines);
     }
 

@@ -3,6 +3,7 @@ using GrowthBot.Common;
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Reports;
 using GrowthBot.Domain.Scheduling;
+using GrowthBot.Features.Charts;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Routing;
@@ -25,7 +26,7 @@ namespace GrowthBot.Features.Reports;
 /// </summary>
 public sealed class WeeklyReportPoster(
     WeeklyReportReader reader, ReportStore reports, LeadRaters raters, ScheduledDelivery delivery, TeamSettingsService teamSettings,
-    GrowthLeads leads, SlackIdentity identity, TimeProvider time, ILogger<WeeklyReportPoster> logger)
+    GrowthLeads leads, SlackIdentity identity, TeamCharts charts, TimeProvider time, ILogger<WeeklyReportPoster> logger)
 {
     /// <summary>The report itself, recorded per report (its period key).</summary>
     public const string ReportKey = "weekly-report";
@@ -39,7 +40,10 @@ public sealed class WeeklyReportPoster(
     /// <summary>The key-result progress post after the report, recorded per report.</summary>
     public const string OkrProgressKey = "okr-progress";
 
-    public static readonly IReadOnlyList<string> DeliveryKeys = [ReportKey, DetailKey, AskKey, OkrProgressKey];
+    /// <summary>The charts in the thread, one message, recorded per report.</summary>
+    public const string ChartsKey = "weekly-report-charts";
+
+    public static readonly IReadOnlyList<string> DeliveryKeys = [ReportKey, DetailKey, ChartsKey, AskKey, OkrProgressKey];
 
     /// <summary>
     /// A <c>/growth report now</c> this soon after the team's latest report links to that one instead of posting an
@@ -99,12 +103,17 @@ public sealed class WeeklyReportPoster(
     {
         var now = time.GetUtcNow();
         var report = await reader.Build(settings.TeamId, await reports.NextPeriod(settings.TeamId, now, cancellationToken), settings.Zone, now, cancellationToken);
-        var context = Context(settings);
+        var context = await Context(settings, report, cancellationToken);
         return (report, WeeklyReportMessages.Report(report, context), context);
     }
 
-    private ReportContext Context(TeamSettings settings) =>
-        new(settings.TeamId, settings.Zone, settings.OkrProgressInReport, raters.AnyConfigured(settings.TeamId), identity.AppId, Wording.English);
+    /// <summary>How <paramref name="report"/> is rendered for the team; once its objective's period is over, with the leads asked to set the next.</summary>
+    private async Task<ReportContext> Context(TeamSettings settings, WeeklyReport report, CancellationToken cancellationToken) =>
+        new(settings.TeamId, settings.Zone, settings.OkrProgressInReport, raters.AnyConfigured(settings.TeamId), identity.AppId, Wording.English)
+        {
+            Leads = report.Pace is { HasEnded: true } ? await leads.Recipients(cancellationToken) : [],
+            Currency = settings.Currency,
+        };
 
     private DeliveryOutcome? NoChannel(TeamSettings settings)
     {
@@ -119,7 +128,7 @@ public sealed class WeeklyReportPoster(
         var teamId = settings.TeamId;
         var now = time.GetUtcNow();
         var report = await reader.Build(teamId, entry.Period, settings.Zone, now, cancellationToken);
-        var context = Context(settings);
+        var context = await Context(settings, report, cancellationToken);
 
         var main = await delivery.Post(teamId, ReportKey, entry.PeriodKey, PostTarget.Channel(settings.ReportChannel),
             () => WeeklyReportMessages.Report(report, context), cancellationToken);
@@ -131,13 +140,29 @@ public sealed class WeeklyReportPoster(
         foreach (var experiment in report.Concluded.Take(MaxDetails))
             complete &= (await delivery.Post(teamId, DetailKey, $"{entry.PeriodKey}-{experiment.ShortId}", thread,
                 () => WeeklyReportMessages.Detail(experiment, settings.Zone, Periods.LocalDate(now, settings.Zone), context.Words), cancellationToken, main.Ts)).Delivered;
+        complete &= await Charts(entry, report, thread, main.Ts, context.Words, cancellationToken);
         if (report.AskAbout.Count > 0)
             complete &= await Ask(entry, report, thread, main.Ts, cancellationToken);
         if (!settings.OkrProgressInReport && report.KeyResults.Count > 0)
             complete &= (await delivery.Post(teamId, OkrProgressKey, entry.PeriodKey, thread,
-                () => WeeklyReportMessages.OkrProgress(report.ObjectiveTitle, report.KeyResults, context.Words), cancellationToken)).Delivered;
+                () => WeeklyReportMessages.OkrProgress(report, context), cancellationToken)).Delivered;
         if (complete) await reports.MarkFinished(entry, now, cancellationToken);
         return main;
+    }
+
+    /// <summary>
+    /// The charts, one message in the thread after the details. Drawing never fails the report; the uploads happen
+    /// only once the post is claimed, and a chart Slack would not take shows its numbers instead. Nothing is posted
+    /// when there is nothing to draw yet (no check-ins, no concluded experiments).
+    /// </summary>
+    private async Task<bool> Charts(ReportEntry entry, WeeklyReport report, PostTarget thread, string threadTs, Wording words, CancellationToken cancellationToken)
+    {
+        var drawn = (await charts.ForReport(entry.TeamId, words, cancellationToken)).Where(c => c.Result.HasImage).ToList();
+        if (drawn.Count == 0) return true;
+        var outcome = await delivery.Post(entry.TeamId, ChartsKey, entry.PeriodKey, thread,
+            async ct => WeeklyReportMessages.Charts(await charts.Upload(drawn, ct)),
+            () => WeeklyReportMessages.ChartsAsText(drawn, report.MainGoal, words), cancellationToken, threadTs);
+        return outcome.Delivered;
     }
 
     /// <summary>

@@ -37,6 +37,7 @@ public sealed partial class SettingsModal(
         public const string OkrProgress = "okr_progress";
         public const string Nudges = "nudges";
         public const string Language = "language";
+        public const string Currency = "currency";
     }
 
     /// <summary>
@@ -75,6 +76,7 @@ public sealed partial class SettingsModal(
             .Select(h => Choice(words.Time(h), h.ToString("HH:mm", CultureInfo.InvariantCulture))).ToList();
         var onOff = new[] { Choice(words.Text(SettingsText.NudgesOn), "on"), Choice(words.Text(SettingsText.NudgesOff), "off") };
         var okr = new[] { Choice(words.Text(SettingsText.OkrOwnPost), "post"), Choice(words.Text(SettingsText.OkrInReport), "report") };
+        var currencies = Domain.Money.Currency.Choices.Select(c => Choice($"{c.Code} ({c.Symbol})", c.Code)).ToList();
         var blocks = new List<Block>
         {
             Input(Blocks.Channel, words.Text(SettingsText.ChannelField), new ConversationsSelect
@@ -100,6 +102,8 @@ public sealed partial class SettingsModal(
                 optional: true, hint: words.Text(SettingsText.SalesGroupHint)),
             Input(Blocks.OkrProgress, words.Text(SettingsText.OkrProgressField), new StaticSelect { Options = okr, InitialOption = okr[settings.OkrProgressInReport ? 1 : 0] }),
             Input(Blocks.Nudges, words.Text(SettingsText.NudgesField), new StaticSelect { Options = onOff, InitialOption = onOff[settings.NudgesEnabled ? 0 : 1] }),
+            Input(Blocks.Currency, "Currency", new StaticSelect { Options = currencies, InitialOption = currencies.First(o => o.Value == settings.Currency.Code) },
+                hint: "Budgets, spend, cost per result and deal sizes are in this currency."),
         };
         return Modal(words.Text(SettingsText.Title), CallbackId, words.Text(CommonText.Save), blocks, origin, words);
     }
@@ -125,6 +129,8 @@ public sealed partial class SettingsModal(
             errors[Blocks.NudgeHour] = words.Text(SettingsText.NudgeHourOutOfRange, ("from", words.Time(MessageHours.QuietUntil)), ("to", words.Time(MessageHours.NudgeHourChoices[^1])));
         var group = values.Selected(Blocks.SalesGroup)?.ToUpperInvariant();
         if (group is not null && !UserGroupId().IsMatch(group)) errors[Blocks.SalesGroup] = words.Text(SettingsText.GroupInvalid);
+        var currency = values.Selected(Blocks.Currency);
+        if (currency is not null && Domain.Money.Currency.Choices.All(c => c.Code != currency)) errors[Blocks.Currency] = "Please choose a currency from the list.";
         if (errors.Count > 0) return ViewSubmissionResponse.WithErrors(errors);
 
         var saved = await teamSettings.Save(new SavedTeamSettings
@@ -135,6 +141,7 @@ public sealed partial class SettingsModal(
             WorkingDays = workingDays, NudgeHour = nudgeHour,
             // An old form without the field keeps the team's language.
             Language = Resources.Language.Find(values.Selected(Blocks.Language))?.Code ?? teamSettings.For(submission.TeamId).Language.Code,
+            Currency = currency ?? teamSettings.For(submission.TeamId).Currency.Code,
             UpdatedBy = submission.UserId, UpdatedAt = time.GetUtcNow(),
         }, cancellationToken);
         // Saving rescheduled the jobs (SchedulerHost listens), so the new day and time apply without a restart.
@@ -156,7 +163,9 @@ public sealed partial class SettingsModal(
             : words.Text(SettingsText.SavedWhenUnknown);
         return words.Text(SettingsText.Saved, ("channel", MrkdwnText.Channel(settings.ReportChannel)), ("when", when), ("zone", settings.Zone.Id),
             ("days", words.Days(settings.Hours.WorkingDays)), ("opens", words.Time(settings.Hours.Opens)),
-            ("nudges", words.Text(settings.NudgesEnabled ? SettingsText.NudgesOnWord : SettingsText.NudgesOffWord)), ("language", settings.Language.Name));
+            ("nudges", words.Text(settings.NudgesEnabled ? SettingsText.NudgesOnWord : SettingsText.NudgesOffWord)), ("language", settings.Language.Name)) +
+            // Issue 14's currency is still said in English.
+            $" Amounts are in {settings.Currency.Code} ({settings.Currency.Symbol}).";
     }
 
     [GeneratedRegex("^S[A-Z0-9]{2,}$")]

@@ -78,7 +78,7 @@ public class ConcludeExperimentJourneyTests
         var running = await app.Running(keyResultId: kr.Id);
         await app.Command("/experiment conclude E1");
         var open = app.Slack.Last("views.open");
-        Assert.Contains("Check in K1 · New leads", open.AllText);
+        Assert.Contains("Check in KR1 · New leads", open.AllText);
 
         await app.Submit(Filled(open).Text(C.KeyResultValue, "26").Select(C.KeyResultConfidence, "AtRisk"));
 

@@ -42,7 +42,7 @@ public class ExperimentCardTests
         var card = await app.Command("/experiment show E1");
 
         Assert.Equal("ephemeral", card.ResponseType);
-        Assert.Contains("*Key result*\n`K1` New leads: 0/100 leads", card.Text);
+        Assert.Contains("*Key result*\n`KR1` New leads: 0/100 leads", card.Text);
         Assert.Contains("*Tasks* · 2 open, 1 done · :warning: 1 overdue · :no_entry: 1 blocked", card.Text);
         Assert.Contains("`T1` Write InMail copy · <@U0BOB>", card.Text);
         Assert.Contains(":warning: overdue", card.Text);
@@ -55,7 +55,7 @@ public class ExperimentCardTests
         Assert.Contains("<@U0SALES2> (Poor) · too small", card.Text);
         Assert.Contains("<@U0SALES2>: only 5 employees", card.Text);
         Assert.DoesNotContain("not from sales", card.Text);
-        Assert.Contains(Domain.Common.ShortId.Format('E', 1), card.Text);
+        Assert.Contains(Domain.Common.ShortId.Format("E", 1), card.Text);
         Assert.Empty(BlockKitChecker.CheckMessage(card.Body!));
     }
 

@@ -77,7 +77,7 @@ public class HelpRepliesTests
         app.Slack.Clear();
         var okr = Assert.Single(await RepliesAfter(app, DirectMessage("okr help")));
         Assert.Equal(CommandHelp.Usage(OkrCommand.Name, Wording.English, Today), okr.Text);
-        Assert.Contains("/okr history K2", okr.AllText);
+        Assert.Contains("/okr history KR2", okr.AllText);
     }
 
     [Fact]

@@ -259,7 +259,7 @@ public class AppHomeTests
     public async Task Every_home_button_answers_check_in_history_conclude_done_blocked_postpone_and_new_experiment()
     {
         await using var app = await GrowthBotApp.Start();
-        var okr = await GrowthBot.Tests.Jobs.Seed.Okr(app); // K1 is Alice's, K2 Bob's
+        var okr = await GrowthBot.Tests.Jobs.Seed.Okr(app); // KR1 is Alice's, KR2 Bob's
         await app.Service<OkrStore>().AddCheckIn(GrowthBotApp.TeamId, okr.KeyResults[0].Id, 26, KrConfidence.AtRisk, "InMail brought 20", GrowthBotApp.Alice, Now.AddDays(-2));
         await GrowthBot.Tests.Jobs.Seed.Running(app, "Alice's webinar", Today.AddDays(3), owner: GrowthBotApp.Alice);
         await GrowthBot.Tests.Jobs.Seed.Running(app, "Bob's cold calls", Today.AddDays(3), owner: GrowthBotApp.Bob);
@@ -277,10 +277,10 @@ public class AppHomeTests
         var text = FakeSlack.TextOf(home);
 
         // Check in only on her own key result, History on every one; Conclude only on her own experiment.
-        Assert.Contains("\"okr_check_in:K1\"", json);
-        Assert.DoesNotContain("okr_check_in:K2", json);
-        Assert.Contains("\"okr_history:K1\"", json);
-        Assert.Contains("\"okr_history:K2\"", json);
+        Assert.Contains("\"okr_check_in:KR1\"", json);
+        Assert.DoesNotContain("okr_check_in:KR2", json);
+        Assert.Contains("\"okr_history:KR1\"", json);
+        Assert.Contains("\"okr_history:KR2\"", json);
         Assert.Contains("\"experiment_conclude:E1\"", json);
         Assert.DoesNotContain("experiment_conclude:E2", json);
         Assert.Contains("E2* Bob's cold calls", text);
@@ -288,18 +288,18 @@ public class AppHomeTests
         Assert.Contains("due Fri 20 Nov", text);
         app.Slack.Clear();
 
-        await app.Click(home, "okr_check_in:K1");
+        await app.Click(home, "okr_check_in:KR1");
         Assert.Equal(CheckInModal.CallbackId, app.Slack.Last("views.open").View!["callback_id"]!.GetValue<string>());
 
-        await app.Click(home, "okr_history:K2");
-        await app.Click(home, "okr_history:K1");
-        var history = await app.Slack.WaitFor("chat.postMessage", c => c.Str("channel") == "D" + GrowthBotApp.Alice && c.AllText.Contains("K1"));
+        await app.Click(home, "okr_history:KR2");
+        await app.Click(home, "okr_history:KR1");
+        var history = await app.Slack.WaitFor("chat.postMessage", c => c.Str("channel") == "D" + GrowthBotApp.Alice && c.AllText.Contains("KR1"));
         Assert.Contains("0 → *26 new leads*", history.AllText);
         Assert.Contains("At risk", history.AllText);
         Assert.Contains("InMail brought 20", history.AllText);
         Assert.Contains($"<@{GrowthBotApp.Alice}>", history.AllText);
         Assert.Contains("^{date_short_pretty} {time}|", history.AllText);
-        Assert.Contains("No check-ins yet", (await app.Slack.WaitFor("chat.postMessage", c => c.AllText.Contains("K2"))).AllText);
+        Assert.Contains("No check-ins yet", (await app.Slack.WaitFor("chat.postMessage", c => c.AllText.Contains("KR2"))).AllText);
 
         await app.Click(home, "experiment_conclude:E1");
         Assert.Equal(ConcludeExperimentModal.CallbackId, app.Slack.Last("views.open").View!["callback_id"]!.GetValue<string>());

@@ -19,11 +19,11 @@ public class OkrHistoryTests
         await okrs.AddCheckIn(GrowthBotApp.TeamId, okr.KeyResults[1].Id, 2, KrConfidence.OnTrack, "Two pilots signed", GrowthBotApp.Bob, Now.AddDays(-14));
         await okrs.AddCheckIn(GrowthBotApp.TeamId, okr.KeyResults[1].Id, 3, KrConfidence.AtRisk, "One deal <slipped> & one won", GrowthBotApp.Lead, Now.AddDays(-7));
 
-        var reply = await app.Command("/okr history K2");
+        var reply = await app.Command("/okr history KR2");
 
         Assert.Equal("ephemeral", reply.ResponseType);
         var text = reply.Text;
-        Assert.Contains("*K2 · Closed deals* · now 3/10 deals", text);
+        Assert.Contains("*KR2 · Closed deals* · now 3/10 deals", text);
         Assert.True(text.IndexOf("2 → *3 deals*", StringComparison.Ordinal) < text.IndexOf("0 → *2 deals*", StringComparison.Ordinal), text);
         Assert.Contains(":large_yellow_circle: At risk", text);
         Assert.Contains(":large_green_circle: On track", text);
@@ -55,8 +55,8 @@ public class OkrHistoryTests
         await using var app = await GrowthBotApp.Start();
         await Seed.Okr(app);
 
-        Assert.Contains("K2 · Closed deals", (await app.Command("/okr history", user: GrowthBotApp.Bob)).Text);
-        Assert.Contains("`K9` is not a key result", (await app.Command("/okr history K9")).Text);
+        Assert.Contains("KR2 · Closed deals", (await app.Command("/okr history", user: GrowthBotApp.Bob)).Text);
+        Assert.Contains("`KR9` is not a key result", (await app.Command("/okr history KR9")).Text);
         Assert.Contains("`E3` is not a key result", (await app.Command("/okr history E3")).Text);
     }
 
@@ -67,7 +67,7 @@ public class OkrHistoryTests
         await Seed.Okr(app);
         var overview = await app.Command("/okr");
 
-        await app.Click(overview.Body!, $"{OkrHistoryButton.ActionId}:K1");
+        await app.Click(overview.Body!, $"{OkrHistoryButton.ActionId}:KR1");
 
         var answer = await app.Slack.WaitFor("response_url");
         Assert.Equal("ephemeral", answer.Str("response_type"));

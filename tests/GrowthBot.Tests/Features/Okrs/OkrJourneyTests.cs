@@ -76,7 +76,7 @@ public class OkrJourneyTests
         var reply = await app.Submit(ViewSubmission.Of(app.Slack.Last("views.open"), GrowthBotApp.Alice).Text(C.Value, "26").Select(C.Confidence, "OnTrack").Text(C.Note, "InMail brought 20"));
 
         Assert.True(reply.IsEmptyAck, reply.Raw);
-        var confirmation = await app.Slack.WaitFor("response_url", c => c.AllText.Contains("K1"));
+        var confirmation = await app.Slack.WaitFor("response_url", c => c.AllText.Contains("KR1"));
         Assert.Contains("0 → *26/100 new leads*", confirmation.AllText);
         var show = await app.Command("/okr");
         Assert.Contains("100 new leads", show.Text);
@@ -112,7 +112,7 @@ public class OkrJourneyTests
         var open = app.Slack.Last("views.open");
 
         var refused = await app.Submit(ViewSubmission.Of(open, GrowthBotApp.Alice).Select(C.KeyResult, okr.KeyResults[1].Id.ToString()).Text(C.Value, "7").Select(C.Confidence, "AtRisk"));
-        Assert.Contains("K2 belongs to someone else", refused.Errors[C.KeyResult]);
+        Assert.Contains("KR2 belongs to someone else", refused.Errors[C.KeyResult]);
         Assert.Contains($"a growth lead ({GrowthBotApp.Lead})", refused.Errors[C.KeyResult]);
 
         var lead = await app.Submit(ViewSubmission.Of(open, GrowthBotApp.Lead).Select(C.KeyResult, okr.KeyResults[1].Id.ToString()).Text(C.Value, "7").Select(C.Confidence, "AtRisk"));
@@ -128,14 +128,14 @@ public class OkrJourneyTests
         var okr = await Seed(app);
         var show = await app.Command("/okr", user: GrowthBotApp.Bob);
 
-        await app.Click(show.Body!, "okr_check_in:K2", user: GrowthBotApp.Bob);
+        await app.Click(show.Body!, "okr_check_in:KR2", user: GrowthBotApp.Bob);
         var open = app.Slack.Last("views.open");
         Assert.Equal(CheckInModal.CallbackId, open.View!["callback_id"]!.GetValue<string>());
         Assert.Contains(okr.KeyResults[1].Id.ToString(), open.View!["blocks"]!.ToJsonString());
 
-        await app.Click(show.Body!, "okr_check_in:K1", user: GrowthBotApp.Bob);
+        await app.Click(show.Body!, "okr_check_in:KR1", user: GrowthBotApp.Bob);
         var refusal = await app.Slack.WaitFor("response_url");
-        Assert.Contains($"K1 belongs to <@{GrowthBotApp.Alice}>", refusal.AllText);
+        Assert.Contains($"KR1 belongs to <@{GrowthBotApp.Alice}>", refusal.AllText);
         Assert.Single(app.Slack.CallsTo("views.open"));
     }
 

@@ -1,6 +1,5 @@
-using GrowthBot.Common;
 
-namespace GrowthBot.Features.Reports;
+namespace GrowthBot.Common;
 
 /// <summary>Whether a person is one of those asked about lead quality; <see cref="Unknown"/> when the group could not be read.</summary>
 public enum Asked

@@ -1,0 +1,17 @@
+using GrowthBot.Features.Common;
+using GrowthBot.Slack.BlockKit;
+using GrowthBot.Slack.Routing;
+
+namespace GrowthBot.Features.Icp;
+
+/// <summary>The Edit button under <c>/icp</c> (growth leads): opens the ICP modal with the profile as it is.</summary>
+public sealed class EditIcpButton(IcpModal modal) : IBlockActionHandler
+{
+    public const string ActionId = "icp_edit";
+
+    /// <summary>"Write the ICP" while there is none, "Edit the ICP" after.</summary>
+    public static Button For(bool first) => new(first ? "Write the ICP" : "Edit the ICP", ActionId) { Style = first ? ButtonStyle.Primary : null };
+
+    public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>
+        ActionResponse.EphemeralOrNone(await modal.Open(request.TeamId, request.UserId, request.TriggerId, ModalOrigin.Of(request), cancellationToken));
+}
