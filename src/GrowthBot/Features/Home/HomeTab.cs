@@ -143,6 +143,7 @@ public sealed class HomeTab(
             // The KPI's definition rides in the same section: the home keeps to its 100 blocks however many key results there are.
             if (OkrMessages.KpiOf(kr, home.Kpis) is { } kpi) text += $"\n{KpiMessages.DefinitionLine(kpi)}";
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)));
+            blocks.Add(OkrMessages.Buttons(kr, words, withCheckIn: kr.OwnerId == home.ViewerId));
         }
         if (home.KeyResults.Count > KeyResultsShown)
             blocks.Add(new ContextBlock(words.Text(HomeText.KeyResultsMore, ("more", words.More(home.KeyResults.Count - KeyResultsShown, Counted.KeyResult)))));
