@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Diagnostics;
 using GrowthBot.Common;
 using GrowthBot.Domain.Reports;
@@ -61,7 +62,7 @@ public sealed class BuildBenchmark : IAsyncDisposable
     /// <summary>The App Home of <paramref name="userId"/> as published: read, built, rendered, serialized. Returns its JSON length.</summary>
     public async Task<int> Home(string teamId, string userId)
     {
-        var view = await _home.For(teamId, userId, northStarTrend: null, CancellationToken.None);
+        var view = await _home.For(teamId, userId, Wording.English, northStarTrend: null, CancellationToken.None);
         return SlackJson.Serialize(view).Length;
     }
 

@@ -31,6 +31,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlackIdentity>();
         services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
+        services.TryAddSingleton<IReplyTexts, EnglishReplyTexts>();
         services.AddSingleton<SlackBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
         // Slack's 3 s ack deadline is wall-clock time, whatever clock the app's business logic runs on

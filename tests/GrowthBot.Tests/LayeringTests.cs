@@ -14,6 +14,7 @@ public partial class LayeringTests
     /// <summary>Bottom up. Features' areas (Experiments, Tasks, …) share a rank: they may use each other, but not in a circle.</summary>
     private static readonly string[] Layers =
     [
+        "GrowthBot.Resources",
         "GrowthBot.Storage",
         "GrowthBot.Common",
         "GrowthBot.Delivery",
@@ -25,7 +26,7 @@ public partial class LayeringTests
         "",
     ];
 
-    private static readonly string[] Folders = ["Storage", "Common", "Delivery", "Features", "Jobs", "Hosting"];
+    private static readonly string[] Folders = ["Resources", "Storage", "Common", "Delivery", "Features", "Jobs", "Hosting"];
 
     [Fact]
     public void Every_source_file_lives_in_the_folder_its_namespace_names()

@@ -109,19 +109,19 @@ public sealed record ExperimentDraft
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();
-        errors.Required(Fields.Name, Name, "a name");
+        errors.Required(Fields.Name, Name, ProblemCode.ExperimentNameMissing);
         errors.MaxLength(Fields.Name, Name?.Trim(), NameMax);
-        errors.Required(Fields.Hypothesis, Hypothesis, "the hypothesis: what you expect to happen, and why");
+        errors.Required(Fields.Hypothesis, Hypothesis, ProblemCode.HypothesisMissing);
         errors.MaxLength(Fields.Hypothesis, Hypothesis?.Trim(), HypothesisMax);
         errors.MaxLength(Fields.Metric, Metric?.Trim(), MetricMax);
-        if (Stage is null) errors.Add(Fields.Stage, "Please choose the funnel stage this experiment works on.");
-        errors.Between(Fields.Impact, Impact, IceScore.Min, IceScore.Max, "impact");
-        errors.Between(Fields.Confidence, Confidence, IceScore.Min, IceScore.Max, "confidence");
-        errors.Between(Fields.Ease, Ease, IceScore.Min, IceScore.Max, "ease");
-        errors.Required(Fields.Owner, OwnerId, "an owner");
-        if (StartDate is null) errors.Add(Fields.StartDate, "Please pick a start date.");
-        if (EndDate is null) errors.Add(Fields.EndDate, "Please pick an end date.");
-        else if (StartDate is not null && EndDate <= StartDate) errors.Add(Fields.EndDate, "The end date must be after the start date.");
+        if (Stage is null) errors.Add(Fields.Stage, ProblemCode.StageMissing);
+        errors.Between(Fields.Impact, Impact, IceScore.Min, IceScore.Max, ProblemCode.ImpactMissing, ProblemCode.ImpactOutOfRange);
+        errors.Between(Fields.Confidence, Confidence, IceScore.Min, IceScore.Max, ProblemCode.ConfidenceMissing, ProblemCode.ConfidenceOutOfRange);
+        errors.Between(Fields.Ease, Ease, IceScore.Min, IceScore.Max, ProblemCode.EaseMissing, ProblemCode.EaseOutOfRange);
+        errors.Required(Fields.Owner, OwnerId, ProblemCode.OwnerMissing);
+        if (StartDate is null) errors.Add(Fields.StartDate, ProblemCode.StartDateMissing);
+        if (EndDate is null) errors.Add(Fields.EndDate, ProblemCode.EndDateMissing);
+        else if (StartDate is not null && EndDate <= StartDate) errors.Add(Fields.EndDate, ProblemCode.EndNotAfterStart);
         if (!string.IsNullOrWhiteSpace(BudgetText) && Amounts.Read(BudgetText, out _) is { } budgetProblem) errors.Add(Fields.Budget, budgetProblem);
         errors.MaxLength(Fields.ResultUnit, ResultUnit?.Trim(), ResultUnitMax);
         return errors;

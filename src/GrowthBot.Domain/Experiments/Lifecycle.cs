@@ -26,32 +26,36 @@ public static class ExperimentLifecycle
     }
 
     /// <summary>Why the experiment cannot be started, or null when it can (only backlog ideas start).</summary>
-    public static string? WhyNotStart(Experiment e) => e.Status switch
+    public static Problem? WhyNotStart(Experiment e) => e.Status switch
     {
         ExperimentStatus.Backlog => null,
-        ExperimentStatus.Running => $"{e.ShortId} is already running (since {e.StartDate:yyyy-MM-dd}, until {e.EndDate:yyyy-MM-dd}).",
-        ExperimentStatus.Concluded => $"{e.ShortId} is already concluded{Outcome(e)}; log a follow-up idea with `/experiment new` to test it again.",
-        _ => $"{e.ShortId} was abandoned; log it again with `/experiment new` if you want to run it after all.",
+        ExperimentStatus.Running => Refusal(ProblemCode.AlreadyRunning, e, ("start", e.StartDate), ("end", e.EndDate)),
+        ExperimentStatus.Concluded => Refusal(ProblemCode.ConcludedCannotStart, e, OutcomeOf(e)),
+        _ => Refusal(ProblemCode.AbandonedCannotStart, e),
     };
 
     /// <summary>Why the experiment cannot be concluded, or null when it can (running ones are concluded).</summary>
-    public static string? WhyNotConclude(Experiment e) => e.Status switch
+    public static Problem? WhyNotConclude(Experiment e) => e.Status switch
     {
         ExperimentStatus.Running => null,
-        ExperimentStatus.Backlog => $"{e.ShortId} hasn't started yet. Start it with `/experiment start {e.ShortId}`, or drop it with `/experiment abandon {e.ShortId}`.",
-        ExperimentStatus.Concluded => $"{e.ShortId} is already concluded{Outcome(e)}.",
-        _ => $"{e.ShortId} was abandoned, so there is nothing to conclude.",
+        ExperimentStatus.Backlog => Refusal(ProblemCode.NotStartedCannotConclude, e),
+        ExperimentStatus.Concluded => Refusal(ProblemCode.AlreadyConcluded, e, OutcomeOf(e)),
+        _ => Refusal(ProblemCode.AbandonedCannotConclude, e),
     };
 
     /// <summary>Why the experiment cannot be abandoned, or null when it can (backlog and running ones).</summary>
-    public static string? WhyNotAbandon(Experiment e) => e.Status switch
+    public static Problem? WhyNotAbandon(Experiment e) => e.Status switch
     {
         ExperimentStatus.Backlog or ExperimentStatus.Running => null,
-        ExperimentStatus.Concluded => $"{e.ShortId} is already concluded{Outcome(e)}; it stays as a learning.",
-        _ => $"{e.ShortId} is already abandoned.",
+        ExperimentStatus.Concluded => Refusal(ProblemCode.ConcludedCannotAbandon, e, OutcomeOf(e)),
+        _ => Refusal(ProblemCode.AlreadyAbandoned, e),
     };
 
-    private static string Outcome(Experiment e) => e.Outcome is { } o ? $" ({o.Label().ToLowerInvariant()})" : "";
+    private static Problem Refusal(ProblemCode code, Experiment e, params (string Name, object? Value)[] args) =>
+        new(code, [("id", e.ShortId), .. args]);
+
+    // A concluded experiment always has its outcome (concluding sets it); rows older than that rule read as inconclusive.
+    private static (string, object?) OutcomeOf(Experiment e) => ("outcome", e.Outcome ?? Experiments.Outcome.Inconclusive);
 }
 
 /// <summary>How an experiment ended, as its owner tells it, and whether sales judge the leads it brought.</summary>
@@ -109,20 +113,20 @@ public sealed record ConclusionDraft
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();
-        if (Outcome is null) errors.Add(Fields.Outcome, "Please choose the outcome: worked, didn't work or inconclusive.");
-        errors.Required(Fields.Result, Result, "the measured result, e.g. \"1 lead, CTR 60%\"");
+        if (Outcome is null) errors.Add(Fields.Outcome, ProblemCode.OutcomeMissing);
+        errors.Required(Fields.Result, Result, ProblemCode.ResultMissing);
         errors.MaxLength(Fields.Result, Result?.Trim(), ResultMax);
-        errors.Required(Fields.Learning, Learning, "what we learned, even (especially) when it didn't work");
+        errors.Required(Fields.Learning, Learning, ProblemCode.ConclusionLearningMissing);
         errors.MaxLength(Fields.Learning, Learning?.Trim(), LearningMax);
-        if (Decision is null) errors.Add(Fields.Decision, "Please choose the decision: scale, iterate or stop.");
+        if (Decision is null) errors.Add(Fields.Decision, ProblemCode.DecisionMissing);
         errors.MaxLength(Fields.NextStep, NextStep?.Trim(), NextStepMax);
         var hasValue = !string.IsNullOrWhiteSpace(KeyResultValueText);
         if (hasValue && KeyResultValue is null)
-            errors.Add(Fields.KeyResultValue, $"\"{KeyResultValueText!.Trim()}\" is not a number. Type the new value, e.g. 26 or 12.5, or leave it empty.");
+            errors.Add(Fields.KeyResultValue, ProblemCode.KeyResultValueNotANumber, ("typed", ValidationErrors.Typed(KeyResultValueText!.Trim())));
         if (!hasValue && KeyResultConfidence is not null)
-            errors.Add(Fields.KeyResultValue, "Please enter the new value too, or clear the confidence to skip the check-in.");
+            errors.Add(Fields.KeyResultValue, ProblemCode.KeyResultValueMissing);
         if (hasValue && KeyResultValue is not null && KeyResultConfidence is null)
-            errors.Add(Fields.KeyResultConfidence, "Please choose how confident you are about reaching the target.");
+            errors.Add(Fields.KeyResultConfidence, ProblemCode.KeyResultConfidenceMissing);
         if (!string.IsNullOrWhiteSpace(SpentText) && Amounts.Read(SpentText, out _) is { } spentProblem) errors.Add(Fields.Spent, spentProblem);
         if (ResultCount.Read(ResultsText, out _) is { } resultsProblem) errors.Add(Fields.Results, resultsProblem);
         return errors;

@@ -17,18 +17,6 @@ public enum LeadQualityReason
     Other,
 }
 
-public static class LeadQualityWords
-{
-    public static string Label(this LeadQualityReason reason) => reason switch
-    {
-        LeadQualityReason.WrongPersona => "Wrong persona",
-        LeadQualityReason.NoBudget => "No budget",
-        LeadQualityReason.TooSmall => "Too small",
-        LeadQualityReason.NotReachable => "Not reachable",
-        _ => "Other",
-    };
-}
-
 /// <summary>
 /// One person's judgement of the leads one experiment brought, given in one report's thread. A later click by the
 /// same person in the same thread replaces it; a reason can come before or after the quality.

@@ -21,9 +21,9 @@ public sealed record LearningDraft
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();
-        errors.Required(Fields.Text, Text, "what you learned");
+        errors.Required(Fields.Text, Text, ProblemCode.LearningTextMissing);
         errors.MaxLength(Fields.Text, Text?.Trim(), TextMax);
-        if (Kind is null) errors.Add(Fields.Kind, "Please choose what the learning is about: an experiment, the ICP, a channel or our process.");
+        if (Kind is null) errors.Add(Fields.Kind, ProblemCode.LearningKindMissing);
         return errors;
     }
 
@@ -36,17 +36,5 @@ public sealed record LearningDraft
         ExperimentId = ExperimentId,
         CreatedBy = createdBy,
         CreatedAt = now,
-    };
-}
-
-public static class LearningWords
-{
-    public static string Label(this LearningKind kind) => kind switch
-    {
-        LearningKind.Experiment => "Experiment",
-        LearningKind.Icp => "ICP (ideal customer)",
-        LearningKind.Channel => "Channel",
-        LearningKind.Process => "Process",
-        _ => kind.ToString(),
     };
 }

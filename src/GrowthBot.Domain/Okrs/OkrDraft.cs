@@ -53,7 +53,7 @@ public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyRe
     public (ValidationErrors Errors, IReadOnlyList<ValidKeyResult> KeyResults) Validate(IReadOnlyList<Kpi>? kpis = null)
     {
         var errors = new ValidationErrors();
-        errors.Required(Fields.Title, Title, "the objective, e.g. 100 new leads a quarter");
+        errors.Required(Fields.Title, Title, ProblemCode.ObjectiveMissing);
         errors.MaxLength(Fields.Title, Title?.Trim(), TitleMax);
         errors.MaxLength(Fields.Period, Period?.Trim(), PeriodMax);
         ValidatePeriod(errors);
@@ -68,14 +68,14 @@ public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyRe
             string F(string field) => Fields.KeyResult(n, field);
             var before = errors.ByField.Count;
             if (string.IsNullOrWhiteSpace(kr.Name))
-                errors.Add(F(Fields.Name), n == 1 ? "Please name at least one key result." : "This key result has numbers but no name; name it or clear its fields.");
+                errors.Add(F(Fields.Name), n == 1 ? ProblemCode.FirstKeyResultNameMissing : ProblemCode.KeyResultNameMissing);
             errors.MaxLength(F(Fields.Name), kr.Name?.Trim(), NameMax);
-            var baseline = Number(errors, F(Fields.Baseline), kr.Baseline, "the baseline (where you start)");
-            var target = Number(errors, F(Fields.Target), kr.Target, "the target");
+            var baseline = Number(errors, F(Fields.Baseline), kr.Baseline, ProblemCode.BaselineMissing);
+            var target = Number(errors, F(Fields.Target), kr.Target, ProblemCode.TargetMissing);
             if (baseline is not null && target is not null && baseline == target)
-                errors.Add(F(Fields.Target), $"The target must differ from the baseline ({DecimalText.Format(baseline.Value)}), or there is nothing to move.");
+                errors.Add(F(Fields.Target), ProblemCode.TargetEqualsBaseline, ("baseline", baseline.Value));
             errors.MaxLength(F(Fields.Unit), kr.Unit?.Trim(), UnitMax);
-            errors.Required(F(Fields.Owner), kr.OwnerId, "who owns this key result");
+            errors.Required(F(Fields.Owner), kr.OwnerId, ProblemCode.KeyResultOwnerMissing);
             var kpi = kr.KpiNumber is { } number ? kpis?.FirstOrDefault(k => k.Number == number) : null;
             if (kr.KpiNumber is { } missing && kpi is null)
                 errors.Add(F(Fields.Kpi), $"{ShortId.Format(ShortId.Kpi, missing)} is not one of the team's KPIs any more; please choose another.");
@@ -114,19 +114,17 @@ public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyRe
             errors.Add(field(Fields.Target), $"For {kpi.ShortId} {kpi.Name} higher is better, so the target should be above the baseline ({DecimalText.Format(from)}).");
     }
 
-    private static decimal? Number(ValidationErrors errors, string field, string? text, string what)
+    private static decimal? Number(ValidationErrors errors, string field, string? text, ProblemCode missing)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(field, $"Please enter {what}.");
+            errors.Add(field, missing);
             return null;
         }
         if (DecimalText.TryParse(text, out var value)) return value;
-        errors.Add(field, $"“{Shorten(text.Trim())}” is not a number. Use digits, e.g. 26 or 12,5.");
+        errors.Add(field, ProblemCode.OkrNumberNotANumber, ("typed", ValidationErrors.Typed(text.Trim())));
         return null;
     }
-
-    internal static string Shorten(string text) => text.Length <= 20 ? text : text[..19] + "…";
 }
 
 /// <summary>A check-in as typed into the check-in modal.</summary>
@@ -145,12 +143,12 @@ public sealed record CheckInDraft(long? KeyResultId, string? Value, KrConfidence
     public (ValidationErrors Errors, decimal Value) Validate()
     {
         var errors = new ValidationErrors();
-        if (KeyResultId is null) errors.Add(Fields.KeyResult, "Please choose the key result.");
+        if (KeyResultId is null) errors.Add(Fields.KeyResult, ProblemCode.CheckInKeyResultMissing);
         decimal value = 0;
-        if (string.IsNullOrWhiteSpace(Value)) errors.Add(Fields.Value, "Please enter the new value.");
+        if (string.IsNullOrWhiteSpace(Value)) errors.Add(Fields.Value, ProblemCode.CheckInValueMissing);
         else if (!DecimalText.TryParse(Value, out value))
-            errors.Add(Fields.Value, $"“{OkrDraft.Shorten(Value.Trim())}” is not a number. Use digits, e.g. 31 or 12,5.");
-        if (Confidence is null) errors.Add(Fields.Confidence, "Please say how confident you are.");
+            errors.Add(Fields.Value, ProblemCode.CheckInValueNotANumber, ("typed", ValidationErrors.Typed(Value.Trim())));
+        if (Confidence is null) errors.Add(Fields.Confidence, ProblemCode.CheckInConfidenceMissing);
         errors.MaxLength(Fields.Note, Note?.Trim(), NoteMax);
         return (errors, value);
     }

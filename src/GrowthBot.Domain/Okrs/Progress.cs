@@ -26,12 +26,4 @@ public static class Progress
         var filled = (int)Math.Round(Math.Clamp(percent, 0, 100) * width / 100m, MidpointRounding.AwayFromZero);
         return new string('▓', filled) + new string('░', width - filled);
     }
-
-    public static string Label(this KrConfidence confidence) => confidence switch
-    {
-        KrConfidence.OnTrack => "On track",
-        KrConfidence.AtRisk => "At risk",
-        KrConfidence.OffTrack => "Off track",
-        _ => confidence.ToString(),
-    };
 }

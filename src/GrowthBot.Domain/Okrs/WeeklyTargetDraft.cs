@@ -24,7 +24,7 @@ public sealed record WeeklyTargetDraft(IReadOnlyList<(KeyResult KeyResult, strin
                 continue;
             }
             if (!DecimalText.TryParse(text, out var target))
-                errors.Add(Block(keyResult), $"“{OkrDraft.Shorten(text.Trim())}” is not a number. Use digits, e.g. 8 or 2,5, or leave it empty for the default.");
+                errors.Add(Block(keyResult), $"“{ValidationErrors.Typed(text.Trim())}” is not a number. Use digits, e.g. 8 or 2,5, or leave it empty for the default.");
             else if (target < 0)
                 errors.Add(Block(keyResult), keyResult.LowerIsBetter
                     ? $"Please enter how far {keyResult.ShortId} should go down this week, as 0 or more (e.g. 0,3)."

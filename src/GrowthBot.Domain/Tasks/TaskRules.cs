@@ -22,16 +22,6 @@ public static class TaskRules
             .OrderBy(t => t.IsOverdue(today) ? 0 : t.IsBlocked ? 1 : 2)
             .ThenBy(t => t.DueDate.DayNumber)
             .ThenBy(t => t.Number);
-
-    public static string Label(this BlockReason reason) => reason switch
-    {
-        BlockReason.Skills => "Skills",
-        BlockReason.Budget => "Budget",
-        BlockReason.Access => "Access",
-        BlockReason.WaitingOnSomeone => "Waiting on someone",
-        BlockReason.Other => "Other",
-        _ => reason.ToString(),
-    };
 }
 
 /// <summary>What a person typed into the New task modal, before it is checked.</summary>
@@ -53,11 +43,11 @@ public sealed record TaskDraft
     public ValidationErrors Validate(DateOnly today)
     {
         var errors = new ValidationErrors();
-        errors.Required(Fields.Title, Title, "what needs doing");
+        errors.Required(Fields.Title, Title, ProblemCode.TaskTitleMissing);
         errors.MaxLength(Fields.Title, Title?.Trim(), TaskRules.TitleMax);
-        errors.Required(Fields.Owner, OwnerId, "an owner");
-        if (DueDate is null) errors.Add(Fields.DueDate, "Please pick a due date.");
-        else if (DueDate < today.AddDays(-TaskRules.DueDateMaxDaysAgo)) errors.Add(Fields.DueDate, "That is more than a year ago; please pick the date it is really due.");
+        errors.Required(Fields.Owner, OwnerId, ProblemCode.OwnerMissing);
+        if (DueDate is null) errors.Add(Fields.DueDate, ProblemCode.DueDateMissing);
+        else if (DueDate < today.AddDays(-TaskRules.DueDateMaxDaysAgo)) errors.Add(Fields.DueDate, ProblemCode.DueDateLongAgo);
         errors.MaxLength(Fields.Notes, Notes?.Trim(), TaskRules.NotesMax);
         return errors;
     }
@@ -88,9 +78,9 @@ public sealed record BlockDraft(BlockReason? Reason, string? Note)
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();
-        if (Reason is null) errors.Add(Fields.Reason, "Please choose what blocks you.");
+        if (Reason is null) errors.Add(Fields.Reason, ProblemCode.BlockReasonMissing);
         // "Other" says nothing by itself: the note is what a lead can act on.
-        if (Reason == BlockReason.Other) errors.Required(Fields.Note, Note, "a note saying what blocks you");
+        if (Reason == BlockReason.Other) errors.Required(Fields.Note, Note, ProblemCode.BlockNoteMissing);
         errors.MaxLength(Fields.Note, Note?.Trim(), TaskRules.NoteMax);
         return errors;
     }
@@ -109,10 +99,10 @@ public sealed record PostponeDraft(DateOnly? NewDate, string? Reason)
     public ValidationErrors Validate(DateOnly currentDueDate)
     {
         var errors = new ValidationErrors();
-        if (NewDate is null) errors.Add(Fields.NewDate, "Please pick the new due date.");
+        if (NewDate is null) errors.Add(Fields.NewDate, ProblemCode.NewDueDateMissing);
         else if (NewDate <= currentDueDate)
-            errors.Add(Fields.NewDate, $"Pick a date after the current due date ({currentDueDate:yyyy-MM-dd}).");
-        errors.Required(Fields.Reason, Reason, "why it moves");
+            errors.Add(Fields.NewDate, ProblemCode.NewDueDateNotLater, ("current", currentDueDate));
+        errors.Required(Fields.Reason, Reason, ProblemCode.PostponeReasonMissing);
         errors.MaxLength(Fields.Reason, Reason?.Trim(), TaskRules.ReasonMax);
         return errors;
     }

@@ -22,12 +22,17 @@ public sealed class SlackDispatcher(
     SlackBackgroundWork background,
     IResponseUrlClient responder,
     ISlackBots bots,
+    IReplyTexts replyTexts,
     SlackIdentity identity,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackDispatcher> logger)
 {
+    /// <summary>The apology in English, for when not even the person's language can be known.</summary>
     public const string Apology = ":warning: Sorry, something went wrong on our side and it has been logged. Please try again in a moment.";
+
+    /// <summary>How long the person's wording of an apology may take before they get the English one: the ack cannot wait.</summary>
+    private static readonly TimeSpan WordingWait = TimeSpan.FromSeconds(1);
 
     public async Task<SlackAck> Command(SlashCommand command)
     {
@@ -38,7 +43,8 @@ public sealed class SlackDispatcher(
         {
             logger.LogWarning("No handler for slash command {Command}", command.Command);
             // Echo at most a short piece of what was typed: the reply must stay within Slack's message limits.
-            return SlackAck.Json(SlashCommandResponse.Ephemeral($"I don't know the command {MrkdwnText.Escape(MrkdwnText.Truncate(command.Command, 100))}."));
+            var texts = await Texts(command.TeamId, command.UserId);
+            return SlackAck.Json(SlashCommandResponse.Ephemeral(texts.UnknownCommand(MrkdwnText.Escape(MrkdwnText.Truncate(command.Command, 100)))));
         }
 
         var what = $"{command.Command} {FirstWord(command.Text)}".TrimEnd();
@@ -47,7 +53,7 @@ public sealed class SlackDispatcher(
             (services, ct) => ((ISlashCommandHandler)services.GetRequiredService(handlerType)).Handle(command, ct),
             reply => reply.IsEmpty ? SlackAck.Empty : SlackAck.Json(reply),
             (reply, ct) => reply.IsEmpty ? Task.CompletedTask : responder.Post(command.ResponseUrl, reply, ct),
-            SlashCommandResponse.Ephemeral(Apology));
+            async () => SlashCommandResponse.Ephemeral((await Texts(command.TeamId, command.UserId)).Apology));
     }
 
     public async Task<SlackAck> Interaction(InteractionPayload payload)
@@ -74,7 +80,7 @@ public sealed class SlackDispatcher(
             (services, ct) => ((IBlockOptionsProvider)services.GetRequiredService(handlerType)).GetOptions(suggestion, ct),
             SlackAck.Json,
             (_, _) => Task.CompletedTask,
-            new OptionsResponse([]));
+            () => Task.FromResult(new OptionsResponse([])));
     }
 
     /// <summary>Acknowledges at once; handlers run afterwards, once per event id, never for the bot's own messages.</summary>
@@ -134,7 +140,7 @@ public sealed class SlackDispatcher(
         if (handlerType is null)
         {
             logger.LogWarning("No handler for view callback {CallbackId}", submission.View.CallbackId);
-            return SlackAck.Json(ViewSubmissionResponse.Update(ApologyModal()));
+            return SlackAck.Json(ViewSubmissionResponse.Update(ApologyModal(await Texts(submission.TeamId, submission.UserId))));
         }
         return await WithDeadline(
             $"view {submission.View.CallbackId}",
@@ -146,7 +152,7 @@ public sealed class SlackDispatcher(
                     logger.LogWarning("View {CallbackId} answered {Action} too late to be shown", submission.View.CallbackId, reply.ResponseAction);
                 return Task.CompletedTask;
             },
-            ViewSubmissionResponse.Update(ApologyModal()));
+            async () => ViewSubmissionResponse.Update(ApologyModal(await Texts(submission.TeamId, submission.UserId))));
     }
 
     private async Task<SlackAck> BlockActions(BlockActionsPayload payload)
@@ -170,7 +176,7 @@ public sealed class SlackDispatcher(
                     return SlackAck.Empty;
                 },
                 (reply, ct) => reply.IsEmpty ? Task.CompletedTask : ReplyToAction(null, payload, reply, ct),
-                ActionResponse.Ephemeral(Apology));
+                async () => ActionResponse.Ephemeral((await Texts(payload.TeamId, payload.UserId)).Apology));
         }
         return SlackAck.Empty;
     }
@@ -198,7 +204,7 @@ public sealed class SlackDispatcher(
         Func<IServiceProvider, CancellationToken, Task<T>> handle,
         Func<T, SlackAck> acknowledge,
         Func<T, CancellationToken, Task> deliverLate,
-        T apology)
+        Func<Task<T>> apology)
     {
         var scope = scopes.CreateAsyncScope();
         var work = RunAndDispose(scope, handle);
@@ -221,11 +227,11 @@ public sealed class SlackDispatcher(
         catch (Exception e)
         {
             logger.LogError(e, "{Work} failed", what);
-            return acknowledge(apology);
+            return acknowledge(await apology());
         }
     }
 
-    private async Task DeliverLate<T>(string what, Task<T> work, Func<T, CancellationToken, Task> deliver, T apology)
+    private async Task DeliverLate<T>(string what, Task<T> work, Func<T, CancellationToken, Task> deliver, Func<Task<T>> apology)
     {
         T reply;
         try
@@ -235,7 +241,7 @@ public sealed class SlackDispatcher(
         catch (Exception e)
         {
             logger.LogError(e, "{Work} failed after it was acknowledged", what);
-            reply = apology;
+            reply = await apology();
         }
         try
         {
@@ -257,8 +263,22 @@ public sealed class SlackDispatcher(
         }
     }
 
-    private static ModalView ApologyModal() =>
-        new(new PlainText("Something went wrong"), [new SectionBlock(Apology)]) { Close = new PlainText("Close") };
+    private static ModalView ApologyModal(ReplyTexts texts) =>
+        new(new PlainText(texts.ApologyTitle), [new SectionBlock(texts.Apology)]) { Close = new PlainText(texts.Close) };
+
+    /// <summary>The person's wording of what the Slack layer says, or English when it cannot be had at once (the ack is waiting).</summary>
+    private async Task<ReplyTexts> Texts(string teamId, string userId)
+    {
+        try
+        {
+            return await replyTexts.For(teamId, userId, background.Stopping).WaitAsync(WordingWait, time);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !background.Stopping.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Could not find {User}'s language for a reply; answering in English", userId);
+            return ReplyTexts.English;
+        }
+    }
 
     private static string FirstWord(string text)
     {

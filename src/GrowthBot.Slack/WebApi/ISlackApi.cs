@@ -27,6 +27,7 @@ public interface ISlackApi
     Task<ViewResponse> PublishView(string userId, HomeView view, CancellationToken cancellationToken = default);
     /// <summary>Opens (or finds) the DM between the bot and a user; returns its channel id.</summary>
     Task<string> OpenConversation(string userId, CancellationToken cancellationToken = default);
+    /// <summary>users.info with include_locale: the person's profile, time zone and Slack language.</summary>
     Task<UserInfo> UserInfo(string userId, CancellationToken cancellationToken = default);
     /// <summary>users.list: one page of the workspace's members; pass the previous page's <c>NextCursor</c> for the next.</summary>
     Task<UsersListResponse> UsersList(string? cursor, int limit, CancellationToken cancellationToken = default);

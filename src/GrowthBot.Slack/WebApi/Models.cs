@@ -151,6 +151,8 @@ public sealed record UserInfo
     /// <summary>IANA time zone, e.g. Europe/Helsinki.</summary>
     public string? Tz { get; init; }
     public int? TzOffset { get; init; }
+    /// <summary>The language of the person's Slack client (IETF tag, e.g. <c>en-US</c>); only sent when asked with include_locale.</summary>
+    public string? Locale { get; init; }
     public bool IsAdmin { get; init; }
     public bool IsOwner { get; init; }
     public bool IsPrimaryOwner { get; init; }

@@ -67,7 +67,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
 
     public async Task<UserInfo> UserInfo(string userId, CancellationToken cancellationToken = default)
     {
-        var response = await Form<UsersInfoResponse>("users.info", new() { ["user"] = userId }, cancellationToken);
+        var response = await Form<UsersInfoResponse>("users.info", new() { ["user"] = userId, ["include_locale"] = "true" }, cancellationToken);
         return response.User ?? throw new SlackApiException("users.info", "user_not_found", "users.info returned no user");
     }
 

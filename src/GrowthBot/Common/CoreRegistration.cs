@@ -2,7 +2,7 @@ namespace GrowthBot.Common;
 
 public static class CoreRegistration
 {
-    /// <summary>The environment's options, each team's settings and clock, who the growth leads are, people's time zones and the user groups.</summary>
+    /// <summary>The environment's options, each team's settings and clock, who the growth leads are, people's time zones and languages, and the user groups.</summary>
     public static IHostApplicationBuilder AddCore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<GrowthBotOptions>().Bind(builder.Configuration.GetSection(GrowthBotOptions.Section));
@@ -10,7 +10,8 @@ public static class CoreRegistration
         builder.Services.AddSingleton<TeamSettingsService>();
         builder.Services.AddSingleton<TeamClock>();
         builder.Services.AddSingleton<GrowthLeads>();
-        builder.Services.AddSingleton<UserZones>();
+        builder.Services.AddSingleton<UserProfiles>();
+        builder.Services.AddSingleton<Readers>();
         builder.Services.AddSingleton<UserGroupDirectory>();
         builder.Services.AddSingleton<LeadRaters>();
         return builder;

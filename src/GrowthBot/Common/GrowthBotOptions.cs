@@ -11,6 +11,12 @@ public sealed class GrowthBotOptions
     /// <summary>IANA time zone of the team, e.g. Europe/Helsinki.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>
+    /// The team's language until <c>/growth settings</c> saves one: <c>en</c>, <c>fi</c>, <c>sv</c>, <c>ru</c> or <c>tr</c>. Channel posts are
+    /// written in it, and people whose own language GrowthBot does not speak read it.
+    /// </summary>
+    public string Language { get; set; } = "en";
+
     /// <summary>Comma-separated Slack user ids; empty means workspace admins and owners.</summary>
     public string GrowthLeads { get; set; } = "";
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GrowthBot.Domain.Permissions;
+using GrowthBot.Resources;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.WebApi;
 using GrowthBot.Slack.Workspaces;
@@ -88,11 +89,11 @@ public sealed class GrowthLeads(IOptionsMonitor<GrowthBotOptions> options, ISlac
         Permissions.CanEdit(userId, createdBy, ownerId, false) || await IsLead(userId, cancellationToken);
 
     /// <summary>Who can do what the user may not: named, so a refusal tells them whom to ask.</summary>
-    public string WhoCan()
+    public string WhoCan(Wording words)
     {
         var configured = Configured;
         return configured.Count == 0
-            ? "a workspace admin or owner"
-            : "a growth lead (" + string.Join(", ", configured.Take(5).Select(MrkdwnText.User)) + ")";
+            ? words.Text(CommonText.WhoCanAdmins)
+            : words.Text(CommonText.WhoCanLeads, ("leads", string.Join(words.Text(CommonText.ListSeparator), configured.Take(5).Select(MrkdwnText.User))));
     }
 }

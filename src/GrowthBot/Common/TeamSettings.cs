@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Collections.Concurrent;
 using System.Globalization;
 using GrowthBot.Domain.Money;
@@ -34,6 +35,8 @@ public sealed record TeamSettings
     /// <summary>The OKR check-in's day and time (from its cron); null when that cron is not a plain weekly one.</summary>
     public DayOfWeek? CheckInDay { get; init; }
     public TimeOnly? CheckInTime { get; init; }
+    /// <summary>What the team's channel posts are written in, and what people read who have no language of their own.</summary>
+    public Language Language { get; init; } = Language.English;
     /// <summary>The currency budgets, spend and deal sizes are in (<c>/growth settings</c>; EUR by default).</summary>
     public Currency Currency { get; init; } = Currency.Euro;
 }
@@ -100,6 +103,7 @@ public sealed class TeamSettingsService(
                 saved?.NudgeHour ?? MessageHours.DefaultNudgeHour),
             CheckInDay = checkIn?.Item1,
             CheckInTime = checkIn?.Item2,
+            Language = Language.Find(saved?.Language) ?? Language.Find(defaults.Language) ?? Language.English,
             Currency = Currency.Of(saved?.Currency),
         };
     }

@@ -42,7 +42,7 @@ public sealed record DirectMessageWindow
 /// gathers what it needs: the team's settings, the person's zone and pause, and the clock.
 /// </summary>
 public sealed class DirectMessageTiming(
-    UserZones zones, NudgePauseStore pauses, TeamSettingsService teamSettings, TimeProvider time, ILogger<DirectMessageTiming> logger)
+    UserProfiles profiles, NudgePauseStore pauses, TeamSettingsService teamSettings, TimeProvider time, ILogger<DirectMessageTiming> logger)
 {
     /// <summary>
     /// May a message that became due at <paramref name="dueAt"/> (e.g. the check-in's Friday 14:00 in the team's zone)
@@ -81,7 +81,7 @@ public sealed class DirectMessageTiming(
     private async Task<(MessageHours Hours, TimeZoneInfo Zone, DateOnly? Paused, DateTimeOffset Now)> Context(string teamId, string userId, CancellationToken cancellationToken)
     {
         var settings = teamSettings.For(teamId);
-        var zone = await zones.Of(userId, settings.Zone, cancellationToken);
+        var zone = await profiles.Zone(teamId, userId, settings.Zone, cancellationToken);
         var paused = await pauses.Until(teamId, userId, cancellationToken);
         return (settings.Hours, zone, paused, time.GetUtcNow());
     }

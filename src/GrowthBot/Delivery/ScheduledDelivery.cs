@@ -1,5 +1,6 @@
 using GrowthBot.Common;
 using GrowthBot.Domain.Scheduling;
+using GrowthBot.Resources;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.WebApi;
 using GrowthBot.Slack.Workspaces;
@@ -39,13 +40,14 @@ public sealed record DeliveryOutcome(bool Delivered, bool PostedNow, string? Cha
 /// claim the key in a transaction, post, record Slack's ts. When Slack answered "no" with a transient error
 /// (429 after the client's own waits, 5xx), the claim is released as <c>Retry</c> and the next run of the job
 /// or the catch-up sweep posts it; nothing is dropped. When Slack refused for good (channel_not_found,
-/// not_in_channel, …) it is logged as an error and the growth leads get one DM per week saying what to fix.
+/// not_in_channel, …) it is logged as an error and the growth leads get one DM per week saying what to fix, each in their language.
 /// Every post carries its key as Slack message metadata, so when an earlier attempt's answer was lost (a crash
 /// between post and record, a timeout) the conversation is searched for that key before posting again: see
 /// <see cref="FindEarlierPost"/>.
 /// </summary>
 public sealed class ScheduledDelivery(
-    DeliveryStore deliveries, ISlackApi slack, SlackImages images, PostPacer pacer, GrowthLeads leads, DirectMessageTiming timing, TimeProvider time, ILogger<ScheduledDelivery> logger)
+    DeliveryStore deliveries, ISlackApi slack, SlackImages images, PostPacer pacer, GrowthLeads leads, DirectMessageTiming timing, Readers readers, TimeProvider time,
+    ILogger<ScheduledDelivery> logger)
 {
     private static readonly string[] ChannelProblems = ["channel_not_found", "not_in_channel", "is_archived", "restricted_action", "channel_is_archived"];
 
@@ -166,15 +168,13 @@ public sealed class ScheduledDelivery(
     private async Task TellLeads(string teamId, string channelId, string error, CancellationToken cancellationToken)
     {
         var week = Periods.WeekKey(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        var fix = error is "is_archived" or "channel_is_archived"
-            ? "The channel is archived: please choose another one with `/growth settings`."
-            : $"Please invite me: type `/invite @GrowthBot` in {MrkdwnText.Channel(channelId)}, or choose another channel with `/growth settings`.";
-        var text = $":warning: I could not post to {MrkdwnText.Channel(channelId)} (`{error}`). {fix} I'll try again every hour.";
+        var problem = error is "is_archived" or "channel_is_archived" ? ReminderText.ChannelArchived : ReminderText.ChannelProblem;
         var recipients = await leads.Recipients(cancellationToken);
         foreach (var lead in recipients)
         {
             var window = await timing.Message(teamId, lead, time.GetUtcNow(), until: null, cancellationToken);
             if (!window.IsOpen) continue;
+            var text = (await readers.Person(teamId, lead, cancellationToken)).Text(problem, ("channel", MrkdwnText.Channel(channelId)), ("error", error));
             await Post(teamId, ChannelProblemKey, $"{week}-{channelId}-{error}", PostTarget.Person(window), () => new Message(text, [new SectionBlock(text)]), cancellationToken);
         }
         if (recipients.Count == 0)

@@ -15,6 +15,8 @@ using GrowthBot.Features.Reports;
 using GrowthBot.Features.Settings;
 using GrowthBot.Features.Tasks;
 using GrowthBot.Slack;
+using GrowthBot.Slack.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Features;
@@ -85,6 +87,8 @@ public static class FeatureRegistration
             .AddEvent<TokensRevokedEvent>(TokensRevokedEvent.EventType);
 
         // What the handlers above share.
+        // The Slack layer's apology and "unknown command" in the person's language instead of its English default.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IReplyTexts, LocalisedReplyTexts>());
         builder.Services.AddScoped<ModalOpener>();
         builder.Services.AddScoped<OkrChart>();
         builder.Services.AddScoped<ExperimentAccess>();
@@ -95,6 +99,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<GrowthReportCommand>();
         builder.Services.AddScoped<GrowthSettingsCommand>();
         builder.Services.AddScoped<GrowthPauseCommand>();
+        builder.Services.AddScoped<GrowthLanguageCommand>();
         builder.Services.AddScoped<UserNotifier>();
         builder.Services.AddSingleton<TeamCharts>();
         builder.Services.AddScoped<PipelineAccess>();

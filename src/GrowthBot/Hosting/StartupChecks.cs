@@ -1,4 +1,6 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
+using GrowthBot.Features.Common;
 using GrowthBot.Slack;
 
 namespace GrowthBot.Hosting;
@@ -56,6 +58,9 @@ public static class StartupChecks
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(growth.TimeZone, out _))
             problems.Add($"GrowthBot__TimeZone '{growth.TimeZone}' is not a known IANA time zone (for example Europe/Helsinki or America/New_York).");
+
+        if (Language.Find(growth.Language) is null)
+            problems.Add($"GrowthBot__Language '{growth.Language}' is not a language GrowthBot speaks: use one of {string.Join(", ", Language.All.Select(l => l.Code))}.");
         return problems;
     }
 }

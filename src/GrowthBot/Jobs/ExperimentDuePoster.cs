@@ -2,7 +2,6 @@ using GrowthBot.Common;
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Scheduling;
-using GrowthBot.Features.Common;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Jobs;
@@ -12,7 +11,8 @@ namespace GrowthBot.Jobs;
 /// experiment per day, at their first allowed moment (<see cref="DirectMessageTiming"/>): on their working days,
 /// never in their quiet hours, never while paused.
 /// </summary>
-public sealed class ExperimentDuePoster(ExperimentStore experiments, DirectMessageTiming timing, ScheduledDelivery delivery, TeamSettingsService teamSettings, TimeProvider time)
+public sealed class ExperimentDuePoster(
+    ExperimentStore experiments, DirectMessageTiming timing, ScheduledDelivery delivery, TeamSettingsService teamSettings, Readers readers, TimeProvider time)
 {
     /// <summary>Recorded per experiment and the day the reminder became due (in the team's zone).</summary>
     public const string DeliveryKey = "experiment-due";
@@ -28,8 +28,9 @@ public sealed class ExperimentDuePoster(ExperimentStore experiments, DirectMessa
             if (experiment.EndDate >= day) continue;
             var window = await timing.Message(teamId, experiment.OwnerId, dueAt, next, cancellationToken);
             if (!window.IsOpen) continue;
+            var words = await readers.Person(teamId, experiment.OwnerId, cancellationToken);
             await delivery.Post(teamId, DeliveryKey, $"{Periods.DayKey(day)}-{experiment.ShortId}", PostTarget.Person(window),
-                () => ReminderMessages.ExperimentDue(experiment, window, settings, Wording.English), cancellationToken);
+                () => ReminderMessages.ExperimentDue(experiment, window, settings, words), cancellationToken);
         }
     }
 }

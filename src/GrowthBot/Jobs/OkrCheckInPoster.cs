@@ -1,7 +1,6 @@
 using GrowthBot.Common;
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Scheduling;
-using GrowthBot.Features.Common;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Jobs;
@@ -12,7 +11,7 @@ namespace GrowthBot.Jobs;
 /// (<see cref="DirectMessageTiming"/>): a Friday-afternoon check-in reaches an owner whose Friday is over on their
 /// next working day, not on their Saturday.
 /// </summary>
-public sealed class OkrCheckInPoster(OkrStore okrs, DirectMessageTiming timing, ScheduledDelivery delivery, TeamSettingsService teamSettings, TimeProvider time)
+public sealed class OkrCheckInPoster(OkrStore okrs, DirectMessageTiming timing, ScheduledDelivery delivery, TeamSettingsService teamSettings, Readers readers, TimeProvider time)
 {
     /// <summary>Recorded per owner and the week the check-in became due (in the team's zone).</summary>
     public const string DeliveryKey = "okr-check-in";
@@ -30,8 +29,9 @@ public sealed class OkrCheckInPoster(OkrStore okrs, DirectMessageTiming timing, 
             var window = await timing.Message(teamId, owner.Key, dueAt, next, cancellationToken);
             if (!window.IsOpen) continue;
             var keyResults = owner.OrderBy(k => k.Number).ToList();
+            var words = await readers.Person(teamId, owner.Key, cancellationToken);
             await delivery.Post(teamId, DeliveryKey, week, PostTarget.Person(window),
-                () => ReminderMessages.CheckIn(keyResults, window, settings, Wording.English), cancellationToken);
+                () => ReminderMessages.CheckIn(keyResults, window, settings, words), cancellationToken);
         }
     }
 }

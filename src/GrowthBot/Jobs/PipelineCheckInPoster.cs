@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Scheduling;

@@ -1,7 +1,6 @@
 using GrowthBot.Common;
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Scheduling;
-using GrowthBot.Features.Common;
 using GrowthBot.Storage;
 
 namespace GrowthBot.Jobs;
@@ -10,9 +9,9 @@ namespace GrowthBot.Jobs;
 /// Sends each person with overdue or blocked tasks one DM per working day from the team's nudge hour in their own
 /// time zone (<see cref="DirectMessageTiming"/>), unless they paused; and the growth leads (or, with none configured,
 /// the workspace's admins and owners) a daily summary of all blockers. Runs every quarter hour; the delivery key
-/// (person + their local date) makes it once a day.
+/// (person + their local date) makes it once a day. Each DM is in its reader's language.
 /// </summary>
-public sealed class TaskNudger(TaskStore tasks, DirectMessageTiming timing, GrowthLeads leads, ScheduledDelivery delivery, TeamSettingsService teamSettings)
+public sealed class TaskNudger(TaskStore tasks, DirectMessageTiming timing, GrowthLeads leads, ScheduledDelivery delivery, TeamSettingsService teamSettings, Readers readers)
 {
     /// <summary>Recorded per person and their local date.</summary>
     public const string NudgeKey = "task-nudge";
@@ -25,7 +24,6 @@ public sealed class TaskNudger(TaskStore tasks, DirectMessageTiming timing, Grow
         var settings = teamSettings.For(teamId);
         if (!settings.NudgesEnabled) return;
         var open = await tasks.Open(teamId, null, cancellationToken);
-        var words = Wording.English;
 
         foreach (var owner in open.GroupBy(t => t.OwnerId))
         {
@@ -34,6 +32,7 @@ public sealed class TaskNudger(TaskStore tasks, DirectMessageTiming timing, Grow
             var today = window.LocalToday;
             var due = owner.Where(t => t.IsBlocked || t.IsOverdue(today)).OrderByDescending(t => t.IsBlocked).ThenBy(t => t.DueDate).ThenBy(t => t.Number).ToList();
             if (due.Count == 0) continue;
+            var words = await readers.Person(teamId, owner.Key, cancellationToken);
             await delivery.Post(teamId, NudgeKey, Periods.DayKey(today), PostTarget.Person(window), () => ReminderMessages.Nudge(due, window, settings, words), cancellationToken);
         }
 
@@ -43,6 +42,7 @@ public sealed class TaskNudger(TaskStore tasks, DirectMessageTiming timing, Grow
         {
             var window = await timing.Nudge(teamId, lead, cancellationToken);
             if (!window.IsOpen) continue;
+            var words = await readers.Person(teamId, lead, cancellationToken);
             await delivery.Post(teamId, BlockerSummaryKey, Periods.DayKey(window.LocalToday), PostTarget.Person(window),
                 () => ReminderMessages.BlockerSummary(blocked, window, words), cancellationToken);
         }

@@ -35,6 +35,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<FeedbackStore>();
         builder.Services.AddSingleton<TeamSettingsStore>();
         builder.Services.AddSingleton<NudgePauseStore>();
+        builder.Services.AddSingleton<PersonLanguageStore>();
         builder.Services.AddSingleton<ReportStore>();
         builder.Services.AddSingleton<PipelineStore>();
         builder.Services.AddSingleton<DeliveryStore>();

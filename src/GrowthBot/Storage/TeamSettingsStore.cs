@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Globalization;
 using Dapper;
 
@@ -25,6 +26,8 @@ public sealed record SavedTeamSettings
     public IReadOnlyList<DayOfWeek>? WorkingDays { get; init; }
     /// <summary>When the bot's direct messages start on a working day, in each person's own zone; null means 10:00.</summary>
     public TimeOnly? NudgeHour { get; init; }
+    /// <summary>The team's language code (<c>fi</c>); null means GrowthBot__Language.</summary>
+    public string? Language { get; init; }
     /// <summary>The ISO 4217 code amounts are shown in; null means EUR.</summary>
     public string? Currency { get; init; }
     public string? UpdatedBy { get; init; }
@@ -45,14 +48,14 @@ public sealed class TeamSettingsStore(Database database)
         await using var connection = await database.Open(cancellationToken);
         await connection.ExecuteAsync("""
             INSERT INTO team_settings (team_id, report_channel, report_day, report_time, time_zone, lead_quality_users, lead_quality_group,
-                okr_progress_in_report, nudges_enabled, working_days, nudge_hour, currency, updated_by, updated_at)
+                okr_progress_in_report, nudges_enabled, working_days, nudge_hour, language, currency, updated_by, updated_at)
             VALUES (@TeamId, @ReportChannel, @ReportDay, @ReportTime, @TimeZone, @Users, @LeadQualityGroup, @OkrProgressInReport, @NudgesEnabled,
-                @WorkingDays, @NudgeHour, @Currency, @UpdatedBy, @UpdatedAt)
+                @WorkingDays, @NudgeHour, @Language, @Currency, @UpdatedBy, @UpdatedAt)
             ON CONFLICT (team_id) DO UPDATE SET report_channel = excluded.report_channel, report_day = excluded.report_day,
                 report_time = excluded.report_time, time_zone = excluded.time_zone, lead_quality_users = excluded.lead_quality_users,
                 lead_quality_group = excluded.lead_quality_group, okr_progress_in_report = excluded.okr_progress_in_report,
                 nudges_enabled = excluded.nudges_enabled, working_days = excluded.working_days, nudge_hour = excluded.nudge_hour,
-                currency = excluded.currency, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+                language = excluded.language, currency = excluded.currency, updated_by = excluded.updated_by, updated_at = excluded.updated_at
             """, new
         {
             settings.TeamId, settings.ReportChannel, ReportDay = settings.ReportDay?.ToString(),
@@ -61,7 +64,7 @@ public sealed class TeamSettingsStore(Database database)
             settings.OkrProgressInReport, settings.NudgesEnabled,
             WorkingDays = settings.WorkingDays is { } days ? string.Join(",", days.Order()) : null,
             NudgeHour = settings.NudgeHour?.ToString("HH:mm", CultureInfo.InvariantCulture),
-            settings.Currency, settings.UpdatedBy, settings.UpdatedAt,
+            settings.Language, settings.Currency, settings.UpdatedBy, settings.UpdatedAt,
         });
     }
 
@@ -78,6 +81,7 @@ public sealed class TeamSettingsStore(Database database)
         public bool NudgesEnabled { get; init; }
         public string? WorkingDays { get; init; }
         public string? NudgeHour { get; init; }
+        public string? Language { get; init; }
         public string? Currency { get; init; }
         public string? UpdatedBy { get; init; }
         public DateTimeOffset? UpdatedAt { get; init; }
@@ -92,7 +96,7 @@ public sealed class TeamSettingsStore(Database database)
             LeadQualityGroup = LeadQualityGroup, OkrProgressInReport = OkrProgressInReport, NudgesEnabled = NudgesEnabled,
             WorkingDays = WorkingDays?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<DayOfWeek>).ToList(),
             NudgeHour = NudgeHour is null ? null : TimeOnly.ParseExact(NudgeHour, "HH:mm", CultureInfo.InvariantCulture),
-            Currency = Currency, UpdatedBy = UpdatedBy, UpdatedAt = UpdatedAt,
+            Language = Language, Currency = Currency, UpdatedBy = UpdatedBy, UpdatedAt = UpdatedAt,
         };
     }
 }

@@ -1,5 +1,6 @@
-using GrowthBot.Domain.Experiments;
 using F = GrowthBot.Domain.Experiments.ExperimentDraft.Fields;
+using GrowthBot.Domain.Common;
+using GrowthBot.Domain.Experiments;
 
 namespace GrowthBot.Domain.Tests.Experiments;
 
@@ -19,11 +20,12 @@ public class ExperimentDraftTests
         EndDate = new DateOnly(2026, 11, 25),
     };
 
-    private static void AssertOnlyError(ExperimentDraft draft, string field, string words)
+    private static void AssertOnlyError(ExperimentDraft draft, string field, ProblemCode code, params (string Name, object Value)[] args)
     {
         var errors = draft.Validate().ByField;
         Assert.Equal([field], errors.Keys);
-        Assert.Contains(words, errors[field]);
+        Assert.Equal(code, errors[field].Code);
+        foreach (var (name, value) in args) Assert.Equal(value, errors[field].Arg(name));
     }
 
     [Fact]
@@ -42,11 +44,11 @@ public class ExperimentDraftTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void A_name_is_required(string? name) => AssertOnlyError(Valid with { Name = name }, F.Name, "Please enter a name");
+    public void A_name_is_required(string? name) => AssertOnlyError(Valid with { Name = name }, F.Name, ProblemCode.ExperimentNameMissing);
 
     [Fact]
     public void A_name_longer_than_100_characters_is_refused() =>
-        AssertOnlyError(Valid with { Name = new string('n', 101) }, F.Name, "under 100 characters (it has 101)");
+        AssertOnlyError(Valid with { Name = new string('n', 101) }, F.Name, ProblemCode.TooLong, ("max", 100), ("length", 101));
 
     [Fact]
     public void Spaces_around_the_name_do_not_count_towards_its_length()
@@ -57,26 +59,26 @@ public class ExperimentDraftTests
     [Theory]
     [InlineData(null)]
     [InlineData(" ")]
-    public void A_hypothesis_is_required(string? hypothesis) => AssertOnlyError(Valid with { Hypothesis = hypothesis }, F.Hypothesis, "hypothesis");
+    public void A_hypothesis_is_required(string? hypothesis) => AssertOnlyError(Valid with { Hypothesis = hypothesis }, F.Hypothesis, ProblemCode.HypothesisMissing);
 
     [Fact]
     public void A_hypothesis_longer_than_1000_characters_is_refused() =>
-        AssertOnlyError(Valid with { Hypothesis = new string('h', 1001) }, F.Hypothesis, "under 1000 characters");
+        AssertOnlyError(Valid with { Hypothesis = new string('h', 1001) }, F.Hypothesis, ProblemCode.TooLong, ("max", 1000));
 
     [Fact]
     public void A_metric_longer_than_200_characters_is_refused() =>
-        AssertOnlyError(Valid with { Metric = new string('m', 201) }, F.Metric, "under 200 characters");
+        AssertOnlyError(Valid with { Metric = new string('m', 201) }, F.Metric, ProblemCode.TooLong, ("max", 200));
 
     [Fact]
-    public void A_funnel_stage_is_required() => AssertOnlyError(Valid with { Stage = null }, F.Stage, "funnel stage");
+    public void A_funnel_stage_is_required() => AssertOnlyError(Valid with { Stage = null }, F.Stage, ProblemCode.StageMissing);
 
     [Theory]
-    [InlineData(F.Impact, null, "Please give impact a number from 1 to 10")]
-    [InlineData(F.Impact, 0, "Impact must be from 1 to 10")]
-    [InlineData(F.Confidence, 11, "Confidence must be from 1 to 10")]
-    [InlineData(F.Ease, -3, "Ease must be from 1 to 10")]
-    [InlineData(F.Ease, null, "Please give ease a number")]
-    public void Impact_confidence_and_ease_are_from_1_to_10(string field, int? value, string message)
+    [InlineData(F.Impact, null, ProblemCode.ImpactMissing)]
+    [InlineData(F.Impact, 0, ProblemCode.ImpactOutOfRange)]
+    [InlineData(F.Confidence, 11, ProblemCode.ConfidenceOutOfRange)]
+    [InlineData(F.Ease, -3, ProblemCode.EaseOutOfRange)]
+    [InlineData(F.Ease, null, ProblemCode.EaseMissing)]
+    public void Impact_confidence_and_ease_are_from_1_to_10(string field, int? value, ProblemCode problem)
     {
         var draft = field switch
         {
@@ -84,23 +86,23 @@ public class ExperimentDraftTests
             F.Confidence => Valid with { Confidence = value },
             _ => Valid with { Ease = value },
         };
-        AssertOnlyError(draft, field, message);
+        AssertOnlyError(draft, field, problem, ("min", 1), ("max", 10));
     }
 
     [Fact]
-    public void An_owner_is_required() => AssertOnlyError(Valid with { OwnerId = null }, F.Owner, "an owner");
+    public void An_owner_is_required() => AssertOnlyError(Valid with { OwnerId = null }, F.Owner, ProblemCode.OwnerMissing);
 
     [Fact]
-    public void A_start_date_is_required() => AssertOnlyError(Valid with { StartDate = null }, F.StartDate, "start date");
+    public void A_start_date_is_required() => AssertOnlyError(Valid with { StartDate = null }, F.StartDate, ProblemCode.StartDateMissing);
 
     [Fact]
-    public void An_end_date_is_required() => AssertOnlyError(Valid with { EndDate = null }, F.EndDate, "end date");
+    public void An_end_date_is_required() => AssertOnlyError(Valid with { EndDate = null }, F.EndDate, ProblemCode.EndDateMissing);
 
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
     public void The_end_date_must_be_after_the_start_date(int daysAfterStart) =>
-        AssertOnlyError(Valid with { EndDate = Valid.StartDate!.Value.AddDays(daysAfterStart) }, F.EndDate, "after the start date");
+        AssertOnlyError(Valid with { EndDate = Valid.StartDate!.Value.AddDays(daysAfterStart) }, F.EndDate, ProblemCode.EndNotAfterStart);
 
     [Fact]
     public void Every_problem_is_reported_at_once()

@@ -1,3 +1,4 @@
+using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Okrs;
 
@@ -32,19 +33,20 @@ public class ExperimentLifecycleTests
     public void Only_backlog_ideas_start_only_running_ones_conclude_and_closed_ones_are_not_abandoned()
     {
         Assert.Null(ExperimentLifecycle.WhyNotStart(E(ExperimentStatus.Backlog)));
-        Assert.Contains("already running", ExperimentLifecycle.WhyNotStart(E(ExperimentStatus.Running)));
-        Assert.Contains("already concluded (worked)", ExperimentLifecycle.WhyNotStart(E(ExperimentStatus.Concluded, Outcome.Worked)));
-        Assert.Contains("abandoned", ExperimentLifecycle.WhyNotStart(E(ExperimentStatus.Abandoned)));
+        Assert.Equal(ProblemCode.AlreadyRunning, ExperimentLifecycle.WhyNotStart(E(ExperimentStatus.Running))!.Code);
+        var concluded = ExperimentLifecycle.WhyNotStart(E(ExperimentStatus.Concluded, Outcome.Worked))!;
+        Assert.Equal((ProblemCode.ConcludedCannotStart, "E3", Outcome.Worked), (concluded.Code, concluded.Arg("id"), concluded.Arg("outcome")));
+        Assert.Equal(ProblemCode.AbandonedCannotStart, ExperimentLifecycle.WhyNotStart(E(ExperimentStatus.Abandoned))!.Code);
 
         Assert.Null(ExperimentLifecycle.WhyNotConclude(E(ExperimentStatus.Running)));
-        Assert.Contains("/experiment start E3", ExperimentLifecycle.WhyNotConclude(E(ExperimentStatus.Backlog)));
-        Assert.Contains("already concluded", ExperimentLifecycle.WhyNotConclude(E(ExperimentStatus.Concluded, Outcome.DidNotWork)));
+        Assert.Equal((ProblemCode.NotStartedCannotConclude, "E3"), (ExperimentLifecycle.WhyNotConclude(E(ExperimentStatus.Backlog))!.Code, ExperimentLifecycle.WhyNotConclude(E(ExperimentStatus.Backlog))!.Arg("id")));
+        Assert.Equal(ProblemCode.AlreadyConcluded, ExperimentLifecycle.WhyNotConclude(E(ExperimentStatus.Concluded, Outcome.DidNotWork))!.Code);
         Assert.NotNull(ExperimentLifecycle.WhyNotConclude(E(ExperimentStatus.Abandoned)));
 
         Assert.Null(ExperimentLifecycle.WhyNotAbandon(E(ExperimentStatus.Backlog)));
         Assert.Null(ExperimentLifecycle.WhyNotAbandon(E(ExperimentStatus.Running)));
         Assert.NotNull(ExperimentLifecycle.WhyNotAbandon(E(ExperimentStatus.Concluded)));
-        Assert.Contains("already abandoned", ExperimentLifecycle.WhyNotAbandon(E(ExperimentStatus.Abandoned)));
+        Assert.Equal(ProblemCode.AlreadyAbandoned, ExperimentLifecycle.WhyNotAbandon(E(ExperimentStatus.Abandoned))!.Code);
     }
 
     private static readonly ConclusionDraft Complete = new()
@@ -66,14 +68,15 @@ public class ExperimentLifecycleTests
         var errors = new ConclusionDraft { Result = " ", Learning = new string('x', ConclusionDraft.LearningMax + 1) }.Validate();
 
         Assert.Equal(["decision", "learning", "outcome", "result"], errors.ByField.Keys.Order());
-        Assert.Contains("under 2000 characters", errors.ByField["learning"]);
+        Assert.Equal((ProblemCode.TooLong, 2000), (errors.ByField["learning"].Code, errors.ByField["learning"].Arg("max")));
     }
 
     [Fact]
     public void A_check_in_value_must_be_a_number_and_needs_a_confidence()
     {
         var notANumber = (Complete with { KeyResultValueText = "lots", KeyResultConfidence = KrConfidence.OnTrack }).Validate();
-        Assert.Contains("\"lots\" is not a number", notANumber.ByField[ConclusionDraft.Fields.KeyResultValue]);
+        var problem = notANumber.ByField[ConclusionDraft.Fields.KeyResultValue];
+        Assert.Equal((ProblemCode.KeyResultValueNotANumber, "lots"), (problem.Code, problem.Arg("typed")));
 
         var noConfidence = (Complete with { KeyResultValueText = "26", KeyResultValue = 26 }).Validate();
         Assert.Equal([ConclusionDraft.Fields.KeyResultConfidence], noConfidence.ByField.Keys);

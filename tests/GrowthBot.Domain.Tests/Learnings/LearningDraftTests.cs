@@ -1,3 +1,4 @@
+using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Learnings;
 
 namespace GrowthBot.Domain.Tests.Learnings;
@@ -16,7 +17,7 @@ public class LearningDraftTests
     {
         var errors = new LearningDraft { Text = new string('x', 3001), Kind = LearningKind.Channel }.Validate();
 
-        Assert.Contains("under 3000 characters (it has 3001)", errors.ByField["text"]);
+        Assert.Equal((ProblemCode.TooLong, 3000, 3001), (errors.ByField["text"].Code, errors.ByField["text"].Arg("max"), errors.ByField["text"].Arg("length")));
     }
 
     [Fact]

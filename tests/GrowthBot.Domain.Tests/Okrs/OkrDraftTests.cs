@@ -1,3 +1,4 @@
+using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Okrs;
 
 namespace GrowthBot.Domain.Tests.Okrs;
@@ -36,9 +37,9 @@ public class OkrDraftTests
         Assert.Empty(keyResults);
         // The period's name may be left empty (it is made from its dates); its first and last day may not.
         Assert.Equal(["kr1_baseline", "kr2_target", "kr3_name", "kr4_owner", "objective", "period_end", "period_start"], errors.ByField.Keys.Order());
-        Assert.Contains("“ten” is not a number", errors.ByField["kr1_baseline"]);
-        Assert.Contains("must differ from the baseline (5)", errors.ByField["kr2_target"]);
-        Assert.Contains("no name", errors.ByField["kr3_name"]);
+        Assert.Equal((ProblemCode.OkrNumberNotANumber, "ten"), (errors.ByField["kr1_baseline"].Code, errors.ByField["kr1_baseline"].Arg("typed")));
+        Assert.Equal((ProblemCode.TargetEqualsBaseline, 5m), (errors.ByField["kr2_target"].Code, errors.ByField["kr2_target"].Arg("baseline")));
+        Assert.Equal(ProblemCode.KeyResultNameMissing, errors.ByField["kr3_name"].Code);
     }
 
     [Fact]

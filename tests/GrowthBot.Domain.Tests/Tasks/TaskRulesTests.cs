@@ -1,3 +1,4 @@
+using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Tasks;
 
 namespace GrowthBot.Domain.Tests.Tasks;
@@ -41,7 +42,7 @@ public class TaskRulesTests
         var errors = new TaskDraft { Title = " ", OwnerId = null, DueDate = Today.AddDays(-366), Notes = new string('n', 1001) }.Validate(Today);
 
         Assert.Equal(["due", "notes", "owner", "title"], errors.ByField.Keys.Order());
-        Assert.Contains("more than a year ago", errors.ByField["due"]);
+        Assert.Equal(ProblemCode.DueDateLongAgo, errors.ByField["due"].Code);
         Assert.True(new TaskDraft { Title = "Copy", OwnerId = "U", DueDate = Today.AddDays(-365) }.Validate(Today).IsValid);
     }
 
@@ -50,7 +51,8 @@ public class TaskRulesTests
     {
         var due = Today.AddDays(2);
 
-        Assert.Contains("after the current due date (2026-11-20)", new PostponeDraft(due, "budget").Validate(due).ByField["new_date"]);
+        var notLater = new PostponeDraft(due, "budget").Validate(due).ByField["new_date"];
+        Assert.Equal((ProblemCode.NewDueDateNotLater, due), (notLater.Code, notLater.Arg("current")));
         Assert.True(new PostponeDraft(due.AddDays(-1), "x").Validate(due).ByField.ContainsKey("new_date"));
         Assert.True(new PostponeDraft(due.AddDays(1), "  ").Validate(due).ByField.ContainsKey("reason"));
         Assert.True(new PostponeDraft(due.AddDays(1), "waiting for budget").Validate(due).IsValid);

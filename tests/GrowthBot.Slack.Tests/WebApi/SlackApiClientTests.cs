@@ -264,13 +264,13 @@ public class SlackApiClientTests
     [Fact]
     public async Task Form_methods_send_their_arguments_form_encoded()
     {
-        _handler.Answer(Response(HttpStatusCode.OK, """{"ok":true,"user":{"id":"U1","tz":"Europe/Helsinki","is_admin":true}}"""));
+        _handler.Answer(Response(HttpStatusCode.OK, """{"ok":true,"user":{"id":"U1","tz":"Europe/Helsinki","is_admin":true,"locale":"fi-FI"}}"""));
 
         var user = await _client.UserInfo("U1");
 
-        Assert.Equal(("U1", "Europe/Helsinki", true), (user.Id, user.Tz, user.IsAdmin));
+        Assert.Equal(("U1", "Europe/Helsinki", true, "fi-FI"), (user.Id, user.Tz, user.IsAdmin, user.Locale));
         var request = Assert.Single(_handler.Requests);
-        Assert.Equal("user=U1", request.Body);
+        Assert.Equal("user=U1&include_locale=true", request.Body);
         Assert.StartsWith("application/x-www-form-urlencoded", request.ContentType);
     }
 

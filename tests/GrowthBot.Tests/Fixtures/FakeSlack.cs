@@ -201,13 +201,28 @@ public sealed class FakeSlack : IAsyncDisposable
         foreach (var response in responses) queue.Enqueue(response);
     }
 
-    public void AddUser(string id, string tz = "UTC", bool admin = false, bool owner = false, string? name = null, bool bot = false, bool deleted = false) =>
+    /// <summary>
+    /// A user users.info and users.list know. <paramref name="locale"/> is their Slack client's language, which users.info
+    /// only tells when asked with include_locale (as Slack does); en-US is what most people's Slack says.
+    /// </summary>
+    public void AddUser(string id, string tz = "UTC", bool admin = false, bool owner = false, string? name = null, bool bot = false, bool deleted = false,
+        string locale = DefaultLocale) =>
         Users[id] = new JsonObject
         {
             ["id"] = id, ["team_id"] = TeamId, ["name"] = name ?? id.ToLowerInvariant(), ["real_name"] = name ?? id,
             ["tz"] = tz, ["tz_offset"] = (int)TimeZoneInfo.FindSystemTimeZoneById(tz).BaseUtcOffset.TotalSeconds,
-            ["is_admin"] = admin, ["is_owner"] = owner, ["is_bot"] = bot, ["deleted"] = deleted,
+            ["is_admin"] = admin, ["is_owner"] = owner, ["is_bot"] = bot, ["deleted"] = deleted, ["locale"] = locale,
         };
+
+    /// <summary>The Slack language of users a test did not add, and of those it added without one.</summary>
+    public const string DefaultLocale = "en-US";
+
+    /// <summary>Sets the Slack language of <paramref name="id"/> (adding them as an ordinary member in UTC if unknown).</summary>
+    public void SetLocale(string id, string locale)
+    {
+        if (!Users.ContainsKey(id)) AddUser(id);
+        Users[id]["locale"] = locale;
+    }
 
     /// <summary>A user group of an installed workspace; usergroups.list with that workspace's token lists only its own.</summary>
     public void AddUserGroup(FakeWorkspace workspace, string id, string handle, string name, params string[] members) =>
@@ -242,12 +257,12 @@ public sealed class FakeSlack : IAsyncDisposable
     }
 
     /// <summary>A person in <paramref name="workspace"/> (an Enterprise Grid member can be in several); users.info elsewhere says user_not_found.</summary>
-    public void AddMember(FakeWorkspace workspace, string id, bool admin = false, string tz = "UTC") =>
+    public void AddMember(FakeWorkspace workspace, string id, bool admin = false, string tz = "UTC", string locale = DefaultLocale) =>
         _members[(workspace.TeamId, id)] = new JsonObject
         {
             ["id"] = id, ["team_id"] = workspace.TeamId, ["name"] = id.ToLowerInvariant(), ["real_name"] = id,
             ["tz"] = tz, ["tz_offset"] = (int)TimeZoneInfo.FindSystemTimeZoneById(tz).BaseUtcOffset.TotalSeconds,
-            ["is_admin"] = admin, ["is_owner"] = false, ["is_bot"] = false, ["deleted"] = false,
+            ["is_admin"] = admin, ["is_owner"] = false, ["is_bot"] = false, ["deleted"] = false, ["locale"] = locale,
         };
 
     /// <summary>What Slack does when <paramref name="installer"/> clicks "Allow": a one-time code for the redirect.</summary>
@@ -484,17 +499,25 @@ public sealed class FakeSlack : IAsyncDisposable
                 break;
             case "users.info":
                 var id = args["user"]?.GetValue<string>() ?? "";
-                ok["user"] = workspace is not null ? _members[(workspace.TeamId, id)].DeepClone()
-                    : Users.TryGetValue(id, out var user) ? user.DeepClone()
-                    : new JsonObject { ["id"] = id, ["team_id"] = teamId, ["name"] = id.ToLowerInvariant(), ["tz"] = "UTC", ["tz_offset"] = 0, ["is_admin"] = false, ["is_owner"] = false };
+                var info = workspace is not null ? _members[(workspace.TeamId, id)].DeepClone().AsObject()
+                    : Users.TryGetValue(id, out var user) ? user.DeepClone().AsObject()
+                    : new JsonObject { ["id"] = id, ["team_id"] = teamId, ["name"] = id.ToLowerInvariant(), ["tz"] = "UTC", ["tz_offset"] = 0, ["is_admin"] = false, ["is_owner"] = false, ["locale"] = DefaultLocale };
+                // Like Slack: the locale only comes with include_locale=true.
+                if (args["include_locale"]?.ToString() != "true") info.Remove("locale");
+                ok["user"] = info;
                 break;
             case "users.list":
                 // An installed workspace lists its own members; the single workspace of BotToken lists Users.
                 var people = workspace is null ? Users.Values : _members.Where(m => m.Key.Team == workspace.TeamId).Select(m => m.Value);
-                var all = people.OrderBy(u => u["id"]!.GetValue<string>(), StringComparer.Ordinal).ToList();
+                var all = people.OrderBy(u => u["id"]!.GetValue<string>(), StringComparer.Ordinal).Select(u =>
+                {
+                    var member = u.DeepClone().AsObject();
+                    if (args["include_locale"]?.ToString() != "true") member.Remove("locale");
+                    return (JsonNode)member;
+                }).ToList();
                 var from = int.TryParse(args["cursor"]?.ToString(), out var c) ? c : 0;
                 var size = Math.Min(UsersListPage, int.TryParse(args["limit"]?.ToString(), out var asked) && asked > 0 ? asked : 100);
-                ok["members"] = new JsonArray(all.Skip(from).Take(size).Select(u => (JsonNode)u.DeepClone()).ToArray());
+                ok["members"] = new JsonArray(all.Skip(from).Take(size).ToArray());
                 ok["response_metadata"] = new JsonObject { ["next_cursor"] = from + size < all.Count ? (from + size).ToString() : "" };
                 break;
             case "usergroups.list":
@@ -529,14 +552,14 @@ public sealed class FakeSlack : IAsyncDisposable
                 ok["files"] = completed;
                 break;
             case "files.info":
-                var info = _files[args["file"]!.ToString()];
-                var processed = info.Completed && info.Bytes is not null && info.ChecksUntilProcessed-- <= 0;
+                var fileInfo = _files[args["file"]!.ToString()];
+                var processed = fileInfo.Completed && fileInfo.Bytes is not null && fileInfo.ChecksUntilProcessed-- <= 0;
                 ok["file"] = new JsonObject
                 {
-                    ["id"] = info.Id, ["name"] = info.Name, ["title"] = info.Title ?? info.Name,
-                    ["mimetype"] = processed && info.IsPng ? "image/png" : "", ["filetype"] = processed && info.IsPng ? "png" : "",
+                    ["id"] = fileInfo.Id, ["name"] = fileInfo.Name, ["title"] = fileInfo.Title ?? fileInfo.Name,
+                    ["mimetype"] = processed && fileInfo.IsPng ? "image/png" : "", ["filetype"] = processed && fileInfo.IsPng ? "png" : "",
                 };
-                if (processed && info.IsPng) { ok["file"]!["original_w"] = 800; ok["file"]!["original_h"] = 400; }
+                if (processed && fileInfo.IsPng) { ok["file"]!["original_w"] = 800; ok["file"]!["original_h"] = 400; }
                 break;
             case "apps.connections.open":
                 ok["url"] = $"{Url.Replace("http", "ws")}/socket";

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Diagnostics;
 using Dapper;
 using GrowthBot.Features.Common;
@@ -87,7 +88,7 @@ public class SlackFaultTests
         Assert.True(reply.IsEmptyAck, reply.Raw);
         var dm = await app.Slack.WaitFor("chat.postMessage", c => c.Str("channel") == "D" + GrowthBotApp.Alice);
         Assert.Contains("Saved *E1 · Partner webinar*", dm.AllText);
-        Assert.Contains(SlackErrorText.Explain(error), dm.AllText);
+        Assert.Contains(SlackErrorText.Explain(error, Wording.English), dm.AllText);
         Assert.Contains("/invite @GrowthBot", dm.AllText);
         await using var db = await app.Db();
         Assert.Equal("Partner webinar", await db.ExecuteScalarAsync<string>("SELECT name FROM experiments WHERE number = 1"));
@@ -96,9 +97,9 @@ public class SlackFaultTests
     [Fact]
     public void The_explanation_for_a_channel_the_bot_is_not_in_tells_the_user_to_invite_it()
     {
-        Assert.Contains("invite me", SlackErrorText.Explain("not_in_channel"));
-        Assert.Contains("reinstall", SlackErrorText.Explain("invalid_auth"));
-        Assert.Contains("try again", SlackErrorText.Explain("http_503"));
-        Assert.Contains("some_new_error", SlackErrorText.Explain("some_new_error"));
+        Assert.Contains("invite me", SlackErrorText.Explain("not_in_channel", Wording.English));
+        Assert.Contains("reinstall", SlackErrorText.Explain("invalid_auth", Wording.English));
+        Assert.Contains("try again", SlackErrorText.Explain("http_503", Wording.English));
+        Assert.Contains("some_new_error", SlackErrorText.Explain("some_new_error", Wording.English));
     }
 }

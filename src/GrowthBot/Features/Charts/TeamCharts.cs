@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Charts;
 using GrowthBot.Common;
 using GrowthBot.Delivery;

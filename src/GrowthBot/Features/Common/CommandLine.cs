@@ -1,3 +1,6 @@
+using GrowthBot.Resources;
+using GrowthBot.Slack.BlockKit;
+
 namespace GrowthBot.Features.Common;
 
 /// <summary>The text after a slash command, split into its subcommand and the rest.</summary>
@@ -21,4 +24,8 @@ public sealed record CommandLine(string Subcommand, string Arguments)
             return space < 0 ? Arguments : Arguments[..space];
         }
     }
+
+    /// <summary>"I don't know `/task fly`." and the command's whole <paramref name="usage"/>, in the reader's language.</summary>
+    public static string Unknown(string command, string typed, Wording words, DateOnly today, Func<Wording, DateOnly, string> usage) =>
+        words.Text(HelpText.UnknownSubcommand, ("command", $"{command} {MrkdwnText.Escape(MrkdwnText.Truncate(typed, 40))}"), ("usage", usage(words, today)));
 }

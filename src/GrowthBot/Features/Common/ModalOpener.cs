@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -11,12 +12,10 @@ namespace GrowthBot.Features.Common;
 /// </summary>
 public sealed class ModalOpener(ISlackApi slack, ILogger<ModalOpener> logger)
 {
-    public const string NoTrigger = "Slack sent no trigger to open the form with; please try again.";
-
-    /// <summary>Opens <paramref name="view"/>; null when it opened, otherwise what to tell the user.</summary>
-    public async Task<string?> Open(string? triggerId, ModalView view, CancellationToken cancellationToken)
+    /// <summary>Opens <paramref name="view"/>; null when it opened, otherwise what to tell the user, in <paramref name="words"/>.</summary>
+    public async Task<string?> Open(string? triggerId, ModalView view, Wording words, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(triggerId)) return NoTrigger;
+        if (string.IsNullOrEmpty(triggerId)) return words.Text(CommonText.NoTrigger);
         try
         {
             await slack.OpenView(triggerId, view, cancellationToken);
@@ -25,7 +24,7 @@ public sealed class ModalOpener(ISlackApi slack, ILogger<ModalOpener> logger)
         catch (SlackApiException e) when (e.Error is "expired_trigger_id" or "exchanged_trigger_id" or "invalid_trigger_id")
         {
             logger.LogInformation("Slack refused the trigger for the {CallbackId} modal: {Error}", view.CallbackId, e.Error);
-            return SlackErrorText.Explain(e);
+            return SlackErrorText.Explain(e, words);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using GrowthBot.Resources;
 using GrowthBot.Slack.BlockKit;
 
 namespace GrowthBot.Features.Common;
@@ -52,15 +53,15 @@ public static partial class Modals
         }, optional, hint);
 
     /// <summary>
-    /// The envelope: title, submit button, Cancel, and where the modal was opened from (with the id it is about)
-    /// in its private_metadata, so the reply to its submission goes back there.
+    /// The envelope: title, submit button, Cancel in the reader's language, and where the modal was opened from (with
+    /// the id it is about) in its private_metadata, so the reply to its submission goes back there.
     /// </summary>
-    public static ModalView Modal(string title, string callbackId, string submit, IReadOnlyList<Block> blocks, ModalOrigin origin) =>
+    public static ModalView Modal(string title, string callbackId, string submit, IReadOnlyList<Block> blocks, ModalOrigin origin, Wording words) =>
         new(new PlainText(title), blocks)
         {
             CallbackId = callbackId,
             Submit = new PlainText(submit),
-            Close = new PlainText("Cancel"),
+            Close = new PlainText(words.Text(CommonText.Cancel)),
             PrivateMetadata = origin.Serialize(),
         };
 

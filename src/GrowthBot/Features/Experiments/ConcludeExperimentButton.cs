@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
@@ -15,7 +16,7 @@ public sealed class ConcludeExperimentButton(ConcludeExperimentModal modal) : IB
     public const string ActionId = "experiment_conclude";
 
     /// <summary>The Conclude button for <paramref name="e"/>; its action id carries the short id, so many can share a block.</summary>
-    public static Button For(Experiment e) => new("Conclude", $"{ActionId}:{e.ShortId}", e.ShortId) { Style = ButtonStyle.Primary };
+    public static Button For(Experiment e, Wording words) => new(words.Text(ExperimentText.ButtonConclude), $"{ActionId}:{e.ShortId}", e.ShortId) { Style = ButtonStyle.Primary };
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
@@ -24,7 +25,8 @@ public sealed class ConcludeExperimentModal(
     OkrStore okrs,
     TeamSettingsService teamSettings,
     TeamClock clock,
-    SlackBackgroundWork background) : IViewSubmissionHandler
+    SlackBackgroundWork background,
+    Readers readers) : IViewSubmissionHandler
 {
     public const string CallbackId = "experiment_conclude";
 
@@ -49,29 +51,30 @@ public sealed class ConcludeExperimentModal(
     /// </summary>
     public async Task<string?> Open(string teamId, string userId, string? triggerId, string? id, ModalOrigin origin, CancellationToken cancellationToken)
     {
-        var found = await access.Find(teamId, id, "conclude", cancellationToken);
+        var words = await readers.Person(teamId, userId, cancellationToken);
+        var found = await access.Find(teamId, id, ExperimentVerb.Conclude, words, cancellationToken);
         if (found.Experiment is not { } experiment) return found.Problem;
-        if (ExperimentLifecycle.WhyNotConclude(experiment) is { } notNow) return notNow;
-        if (await access.Refusal(userId, experiment, "conclude", cancellationToken) is { } refusal) return refusal;
+        if (ExperimentLifecycle.WhyNotConclude(experiment) is { } notNow) return words.Say(notNow);
+        if (await access.Refusal(userId, experiment, ExperimentVerb.Conclude, words, cancellationToken) is { } refusal) return refusal;
         var keyResult = experiment.KeyResultId is { } krId ? await okrs.KeyResultById(teamId, krId, cancellationToken) : null;
-        return await opener.Open(triggerId, Build(experiment, keyResult, teamSettings.For(teamId).Currency, origin with { Subject = experiment.ShortId }), cancellationToken);
+        return await opener.Open(triggerId, Build(experiment, keyResult, teamSettings.For(teamId).Currency, origin with { Subject = experiment.ShortId }, words), words, cancellationToken);
     }
 
-    public static ModalView Build(Experiment experiment, KeyResult? keyResult, Currency currency, ModalOrigin origin)
+    public static ModalView Build(Experiment experiment, KeyResult? keyResult, Currency currency, ModalOrigin origin, Wording words)
     {
         var blocks = new List<Block>
         {
             new SectionBlock(MrkdwnText.Truncate($"*{experiment.ShortId} · {MrkdwnText.Escape(experiment.Name)}*\n{MrkdwnText.Escape(experiment.Hypothesis)}", BlockKitLimits.SectionText)),
-            Input(Blocks.Outcome, "Outcome", new RadioButtons(Enum.GetValues<Outcome>().Select(o => Choice(o.Label(), o.ToString())).ToList())),
-            Text(Blocks.Result, "Measured result", ConclusionDraft.ResultMax,
-                placeholder: experiment.Metric.Length > 0 ? $"{experiment.Metric}: …" : "1 lead, campaign CTR 60%", multiline: true),
-            Text(Blocks.Learning, "What we learned", ConclusionDraft.LearningMax, placeholder: "CMOs answer InMail: a promising lead source", multiline: true,
-                hint: "Failed experiments are learnings too: say what didn't work and why you think so."),
-            Input(Blocks.Decision, "Decision", new RadioButtons(Enum.GetValues<Decision>().Select(d => Choice(d.Label(), d.ToString())).ToList())),
-            Text(Blocks.NextStep, "Next step", ConclusionDraft.NextStepMax, placeholder: "Double the budget this week to see if we can double the leads",
-                multiline: true, optional: true, hint: "What the team does next; the report shows it after the decision."),
-            Checkbox(Blocks.BringsLeads, "Leads", "Brings leads for sales to judge", experiment.BringsLeads,
-                hint: "Sales are asked in the next report's thread to rate the leads it brought."),
+            Input(Blocks.Outcome, words.Text(ExperimentText.OutcomeField), new RadioButtons(Enum.GetValues<Outcome>().Select(o => Choice(words.Label(o), o.ToString())).ToList())),
+            Text(Blocks.Result, words.Text(ExperimentText.ResultField), ConclusionDraft.ResultMax,
+                placeholder: experiment.Metric.Length > 0 ? words.Text(ExperimentText.ResultPlaceholderWithMetric, ("metric", experiment.Metric)) : words.Text(ExperimentText.ResultPlaceholder), multiline: true),
+            Text(Blocks.Learning, words.Text(ExperimentText.LearningField), ConclusionDraft.LearningMax, placeholder: words.Text(ExperimentText.LearningPlaceholder), multiline: true,
+                hint: words.Text(ExperimentText.LearningHint)),
+            Input(Blocks.Decision, words.Text(ExperimentText.DecisionField), new RadioButtons(Enum.GetValues<Decision>().Select(d => Choice(words.Label(d), d.ToString())).ToList())),
+            Text(Blocks.NextStep, words.Text(ExperimentText.NextStepField), ConclusionDraft.NextStepMax, placeholder: words.Text(ExperimentText.NextStepPlaceholder),
+                multiline: true, optional: true, hint: words.Text(ExperimentText.NextStepHint)),
+            Checkbox(Blocks.BringsLeads, words.Text(ExperimentText.LeadsField), words.Text(ExperimentText.BringsLeadsOption), experiment.BringsLeads,
+                hint: words.Text(ExperimentText.ConcludeLeadsHint)),
             Text(Blocks.Spent, $"Spent in all ({currency.Symbol})", 30, experiment.Spent > 0 ? DecimalText.Format(experiment.Spent) : null, "250", optional: true,
                 hint: experiment.Budget is { } budget
                     ? $"The total it cost, of a budget of {Wording.English.Money(budget, currency)}. Leave empty if it cost nothing."
@@ -83,25 +86,27 @@ public sealed class ConcludeExperimentModal(
         if (keyResult is not null)
         {
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(
-                $"*Check in {keyResult.ShortId} · {MrkdwnText.Escape(keyResult.Name)}* (optional)\nNow {MrkdwnText.Escape(Wording.English.Progress(keyResult.Current, keyResult.Target, keyResult.Unit))}. Leave empty to skip.",
+                words.Text(ExperimentText.CheckInPrompt, ("id", keyResult.ShortId), ("name", MrkdwnText.Escape(keyResult.Name)),
+                    ("progress", MrkdwnText.Escape(words.Progress(keyResult.Current, keyResult.Target, keyResult.Unit)))),
                 BlockKitLimits.SectionText)));
-            blocks.Add(Input(Blocks.KeyResultValue, "New value", new PlainTextInput { Placeholder = DecimalText.Format(keyResult.Current) }, optional: true));
-            blocks.Add(Input(Blocks.KeyResultConfidence, "Confidence", new StaticSelect
+            blocks.Add(Input(Blocks.KeyResultValue, words.Text(ExperimentText.NewValueField), new PlainTextInput { Placeholder = words.Number(keyResult.Current) }, optional: true));
+            blocks.Add(Input(Blocks.KeyResultConfidence, words.Text(ExperimentText.ConfidenceKrField), new StaticSelect
             {
-                Placeholder = "On track?",
-                Options = Enum.GetValues<KrConfidence>().Select(c => Choice(c.Label(), c.ToString())).ToList(),
+                Placeholder = words.Text(ExperimentText.OnTrackPlaceholder),
+                Options = Enum.GetValues<KrConfidence>().Select(c => Choice(words.Label(c), c.ToString())).ToList(),
             }, optional: true));
         }
-        return Modal("Conclude experiment", CallbackId, "Conclude", blocks, origin);
+        return Modal(words.Text(ExperimentText.ConcludeTitle), CallbackId, words.Text(ExperimentText.ConcludeSubmit), blocks, origin, words);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
-        var found = await access.Find(submission.TeamId, origin.Subject, "conclude", cancellationToken);
-        if (found.Experiment is not { } experiment) return Refuse(submission, origin, found.Problem!);
-        if (ExperimentLifecycle.WhyNotConclude(experiment) is { } notNow) return Refuse(submission, origin, notNow);
-        if (await access.Refusal(submission.UserId, experiment, "conclude", cancellationToken) is { } refusal) return Refuse(submission, origin, refusal);
+        var words = await readers.Person(submission.TeamId, submission.UserId, cancellationToken);
+        var found = await access.Find(submission.TeamId, origin.Subject, ExperimentVerb.Conclude, words, cancellationToken);
+        if (found.Experiment is not { } experiment) return Refuse(submission, origin, found.Problem!, words);
+        if (ExperimentLifecycle.WhyNotConclude(experiment) is { } notNow) return Refuse(submission, origin, words.Say(notNow), words);
+        if (await access.Refusal(submission.UserId, experiment, ExperimentVerb.Conclude, words, cancellationToken) is { } refusal) return Refuse(submission, origin, refusal, words);
 
         var values = new ViewValues(submission.View.State);
         var draft = new ConclusionDraft
@@ -119,13 +124,13 @@ public sealed class ConcludeExperimentModal(
             ResultsText = values.Text(Blocks.Results),
         };
         var errors = draft.Validate();
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(words.Errors(errors));
 
         var conclusion = draft.ToConclusion();
         var update = draft.ToKeyResultUpdate(experiment.KeyResultId);
         var learning = await experiments.Conclude(experiment, conclusion, update, submission.UserId, clock.UtcNow, cancellationToken);
         if (learning is null)
-            return Refuse(submission, origin, $"{experiment.ShortId} was concluded or abandoned by someone else meanwhile; nothing was changed. `/experiment show {experiment.ShortId}` shows it.");
+            return Refuse(submission, origin, words.Text(ExperimentText.ConcludedMeanwhile, ("id", experiment.ShortId)), words);
 
         var keyResult = update is null ? null : await okrs.KeyResultById(submission.TeamId, update.KeyResultId, cancellationToken);
         var concluded = experiment with
@@ -134,17 +139,17 @@ public sealed class ConcludeExperimentModal(
             Decision = conclusion.Decision, NextStep = conclusion.NextStep, BringsLeads = conclusion.BringsLeads, ConcludedAt = clock.UtcNow,
             Spent = conclusion.Spent ?? experiment.Spent, Results = conclusion.Results ?? experiment.Results,
         };
-        Tell(submission, origin, ExperimentMessages.Concluded(concluded, learning, keyResult, teamSettings.For(submission.TeamId).Currency, Wording.English));
+        Tell(submission, origin, ExperimentMessages.Concluded(concluded, learning, keyResult, teamSettings.For(submission.TeamId).Currency, words), words);
         return ViewSubmissionResponse.Close;
     }
 
     /// <summary>Closes the modal and says why nothing was saved (the experiment changed while the modal was open).</summary>
-    private ViewSubmissionResponse Refuse(ViewSubmissionPayload submission, ModalOrigin origin, string problem)
+    private ViewSubmissionResponse Refuse(ViewSubmissionPayload submission, ModalOrigin origin, string problem, Wording words)
     {
-        Tell(submission, origin, new Message(problem));
+        Tell(submission, origin, new Message(problem), words);
         return ViewSubmissionResponse.Close;
     }
 
-    private void Tell(ViewSubmissionPayload submission, ModalOrigin origin, Message message) =>
-        background.TellAfterAck("conclude reply", submission.UserId, origin, message);
+    private void Tell(ViewSubmissionPayload submission, ModalOrigin origin, Message message, Wording words) =>
+        background.TellAfterAck("conclude reply", submission.UserId, origin, message, words);
 }

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Money;
@@ -25,24 +26,13 @@ public sealed class ExperimentCommand(
     ConcludeExperimentModal concluder,
     EditExperimentModal editor,
     TeamSettingsService teamSettings,
-    TeamClock clock) : ISlashCommandHandler
+    TeamClock clock,
+    Readers readers) : ISlashCommandHandler
 {
     public const string Name = "/experiment";
 
-    public const string Usage = """
-        *`/experiment`* — the team's growth experiments
-        • `/experiment new` — log an idea: hypothesis, funnel stage, ICE score
-        • `/experiment list` — running experiments, then the backlog ranked by ICE
-        • `/experiment show E3` — one experiment with its tasks, blockers, learnings and lead feedback
-        • `/experiment start E3` — it runs from today for its planned length (a week by default)
-        • `/experiment conclude E3` — record outcome, result, learning and decision
-        • `/experiment edit E3` — change an idea (its owner, who logged it, or a growth lead)
-        • `/experiment abandon E3` — drop an idea or stop a run without a conclusion
-        • `/experiment spend E3 250` — record what a running experiment has cost in all so far (`+50` adds to it)
-        • `/experiment results E3 12` — record how many results (leads, sign-ups…) it has brought so far
-        • `/experiment board` — the success and fail boards: what worked, what didn't and what we learned, last 90 days
-        • `/experiment help` — this help
-        """;
+    /// <summary>What <c>{Name} help</c> shows: every subcommand with an example (<c>Resources/Help.resx</c>).</summary>
+    public static string Usage(Wording words, DateOnly today) => words.Text(HelpText.UsageExperiment);
 
     public async Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
     {
@@ -60,21 +50,23 @@ public sealed class ExperimentCommand(
             "spend" or "spent" => await Spend(command, line, cancellationToken),
             "results" => await Results(command, line, cancellationToken),
             "board" or "boards" => await Board(command, cancellationToken),
-            "" or "help" => SlashCommandResponse.Ephemeral(Usage),
-            _ => SlashCommandResponse.Ephemeral($"I don't know `/experiment {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 100))}`.\n\n{Usage}"),
+            "" or "help" => SlashCommandResponse.Ephemeral(Usage(await readers.Person(command.TeamId, command.UserId, cancellationToken), clock.Today(command.TeamId))),
+            _ => SlashCommandResponse.Ephemeral(CommandLine.Unknown(Name, line.Subcommand, await readers.Person(command.TeamId, command.UserId, cancellationToken), clock.Today(command.TeamId), Usage)),
         };
     }
 
     private async Task<SlashCommandResponse> List(SlashCommand command, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
         var open = await experiments.List(command.TeamId, [ExperimentStatus.Running, ExperimentStatus.Backlog], cancellationToken);
-        var message = ExperimentMessages.List(open, clock.Today(command.TeamId), Wording.English);
+        var message = ExperimentMessages.List(open, clock.Today(command.TeamId), words);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
 
     private async Task<SlashCommandResponse> Show(SlashCommand command, string id, CancellationToken cancellationToken)
     {
-        var found = await access.Find(command.TeamId, id, "show", cancellationToken);
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
+        var found = await access.Find(command.TeamId, id, ExperimentVerb.Show, words, cancellationToken);
         if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
         var experimentTasks = await tasks.ForExperiment(experiment.TeamId, experiment.Id, cancellationToken);
         // The card shows the latest few reasons; the count comes from the tasks themselves.
@@ -82,24 +74,25 @@ public sealed class ExperimentCommand(
         var keyResult = experiment.KeyResultId is { } krId ? await okrs.KeyResultById(command.TeamId, krId, cancellationToken) : null;
         var details = new ExperimentDetails(experiment, experimentTasks, postponements, await learnings.ForExperiment(experiment.TeamId, experiment.Id, cancellationToken),
             await feedback.ForExperiment(experiment.TeamId, experiment.Id, cancellationToken), keyResult);
-        var card = ExperimentMessages.Card(details, clock.Today(command.TeamId), teamSettings.For(command.TeamId).Currency, Wording.English, await access.CanChange(command.UserId, experiment, cancellationToken));
+        var card = ExperimentMessages.Card(details, clock.Today(command.TeamId), teamSettings.For(command.TeamId).Currency, words, await access.CanChange(command.UserId, experiment, cancellationToken));
         return SlashCommandResponse.Ephemeral(card.Text, card.Blocks);
     }
 
     private async Task<SlashCommandResponse> Abandon(SlashCommand command, string id, CancellationToken cancellationToken)
     {
-        var found = await access.Find(command.TeamId, id, "abandon", cancellationToken);
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
+        var found = await access.Find(command.TeamId, id, ExperimentVerb.Abandon, words, cancellationToken);
         if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
-        if (ExperimentLifecycle.WhyNotAbandon(experiment) is { } notNow) return SlashCommandResponse.Ephemeral(notNow);
-        if (await access.Refusal(command.UserId, experiment, "abandon", cancellationToken) is { } refusal) return SlashCommandResponse.Ephemeral(refusal);
+        if (ExperimentLifecycle.WhyNotAbandon(experiment) is { } notNow) return SlashCommandResponse.Ephemeral(words.Say(notNow));
+        if (await access.Refusal(command.UserId, experiment, ExperimentVerb.Abandon, words, cancellationToken) is { } refusal) return SlashCommandResponse.Ephemeral(refusal);
         if (!await experiments.Abandon(experiment.TeamId, experiment.Id, clock.UtcNow, cancellationToken))
-            return SlashCommandResponse.Ephemeral($"{experiment.ShortId} was concluded or abandoned by someone else just now.");
-        return Reply(ExperimentMessages.Abandoned(experiment));
+            return SlashCommandResponse.Ephemeral(words.Text(ExperimentText.AbandonedMeanwhile, ("id", experiment.ShortId)));
+        return Reply(ExperimentMessages.Abandoned(experiment, words));
     }
 
     private async Task<SlashCommandResponse> Spend(SlashCommand command, CommandLine line, CancellationToken cancellationToken)
     {
-        var found = await RunningToRecord(command, line, "spend", cancellationToken);
+        var found = await RunningToRecord(command, line, ExperimentVerb.Spend, cancellationToken);
         if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
         var typed = line.Arguments[line.FirstArgument.Length..].Trim();
         if (typed.Length == 0) return SlashCommandResponse.Ephemeral($"How much has {experiment.ShortId} cost in all so far? For example `/experiment spend {experiment.ShortId} 250`, or `+50` to add to it.");
@@ -113,7 +106,7 @@ public sealed class ExperimentCommand(
 
     private async Task<SlashCommandResponse> Results(SlashCommand command, CommandLine line, CancellationToken cancellationToken)
     {
-        var found = await RunningToRecord(command, line, "results", cancellationToken);
+        var found = await RunningToRecord(command, line, ExperimentVerb.Results, cancellationToken);
         if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
         var typed = line.Arguments[line.FirstArgument.Length..].Trim();
         if (typed.Length == 0 || ResultCount.Read(typed, out var results) is { } problem || results is null)
@@ -122,15 +115,16 @@ public sealed class ExperimentCommand(
     }
 
     /// <summary>The running experiment the command names, when the caller may record its numbers.</summary>
-    private async Task<ExperimentLookup> RunningToRecord(SlashCommand command, CommandLine line, string verb, CancellationToken cancellationToken)
+    private async Task<ExperimentLookup> RunningToRecord(SlashCommand command, CommandLine line, ExperimentVerb verb, CancellationToken cancellationToken)
     {
-        var found = await access.Find(command.TeamId, line.FirstArgument, verb, cancellationToken);
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
+        var found = await access.Find(command.TeamId, line.FirstArgument, verb, words, cancellationToken);
         if (found.Experiment is not { } experiment) return found;
         if (experiment.Status != ExperimentStatus.Running)
             return new(null, experiment.Status == ExperimentStatus.Concluded
                 ? $"{experiment.ShortId} is concluded; its spend and results were recorded when it was concluded. `/experiment show {experiment.ShortId}` shows them."
                 : $"{experiment.ShortId} isn't running, so it has no spend to record. Set its budget with `/experiment edit {experiment.ShortId}`.");
-        if (await access.Refusal(command.UserId, experiment, $"record the {verb} of", cancellationToken) is { } refusal) return new(null, refusal);
+        if (await access.Refusal(command.UserId, experiment, verb, words, cancellationToken) is { } refusal) return new(null, refusal);
         return found;
     }
 

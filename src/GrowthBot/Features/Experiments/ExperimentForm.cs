@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Globalization;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
@@ -39,18 +40,19 @@ public static class ExperimentForm
     /// block id <paramref name="leadsBlock"/>: a new one shows its new default when the key result changes.
     /// </summary>
     public static ModalView Build(string title, string callbackId, string submit, ExperimentDraft initial,
-        IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin, string leadsBlock = Blocks.BringsLeads)
+        IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin, Wording words, string leadsBlock = Blocks.BringsLeads)
     {
+        Option StageOption(FunnelStage stage) => Choice(words.Label(stage, LabelForm.Description), stage.ToString());
         var stages = Enum.GetValues<FunnelStage>().Select(StageOption).ToList();
         var keyResultOptions = keyResults.Take(BlockKitLimits.MaxOptions).Select(KeyResultOption).ToList();
         var blocks = new List<Block>
         {
-            Text(Blocks.Name, "Name", ExperimentDraft.NameMax, initial.Name, "LinkedIn InMail to CMOs of 100-person companies"),
-            Text(Blocks.Hypothesis, "Hypothesis", ExperimentDraft.HypothesisMax, initial.Hypothesis, "If we …, then … because …", multiline: true,
-                hint: "What you expect to happen, and why you believe it."),
-            Input(Blocks.Stage, "Funnel stage (AARRR)", new StaticSelect
+            Text(Blocks.Name, words.Text(ExperimentText.NameField), ExperimentDraft.NameMax, initial.Name, words.Text(ExperimentText.NamePlaceholder)),
+            Text(Blocks.Hypothesis, words.Text(ExperimentText.FieldHypothesis), ExperimentDraft.HypothesisMax, initial.Hypothesis, words.Text(ExperimentText.HypothesisPlaceholder), multiline: true,
+                hint: words.Text(ExperimentText.HypothesisHint)),
+            Input(Blocks.Stage, words.Text(ExperimentText.StageField), new StaticSelect
             {
-                Placeholder = "Choose a stage",
+                Placeholder = words.Text(ExperimentText.StagePlaceholder),
                 Options = stages,
                 InitialOption = initial.Stage is { } stage ? StageOption(stage) : null,
             }),
@@ -58,34 +60,34 @@ public static class ExperimentForm
         if (keyResultOptions.Count > 0)
         {
             var chosen = keyResults.FirstOrDefault(k => k.Id == initial.KeyResultId);
-            blocks.Add(DispatchingInput(Blocks.KeyResult, "Key result it should move", ExperimentKeyResultSelect.ActionId, new StaticSelect
+            blocks.Add(DispatchingInput(Blocks.KeyResult, words.Text(ExperimentText.KeyResultField), ExperimentKeyResultSelect.ActionId, new StaticSelect
             {
-                Placeholder = "Choose a key result",
+                Placeholder = words.Text(ExperimentText.KeyResultPlaceholder),
                 Options = keyResultOptions,
                 InitialOption = chosen is null ? null : KeyResultOption(chosen),
             }, optional: true));
         }
         else
         {
-            blocks.Add(new ContextBlock("No key results yet, so this experiment won't be linked to one. A growth lead can set them with `/okr set`."));
+            blocks.Add(new ContextBlock(words.Text(ExperimentText.NoKeyResults)));
         }
-        blocks.Add(Checkbox(leadsBlock, "Leads", "Brings leads for sales to judge", initial.BringsLeads,
-            hint: "Sales are asked in the weekly report's thread to rate its leads. Ticked when its key result counts leads."));
+        blocks.Add(Checkbox(leadsBlock, words.Text(ExperimentText.LeadsField), words.Text(ExperimentText.BringsLeadsOption), initial.BringsLeads,
+            hint: words.Text(ExperimentText.BringsLeadsHint)));
         blocks.AddRange(
         [
-            Text(Blocks.Metric, "Metric that tells whether it worked", ExperimentDraft.MetricMax, initial.Metric, "Leads from the campaign", optional: true),
+            Text(Blocks.Metric, words.Text(ExperimentText.MetricField), ExperimentDraft.MetricMax, initial.Metric, words.Text(ExperimentText.MetricPlaceholder), optional: true),
             Text(Blocks.Budget, "Budget", 30, initial.BudgetText, "800", optional: true,
                 hint: "What you plan to spend on it, in the team's currency (/growth settings). Leave empty for none."),
             Text(Blocks.ResultUnit, "One result is a…", ExperimentDraft.ResultUnitMax, initial.ResultUnit, "lead", optional: true,
                 hint: "What you count, in the singular: lead, sign-up, demo. Cost per result is spend ÷ results."),
-            Input(Blocks.Impact, "Impact (1–10)", IceInput(initial.Impact), hint: "How much will it move the key result if it works?"),
-            Input(Blocks.Confidence, "Confidence (1–10)", IceInput(initial.Confidence), hint: "How sure are you that it will work?"),
-            Input(Blocks.Ease, "Ease (1–10)", IceInput(initial.Ease), hint: "How easy is it to run in about a week? ICE = (Impact + Confidence + Ease) ÷ 3"),
-            Input(Blocks.Owner, "Owner", new UsersSelect { InitialUser = initial.OwnerId }),
-            Input(Blocks.Start, "Start date", new DatePicker { InitialDate = Iso(initial.StartDate) }),
-            Input(Blocks.End, "End date", new DatePicker { InitialDate = Iso(initial.EndDate) }),
+            Input(Blocks.Impact, words.Text(ExperimentText.ImpactField), IceInput(initial.Impact), hint: words.Text(ExperimentText.ImpactHint)),
+            Input(Blocks.Confidence, words.Text(ExperimentText.ConfidenceField), IceInput(initial.Confidence), hint: words.Text(ExperimentText.ConfidenceHint)),
+            Input(Blocks.Ease, words.Text(ExperimentText.EaseField), IceInput(initial.Ease), hint: words.Text(ExperimentText.EaseHint)),
+            Input(Blocks.Owner, words.Text(ExperimentText.OwnerField), new UsersSelect { InitialUser = initial.OwnerId }),
+            Input(Blocks.Start, words.Text(ExperimentText.StartField), new DatePicker { InitialDate = Iso(initial.StartDate) }),
+            Input(Blocks.End, words.Text(ExperimentText.EndField), new DatePicker { InitialDate = Iso(initial.EndDate) }),
         ]);
-        return Modal(title, callbackId, submit, blocks, origin);
+        return Modal(title, callbackId, submit, blocks, origin, words);
     }
 
     /// <summary>Reads what was submitted; nothing is checked yet.</summary>
@@ -124,11 +126,9 @@ public static class ExperimentForm
     {
         var errors = draft.Validate();
         if (draft.KeyResultId is { } keyResultId && await okrs.FindKeyResult(teamId, keyResultId, cancellationToken) is null)
-            errors.Add(Blocks.KeyResult, "That key result no longer exists; please choose another.");
+            errors.Add(Blocks.KeyResult, ProblemCode.KeyResultGone);
         return errors;
     }
-
-    private static Option StageOption(FunnelStage stage) => Choice(stage.Describe(), stage.ToString());
 
     private static Option KeyResultOption(KeyResultChoice k) => Choice($"{k.ShortId} {k.Name}", k.Id.ToString(CultureInfo.InvariantCulture));
 

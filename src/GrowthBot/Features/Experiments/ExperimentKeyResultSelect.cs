@@ -1,3 +1,5 @@
+using GrowthBot.Resources;
+using GrowthBot.Common;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Routing;
@@ -16,7 +18,7 @@ namespace GrowthBot.Features.Experiments;
 /// leads box, which gets a new block id and with it the new default. The person can still untick it.
 /// </para>
 /// </summary>
-public sealed class ExperimentKeyResultSelect(OkrStore okrs, ISlackApi slack, ILogger<ExperimentKeyResultSelect> logger) : IBlockActionHandler
+public sealed class ExperimentKeyResultSelect(OkrStore okrs, ISlackApi slack, Readers readers, ILogger<ExperimentKeyResultSelect> logger) : IBlockActionHandler
 {
     public const string ActionId = "experiment_key_result";
 
@@ -28,11 +30,12 @@ public sealed class ExperimentKeyResultSelect(OkrStore okrs, ISlackApi slack, IL
         var chosen = keyResults.FirstOrDefault(k => k.Id == draft.KeyResultId);
         draft = draft with { BringsLeads = chosen?.CountsLeads ?? false };
         var origin = ModalOrigin.Parse(view.PrivateMetadata);
+        var words = await readers.Person(request.TeamId, request.UserId, cancellationToken);
         var leadsBlock = $"{ExperimentForm.Blocks.BringsLeads}.{chosen?.Id ?? 0}.{request.Action.ActionTs ?? view.Hash}";
         ModalView? updated = view.CallbackId switch
         {
-            NewExperimentModal.CallbackId => NewExperimentModal.Build(draft, keyResults, origin, leadsBlock),
-            EditExperimentModal.CallbackId when origin.Subject is { } shortId => EditExperimentModal.Build(shortId, draft, keyResults, origin, leadsBlock),
+            NewExperimentModal.CallbackId => NewExperimentModal.Build(draft, keyResults, origin, words, leadsBlock),
+            EditExperimentModal.CallbackId when origin.Subject is { } shortId => EditExperimentModal.Build(shortId, draft, keyResults, origin, words, leadsBlock),
             _ => null,
         };
         if (updated is null) return ActionResponse.None;

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
 using GrowthBot.Domain.Learnings;
@@ -36,17 +37,18 @@ public static class ExperimentMessages
 
     public static Message Created(Experiment e, Wording words, IReadOnlyList<SimilarExperiment>? similar = null)
     {
-        var text = $":test_tube: Saved *{e.ShortId} · {Escape(e.Name)}* to the backlog.\n" +
-                   $"*ICE {e.Ice.ScoreText}*: {e.Ice.Formula} (Impact + Confidence + Ease, divided by 3).";
-        var blocks = new List<Block> { new SectionBlock(text) };
+        var text = words.Text(ExperimentText.Created, ("id", e.ShortId), ("name", Escape(e.Name)), ("score", words.IceScore(e.Ice)), ("formula", words.IceFormula(e.Ice)));
+        var blocks = new List<Block> { new SectionBlock(Truncate(text, BlockKitLimits.SectionText)) };
         if (similar is { Count: > 0 })
         {
-            var lines = similar.Select(s => "• " + Truncate(SimilarLine(s.Experiment), CardLineMax));
-            blocks.Add(new SectionBlock(Truncate(":mag: *Tested before?* These look similar:\n" + string.Join("\n", lines), BlockKitLimits.SectionText)));
+            var lines = similar.Select(s => "• " + Truncate(SimilarLine(s.Experiment, words), CardLineMax));
+            blocks.Add(new SectionBlock(Truncate(words.Text(ExperimentText.SimilarTitle) + "\n" + string.Join("\n", lines), BlockKitLimits.SectionText)));
         }
-        blocks.Add(new ContextBlock($"Start it with `/experiment start {e.ShortId}` · see it with `/experiment show {e.ShortId}`"));
+        blocks.Add(new ContextBlock(words.Text(ExperimentText.CreatedHint, ("id", e.ShortId))));
         // The fallback text is what notifications show, and Slack parses mentions in it too.
-        var fallback = $"Saved {e.ShortId} · {Escape(e.Name)} (ICE {e.Ice.ScoreText})" + (similar is { Count: > 0 } ? $"; {words.Count(similar.Count, Counted.SimilarExperiment)} tested before" : "");
+        var fallback = words.Text(ExperimentText.CreatedFallback, ("id", e.ShortId), ("name", Escape(e.Name)), ("score", words.IceScore(e.Ice)));
+        if (similar is { Count: > 0 })
+            fallback = words.Text(ExperimentText.CreatedFallbackSimilar, ("saved", fallback), ("similar", words.Count(similar.Count, Counted.SimilarExperiment)));
         return new Message(fallback, blocks);
     }
 
@@ -55,33 +57,33 @@ public static class ExperimentMessages
     {
         var days = words.Count(e.EndDate.DayNumber - e.StartDate.DayNumber, Counted.Day);
         var (start, end) = (words.Date(e.StartDate, e.StartDate), words.Date(e.EndDate, e.StartDate));
-        return new Message($"{e.ShortId} is running until {end}",
+        return new Message(words.Text(ExperimentText.StartedFallback, ("id", e.ShortId), ("end", end)),
         [
-            new SectionBlock(Truncate($":runner: *{e.ShortId} · {Escape(e.Name)}* is running: {start} → {end} ({days}).", BlockKitLimits.SectionText)),
-            new ContextBlock($"Add its tasks with `/task new {e.ShortId}` · conclude it with `/experiment conclude {e.ShortId}` when it ends"),
+            new SectionBlock(Truncate(words.Text(ExperimentText.Started, ("id", e.ShortId), ("name", Escape(e.Name)), ("start", start), ("end", end), ("days", days)), BlockKitLimits.SectionText)),
+            new ContextBlock(words.Text(ExperimentText.StartedHint, ("id", e.ShortId))),
         ]);
     }
 
     public static Message Concluded(Experiment e, Learning learning, KeyResult? keyResult, Currency currency, Wording words)
     {
-        var cheer = e.Outcome == Outcome.DidNotWork ? " A failed experiment is a learning too: thanks for writing it down." : "";
-        var text = $":checkered_flag: Concluded *{e.ShortId} · {Escape(e.Name)}*: *{e.Outcome?.Label()}*, decision *{e.Decision?.Label()}*.{cheer}\n" +
-                   $"*Result:* {Escape(e.Result)}\n*Learning* (saved as `{learning.ShortId}`): {Escape(e.Learning)}";
+        var text = words.Text(ExperimentText.Concluded, ("id", e.ShortId), ("name", Escape(e.Name)), ("outcome", words.Label(e.Outcome)), ("decision", words.Label(e.Decision))) +
+                   (e.Outcome == Outcome.DidNotWork ? " " + words.Text(ExperimentText.ConcludedCheer) : "") + "\n" +
+                   words.Text(ExperimentText.ConcludedDetails, ("result", Escape(e.Result)), ("learning", learning.ShortId), ("text", Escape(e.Learning)));
         var blocks = new List<Block> { new SectionBlock(Truncate(text, BlockKitLimits.SectionText)) };
         if (keyResult is not null) blocks.Add(new ContextBlock(Truncate($":chart_with_upwards_trend: {KeyResultLine(keyResult, words)}", BlockKitLimits.SectionText)));
         if (e.HasMoney) blocks.Add(new ContextBlock($":moneybag: {Escape(words.Spend(e, currency))}"));
-        return new Message($"Concluded {e.ShortId} · {Escape(e.Name)}: {e.Outcome?.Label()}", blocks);
+        return new Message(words.Text(ExperimentText.ConcludedFallback, ("id", e.ShortId), ("name", Escape(e.Name)), ("outcome", words.Label(e.Outcome))), blocks);
     }
 
-    public static Message Edited(Experiment e) => new($"Saved changes to {e.ShortId} · {Escape(e.Name)}",
+    public static Message Edited(Experiment e, Wording words) => new(words.Text(ExperimentText.EditedFallback, ("id", e.ShortId), ("name", Escape(e.Name))),
     [
-        new SectionBlock(Truncate($":pencil2: Saved changes to *{e.ShortId} · {Escape(e.Name)}*. *ICE {e.Ice.ScoreText}*: {e.Ice.Formula}.", BlockKitLimits.SectionText)),
-        new ContextBlock($"See it with `/experiment show {e.ShortId}`"),
+        new SectionBlock(Truncate(words.Text(ExperimentText.Edited, ("id", e.ShortId), ("name", Escape(e.Name)), ("score", words.IceScore(e.Ice)), ("formula", words.IceFormula(e.Ice))), BlockKitLimits.SectionText)),
+        new ContextBlock(words.Text(ExperimentText.SeeIt, ("id", e.ShortId))),
     ]);
 
-    public static Message Abandoned(Experiment e) => new($"Abandoned {e.ShortId} · {Escape(e.Name)}",
+    public static Message Abandoned(Experiment e, Wording words) => new(words.Text(ExperimentText.AbandonedFallback, ("id", e.ShortId), ("name", Escape(e.Name))),
     [
-        new SectionBlock(Truncate($":wastebasket: Abandoned *{e.ShortId} · {Escape(e.Name)}*. It stays in the history; log it again with `/experiment new` if it comes back.", BlockKitLimits.SectionText)),
+        new SectionBlock(Truncate(words.Text(ExperimentText.Abandoned, ("id", e.ShortId), ("name", Escape(e.Name))), BlockKitLimits.SectionText)),
     ]);
 
     public static Message List(IReadOnlyList<Experiment> experiments, DateOnly today, Wording words)
@@ -90,16 +92,15 @@ public static class ExperimentMessages
         var running = ordered.Where(e => e.Status == ExperimentStatus.Running).ToList();
         var backlog = ordered.Where(e => e.Status == ExperimentStatus.Backlog).ToList();
         if (running.Count == 0 && backlog.Count == 0)
-            return new Message("No experiments yet. Log the first idea with /experiment new.",
-                [new SectionBlock("No experiments yet. Log the first idea with `/experiment new`: anyone can, and the backlog ranks ideas by ICE.")]);
+            return new Message(words.Text(ExperimentText.ListEmpty), [new SectionBlock(words.Text(ExperimentText.ListEmpty))]);
 
-        var blocks = new List<Block> { new HeaderBlock("Experiments") };
-        AddGroup(blocks, $":runner: *Running* ({words.Number(running.Count)})", running, "Nothing running. Start the top idea with `/experiment start <id>`.", e =>
-            $"`{e.ShortId}` *{Escape(e.Name)}* · {e.Stage} · owner {User(e.OwnerId)} · ends {words.Date(e.EndDate, today)}", words);
-        AddGroup(blocks, $":bulb: *Backlog by ICE* ({words.Number(backlog.Count)})", backlog, "The backlog is empty. Log an idea with `/experiment new`.", e =>
-            $"`{e.ShortId}` *{Escape(e.Name)}* · ICE *{e.Ice.ScoreText}* ({e.Ice.Impact}/{e.Ice.Confidence}/{e.Ice.Ease}) · {e.Stage} · {User(e.OwnerId)}", words);
-        blocks.Add(new ContextBlock("ICE = (Impact + Confidence + Ease) ÷ 3 · `/experiment show <id>` for details"));
-        return new Message($"{words.Number(running.Count)} running, {words.Number(backlog.Count)} in the backlog", blocks);
+        var blocks = new List<Block> { new HeaderBlock(words.Text(ExperimentText.ListHeader)) };
+        AddGroup(blocks, words.Text(ExperimentText.ListRunning, ("count", running.Count)), running, words.Text(ExperimentText.ListRunningEmpty), e =>
+            words.Text(ExperimentText.ListRunningLine, ("id", e.ShortId), ("name", Escape(e.Name)), ("stage", words.Label(e.Stage)), ("owner", User(e.OwnerId)), ("end", words.Date(e.EndDate, today))), words);
+        AddGroup(blocks, words.Text(ExperimentText.ListBacklog, ("count", backlog.Count)), backlog, words.Text(ExperimentText.ListBacklogEmpty), e =>
+            $"`{e.ShortId}` *{Escape(e.Name)}* · ICE *{words.IceScore(e.Ice)}* ({e.Ice.Impact}/{e.Ice.Confidence}/{e.Ice.Ease}) · {words.Label(e.Stage)} · {User(e.OwnerId)}", words);
+        blocks.Add(new ContextBlock(words.Text(ExperimentText.ListFooter)));
+        return new Message(words.Text(ExperimentText.ListFallback, ("running", running.Count), ("backlog", backlog.Count)), blocks);
     }
 
     /// <summary>
@@ -113,29 +114,29 @@ public static class ExperimentMessages
         var e = details.Experiment;
         var fields = new List<TextObject>
         {
-            new Mrkdwn($"*Status*\n{e.Status.Label()}"),
-            new Mrkdwn($"*Funnel stage*\n{e.Stage}"),
-            new Mrkdwn($"*ICE {e.Ice.ScoreText}*\n{e.Ice.Formula}"),
-            new Mrkdwn($"*Owner*\n{User(e.OwnerId)}"),
-            new Mrkdwn($"*Dates*\n{words.Date(e.StartDate, today)} → {words.Date(e.EndDate, today)}"),
-            new Mrkdwn(Truncate($"*Metric*\n{(e.Metric.Length > 0 ? Escape(e.Metric) : "_not set_")}", BlockKitLimits.SectionFieldText)),
+            new Mrkdwn(words.Field(words.Text(ExperimentText.FieldStatus), words.Label(e.Status))),
+            new Mrkdwn(words.Field(words.Text(ExperimentText.FieldStage), words.Label(e.Stage))),
+            new Mrkdwn(words.Field($"ICE {words.IceScore(e.Ice)}", words.IceFormula(e.Ice))),
+            new Mrkdwn(words.Field(words.Text(ExperimentText.FieldOwner), User(e.OwnerId))),
+            new Mrkdwn(words.Field(words.Text(ExperimentText.FieldDates), $"{words.Date(e.StartDate, today)} → {words.Date(e.EndDate, today)}")),
+            new Mrkdwn(Truncate(words.Field(words.Text(ExperimentText.FieldMetric), e.Metric.Length > 0 ? Escape(e.Metric) : words.Text(ExperimentText.MetricNotSet)), BlockKitLimits.SectionFieldText)),
         };
         var blocks = new List<Block>
         {
             new HeaderBlock(Truncate($"{e.ShortId} · {e.Name}", BlockKitLimits.HeaderText)),
-            new SectionBlock(Truncate($"*Hypothesis*\n{Escape(e.Hypothesis)}", BlockKitLimits.SectionText)),
+            new SectionBlock(Truncate(words.Field(words.Text(ExperimentText.FieldHypothesis), Escape(e.Hypothesis)), BlockKitLimits.SectionText)),
             new SectionBlock { Fields = fields },
         };
-        if (details.KeyResult is { } kr) blocks.Add(new SectionBlock(Truncate($"*Key result*\n{KeyResultLine(kr, words)}", BlockKitLimits.SectionText)));
+        if (details.KeyResult is { } kr) blocks.Add(new SectionBlock(Truncate(words.Field(words.Text(ExperimentText.FieldKeyResult), KeyResultLine(kr, words)), BlockKitLimits.SectionText)));
         if (e.HasMoney) blocks.Add(new SectionBlock($"*Budget and results*\n{Escape(words.Spend(e, currency))}"));
         else if (e.IsOpen) blocks.Add(new ContextBlock($"No budget or spend yet: set a budget with `/experiment edit {e.ShortId}`, record spend with `/experiment spend {e.ShortId} 250`."));
         if (e.Outcome is { } outcome)
         {
-            var conclusion = $"*Outcome:* {outcome.Label()}" +
-                             (e.Result is { Length: > 0 } ? $"\n*Result:* {Escape(e.Result)}" : "") +
-                             (e.Learning is { Length: > 0 } ? $"\n*Learning:* {Escape(e.Learning)}" : "") +
-                             (e.Decision is { } decision ? $"\n*Decision:* {decision.Label()}" : "") +
-                             (e.NextStep is { Length: > 0 } next ? $"\n*Next step:* {Escape(next)}" : "");
+            var conclusion = words.LabelledLine(words.Text(ExperimentText.FieldOutcome), words.Label(outcome)) +
+                             (e.Result is { Length: > 0 } ? "\n" + words.LabelledLine(words.Text(ExperimentText.FieldResult), Escape(e.Result)) : "") +
+                             (e.Learning is { Length: > 0 } ? "\n" + words.LabelledLine(words.Text(ExperimentText.FieldLearning), Escape(e.Learning)) : "") +
+                             (e.Decision is { } decision ? "\n" + words.LabelledLine(words.Text(ExperimentText.FieldDecision), words.Label(decision)) : "") +
+                             (e.NextStep is { Length: > 0 } next ? "\n" + words.LabelledLine(words.Text(ExperimentText.FieldNextStep), Escape(next)) : "");
             blocks.Add(new SectionBlock(Truncate(conclusion, BlockKitLimits.SectionText)));
         }
         AddTasks(blocks, details, today, words);
@@ -145,15 +146,17 @@ public static class ExperimentMessages
         {
             BlockElement? button = e.Status switch
             {
-                ExperimentStatus.Backlog => StartExperimentButton.For(e),
-                ExperimentStatus.Running => ConcludeExperimentButton.For(e),
+                ExperimentStatus.Backlog => StartExperimentButton.For(e, words),
+                ExperimentStatus.Running => ConcludeExperimentButton.For(e, words),
                 _ => null,
             };
             if (button is not null) blocks.Add(new ActionsBlock([button]));
         }
-        var logged = $"Logged by {User(e.CreatedBy)} on {Date(e.CreatedAt)}" +
-                     (e.StartedAt is { } started ? $" · started {Date(started)}" : "") +
-                     (e.ConcludedAt is { } ended ? $" · {(e.Status == ExperimentStatus.Abandoned ? "abandoned" : "concluded")} {Date(ended)}" : "");
+        var logged = words.Text(ExperimentText.CardLogged, ("user", User(e.CreatedBy)), ("date", words.Moment(e.CreatedAt))) +
+                     (e.StartedAt is { } started ? words.Text(ExperimentText.CardStarted, ("date", words.Moment(started))) : "") +
+                     (e.ConcludedAt is { } ended
+                         ? words.Text(e.Status == ExperimentStatus.Abandoned ? ExperimentText.CardAbandoned : ExperimentText.CardConcluded, ("date", words.Moment(ended)))
+                         : "");
         blocks.Add(new ContextBlock(logged));
         return new Message($"{e.ShortId} · {Escape(e.Name)}", blocks);
     }
@@ -163,7 +166,7 @@ public static class ExperimentMessages
         var tasks = details.Tasks;
         if (tasks.Count == 0)
         {
-            if (details.Experiment.IsOpen) blocks.Add(new ContextBlock($"No tasks yet. Outline the work with `/task new {details.Experiment.ShortId}`."));
+            if (details.Experiment.IsOpen) blocks.Add(new ContextBlock(words.Text(ExperimentText.NoTasks, ("id", details.Experiment.ShortId))));
             return;
         }
         var open = tasks.Where(t => t.IsOpen)
@@ -171,19 +174,21 @@ public static class ExperimentMessages
             .ThenBy(t => t.DueDate).ThenBy(t => t.Number).ToList();
         var overdue = open.Count(t => t.IsOverdue(today));
         var blocked = open.Where(t => t.IsBlocked).ToList();
-        var title = $"*Tasks* · {words.Number(open.Count)} open, {words.Number(tasks.Count - open.Count)} done" +
-                    (overdue > 0 ? $" · :warning: {words.Number(overdue)} overdue" : "") + (blocked.Count > 0 ? $" · :no_entry: {words.Number(blocked.Count)} blocked" : "");
+        var title = words.Text(ExperimentText.TasksTitle, ("open", open.Count), ("done", tasks.Count - open.Count)) +
+                    (overdue > 0 ? words.Text(ExperimentText.TasksOverdue, ("count", overdue)) : "") +
+                    (blocked.Count > 0 ? words.Text(ExperimentText.TasksBlocked, ("count", blocked.Count)) : "");
         blocks.Add(new SectionBlock(List(title, open, t =>
         {
-            var flags = (t.IsBlocked ? " · :no_entry: blocked" : "") + (t.IsOverdue(today) ? " · :warning: overdue" : "") +
-                        (t.Postponements > 0 ? $" · postponed {words.Times(t.Postponements)}" : "");
+            var flags = (t.IsBlocked ? words.Text(ExperimentText.FlagBlocked) : "") + (t.IsOverdue(today) ? words.Text(ExperimentText.FlagOverdue) : "") +
+                        (t.Postponements > 0 ? words.Text(ExperimentText.FlagPostponed, ("times", words.Times(t.Postponements))) : "");
             // User text is cut first, so the mention and date after it are never cut in half.
-            return $"`{t.ShortId}` {Escape(Truncate(t.Title, TitleMax))} · {User(t.OwnerId)} · due {words.Date(t.DueDate, today)}{flags}";
+            return words.Text(ExperimentText.TaskLine, ("id", t.ShortId), ("title", Escape(Truncate(t.Title, TitleMax))), ("owner", User(t.OwnerId)), ("due", words.Date(t.DueDate, today)), ("flags", flags));
         }, Counted.OpenTask, words)));
 
         if (blocked.Count > 0)
-            blocks.Add(new SectionBlock(List($"*Blockers* ({blocked.Count})", blocked, t =>
-                $"`{t.ShortId}` {t.Blocker!.Reason.Label()} since {Date(t.Blocker.CreatedAt)}" + (t.Blocker.Note.Length > 0 ? $": {Escape(t.Blocker.Note)}" : ""),
+            blocks.Add(new SectionBlock(List(words.Text(ExperimentText.BlockersTitle, ("count", blocked.Count)), blocked, t =>
+                words.Text(ExperimentText.BlockerLine, ("id", t.ShortId), ("reason", words.Label(t.Blocker!.Reason)), ("date", words.Moment(t.Blocker.CreatedAt))) +
+                (t.Blocker.Note.Length > 0 ? $": {Escape(t.Blocker.Note)}" : ""),
                 Counted.Blocker, words)));
 
         var postponedCount = tasks.Sum(t => t.Postponements);
@@ -193,7 +198,7 @@ public static class ExperimentMessages
             var latest = details.Postponements.OrderByDescending(p => p.CreatedAt).ToList();
             var postponedTasks = tasks.Count(t => t.Postponements > 0);
             blocks.Add(new SectionBlock(List(
-                $"*Postponements* · {words.Number(postponedCount)} in all, on {words.Count(postponedTasks, Counted.Task)}; latest reasons:",
+                words.Text(ExperimentText.PostponementsTitle, ("total", postponedCount), ("tasks", words.Count(postponedTasks, Counted.Task))),
                 latest, p => $"`{byTask.GetValueOrDefault(p.TaskId, "?")}` → {words.Date(p.ToDate, today)}: {Escape(p.Reason)}", Counted.Postponement, words)));
         }
     }
@@ -202,17 +207,17 @@ public static class ExperimentMessages
     {
         if (learnings.Count == 0) return;
         var newestFirst = learnings.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Number).ToList();
-        blocks.Add(new SectionBlock(List($":bulb: *Learnings* ({words.Number(learnings.Count)})", newestFirst, l => $"`{l.ShortId}` {Escape(l.Text)}", Counted.Learning, words)));
+        blocks.Add(new SectionBlock(List(words.Text(ExperimentText.LearningsTitle, ("count", learnings.Count)), newestFirst, l => $"`{l.ShortId}` {Escape(l.Text)}", Counted.Learning, words)));
     }
 
     private static void AddFeedback(List<Block> blocks, IReadOnlyList<LeadFeedback> feedback, Wording words)
     {
         if (feedback.Count == 0) return;
-        string Count(LeadQuality q) => words.Number(feedback.Count(f => f.Quality == q));
-        var title = $":handshake: *Lead quality from sales* · Good {Count(LeadQuality.Good)} · Mixed {Count(LeadQuality.Mixed)} · Poor {Count(LeadQuality.Poor)}";
+        string Count(LeadQuality q) => $"{words.Label(q)} {words.Number(feedback.Count(f => f.Quality == q))}";
+        var title = $"{words.Text(ExperimentText.FeedbackTitle)} · {Count(LeadQuality.Good)} · {Count(LeadQuality.Mixed)} · {Count(LeadQuality.Poor)}";
         var replies = feedback.Where(f => f.Text.Length > 0 || f.Reason is not null).OrderByDescending(f => f.CreatedAt).ToList();
         blocks.Add(new SectionBlock(List(title, replies, f =>
-            $"{User(f.CreatedBy)}" + (f.Quality is { } q ? $" ({q})" : "") + (f.Reason is { } r ? $" · {r.Label().ToLowerInvariant()}" : "") +
+            $"{User(f.CreatedBy)}" + (f.Quality is { } q ? $" ({words.Label(q)})" : "") + (f.Reason is { } r ? $" · {words.InSentence(r)}" : "") +
             (f.Text.Length > 0 ? $": {Escape(f.Text)}" : ""), Counted.Reply, words)));
     }
 
@@ -220,19 +225,19 @@ public static class ExperimentMessages
     private static string List<T>(string title, IReadOnlyList<T> items, Func<T, string> line, Counted what, Wording words)
     {
         var lines = items.Take(CardListLimit).Select(i => "• " + Truncate(line(i), CardLineMax)).ToList();
-        if (items.Count > CardListLimit) lines.Add($"_…and {words.More(items.Count - CardListLimit, what)}_");
+        if (items.Count > CardListLimit) lines.Add(words.AndMore(items.Count - CardListLimit, what));
         return Truncate(lines.Count == 0 ? title : title + "\n" + string.Join("\n", lines), BlockKitLimits.SectionText);
     }
 
-    private static string SimilarLine(Experiment e)
+    private static string SimilarLine(Experiment e, Wording words)
     {
         var state = e.Status switch
         {
-            ExperimentStatus.Concluded => $"*{e.Outcome?.Label()}*" + (e.Result is { Length: > 0 } ? $": {Escape(e.Result)}" : "") +
-                                          (e.Learning is { Length: > 0 } ? $" · learned: {Escape(e.Learning)}" : ""),
-            ExperimentStatus.Running => $"running now, owner {User(e.OwnerId)}",
-            ExperimentStatus.Backlog => "already in the backlog",
-            _ => "abandoned",
+            ExperimentStatus.Concluded => $"*{words.Label(e.Outcome)}*" + (e.Result is { Length: > 0 } ? $": {Escape(e.Result)}" : "") +
+                                          (e.Learning is { Length: > 0 } ? words.Text(ExperimentText.SimilarLearned, ("text", Escape(e.Learning))) : ""),
+            ExperimentStatus.Running => words.Text(ExperimentText.SimilarRunning, ("owner", User(e.OwnerId))),
+            ExperimentStatus.Backlog => words.Text(ExperimentText.SimilarBacklog),
+            _ => words.Text(ExperimentText.SimilarAbandoned),
         };
         return $"`{e.ShortId}` *{Escape(e.Name)}* — {state}";
     }
@@ -291,7 +296,7 @@ public static class ExperimentMessages
     /// <summary>e.g. <c>KR1 · New leads: 26/100 leads · On track</c>.</summary>
     public static string KeyResultLine(KeyResult kr, Wording words) =>
         $"`{kr.ShortId}` {Escape(kr.Name)}: {Escape(words.Progress(kr.Current, kr.Target, kr.Unit))}" +
-        (kr.Confidence is { } c ? $" · {c.Label()}" : "");
+        (kr.Confidence is { } c ? $" · {words.Label(c)}" : "");
 
     private static void AddGroup(List<Block> blocks, string title, IReadOnlyList<Experiment> group, string empty, Func<Experiment, string> line, Wording words)
     {
@@ -304,7 +309,7 @@ public static class ExperimentMessages
         // One section holds many lines; cut at the limit and say how many more there are.
         var lines = group.Take(ListLimit).Select(line).ToList();
         var text = string.Join("\n", lines);
-        if (group.Count > ListLimit) text += $"\n_…and {words.Number(group.Count - ListLimit)} more_";
+        if (group.Count > ListLimit) text += "\n" + words.Text(ExperimentText.ListMore, ("count", group.Count - ListLimit));
         blocks.Add(new SectionBlock(Truncate(text, BlockKitLimits.SectionText)));
     }
 }

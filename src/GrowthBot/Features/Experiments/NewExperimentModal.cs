@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Features.Common;
@@ -17,7 +18,8 @@ public sealed class NewExperimentModal(
     OkrStore okrs,
     TeamClock clock,
     ModalOpener opener,
-    SlackBackgroundWork background) : IViewSubmissionHandler
+    SlackBackgroundWork background,
+    Readers readers) : IViewSubmissionHandler
 {
     public const string CallbackId = "experiment_new";
 
@@ -29,23 +31,25 @@ public sealed class NewExperimentModal(
     {
         // The trigger expires 3 s after Slack sent it: one quick read for the key results, then open at once.
         var keyResults = await okrs.CurrentKeyResults(teamId, cancellationToken);
-        return await opener.Open(triggerId, Build(userId, clock.Today(teamId), keyResults, origin), cancellationToken);
+        var words = await readers.Person(teamId, userId, cancellationToken);
+        return await opener.Open(triggerId, Build(userId, clock.Today(teamId), keyResults, origin, words), words, cancellationToken);
     }
 
     /// <summary>Builds the modal, pre-filled with the caller as owner and a one-week run from today.</summary>
-    public static ModalView Build(string userId, DateOnly today, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin) =>
-        Build(new ExperimentDraft { OwnerId = userId, StartDate = today, EndDate = today.AddDays(ExperimentLifecycle.DefaultRunDays) }, keyResults, origin);
+    public static ModalView Build(string userId, DateOnly today, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin, Wording words) =>
+        Build(new ExperimentDraft { OwnerId = userId, StartDate = today, EndDate = today.AddDays(ExperimentLifecycle.DefaultRunDays) }, keyResults, origin, words);
 
     /// <summary>The modal showing <paramref name="draft"/>, e.g. again with a new default for the leads box.</summary>
-    public static ModalView Build(ExperimentDraft draft, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin,
+    public static ModalView Build(ExperimentDraft draft, IReadOnlyList<KeyResultChoice> keyResults, ModalOrigin origin, Wording words,
         string leadsBlock = ExperimentForm.Blocks.BringsLeads) =>
-        ExperimentForm.Build("New experiment", CallbackId, "Save", draft, keyResults, origin, leadsBlock);
+        ExperimentForm.Build(words.Text(ExperimentText.NewTitle), CallbackId, words.Text(CommonText.Save), draft, keyResults, origin, words, leadsBlock);
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
         var draft = ExperimentForm.Read(new ViewValues(submission.View.State));
+        var said = await readers.Person(submission.TeamId, submission.UserId, cancellationToken);
         var errors = await ExperimentForm.Validate(draft, submission.TeamId, okrs, cancellationToken);
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(said.Errors(errors));
 
         var experiment = await experiments.Add(draft.ToExperiment(submission.TeamId, submission.UserId, clock.UtcNow), cancellationToken);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
@@ -56,7 +60,7 @@ public sealed class NewExperimentModal(
             var words = ExperimentSimilarity.Words($"{experiment.Name} {experiment.Hypothesis}");
             var candidates = await experiments.SimilarCandidates(experiment.TeamId, experiment.Id, words, cancellationToken: ct);
             var similar = ExperimentSimilarity.FindSimilar(experiment, candidates);
-            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, ExperimentMessages.Created(experiment, Wording.English, similar), ct);
+            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, ExperimentMessages.Created(experiment, said, similar), said, ct);
         });
         return ViewSubmissionResponse.Close;
     }

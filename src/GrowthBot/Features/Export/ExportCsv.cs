@@ -4,12 +4,15 @@ using GrowthBot.Common;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Export;
 using GrowthBot.Storage;
+using GrowthBot.Features.Common;
+using GrowthBot.Resources;
 using static GrowthBot.Domain.Export.Csv;
+using static GrowthBot.Resources.ExportText;
 
 namespace GrowthBot.Features.Export;
 
-/// <summary>One CSV file of the export.</summary>
-public sealed record CsvFile(string FileName, string Title, string Content, int Rows)
+/// <summary>One CSV file of the export: its file name, the title Slack shows, its name inside a sentence, its content.</summary>
+public sealed record CsvFile(string FileName, string Title, string Name, string Content, int Rows)
 {
     /// <summary>
     /// UTF-8 with a byte-order mark: Excel reads BOM-less CSV in the machine's legacy code page and garbles
@@ -22,12 +25,14 @@ public sealed record CsvFile(string FileName, string Title, string Content, int 
 /// Everything the team recorded, as CSV files a spreadsheet opens cleanly: experiments (with budget, spend and results),
 /// tasks, blockers, postponements, learnings, key-result check-ins, the current period's weekly targets, KPI definitions,
 /// the ideal customer profile, spend history and pipeline check-ins. Times are UTC (<c>yyyy-MM-dd HH:mm:ss</c>), dates
-/// <c>yyyy-MM-dd</c>, numbers with a decimal point; people are Slack user ids.
+/// <c>yyyy-MM-dd</c>, numbers with a decimal point; people are Slack user ids. File names and column headers are in the
+/// language of the person who exports (<c>words</c>); the columns' order and the values are the same for everyone (statuses,
+/// outcomes and reasons as their stable codes), so two people's exports can be compared and joined.
 /// </summary>
 public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, LearningStore learnings, OkrStore okrs, KpiStore kpis, IcpStore icp,
     PipelineStore pipeline, TeamSettingsService teamSettings, TeamClock clock)
 {
-    public async Task<IReadOnlyList<CsvFile>> Build(string teamId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CsvFile>> Build(string teamId, Wording words, CancellationToken cancellationToken)
     {
         var allExperiments = await experiments.All(teamId, cancellationToken);
         var allTasks = await tasks.All(teamId, cancellationToken);
@@ -48,35 +53,37 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
 
         return
         [
-            File("experiments.csv", "Experiments",
-                ["id", "name", "status", "funnel_stage", "hypothesis", "metric", "key_result", "impact", "confidence", "ease", "ice_score",
-                 "owner", "start_date", "end_date", "outcome", "result", "learning", "decision", "next_step", "brings_leads",
-                 "created_by", "created_at_utc", "concluded_at_utc", "currency", "budget", "spent", "results", "result_unit", "cost_per_result"],
+            File(words, FileExperiments, TitleExperiments, NameExperiments,
+                [ColumnId, ColumnName, ColumnStatus, ColumnFunnelStage, ColumnHypothesis, ColumnMetric, ColumnKeyResult, ColumnImpact,
+                 ColumnConfidence, ColumnEase, ColumnIceScore, ColumnOwner, ColumnStartDate, ColumnEndDate, ColumnOutcome, ColumnResult,
+                 ColumnLearning, ColumnDecision, ColumnNextStep, ColumnBringsLeads, ColumnCreatedBy, ColumnCreatedAtUtc, ColumnConcludedAtUtc, ColumnCurrency, ColumnBudget, ColumnSpent, ColumnResults, ColumnResultUnit, ColumnCostPerResult],
                 allExperiments.Select(e => Row(e.ShortId, Text(e.Name), e.Status.ToString(), e.Stage.ToString(), Text(e.Hypothesis), Text(e.Metric),
                     e.KeyResultId is { } k && keyResults.TryGetValue(k, out var kr) ? kr.ShortId : null,
                     Int(e.Ice.Impact), Int(e.Ice.Confidence), Int(e.Ice.Ease), e.Ice.ScoreText, e.OwnerId, Day(e.StartDate), Day(e.EndDate),
                     e.Outcome?.ToString(), Text(e.Result), Text(e.Learning), e.Decision?.ToString(), Text(e.NextStep), YesNo(e.BringsLeads),
                     e.CreatedBy, Time(e.CreatedAt), Time(e.ConcludedAt), currency, Money(e.Budget), Money(e.Spent), e.Results?.ToString(CultureInfo.InvariantCulture),
                     Text(e.ResultUnit), Money(e.CostPerResult)))),
-            File("tasks.csv", "Tasks",
-                ["id", "title", "experiment", "owner", "status", "original_due_date", "due_date", "postponements", "blocked", "blocker_reason",
-                 "blocker_note", "blocked_since_utc", "notes", "created_by", "created_at_utc", "done_at_utc", "done_by"],
+            File(words, FileTasks, TitleTasks, NameTasks,
+                [ColumnId, ColumnTitle, ColumnExperiment, ColumnOwner, ColumnStatus, ColumnOriginalDueDate, ColumnDueDate, ColumnPostponements,
+                 ColumnBlocked, ColumnBlockerReason, ColumnBlockerNote, ColumnBlockedSinceUtc, ColumnNotes, ColumnCreatedBy, ColumnCreatedAtUtc,
+                 ColumnDoneAtUtc, ColumnDoneBy],
                 allTasks.Select(t => Row(t.ShortId, Text(t.Title), ExperimentOf(t.ExperimentId), t.OwnerId, t.Status.ToString(), Day(t.OriginalDueDate),
                     Day(t.DueDate), Int(t.Postponements), YesNo(t.IsBlocked), t.Blocker?.Reason.ToString(), Text(t.Blocker?.Note),
                     Time(t.Blocker?.CreatedAt), Text(t.Notes), t.CreatedBy, Time(t.CreatedAt), Time(t.DoneAt), t.DoneBy))),
-            File("task_blockers.csv", "Task blockers",
-                ["task", "task_title", "reason", "note", "blocked_by", "blocked_at_utc", "resolved_at_utc", "resolved_by"],
+            File(words, FileTaskBlockers, TitleTaskBlockers, NameTaskBlockers,
+                [ColumnTask, ColumnTaskTitle, ColumnReason, ColumnNote, ColumnBlockedBy, ColumnBlockedAtUtc, ColumnResolvedAtUtc, ColumnResolvedBy],
                 blocks.Select(b => Row(b.Task.ShortId, Text(b.Task.Title), b.Block.Reason.ToString(), Text(b.Block.Note), b.Block.CreatedBy,
                     Time(b.Block.CreatedAt), Time(b.Block.ResolvedAt), b.Block.ResolvedBy))),
-            File("task_postponements.csv", "Task postponements",
-                ["task", "task_title", "from_date", "to_date", "reason", "postponed_by", "postponed_at_utc"],
+            File(words, FileTaskPostponements, TitleTaskPostponements, NameTaskPostponements,
+                [ColumnTask, ColumnTaskTitle, ColumnFromDate, ColumnToDate, ColumnReason, ColumnPostponedBy, ColumnPostponedAtUtc],
                 postponements.Select(p => Row(p.Task.ShortId, Text(p.Task.Title), Day(p.Postponement.FromDate), Day(p.Postponement.ToDate),
                     Text(p.Postponement.Reason), p.Postponement.CreatedBy, Time(p.Postponement.CreatedAt)))),
-            File("learnings.csv", "Learnings",
-                ["id", "kind", "text", "experiment", "logged_by", "logged_at_utc"],
+            File(words, FileLearnings, TitleLearnings, NameLearnings,
+                [ColumnId, ColumnKind, ColumnText, ColumnExperiment, ColumnLoggedBy, ColumnLoggedAtUtc],
                 allLearnings.OrderBy(l => l.Number).Select(l => Row(l.ShortId, l.Kind.ToString(), Text(l.Text), ExperimentOf(l.ExperimentId), l.CreatedBy, Time(l.CreatedAt)))),
-            File("check_ins.csv", "Key-result check-ins",
-                ["key_result", "key_result_name", "value", "previous_value", "target", "unit", "confidence", "note", "checked_in_by", "checked_in_at_utc"],
+            File(words, FileCheckIns, TitleCheckIns, NameCheckIns,
+                [ColumnKeyResult, ColumnKeyResultName, ColumnValue, ColumnPreviousValue, ColumnTarget, ColumnUnit, ColumnConfidence, ColumnNote,
+                 ColumnCheckedInBy, ColumnCheckedInAtUtc],
                 checkIns.Select(c =>
                 {
                     var kr = keyResults.GetValueOrDefault(c.KeyResultId);
@@ -108,10 +115,19 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
         ];
     }
 
+    private static CsvFile File(Wording words, ExportText file, ExportText title, ExportText name, IReadOnlyList<ExportText> header, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        var list = rows.ToList();
+        return new CsvFile(words.Text(file), words.Text(title), words.Text(name), Write(header.Select(h => words.Text(h)).ToList(), list), list.Count);
+    }
+
+    /// <summary>A file of issues 13 and 14 (weekly targets, KPIs, the ICP, spend, the pipeline), still named and headed in English.</summary>
     private static CsvFile File(string name, string title, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
         var list = rows.ToList();
-        return new CsvFile(name, title, Write(header, list), list.Count);
+        // In the summary a title reads inside a sentence: "weekly targets", but "KPI definitions".
+        var inSentence = title.Length > 1 && char.IsLower(title[1]) ? char.ToLowerInvariant(title[0]) + title[1..] : title;
+        return new CsvFile(name, title, inSentence, Write(header, list), list.Count);
     }
 
     private static IReadOnlyList<string?> Row(params string?[] fields) => fields;

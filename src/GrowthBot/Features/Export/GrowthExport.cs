@@ -1,5 +1,6 @@
 using GrowthBot.Common;
 using GrowthBot.Features.Common;
+using GrowthBot.Resources;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -12,13 +13,15 @@ namespace GrowthBot.Features.Export;
 /// </summary>
 public sealed class GrowthExport(ExportCsv csv, ISlackApi slack, UserNotifier notifier, TeamClock clock, ILogger<GrowthExport> logger)
 {
-    public const string Preparing = ":hourglass_flowing_sand: Preparing your export… the CSV files will arrive in your DM with me.";
+    /// <summary>What the person reads at once, before the files are ready.</summary>
+    public static string Preparing(Wording words) => words.Text(ExportText.Preparing);
 
-    public async Task Send(string teamId, string userId, ModalOrigin origin, CancellationToken cancellationToken)
+    /// <summary>Sends the export, named and headed in <paramref name="words"/>: the language of the person who asked.</summary>
+    public async Task Send(string teamId, string userId, ModalOrigin origin, Wording words, CancellationToken cancellationToken)
     {
         try
         {
-            var files = await csv.Build(teamId, cancellationToken);
+            var files = await csv.Build(teamId, words, cancellationToken);
             var uploaded = new List<FileReference>();
             foreach (var file in files)
             {
@@ -29,18 +32,19 @@ public sealed class GrowthExport(ExportCsv csv, ISlackApi slack, UserNotifier no
                 uploaded.Add(new FileReference(target.FileId, file.Title));
             }
             var dm = await slack.OpenConversation(userId, cancellationToken);
-            var summary = string.Join(", ", files.Select(f => $"{f.Title.ToLowerInvariant()} ({f.Rows})"));
+            var summary = string.Join(words.Text(CommonText.ListSeparator), files.Select(f => words.Text(ExportText.SummaryItem, ("name", f.Name), ("rows", f.Rows))));
+            var today = clock.Today(teamId);
             await slack.CompleteUpload(new CompleteUploadRequest(uploaded)
             {
                 ChannelId = dm,
-                InitialComment = $"Your GrowthBot export of {clock.Today(teamId):yyyy-MM-dd}: {summary}. UTF-8 CSV files; times are UTC.",
+                InitialComment = words.Text(ExportText.Comment, ("date", words.Date(today, today)), ("summary", summary)),
             }, cancellationToken);
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException)
         {
             logger.LogWarning(e, "Export for {User} failed", userId);
-            var error = e is SlackApiException s ? s.Error : "no connection";
-            await notifier.Tell(userId, origin, new Message($":warning: The export could not be uploaded (Slack said `{MrkdwnText.Escape(error)}`). Please try `/growth export` again in a minute."), cancellationToken);
+            var error = e is SlackApiException s ? s.Error : words.Text(ExportText.NoConnection);
+            await notifier.Tell(userId, origin, new Message(words.Text(ExportText.Failed, ("error", MrkdwnText.Escape(error)))), words, cancellationToken);
         }
     }
 }

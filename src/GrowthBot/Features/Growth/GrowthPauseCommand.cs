@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Globalization;
 using GrowthBot.Common;
 using GrowthBot.Features.Common;

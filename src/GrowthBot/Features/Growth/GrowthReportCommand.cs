@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Reports;
@@ -21,7 +22,7 @@ public sealed class GrowthReportCommand(WeeklyReportPoster poster, TeamSettingsS
         if (argument is "now" or "post")
         {
             if (!await leads.IsLead(command.UserId, cancellationToken))
-                return SlashCommandResponse.Ephemeral(WeeklyReportMessages.OnlyLeadsPost(leads.WhoCan()));
+                return SlashCommandResponse.Ephemeral(WeeklyReportMessages.OnlyLeadsPost(leads.WhoCan(Wording.English)));
             var outcome = await poster.PostNow(settings, cancellationToken);
             if (outcome.Error == "no_report_channel") return SlashCommandResponse.Ephemeral(WeeklyReportMessages.NoReportChannel);
             if (outcome.Error == WeeklyReportPoster.BeingPosted) return SlashCommandResponse.Ephemeral(WeeklyReportMessages.BeingPosted(settings.ReportChannel));

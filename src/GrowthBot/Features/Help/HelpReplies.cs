@@ -9,9 +9,10 @@ namespace GrowthBot.Features.Help;
 /// <summary>
 /// <c>@GrowthBot</c> in a channel is answered in the thread, and a DM to the bot in the DM, with a short help listing
 /// the commands (or, for <c>help task</c>, that command's usage). Bots, the bot itself and edits or other message
-/// subtypes get no answer, so two bots can never talk to each other forever.
+/// subtypes get no answer, so two bots can never talk to each other forever. A thread in a channel is read by the team, so
+/// it is answered in the team's language; a DM in the person's own.
 /// </summary>
-public sealed class HelpReplies(ISlackApi slack, SlackIdentity identity, TeamClock clock) : IEventHandler
+public sealed class HelpReplies(ISlackApi slack, SlackIdentity identity, TeamClock clock, Readers readers) : IEventHandler
 {
     public const string MentionEvent = "app_mention";
     public const string MessageEvent = "message";
@@ -23,8 +24,8 @@ public sealed class HelpReplies(ISlackApi slack, SlackIdentity identity, TeamClo
         var mention = e.Type == MentionEvent;
         // Channel messages are the report thread's business (ReportThreadReplies); only DMs to the bot are ours.
         if (!mention && e.ChannelType != "im") return;
-        var howToAsk = mention ? "@GrowthBot help task" : "help task";
-        var answer = CommandHelp.Answer(e.Text, clock.Today(callback.TeamId), howToAsk);
+        var words = mention ? readers.Channel(callback.TeamId) : await readers.Person(callback.TeamId, e.User, cancellationToken);
+        var answer = CommandHelp.Answer(e.Text, clock.Today(callback.TeamId), mention, words);
         await slack.PostMessage(new PostMessageRequest(e.Channel, answer)
         {
             Blocks = [new SectionBlock(MrkdwnText.Truncate(answer, BlockKitLimits.SectionText))],

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Collections.Concurrent;
 using System.Globalization;
 using GrowthBot.Common;

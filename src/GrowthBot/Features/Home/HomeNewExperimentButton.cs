@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Slack.BlockKit;
@@ -10,7 +11,7 @@ public sealed class HomeNewExperimentButton(NewExperimentModal modal) : IBlockAc
 {
     public const string ActionId = "home_new_experiment";
 
-    public static Button For() => new("New experiment", ActionId) { Style = ButtonStyle.Primary };
+    public static Button For(Wording words) => new(words.Text(HomeText.NewExperimentButton), ActionId) { Style = ButtonStyle.Primary };
 
     /// <summary>The home has no channel and no response_url: the confirmation goes to the person's DM with the bot.</summary>
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using GrowthBot.Resources;
+using GrowthBot.Common;
 using System.Collections.Concurrent;
 using GrowthBot.Delivery;
 using GrowthBot.Slack.Routing;
@@ -101,9 +103,10 @@ public sealed class HomePublisher(
         await gate.WaitAsync(cancellationToken);
         try
         {
+            var words = await services.GetRequiredService<Readers>().Person(teamId, userId, cancellationToken);
             var chart = services.GetRequiredService<HomeChart>();
             var trend = await chart.For(teamId, cancellationToken);
-            var view = await services.GetRequiredService<HomeTab>().For(teamId, userId, trend, cancellationToken);
+            var view = await services.GetRequiredService<HomeTab>().For(teamId, userId, words, trend, cancellationToken);
             var slack = services.GetRequiredService<ISlackApi>();
             await services.GetRequiredService<SlackImages>().Send(view, () =>
             {

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Text;
 using GrowthBot.Common;
 using GrowthBot.Delivery;
@@ -48,8 +49,8 @@ public sealed class HomeTab(
     private const int TitleMax = 150;
     private const int LearningMax = 280;
 
-    /// <summary>The home of <paramref name="userId"/> as it is now, with the North Star's trend when Slack holds it.</summary>
-    public async Task<HomeView> For(string teamId, string userId, SlackImage? northStarTrend, CancellationToken cancellationToken)
+    /// <summary>The home of <paramref name="userId"/> as it is now, in their language, with the North Star's trend when Slack holds it.</summary>
+    public async Task<HomeView> For(string teamId, string userId, Wording words, SlackImage? northStarTrend, CancellationToken cancellationToken)
     {
         var okr = await okrs.Current(teamId, cancellationToken);
         var now = clock.UtcNow;
@@ -74,7 +75,7 @@ public sealed class HomeTab(
             PipelineCheckIns = await pipeline.Latest(teamId, now, 2, cancellationToken),
             Now = now,
         });
-        return Render(summary, teamSettings.For(teamId), Wording.English, northStarTrend);
+        return Render(summary, teamSettings.For(teamId), words, northStarTrend);
     }
 
     public static HomeView Render(HomeSummary home, TeamSettings settings, Wording words, SlackImage? northStarTrend = null)
@@ -97,33 +98,28 @@ public sealed class HomeTab(
     /// <summary>A first-time team sees how to start instead of a page of empty sections.</summary>
     public static HomeView Welcome(TeamSettings settings, Wording words) => new(
     [
-        new HeaderBlock("Welcome to GrowthBot :wave:"),
-        new SectionBlock("GrowthBot runs your team's weekly growth-experiment loop right here in Slack. Once you start, this tab is your team's dashboard: North Star progress, running experiments, your tasks, blockers, the win rate and the latest learnings."),
-        new SectionBlock("""
-            *Get started in three steps*
-            1. *Set direction:* a growth lead runs `/okr set` to name the North Star objective and its key results (owner, baseline, target).
-            2. *Log ideas:* anyone runs `/experiment new` (or the button below) with a hypothesis, funnel stage and ICE score.
-            3. *Plan the work:* `/task new E1` gives an experiment tasks with owners and due dates, and `/experiment start E1` starts it.
-            """),
-        HomeActions(),
-        new ContextBlock((settings.ReportDay is { } day ? $"Every {words.DayName(day)} the weekly report goes to the growth channel" : "The weekly report goes to the growth channel") +
-                         (settings.CheckInDay is { } checkIn ? $", and every {words.DayName(checkIn)} key-result owners are asked for their numbers" : "") +
-                         "; `/growth settings` chooses where and when."),
+        new HeaderBlock(words.Text(HomeText.WelcomeHeader)),
+        new SectionBlock(words.Text(HomeText.WelcomeIntro)),
+        new SectionBlock(words.Text(HomeText.WelcomeSteps)),
+        HomeActions(words),
+        new ContextBlock((settings.ReportDay is { } day ? words.Text(HomeText.WelcomeReportDay, ("day", words.DayName(day))) : words.Text(HomeText.WelcomeReport)) +
+                         (settings.CheckInDay is { } checkIn ? words.Text(HomeText.WelcomeCheckIn, ("day", words.DayName(checkIn))) : "") +
+                         words.Text(HomeText.WelcomeSettings)),
     ]);
 
-    private static ActionsBlock HomeActions() =>
-        new([HomeNewExperimentButton.For()]) { BlockId = "home_actions" };
+    private static ActionsBlock HomeActions(Wording words) =>
+        new([HomeNewExperimentButton.For(words)]) { BlockId = "home_actions" };
 
     /// <summary>The home without its pictures: what it shows when Slack will not take them.</summary>
     public static HomeView WithoutImages(HomeView home) => home with { Blocks = home.Blocks.Where(b => b is not ImageBlock).ToList() };
 
     private static void NorthStar(HomeSummary home, List<Block> blocks, Wording words, SlackImage? trend)
     {
-        blocks.Add(new HeaderBlock(":star: North Star"));
+        blocks.Add(new HeaderBlock(words.Text(HomeText.NorthStarHeader)));
         string text;
         if (home.Objective is not { } objective)
         {
-            text = "No objective yet. A growth lead sets the North Star and its key results with `/okr set`.";
+            text = words.Text(OkrText.NoObjective);
         }
         else
         {
@@ -131,12 +127,12 @@ public sealed class HomeTab(
             text = $"*{MrkdwnText.Escape(MrkdwnText.Truncate(objective.Title, 500))}*{period}";
             if (home.Pace is { } pace) text += $"\n{OkrMessages.PeriodContext(objective, pace, words)}";
             text += home.NorthStar is { } main
-                ? $"\n*Main goal: {MrkdwnText.Escape(Fraction(main, words))}*  `{Progress.Bar(main.Percent)}` {words.Percent(main.Percent)}"
-                : "\nNo key results yet: add them with `/okr set`.";
+                ? "\n" + words.Text(HomeText.MainGoal, ("progress", MrkdwnText.Escape(Fraction(main, words)))) + $"  `{Progress.Bar(main.Percent)}` {words.Percent(main.Percent)}"
+                : "\n" + words.Text(HomeText.NoKeyResults);
         }
         blocks.Add(new SectionBlock(text));
         if (trend is not null && home.NorthStar is not null) blocks.Add(trend.Block("home_north_star_trend"));
-        blocks.Add(HomeActions());
+        blocks.Add(HomeActions(words));
     }
 
     /// <summary>Each key result with History; the viewer's own carry Check in too.</summary>
@@ -144,84 +140,82 @@ public sealed class HomeTab(
     {
         if (home.KeyResults.Count == 0) return;
         blocks.Add(new DividerBlock());
-        blocks.Add(new HeaderBlock(":dart: Key results"));
+        blocks.Add(new HeaderBlock(words.Text(HomeText.KeyResultsHeader)));
         foreach (var line in home.KeyResults.Take(KeyResultsShown))
         {
             var kr = line.KeyResult;
-            var text = $"*{kr.ShortId}* {Title(kr.Name)}\n`{Progress.Bar(line.Percent)}` {words.Percent(line.Percent)} · {MrkdwnText.Escape(Fraction(line, words))} · {Confidence(kr.Confidence)} · {MrkdwnText.User(kr.OwnerId)}";
+            var text = $"*{kr.ShortId}* {Title(kr.Name)}\n`{Progress.Bar(line.Percent)}` {words.Percent(line.Percent)} · {MrkdwnText.Escape(Fraction(line, words))} · {Confidence(kr.Confidence, words)} · {MrkdwnText.User(kr.OwnerId)}";
             if (home.Pace?.For(kr.Id) is { } pace) text += $"\n:calendar: {MrkdwnText.Escape(words.Pace(pace, home.Today))}";
             // The KPI's definition rides in the same section: the home keeps to its 100 blocks however many key results there are.
             if (OkrMessages.KpiOf(kr, home.Kpis) is { } kpi) text += $"\n{KpiMessages.DefinitionLine(kpi)}";
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)));
-            blocks.Add(OkrMessages.Buttons(kr, withCheckIn: kr.OwnerId == home.ViewerId));
+            blocks.Add(OkrMessages.Buttons(kr, words, withCheckIn: kr.OwnerId == home.ViewerId));
         }
         if (home.KeyResults.Count > KeyResultsShown)
-            blocks.Add(new ContextBlock($"…and {words.More(home.KeyResults.Count - KeyResultsShown, Counted.KeyResult)}: `/okr` shows them all."));
+            blocks.Add(new ContextBlock(words.Text(HomeText.KeyResultsMore, ("more", words.More(home.KeyResults.Count - KeyResultsShown, Counted.KeyResult)))));
     }
 
     /// <summary>The viewer's own running experiments first, each with Conclude; everyone else's in one list.</summary>
     private static void Running(HomeSummary home, List<Block> blocks, Currency currency, Wording words)
     {
         blocks.Add(new DividerBlock());
-        blocks.Add(new HeaderBlock($":test_tube: Running experiments ({words.Number(home.Running.Count)})"));
+        blocks.Add(new HeaderBlock(words.Text(HomeText.RunningHeader, ("count", home.Running.Count))));
         if (home.Running.Count == 0)
         {
-            blocks.Add(new SectionBlock(home.BacklogCount > 0
-                ? "Nothing running. Start the best idea of the backlog with `/experiment start`; `/experiment list` ranks them by ICE."
-                : "Nothing running and no ideas yet. Log one with `/experiment new`."));
+            blocks.Add(new SectionBlock(words.Text(home.BacklogCount > 0 ? HomeText.NothingRunning : HomeText.NothingAtAll)));
             return;
         }
         string End(Experiment e) => e.EndDate < home.Today
-            ? $":hourglass: ended {words.Date(e.EndDate, home.Today)}, time to conclude"
-            : $"ends {words.Date(e.EndDate, home.Today)}";
+            ? words.Text(HomeText.EndedConclude, ("end", words.Date(e.EndDate, home.Today)))
+            : words.Text(HomeText.Ends, ("end", words.Date(e.EndDate, home.Today)));
         string Money(Experiment e) => e.HasMoney ? $" · {MrkdwnText.Escape(words.Spend(e, currency))}" : "";
         var mine = home.Running.Where(e => e.OwnerId == home.ViewerId).Take(MyRunningShown).ToList();
         foreach (var e in mine)
-            blocks.Add(new SectionBlock($"*{e.ShortId}* {Title(e.Name)} · yours · {End(e)}{Money(e)}") { BlockId = $"experiment_{e.ShortId}", Accessory = ConcludeExperimentButton.For(e) });
+            blocks.Add(new SectionBlock($"*{e.ShortId}* {Title(e.Name)} · {words.Text(HomeText.Yours)} · {End(e)}{Money(e)}") { BlockId = $"experiment_{e.ShortId}", Accessory = ConcludeExperimentButton.For(e, words) });
         var others = home.Running.Except(mine).ToList();
         if (others.Count == 0) return;
         var lines = others.Take(RunningShown).Select(e => $"• *{e.ShortId}* {Title(e.Name)} · {MrkdwnText.User(e.OwnerId)} · {End(e)}{Money(e)}");
-        blocks.Add(new SectionBlock(List(lines, others.Count, ": `/experiment list` shows them all.", words)));
+        blocks.Add(new SectionBlock(List(lines, others.Count, words.Text(HomeText.RunningMore), words)));
     }
 
     private static void MyTasks(HomeSummary home, List<Block> blocks, Wording words)
     {
         blocks.Add(new DividerBlock());
-        blocks.Add(new HeaderBlock($":clipboard: Your open tasks ({words.Number(home.MyTasks.Count)})"));
+        blocks.Add(new HeaderBlock(words.Text(HomeText.MyTasksHeader, ("count", home.MyTasks.Count))));
         if (home.MyTasks.Count == 0)
         {
-            blocks.Add(new SectionBlock("Nothing on your plate. :tada:"));
+            blocks.Add(new SectionBlock(words.Text(HomeText.NothingOnPlate)));
             return;
         }
         foreach (var task in home.MyTasks.Take(MyTasksShown))
         {
-            var text = $"*{task.ShortId}* {Title(task.Title)} · due {words.Date(task.DueDate, home.Today)}";
-            if (task.IsOverdue(home.Today)) text += " · :alarm_clock: overdue";
-            if (task.Blocker is { } blocker) text += $"\n:no_entry: Blocked: {Blocker(blocker)}";
+            var text = words.Text(HomeText.MyTaskLine, ("id", task.ShortId), ("title", Title(task.Title)), ("due", words.Date(task.DueDate, home.Today)));
+            if (task.IsOverdue(home.Today)) text += words.Text(HomeText.Overdue);
+            if (task.Blocker is { } blocker) text += words.Text(HomeText.BlockedLine, ("blocker", Blocker(blocker, words)));
             blocks.Add(new SectionBlock(text) { BlockId = $"task_{task.ShortId}" });
-            blocks.Add(new ActionsBlock([TaskDoneButton.For(task), TaskBlockButton.For(task), TaskPostponeButton.For(task)]) { BlockId = $"task_actions_{task.ShortId}" });
+            blocks.Add(new ActionsBlock([TaskDoneButton.For(task, words), TaskBlockButton.For(task, words), TaskPostponeButton.For(task, words)]) { BlockId = $"task_actions_{task.ShortId}" });
         }
         if (home.MyTasks.Count > MyTasksShown)
-            blocks.Add(new ContextBlock($"…and {words.Number(home.MyTasks.Count - MyTasksShown)} more: `/task list mine` shows them all."));
+            blocks.Add(new ContextBlock(words.Text(HomeText.MyTasksMore, ("count", home.MyTasks.Count - MyTasksShown))));
     }
 
     private static void NeedsAttention(HomeSummary home, List<Block> blocks, Wording words)
     {
         blocks.Add(new DividerBlock());
-        blocks.Add(new HeaderBlock($":rotating_light: Blocked and overdue ({words.Number(home.NeedsAttention.Count)})"));
+        blocks.Add(new HeaderBlock(words.Text(HomeText.AttentionHeader, ("count", home.NeedsAttention.Count))));
         if (home.NeedsAttention.Count == 0)
         {
-            blocks.Add(new SectionBlock("No blocked or overdue tasks. :white_check_mark:"));
+            blocks.Add(new SectionBlock(words.Text(HomeText.NoAttention)));
             return;
         }
         var lines = home.NeedsAttention.Take(AttentionShown).Select(t =>
         {
             var line = $"• *{t.ShortId}* {Title(t.Title)} · {MrkdwnText.User(t.OwnerId)}";
-            if (t.IsOverdue(home.Today)) line += $" · :alarm_clock: due {words.Date(t.DueDate, home.Today)}";
-            if (t.Blocker is { } blocker) line += $" · :no_entry: {Blocker(blocker)}";
+            if (t.IsOverdue(home.Today)) line += words.Text(HomeText.AttentionDue, ("due", words.Date(t.DueDate, home.Today)));
+            if (t.Blocker is { } blocker) line += $" · :no_entry: {Blocker(blocker, words)}";
             return line;
         });
-        blocks.Add(new SectionBlock(List(lines, home.NeedsAttention.Count, ": `/task list` shows them all.", words)));
+        blocks.Add(new SectionBlock(List(lines, home.NeedsAttention.Count, words.Text(HomeText.AttentionMore), words)));
     }
 
     /// <summary>What sales said about the leads of recently rated experiments, as the weekly report summarises it.</summary>
@@ -229,9 +223,9 @@ public sealed class HomeTab(
     {
         if (home.LeadFeedback.Count == 0) return;
         blocks.Add(new DividerBlock());
-        blocks.Add(new HeaderBlock(":handshake: Lead quality from sales"));
+        blocks.Add(new HeaderBlock(words.Text(HomeText.FeedbackHeader)));
         var lines = home.LeadFeedback.Take(FeedbackShown).Select(f => $"• *{f.Experiment.ShortId}* {Title(f.Experiment.Name)}: {WeeklyReportMessages.FeedbackSummary(f, words)}");
-        blocks.Add(new SectionBlock(List(lines, home.LeadFeedback.Count, ": `/experiment show <id>` shows each one's.", words)));
+        blocks.Add(new SectionBlock(List(lines, home.LeadFeedback.Count, words.Text(HomeText.FeedbackMore), words)));
     }
 
     /// <summary>Pipeline velocity as last checked in, with what moved it; a nudge to check in before the first time.</summary>
@@ -260,19 +254,20 @@ public sealed class HomeTab(
     private static void Scoreboard(HomeSummary home, List<Block> blocks, Wording words)
     {
         blocks.Add(new DividerBlock());
-        blocks.Add(new HeaderBlock(":bar_chart: Scoreboard"));
+        blocks.Add(new HeaderBlock(words.Text(HomeText.ScoreboardHeader)));
         var winRate = home.WinRate.Percent is { } percent
-            ? $"*Win rate*\n{words.Percent(percent)} ({words.Number(home.WinRate.Worked)} of {words.Count(home.WinRate.Concluded, Counted.ConcludedExperiment)} worked)"
-            : "*Win rate*\nNo experiment concluded yet.";
-        var velocity = $"*Velocity*\n{words.Number(home.Velocity)} concluded per week (last {words.Count(ExperimentRates.VelocityWeeks, Counted.Week)})";
+            ? words.Text(HomeText.WinRate, ("percent", words.Percent(percent)), ("worked", home.WinRate.Worked),
+                ("concluded", words.Count(home.WinRate.Concluded, Counted.ConcludedExperiment)), ("concludedNumber", home.WinRate.Concluded))
+            : words.Text(HomeText.WinRateNone);
+        var velocity = words.Text(HomeText.Velocity, ("velocity", home.Velocity), ("weeks", words.Count(ExperimentRates.VelocityWeeks, Counted.Week)));
         blocks.Add(new SectionBlock { Fields = [new Mrkdwn(winRate), new Mrkdwn(velocity)] });
 
-        var funnel = new StringBuilder($"*Backlog by funnel stage* ({words.Count(home.BacklogCount, Counted.Idea)})");
+        var funnel = new StringBuilder(words.Text(HomeText.FunnelTitle, ("ideas", words.Count(home.BacklogCount, Counted.Idea))));
         var most = home.FunnelSpread.Select(s => s.Count).DefaultIfEmpty(0).Max();
         foreach (var (stage, count) in home.FunnelSpread)
         {
             var bar = Progress.Bar(most == 0 ? 0 : count * 100 / most);
-            funnel.Append($"\n`{bar}` {words.Number(count)} {stage}");
+            funnel.Append($"\n`{bar}` {words.Number(count)} {words.Label(stage)}");
         }
         blocks.Add(new SectionBlock(funnel.ToString()));
     }
@@ -280,16 +275,16 @@ public sealed class HomeTab(
     private static void Learnings(HomeSummary home, List<Block> blocks, Wording words)
     {
         blocks.Add(new DividerBlock());
-        blocks.Add(new HeaderBlock(":bulb: Latest learnings"));
+        blocks.Add(new HeaderBlock(words.Text(HomeText.LearningsHeader)));
         if (home.Learnings.Count == 0)
         {
-            blocks.Add(new SectionBlock("No learnings yet. Log one with `/learning new`: experiments that failed teach the most."));
+            blocks.Add(new SectionBlock(words.Text(HomeText.NoLearnings)));
             return;
         }
         var lines = home.Learnings.Take(LearningsShown).Select(l =>
             $"• *{l.ShortId}* {MrkdwnText.Escape(MrkdwnText.Truncate(l.Text.ReplaceLineEndings(" "), LearningMax))} · {MrkdwnText.User(l.CreatedBy)}");
         blocks.Add(new SectionBlock(List(lines, home.Learnings.Count, "", words)));
-        blocks.Add(new ContextBlock("`/learning search <words>` finds older learnings and concluded experiments."));
+        blocks.Add(new ContextBlock(words.Text(HomeText.LearningsSearch)));
     }
 
     /// <summary>Lines that fit one section; the rest is counted in a closing "…and N more" line.</summary>
@@ -304,7 +299,7 @@ public sealed class HomeTab(
             text.Append(line);
             shown++;
         }
-        if (total > shown) text.Append($"\n…and {words.Number(total - shown)} more{where}");
+        if (total > shown) text.Append(words.Text(HomeText.ListMore, ("count", total - shown), ("where", where)));
         return text.ToString();
     }
 
@@ -313,12 +308,12 @@ public sealed class HomeTab(
 
     private static string Title(string text) => MrkdwnText.Escape(MrkdwnText.Truncate(text.ReplaceLineEndings(" "), TitleMax));
 
-    private static string Blocker(TaskBlock blocker)
+    private static string Blocker(TaskBlock blocker, Wording words)
     {
         var note = string.IsNullOrWhiteSpace(blocker.Note) ? "" : $": {MrkdwnText.Escape(MrkdwnText.Truncate(blocker.Note.ReplaceLineEndings(" "), TitleMax))}";
-        return $"{blocker.Reason.Label().ToLowerInvariant()}{note}";
+        return $"{words.InSentence(blocker.Reason)}{note}";
     }
 
-    private static string Confidence(KrConfidence? confidence) =>
-        confidence is { } c ? $"{OkrMessages.Icon(c)} {c.Label()}" : "_no check-in yet_";
+    private static string Confidence(KrConfidence? confidence, Wording words) =>
+        confidence is { } c ? $"{OkrMessages.Icon(c)} {words.Label(c)}" : words.Text(OkrText.NoCheckInYet);
 }

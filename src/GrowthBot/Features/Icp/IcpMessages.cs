@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Text;
 using GrowthBot.Domain.Icp;
 using GrowthBot.Domain.Learnings;

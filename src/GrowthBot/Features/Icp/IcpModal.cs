@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Icp;
 using GrowthBot.Domain.Learnings;
@@ -28,8 +29,8 @@ public sealed class IcpModal(
     public async Task<string?> Open(string teamId, string userId, string? triggerId, ModalOrigin origin, CancellationToken cancellationToken)
     {
         if (!await leads.IsLead(userId, cancellationToken))
-            return $":lock: The ideal customer profile is written by {leads.WhoCan()}. `/icp` shows it; add what you learn with `/learning new` (kind ICP).";
-        return await opener.Open(triggerId, Build(await profiles.Get(teamId, cancellationToken), origin), cancellationToken);
+            return $":lock: The ideal customer profile is written by {leads.WhoCan(Wording.English)}. `/icp` shows it; add what you learn with `/learning new` (kind ICP).";
+        return await opener.Open(triggerId, Build(await profiles.Get(teamId, cancellationToken), origin), Wording.English, cancellationToken);
     }
 
     public static ModalView Build(IdealCustomerProfile? profile, ModalOrigin origin)
@@ -45,20 +46,20 @@ public sealed class IcpModal(
             blocks.Add(Text(IcpDraft.Block(field), IcpMessages.Label(field), IcpDraft.MaxLength(field), values.GetValueOrDefault(field), placeholder,
                 multiline: true, optional: true, hint: hint));
         }
-        return Modal("Ideal customer profile", CallbackId, "Save", blocks, origin);
+        return Modal("Ideal customer profile", CallbackId, "Save", blocks, origin, Wording.English);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
         if (!await leads.IsLead(submission.UserId, cancellationToken))
-            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [IcpDraft.Block(IcpField.Titles)] = InlineError($"Only {leads.WhoCan()} can change the ideal customer profile.") });
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [IcpDraft.Block(IcpField.Titles)] = InlineError($"Only {leads.WhoCan(Wording.English)} can change the ideal customer profile.") });
 
         var values = new ViewValues(submission.View.State);
         string? Field(IcpField field) => values.Text(IcpDraft.Block(field));
         var draft = new IcpDraft(Field(IcpField.Titles), Field(IcpField.Buyers), Field(IcpField.Users), Field(IcpField.CompanySize),
             Field(IcpField.Industries), Field(IcpField.Regions), Field(IcpField.Notes));
         var errors = draft.Validate();
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(Wording.English.Errors(errors));
 
         var profile = draft.ToProfile(submission.TeamId, submission.UserId, clock.UtcNow);
         await profiles.Save(profile, cancellationToken);
@@ -66,7 +67,7 @@ public sealed class IcpModal(
         background.Run("confirm the ICP", async (services, ct) =>
         {
             var (latest, total) = await learnings.OfKind(profile.TeamId, LearningKind.Icp, IcpMessages.LearningsShown, ct);
-            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, IcpMessages.Saved(profile, latest, total, Wording.English), ct);
+            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, IcpMessages.Saved(profile, latest, total, Wording.English), Wording.English, ct);
         });
         return ViewSubmissionResponse.Close;
     }

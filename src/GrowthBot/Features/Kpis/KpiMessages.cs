@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Domain.Kpis;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Features.Common;

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Kpis;
@@ -31,11 +32,11 @@ public sealed class KpiModal(
     public async Task<string?> Open(string teamId, string userId, string? triggerId, string? id, ModalOrigin origin, CancellationToken cancellationToken)
     {
         if (!await leads.IsLead(userId, cancellationToken))
-            return $":lock: KPI definitions are written by {leads.WhoCan()}, so the whole team counts with one meaning. `/kpi` shows them.";
-        if (id is null) return await opener.Open(triggerId, Build(null, userId, origin), cancellationToken);
+            return $":lock: KPI definitions are written by {leads.WhoCan(Wording.English)}, so the whole team counts with one meaning. `/kpi` shows them.";
+        if (id is null) return await opener.Open(triggerId, Build(null, userId, origin), Wording.English, cancellationToken);
         var found = await Find(teamId, id, cancellationToken);
         if (found.Kpi is not { } kpi) return found.Problem;
-        return await opener.Open(triggerId, Build(kpi, userId, origin with { Subject = kpi.ShortId }), cancellationToken);
+        return await opener.Open(triggerId, Build(kpi, userId, origin with { Subject = kpi.ShortId }), Wording.English, cancellationToken);
     }
 
     /// <summary>The KPI <paramref name="id"/> names (<c>K3</c>), or what to tell the user instead.</summary>
@@ -68,15 +69,15 @@ public sealed class KpiModal(
             }),
         };
         return kpi is null
-            ? Modal("New KPI", CallbackId, "Add", blocks, origin)
-            : Modal($"Edit {kpi.ShortId}", CallbackId, "Save", blocks, origin);
+            ? Modal("New KPI", CallbackId, "Add", blocks, origin, Wording.English)
+            : Modal($"Edit {kpi.ShortId}", CallbackId, "Save", blocks, origin, Wording.English);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
         // The modal only opens for leads, but a submission is a request of its own: check again.
         if (!await leads.IsLead(submission.UserId, cancellationToken))
-            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Name] = InlineError($"Only {leads.WhoCan()} can change KPI definitions.") });
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Name] = InlineError($"Only {leads.WhoCan(Wording.English)} can change KPI definitions.") });
 
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         Kpi? editing = null;
@@ -92,7 +93,7 @@ public sealed class KpiModal(
             Enum.TryParse<KpiDirection>(values.Selected(F.Direction), out var direction) ? direction : null);
         var others = (await kpis.All(submission.TeamId, cancellationToken)).Where(k => k.Number != editing?.Number).ToList();
         var errors = draft.Validate(others);
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(Wording.English.Errors(errors));
 
         var typed = draft.ToKpi(submission.TeamId, submission.UserId, clock.UtcNow);
         var saved = editing is null
@@ -104,7 +105,7 @@ public sealed class KpiModal(
             return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Name] = $"{taken.ShortId} is already called “{taken.Name}”. Choose another name." });
         if (saved.Kpi is not { } kpi)
             return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Name] = $"{editing?.ShortId} no longer exists. /kpi lists the team's KPIs." });
-        background.TellAfterAck($"confirm {kpi.ShortId}", submission.UserId, origin, KpiMessages.Saved(kpi, editing is null));
+        background.TellAfterAck($"confirm {kpi.ShortId}", submission.UserId, origin, KpiMessages.Saved(kpi, editing is null), Wording.English);
         return ViewSubmissionResponse.Close;
     }
 

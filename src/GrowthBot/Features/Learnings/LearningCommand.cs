@@ -1,6 +1,8 @@
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Learnings;
+using GrowthBot.Common;
 using GrowthBot.Features.Common;
+using GrowthBot.Resources;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
@@ -9,44 +11,40 @@ using GrowthBot.Storage;
 namespace GrowthBot.Features.Learnings;
 
 /// <summary><c>/learning</c>: log a learning (new) and search past learnings and concluded experiments (search).</summary>
-public sealed class LearningCommand(ModalOpener opener, ExperimentStore experiments, LearningStore learnings) : ISlashCommandHandler
+public sealed class LearningCommand(ModalOpener opener, ExperimentStore experiments, LearningStore learnings, Readers readers, TeamClock clock) : ISlashCommandHandler
 {
     public const string Name = "/learning";
+
+    /// <summary>What <c>{Name} help</c> shows: every subcommand with an example (<c>Resources/Help.resx</c>).</summary>
+    public static string Usage(Wording words, DateOnly today) => words.Text(HelpText.UsageLearning);
 
     /// <summary>How many search results are shown; enough to scan, few enough to read.</summary>
     public const int SearchLimit = 10;
 
-    public const string Usage = """
-        *`/learning`* — what the team has learned
-        • `/learning new` — log a learning about an experiment, the ICP (ideal customer), a channel or our process
-        • `/learning search linkedin cmo` — search learnings and concluded experiments, best matches first
-        • `/learning help` — this help
-        """;
-
     public async Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
     {
         var line = CommandLine.Parse(command.Text);
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
         return line.Subcommand switch
         {
-            "new" or "add" or "log" => await New(command, cancellationToken),
-            "search" or "find" => await Search(command, line.Arguments, cancellationToken),
-            "" or "help" => SlashCommandResponse.Ephemeral(Usage),
-            _ => SlashCommandResponse.Ephemeral($"I don't know `/learning {MrkdwnText.Escape(line.Subcommand)}`.\n\n{Usage}"),
+            "new" or "add" or "log" => await New(command, words, cancellationToken),
+            "search" or "find" => await Search(command, line.Arguments, words, cancellationToken),
+            "" or "help" => SlashCommandResponse.Ephemeral(Usage(words, clock.Today(command.TeamId))),
+            _ => SlashCommandResponse.Ephemeral(CommandLine.Unknown(Name, line.Subcommand, words, clock.Today(command.TeamId), Usage)),
         };
     }
 
-    private async Task<SlashCommandResponse> New(SlashCommand command, CancellationToken cancellationToken)
+    private async Task<SlashCommandResponse> New(SlashCommand command, Wording words, CancellationToken cancellationToken)
     {
         // One quick read for the experiment choices, then open at once: the trigger expires 3 s after Slack sent it.
         var recent = (await experiments.All(command.TeamId, cancellationToken)).OrderByDescending(e => e.Number).ToList();
-        return SlashCommandResponse.EphemeralOrNone(await opener.Open(command.TriggerId, LogLearningModal.Build(recent, ModalOrigin.Of(command)), cancellationToken));
+        return SlashCommandResponse.EphemeralOrNone(await opener.Open(command.TriggerId, LogLearningModal.Build(recent, ModalOrigin.Of(command), words), words, cancellationToken));
     }
 
-    private async Task<SlashCommandResponse> Search(SlashCommand command, string words, CancellationToken cancellationToken)
+    private async Task<SlashCommandResponse> Search(SlashCommand command, string query, Wording words, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(words))
-            return SlashCommandResponse.Ephemeral("What should I look for? For example `/learning search linkedin cmo`. I search learnings and concluded experiments.");
-        var hits = await learnings.Search(command.TeamId, words, SearchLimit, cancellationToken);
+        if (string.IsNullOrWhiteSpace(query)) return SlashCommandResponse.Ephemeral(words.Text(LearningText.SearchWhat));
+        var hits = await learnings.Search(command.TeamId, query, SearchLimit, cancellationToken);
         var results = new List<LearningMessages.Result>();
         foreach (var hit in hits)
         {
@@ -62,7 +60,7 @@ public sealed class LearningCommand(ModalOpener opener, ExperimentStore experime
                 results.Add(new LearningMessages.Result(hit, learning, from));
             }
         }
-        var message = LearningMessages.SearchResults(words, results, Wording.English);
+        var message = LearningMessages.SearchResults(query, results, words);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
 }

@@ -1,6 +1,7 @@
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Learnings;
 using GrowthBot.Features.Common;
+using GrowthBot.Resources;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Storage;
 using static GrowthBot.Slack.BlockKit.MrkdwnText;
@@ -15,41 +16,45 @@ public static class LearningMessages
 
     private const int SnippetMax = 400;
 
-    public static Message Saved(Learning learning, Experiment? experiment)
+    public static Message Saved(Learning learning, Experiment? experiment, Wording words)
     {
-        var from = experiment is null ? "" : $" from *{experiment.ShortId} · {Escape(experiment.Name)}*";
-        return new Message($"Saved learning {learning.ShortId}",
+        var head = experiment is null
+            ? words.Text(LearningText.Saved, ("id", learning.ShortId), ("kind", words.Label(learning.Kind)))
+            : words.Text(LearningText.SavedFrom, ("id", learning.ShortId), ("kind", words.Label(learning.Kind)), ("expId", experiment.ShortId), ("expName", Escape(experiment.Name)));
+        return new Message(words.Text(LearningText.SavedFallback, ("id", learning.ShortId)),
         [
-            new SectionBlock(Truncate($":bulb: Saved *{learning.ShortId}* ({learning.Kind.Label()}){from}:\n>{Escape(learning.Text).Replace("\n", "\n>")}", BlockKitLimits.SectionText)),
-            new ContextBlock("Find it again with `/learning search <words>`"),
+            new SectionBlock(Truncate($"{head}\n>{Escape(learning.Text).Replace("\n", "\n>")}", BlockKitLimits.SectionText)),
+            new ContextBlock(words.Text(LearningText.FindAgain)),
         ]);
     }
 
-    public static Message SearchResults(string words, IReadOnlyList<Result> results, Wording wording)
+    public static Message SearchResults(string query, IReadOnlyList<Result> results, Wording words)
     {
-        var query = Truncate(Escape(words.Trim()), 200);
+        var shown = Truncate(Escape(query.Trim()), 200);
         if (results.Count == 0)
-            return new Message($"Nothing matches \"{words.Trim()}\"",
-            [
-                new SectionBlock($":mag: Nothing in learnings or concluded experiments matches _{query}_. Try fewer or other words (e.g. a channel or persona), " +
-                                 "or log what you know with `/learning new`."),
-            ]);
+            return new Message(words.Text(LearningText.NothingFallback, ("query", query.Trim())), [new SectionBlock(words.Text(LearningText.Nothing, ("query", shown)))]);
 
-        var blocks = new List<Block> { new SectionBlock($":mag: *{wording.Count(results.Count, Counted.Match)}* for _{query}_, best first") };
+        var matches = words.Count(results.Count, Counted.Match);
+        var blocks = new List<Block> { new SectionBlock(words.Text(LearningText.Results, ("matches", matches), ("query", shown))) };
         foreach (var r in results)
         {
             var snippet = Escape(r.Hit.Snippet.Replace("\n", " "));
             string head;
             if (r.Learning is { } l)
-                head = $"`{l.ShortId}` *{l.Kind.Label()} learning*" + (r.Experiment is { } e ? $" from `{e.ShortId}` {Escape(e.Name)}" : "");
+                head = r.Experiment is { } from
+                    ? words.Text(LearningText.ResultLearningFrom, ("id", l.ShortId), ("kind", words.Label(l.Kind)), ("expId", from.ShortId), ("expName", Escape(from.Name)))
+                    : words.Text(LearningText.ResultLearning, ("id", l.ShortId), ("kind", words.Label(l.Kind)));
             else
             {
                 var e = r.Experiment!;
-                head = $"`{e.ShortId}` *{Escape(e.Name)}* · {e.Outcome?.Label() ?? e.Status.Label()}" + (e.Decision is { } d ? $", decided {d.Label().ToLowerInvariant()}" : "");
+                var state = e.Outcome is { } outcome ? words.Label(outcome) : words.Label(e.Status);
+                head = e.Decision is { } decision
+                    ? words.Text(LearningText.ResultExperimentDecided, ("id", e.ShortId), ("name", Escape(e.Name)), ("state", state), ("decision", words.InSentence(decision)))
+                    : words.Text(LearningText.ResultExperiment, ("id", e.ShortId), ("name", Escape(e.Name)), ("state", state));
             }
             blocks.Add(new SectionBlock(Truncate($"{head}\n{Truncate(snippet, SnippetMax)}", BlockKitLimits.SectionText)));
         }
-        blocks.Add(new ContextBlock("`/experiment show <id>` opens an experiment with all its learnings"));
-        return new Message($"{wording.Count(results.Count, Counted.Match)} for \"{words.Trim()}\"", blocks);
+        blocks.Add(new ContextBlock(words.Text(LearningText.ResultsFooter)));
+        return new Message(words.Text(LearningText.ResultsFallback, ("matches", matches), ("query", query.Trim())), blocks);
     }
 }

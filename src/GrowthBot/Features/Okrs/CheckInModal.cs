@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Globalization;
 using GrowthBot.Common;
 using GrowthBot.Domain.Common;
@@ -18,7 +19,8 @@ public sealed class CheckInModal(
     GrowthLeads leads,
     TeamClock clock,
     ModalOpener opener,
-    SlackBackgroundWork background) : IViewSubmissionHandler
+    SlackBackgroundWork background,
+    Readers readers) : IViewSubmissionHandler
 {
     public const string CallbackId = "okr_check_in";
 
@@ -36,49 +38,50 @@ public sealed class CheckInModal(
     /// </summary>
     public async Task<string?> Open(string teamId, string userId, string? triggerId, string? keyResultId, ModalOrigin origin, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(teamId, userId, cancellationToken);
         var okr = await okrs.Current(teamId, cancellationToken);
-        if (okr is null || okr.KeyResults.Count == 0) return OkrMessages.NoObjective;
+        if (okr is null || okr.KeyResults.Count == 0) return words.Text(OkrText.NoObjective);
         KeyResult? chosen;
         if (!string.IsNullOrWhiteSpace(keyResultId))
         {
             chosen = ShortId.TryParseKeyResult(keyResultId, out var number) ? okr.KeyResults.FirstOrDefault(k => k.Number == number) : null;
             if (chosen is null)
-                return $"`{MrkdwnText.Escape(MrkdwnText.Truncate(keyResultId, 40))}` is not a key result of the current objective. `/okr` shows them.";
+                return words.Text(OkrText.NotAKeyResult, ("typed", MrkdwnText.Escape(MrkdwnText.Truncate(keyResultId, 40))));
             if (chosen.OwnerId != userId && !await leads.IsLead(userId, cancellationToken))
-                return $":lock: {chosen.ShortId} belongs to {MrkdwnText.User(chosen.OwnerId)}: only they or {leads.WhoCan()} can check in on it.";
+                return words.Text(OkrText.NotYours, ("id", chosen.ShortId), ("owner", MrkdwnText.User(chosen.OwnerId)), ("whoCan", leads.WhoCan(words)));
         }
         else
         {
             chosen = okr.KeyResults.FirstOrDefault(k => k.OwnerId == userId);
         }
-        return await opener.Open(triggerId, Build(okr, chosen, origin), cancellationToken);
+        return await opener.Open(triggerId, Build(okr, chosen, origin, words), words, cancellationToken);
     }
 
-    public static ModalView Build(OkrSnapshot okr, KeyResult? chosen, ModalOrigin origin)
+    public static ModalView Build(OkrSnapshot okr, KeyResult? chosen, ModalOrigin origin, Wording words)
     {
         var options = okr.KeyResults.Take(BlockKitLimits.MaxOptions).Select(k => Choice($"{k.ShortId} {k.Name}", Id(k))).ToList();
-        var confidences = Enum.GetValues<KrConfidence>().Select(c => Choice(c.Label(), c.ToString())).ToList();
-        var now = string.Join("\n", okr.KeyResults.Select(k => $"{k.ShortId} {MrkdwnText.Escape(MrkdwnText.Truncate(k.Name, 60))}: {MrkdwnText.Escape(Wording.English.Progress(k.Current, k.Target, k.Unit))}"));
+        var confidences = Enum.GetValues<KrConfidence>().Select(c => Choice(words.Label(c), c.ToString())).ToList();
+        var now = string.Join("\n", okr.KeyResults.Select(k => $"{k.ShortId} {MrkdwnText.Escape(MrkdwnText.Truncate(k.Name, 60))}: {MrkdwnText.Escape(words.Progress(k.Current, k.Target, k.Unit))}"));
         var blocks = new List<Block>
         {
-            new ContextBlock(MrkdwnText.Truncate($"*{MrkdwnText.Escape(okr.Objective.Title)}* · now:\n{now}", 2000)),
-            Input(Blocks.KeyResult, "Key result", new StaticSelect
+            new ContextBlock(MrkdwnText.Truncate(words.Text(OkrText.CheckInNow, ("title", MrkdwnText.Escape(okr.Objective.Title)), ("now", now)), 2000)),
+            Input(Blocks.KeyResult, words.Text(OkrText.KeyResultField), new StaticSelect
             {
-                Placeholder = "Choose the key result",
+                Placeholder = words.Text(OkrText.KeyResultPlaceholder),
                 Options = options,
                 InitialOption = chosen is null ? null : options.FirstOrDefault(o => o.Value == Id(chosen)),
             }),
-            Text(Blocks.Value, "New value", 30, placeholder: chosen is null ? "31" : DecimalText.Format(chosen.Current),
-                hint: "The number as of today. Decimal comma or point both work."),
-            Input(Blocks.Confidence, "Confidence", new StaticSelect
+            Text(Blocks.Value, words.Text(OkrText.ValueField), 30, placeholder: chosen is null ? "31" : DecimalText.Format(chosen.Current, words.Culture),
+                hint: words.Text(OkrText.ValueHint)),
+            Input(Blocks.Confidence, words.Text(OkrText.ConfidenceField), new StaticSelect
             {
-                Placeholder = "How does it look?",
+                Placeholder = words.Text(OkrText.ConfidencePlaceholder),
                 Options = confidences,
                 InitialOption = chosen?.Confidence is { } c ? confidences.First(o => o.Value == c.ToString()) : null,
             }),
-            Text(Blocks.Note, "Note", CheckInDraft.NoteMax, multiline: true, optional: true, placeholder: "What moved it, or what is in the way?"),
+            Text(Blocks.Note, words.Text(OkrText.NoteField), CheckInDraft.NoteMax, multiline: true, optional: true, placeholder: words.Text(OkrText.NotePlaceholder)),
         };
-        return Modal("Check in", CallbackId, "Check in", blocks, origin);
+        return Modal(words.Text(OkrText.CheckInTitle), CallbackId, words.Text(OkrText.CheckInSubmit), blocks, origin, words);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
@@ -89,22 +92,24 @@ public sealed class CheckInModal(
             values.Text(Blocks.Value),
             Enum.TryParse<KrConfidence>(values.Selected(Blocks.Confidence), out var confidence) ? confidence : null,
             values.Text(Blocks.Note));
-        var (errors, value) = draft.Validate();
+        var (problems, value) = draft.Validate();
+        var words = await readers.Person(submission.TeamId, submission.UserId, cancellationToken);
+        var errors = words.Errors(problems).ToDictionary();
         KeyResult? kr = null;
         if (draft.KeyResultId is { } krId)
         {
             kr = await okrs.KeyResultById(submission.TeamId, krId, cancellationToken);
-            if (kr is null) errors.Add(Blocks.KeyResult, "That key result no longer exists; please choose another.");
+            if (kr is null) errors.TryAdd(Blocks.KeyResult, words.Say(new Problem(ProblemCode.KeyResultGone)));
             else if (kr.OwnerId != submission.UserId && !await leads.IsLead(submission.UserId, cancellationToken))
-                errors.Add(Blocks.KeyResult, InlineError($"{kr.ShortId} belongs to someone else: only its owner or {leads.WhoCan()} can check in on it."));
+                errors.TryAdd(Blocks.KeyResult, InlineError(words.Text(OkrText.NotYoursInline, ("id", kr.ShortId), ("whoCan", leads.WhoCan(words)))));
         }
-        if (!errors.IsValid || kr is null) return ViewSubmissionResponse.WithErrors(errors.ByField);
+        if (errors.Count > 0 || kr is null) return ViewSubmissionResponse.WithErrors(errors);
 
         var checkIn = await okrs.AddCheckIn(submission.TeamId, kr.Id, value, draft.Confidence!.Value, draft.Note?.Trim() ?? "",
             submission.UserId, clock.UtcNow, cancellationToken);
-        var message = OkrMessages.CheckedIn(kr with { Current = checkIn.Value, Confidence = checkIn.Confidence }, checkIn, Wording.English);
+        var message = OkrMessages.CheckedIn(kr with { Current = checkIn.Value, Confidence = checkIn.Confidence }, checkIn, words);
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
-        background.TellAfterAck($"confirm check-in {kr.ShortId}", submission.UserId, origin, message);
+        background.TellAfterAck($"confirm check-in {kr.ShortId}", submission.UserId, origin, message, words);
         return ViewSubmissionResponse.Close;
     }
 

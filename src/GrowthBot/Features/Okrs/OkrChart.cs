@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Charts;
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Common;
@@ -24,7 +25,7 @@ public sealed class OkrChart(OkrStore okrs, TeamCharts charts, SlackImages image
     public async Task<Message> Command(string teamId, string? responseUrl, string? id, CancellationToken cancellationToken)
     {
         var current = await okrs.Current(teamId, cancellationToken);
-        if (current is null) return new Message(OkrMessages.NoObjective);
+        if (current is null) return new Message(Wording.English.Text(OkrText.NoObjective));
         if (string.IsNullOrWhiteSpace(id))
             return new Message($"Which key result? E.g. `/okr chart {current.KeyResults.FirstOrDefault()?.ShortId ?? "K1"}`; `/okr` shows them all.");
         if (!ShortId.TryParseKeyResult(id, out var number))

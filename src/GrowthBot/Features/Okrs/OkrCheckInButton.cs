@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
@@ -11,7 +12,7 @@ public sealed class OkrCheckInButton(CheckInModal modal) : IBlockActionHandler
     public const string ActionId = "okr_check_in";
 
     /// <summary>The Check in button for <paramref name="kr"/>; its action id carries the short id, so many can share a block.</summary>
-    public static Button For(KeyResult kr) => new("Check in", $"{ActionId}:{kr.ShortId}", kr.ShortId);
+    public static Button For(KeyResult kr, Wording words) => new(words.Text(OkrText.CheckInButton), $"{ActionId}:{kr.ShortId}", kr.ShortId);
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>
         ActionResponse.EphemeralOrNone(

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
@@ -14,20 +15,12 @@ namespace GrowthBot.Features.Okrs;
 /// </summary>
 public sealed class OkrCommand(
     SetOkrModal setOkr, CheckInModal checkIn, WeekTargetsModal week, OkrHistoryButton history, OkrChart chart, OkrStore okrs, KpiStore kpis, GrowthLeads leads,
-    TeamClock clock, TeamSettingsService teamSettings) : ISlashCommandHandler
+    TeamSettingsService teamSettings, Readers readers, TeamClock clock) : ISlashCommandHandler
 {
     public const string Name = "/okr";
 
-    public const string Usage = """
-        *`/okr`* — the North Star objective and its key results
-        • `/okr` — progress of each key result: this week against its target, the period against its goal
-        • `/okr set` — set the objective, its period and up to 5 key results, each counting a KPI (growth leads)
-        • `/okr update` — check in a new number for a key result
-        • `/okr week` — set this week's targets (owners for theirs, growth leads for all; empty = what is left ÷ weeks left)
-        • `/okr history KR2` — its last check-ins: value, confidence, note, who and when
-        • `/okr chart KR2` — its trend as a chart: the check-ins against the line from baseline to target
-        • `/okr help` — this help
-        """;
+    /// <summary>What <c>{Name} help</c> shows: every subcommand with an example (<c>Resources/Help.resx</c>).</summary>
+    public static string Usage(Wording words, DateOnly today) => words.Text(HelpText.UsageOkr);
 
     public async Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
     {
@@ -42,8 +35,8 @@ public sealed class OkrCommand(
             "update" or "checkin" or "check-in" => await Update(command, line.FirstArgument, cancellationToken),
             "history" => Reply(await history.Show(command.TeamId, command.UserId, line.FirstArgument, cancellationToken)),
             "chart" or "trend" => Reply(await chart.Command(command.TeamId, command.ResponseUrl, line.FirstArgument, cancellationToken)),
-            "help" => SlashCommandResponse.Ephemeral(Usage),
-            _ => SlashCommandResponse.Ephemeral($"I don't know `/okr {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 40))}`.\n\n{Usage}"),
+            "help" => SlashCommandResponse.Ephemeral(Usage(await readers.Person(command.TeamId, command.UserId, cancellationToken), clock.Today(command.TeamId))),
+            _ => SlashCommandResponse.Ephemeral(CommandLine.Unknown(Name, line.Subcommand, await readers.Person(command.TeamId, command.UserId, cancellationToken), clock.Today(command.TeamId), Usage)),
         };
     }
 
@@ -52,7 +45,7 @@ public sealed class OkrCommand(
         var teamId = command.TeamId;
         var current = await okrs.Current(teamId, cancellationToken);
         var message = OkrMessages.Overview(current, await okrs.Pace(teamId, clock.Zone(teamId), clock.UtcNow, cancellationToken),
-            await kpis.All(teamId, cancellationToken), teamSettings.For(teamId), Wording.English, await leads.IsLead(command.UserId, cancellationToken));
+            await kpis.All(teamId, cancellationToken), teamSettings.For(teamId), await readers.Person(teamId, command.UserId, cancellationToken), await leads.IsLead(command.UserId, cancellationToken));
         chart.AfterOverview(teamId, current, command.ResponseUrl);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }

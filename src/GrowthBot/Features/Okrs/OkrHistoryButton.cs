@@ -1,3 +1,5 @@
+using GrowthBot.Common;
+using GrowthBot.Resources;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Features.Common;
@@ -11,7 +13,7 @@ namespace GrowthBot.Features.Okrs;
 /// The History button of a key result (<c>okr_history:KR2</c>, on <c>/okr</c> and the App Home) and <c>/okr history KR2</c>:
 /// the user sees its last check-ins with value, confidence, note, who and when.
 /// </summary>
-public sealed class OkrHistoryButton(OkrStore okrs) : IBlockActionHandler
+public sealed class OkrHistoryButton(OkrStore okrs, Readers readers) : IBlockActionHandler
 {
     public const string ActionId = "okr_history";
 
@@ -19,7 +21,7 @@ public sealed class OkrHistoryButton(OkrStore okrs) : IBlockActionHandler
     public const int Shown = 10;
 
     /// <summary>The History button for <paramref name="kr"/>; its action id carries the short id, so many can share a block.</summary>
-    public static Button For(KeyResult kr) => new("History", $"{ActionId}:{kr.ShortId}", kr.ShortId);
+    public static Button For(KeyResult kr, Wording words) => new(words.Text(OkrText.HistoryButton), $"{ActionId}:{kr.ShortId}", kr.ShortId);
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)
     {
@@ -33,21 +35,22 @@ public sealed class OkrHistoryButton(OkrStore okrs) : IBlockActionHandler
     /// </summary>
     public async Task<Message> Show(string teamId, string userId, string? id, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(teamId, userId, cancellationToken);
         var all = await okrs.AllKeyResults(teamId, cancellationToken);
         KeyResult? kr;
         if (string.IsNullOrWhiteSpace(id))
         {
             var current = await okrs.Current(teamId, cancellationToken);
             kr = current?.KeyResults.FirstOrDefault(k => k.OwnerId == userId) ?? current?.KeyResults.FirstOrDefault();
-            if (kr is null) return new Message(OkrMessages.NoObjective);
+            if (kr is null) return new Message(words.Text(OkrText.NoObjective));
         }
         else
         {
             kr = ShortId.TryParseKeyResult(id, out var number) ? all.FirstOrDefault(k => k.Number == number) : null;
             if (kr is null)
-                return new Message(OkrMessages.NotAKeyResult(id));
+                return new Message(words.Text(OkrText.NotAKeyResultId, ("typed", MrkdwnText.Escape(MrkdwnText.Truncate(id, 40)))));
         }
         var (latest, total) = await okrs.LatestCheckIns(teamId, kr.Id, Shown, cancellationToken);
-        return OkrMessages.History(kr, latest, total, Wording.English);
+        return OkrMessages.History(kr, latest, total, words);
     }
 }

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Charts;
 using GrowthBot.Common;
 using GrowthBot.Domain.Kpis;
@@ -13,8 +14,6 @@ namespace GrowthBot.Features.Okrs;
 /// <summary>How the objective and key results look in Slack: progress bars with current/target and confidence, and check-in history.</summary>
 public static class OkrMessages
 {
-    public const string NoObjective = "No objective yet. A growth lead sets the North Star and its key results with `/okr set`.";
-
     /// <summary>
     /// One key result: <c>*KR1 New leads* · owner · ▓▓▓░░░░░░░ 26% · 26/100 new leads · On track</c>, and under it its
     /// week against the period when <paramref name="pace"/> is known ("This week 6/8 leads · quarter 26/100, on pace").
@@ -23,8 +22,8 @@ public static class OkrMessages
     public static string KeyResultLine(KeyResult kr, KeyResultPace? pace, DateOnly today, Wording words) =>
         $"*{kr.ShortId} {Escape(Truncate(kr.Name, 100))}* · {User(kr.OwnerId)}\n" +
         $"`{Progress.Bar(kr.Percent())}` {words.Percent(kr.Percent())} · {Escape(words.Progress(kr.Current, kr.Target, kr.Unit))}" +
-        (kr.Confidence is { } c ? $" · {Icon(c)} {c.Label()}" : " · _no check-in yet_") +
-        $" · from {words.Number(kr.Baseline)}" +
+        (kr.Confidence is { } c ? $" · {Icon(c)} {words.Label(c)}" : " · " + words.Text(OkrText.NoCheckInYet)) +
+        words.Text(OkrText.FromBaseline, ("baseline", words.Number(kr.Baseline))) +
         (pace is null ? "" : $"\n:calendar: {Escape(words.Pace(pace, today))}");
 
     /// <summary>The context line under a key result that counts a KPI: what counts, one glance away.</summary>
@@ -36,8 +35,8 @@ public static class OkrMessages
         kr.KpiNumber is { } number ? kpis.FirstOrDefault(k => k.Number == number) : null;
 
     /// <summary>The buttons of one key result: Check in and History.</summary>
-    public static ActionsBlock Buttons(KeyResult kr, bool withCheckIn = true) =>
-        new(withCheckIn ? [OkrCheckInButton.For(kr), OkrHistoryButton.For(kr)] : [OkrHistoryButton.For(kr)]) { BlockId = $"kr_{kr.ShortId}" };
+    public static ActionsBlock Buttons(KeyResult kr, Wording words, bool withCheckIn = true) =>
+        new(withCheckIn ? [OkrCheckInButton.For(kr, words), OkrHistoryButton.For(kr, words)] : [OkrHistoryButton.For(kr, words)]) { BlockId = $"kr_{kr.ShortId}" };
 
     /// <summary>"North Star · Q4 2026 (Thu 1 Oct – Thu 31 Dec) · week 9 of 13 · set by @lead".</summary>
     public static string PeriodContext(Objective objective, OkrPace? pace, Wording words)
@@ -59,7 +58,7 @@ public static class OkrMessages
     /// </summary>
     public static Message Overview(OkrSnapshot? okr, OkrPace? pace, IReadOnlyList<Kpi> kpis, TeamSettings team, Wording words, bool forLead = false)
     {
-        if (okr is null) return new Message(NoObjective, [new SectionBlock(NoObjective)]);
+        if (okr is null) return new Message(words.Text(OkrText.NoObjective), [new SectionBlock(words.Text(OkrText.NoObjective))]);
         var (objective, keyResults) = (okr.Objective, okr.KeyResults);
         var blocks = new List<Block>
         {
@@ -77,11 +76,10 @@ public static class OkrMessages
         {
             blocks.Add(new SectionBlock(Truncate(KeyResultLine(kr, pace?.For(kr.Id), pace?.Today ?? default, words), BlockKitLimits.SectionText)));
             if (KpiContext(kr, kpis) is { } context) blocks.Add(context);
-            blocks.Add(Buttons(kr));
+            blocks.Add(Buttons(kr, words));
         }
-        var asked = team.CheckInDay is { } day && team.CheckInTime is { } at ? $" (owners are asked every {words.DayName(day)} from {words.Time(at)})" : "";
-        blocks.Add(new ContextBlock(
-            $"Progress = (current − baseline) ÷ (target − baseline) · `/okr update` to check in a new number{asked} · `/okr week` sets this week's targets · `/okr history KR1` for past check-ins · `/okr chart KR1` for a chart"));
+        var asked = team.CheckInDay is { } day && team.CheckInTime is { } at ? words.Text(OkrText.AskedEvery, ("day", words.DayName(day)), ("time", words.Time(at))) : "";
+        blocks.Add(new ContextBlock(words.Text(OkrText.OverviewFooter, ("asked", asked))));
         var summary = keyResults.Count == 0 ? "" : ": " + string.Join(", ", keyResults.Select(k => $"{k.ShortId} {words.Progress(k.Current, k.Target, k.Unit)}"));
         return new Message(Truncate($"{objective.Title} ({objective.Period}){summary}", 3000), blocks);
     }
@@ -89,7 +87,8 @@ public static class OkrMessages
     public static Message Saved(OkrSnapshot okr, OkrPace? pace, IReadOnlyList<Kpi> kpis, TeamSettings team, Wording words)
     {
         var progress = Overview(okr, pace, kpis, team, words);
-        var intro = $":dart: Saved the North Star *{Escape(okr.Objective.Title)}* ({Escape(okr.Objective.Period)}) with {words.Count(okr.KeyResults.Count, Counted.KeyResult)}.";
+        var intro = words.Text(OkrText.Saved, ("title", Escape(okr.Objective.Title)), ("period", Escape(okr.Objective.Period)),
+            ("keyResults", words.Count(okr.KeyResults.Count, Counted.KeyResult)), ("keyResultsNumber", okr.KeyResults.Count));
         return new Message(Truncate(intro, 3000), [new SectionBlock(Truncate(intro, BlockKitLimits.SectionText)), .. progress.Blocks!]);
     }
 
@@ -110,8 +109,8 @@ public static class OkrMessages
     public static Message CheckedIn(KeyResult kr, CheckIn checkIn, Wording words)
     {
         var now = words.Progress(kr.Current, kr.Target, kr.Unit);
-        var text = $":chart_with_upwards_trend: {kr.ShortId} {Escape(kr.Name)}: {words.Number(checkIn.PreviousValue)} → *{Escape(now)}* " +
-                   $"`{Progress.Bar(kr.Percent())}` {words.Percent(kr.Percent())} · {Icon(checkIn.Confidence)} {checkIn.Confidence.Label()}";
+        var text = words.Text(OkrText.CheckedIn, ("id", kr.ShortId), ("name", Escape(kr.Name)), ("from", words.Number(checkIn.PreviousValue)), ("now", Escape(now)),
+            ("bar", Progress.Bar(kr.Percent())), ("percent", words.Percent(kr.Percent())), ("icon", Icon(checkIn.Confidence)), ("confidence", words.Label(checkIn.Confidence)));
         return new Message($"{kr.ShortId} {Escape(kr.Name)}: {Escape(now)}", [new SectionBlock(Truncate(text, BlockKitLimits.SectionText))]);
     }
 
@@ -121,22 +120,24 @@ public static class OkrMessages
     /// </summary>
     public static Message History(KeyResult kr, IReadOnlyList<CheckIn> latest, int total, Wording words)
     {
-        var title = $":chart_with_upwards_trend: *{kr.ShortId} · {Escape(Truncate(kr.Name, 200))}* · now {Escape(words.Progress(kr.Current, kr.Target, kr.Unit))} " +
-                    $"`{Progress.Bar(kr.Percent())}` {words.Percent(kr.Percent())}";
+        var title = words.Text(OkrText.HistoryTitle, ("id", kr.ShortId), ("name", Escape(Truncate(kr.Name, 200))), ("progress", Escape(words.Progress(kr.Current, kr.Target, kr.Unit))),
+            ("bar", Progress.Bar(kr.Percent())), ("percent", words.Percent(kr.Percent())));
         var blocks = new List<Block> { new SectionBlock(Truncate(title, BlockKitLimits.SectionText)) };
         if (latest.Count == 0)
         {
-            blocks.Add(new SectionBlock($"No check-ins yet. {User(kr.OwnerId)} checks in with `/okr update {kr.ShortId}`."));
-            return new Message($"{kr.ShortId} has no check-ins yet", blocks);
+            blocks.Add(new SectionBlock(words.Text(OkrText.HistoryEmpty, ("owner", User(kr.OwnerId)), ("id", kr.ShortId))));
+            return new Message(words.Text(OkrText.HistoryEmptyFallback, ("id", kr.ShortId)), blocks);
         }
         foreach (var c in latest)
         {
-            var line = $"{Date(c.CreatedAt, "{date_short_pretty} {time}")} · {User(c.CreatedBy)} · {words.Number(c.PreviousValue)} → *{Escape(words.Quantity(c.Value, kr.Unit))}* · " +
-                       $"{Icon(c.Confidence)} {c.Confidence.Label()}";
+            var line = $"{words.MomentWithTime(c.CreatedAt)} · {User(c.CreatedBy)} · {words.Number(c.PreviousValue)} → *{Escape(words.Quantity(c.Value, kr.Unit))}* · " +
+                       $"{Icon(c.Confidence)} {words.Label(c.Confidence)}";
             if (c.Note.Length > 0) line += $"\n>{Escape(Truncate(c.Note, 1000)).ReplaceLineEndings("\n>")}";
             blocks.Add(new SectionBlock(Truncate(line, BlockKitLimits.SectionText)));
         }
-        var shown = total > latest.Count ? $"The latest {words.Count(latest.Count, Counted.CheckIn)} of {words.Number(total)}; `/growth export` has them all." : $"{words.Count(total, Counted.CheckIn)} in all.";
+        var shown = total > latest.Count
+            ? words.Text(OkrText.HistoryLatest, ("latest", words.Count(latest.Count, Counted.CheckIn)), ("latestNumber", latest.Count), ("total", total))
+            : words.Text(OkrText.HistoryAll, ("total", words.Count(total, Counted.CheckIn)));
         blocks.Add(new ContextBlock(shown));
         return new Message($"{kr.ShortId} {Escape(kr.Name)}: {words.Count(total, Counted.CheckIn)}", blocks);
     }

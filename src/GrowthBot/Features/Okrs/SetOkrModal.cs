@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Kpis;
@@ -23,7 +24,8 @@ public sealed class SetOkrModal(
     TeamClock clock,
     TeamSettingsService teamSettings,
     ModalOpener opener,
-    SlackBackgroundWork background) : IViewSubmissionHandler
+    SlackBackgroundWork background,
+    Readers readers) : IViewSubmissionHandler
 {
     public const string CallbackId = "okr_set";
 
@@ -36,8 +38,9 @@ public sealed class SetOkrModal(
     /// </summary>
     public async Task<string?> Open(string teamId, string userId, string? triggerId, bool next, ModalOrigin origin, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(teamId, userId, cancellationToken);
         if (!await leads.IsLead(userId, cancellationToken))
-            return $":lock: Setting the objective, its period and key results is for {leads.WhoCan()}. `/okr` shows them; `/okr update` checks in on yours.";
+            return words.Text(OkrText.SetIsForLeads, ("whoCan", leads.WhoCan(words)));
         var current = await okrs.Current(teamId, cancellationToken);
         var today = clock.Today(teamId);
         var period = current is null ? OkrPeriod.QuarterOf(today) : OkrPeriod.Of(current.Objective, clock.Zone(teamId));
@@ -45,7 +48,7 @@ public sealed class SetOkrModal(
         if (next) period = period.Next();
         while (period.HasEnded(today)) period = period.Next();
         var team = await kpis.All(teamId, cancellationToken);
-        return await opener.Open(triggerId, Build(userId, current, team, period, Wording.English, origin), cancellationToken);
+        return await opener.Open(triggerId, Build(userId, current, team, period, words, origin), words, cancellationToken);
     }
 
     /// <summary>
@@ -59,7 +62,7 @@ public sealed class SetOkrModal(
             && current.Objective.Period != words.PeriodName(period);
         var blocks = new List<Block>
         {
-            Text(F.Title, "Objective (North Star)", OkrDraft.TitleMax, current?.Objective.Title, "100 new leads this quarter"),
+            Text(F.Title, words.Text(OkrText.TitleField), OkrDraft.TitleMax, current?.Objective.Title, words.Text(OkrText.TitlePlaceholder)),
             Input(F.Start, "Period starts", new DatePicker { InitialDate = Iso(period.Start) }, hint: "The current quarter unless you choose otherwise; a month works too."),
             Input(F.End, "Period ends", new DatePicker { InitialDate = Iso(period.End) }, hint: "Its last day. Weekly targets split what is left over the weeks left."),
             Text(F.Period, "Period name", OkrDraft.PeriodMax, typedName ? current!.Objective.Period : null, words.PeriodName(period), optional: true,
@@ -71,35 +74,36 @@ public sealed class SetOkrModal(
         {
             var kr = current?.KeyResults.ElementAtOrDefault(n - 1);
             var optional = n > 1;
-            blocks.Add(new SectionBlock(n == 1 ? "*Key result 1*" : $"*Key result {n}* _(optional: leave empty to skip)_") { BlockId = $"kr{n}" });
-            blocks.Add(Text(F.KeyResult(n, F.Name), "Name", OkrDraft.NameMax, kr?.Name, n == 1 ? "New leads from marketing" : null, optional: optional));
+            blocks.Add(new SectionBlock(n == 1 ? words.Text(OkrText.KeyResultFirst) : words.Text(OkrText.KeyResultOptional, ("n", n))) { BlockId = $"kr{n}" });
+            blocks.Add(Text(F.KeyResult(n, F.Name), words.Text(OkrText.KrNameField), OkrDraft.NameMax, kr?.Name, n == 1 ? words.Text(OkrText.KrNamePlaceholder) : null, optional: optional));
             if (choices.Count > 0)
             {
                 var linked = kr?.KpiNumber is { } number ? choices.FirstOrDefault(c => c.Value == ShortId.Format(ShortId.Kpi, number)) : null;
                 blocks.Add(Input(F.KeyResult(n, F.Kpi), "KPI it counts", new StaticSelect { Options = choices.Take(100).ToList(), InitialOption = linked },
                     optional: true, hint: n == 1 ? "Its definition says what counts; the unit then comes from the KPI. /kpi lists them." : null));
             }
-            blocks.Add(Text(F.KeyResult(n, F.Baseline), "Baseline", 30, kr is null ? null : DecimalText.Format(kr.Baseline), "0", optional: optional,
-                hint: n == 1 ? "Where you start. Decimal comma or point both work." : null));
-            blocks.Add(Text(F.KeyResult(n, F.Target), "Target", 30, kr is null ? null : DecimalText.Format(kr.Target), "100", optional: optional,
-                hint: n == 1 ? "Where you want to be; lower than the baseline works too (e.g. churn)." : null));
-            blocks.Add(Text(F.KeyResult(n, F.Unit), "Unit", OkrDraft.UnitMax, kr?.KpiNumber is null ? kr?.Unit : null, "new leads", optional: true,
-                hint: n == 1 && choices.Count > 0 ? "Leave empty when a KPI is chosen." : null));
-            blocks.Add(Input(F.KeyResult(n, F.Owner), "Owner", new UsersSelect { InitialUser = kr?.OwnerId ?? (n == 1 ? userId : null) }, optional: optional));
-            blocks.Add(Checkbox(F.KeyResult(n, F.CountsLeads), "Leads", "Counts leads", kr?.CountsLeads == true,
-                hint: n == 1 ? "Experiments on a key result that counts leads ask sales to judge their leads, unless unticked there." : null));
+            blocks.Add(Text(F.KeyResult(n, F.Baseline), words.Text(OkrText.BaselineField), 30, kr is null ? null : DecimalText.Format(kr.Baseline, words.Culture), "0", optional: optional,
+                hint: n == 1 ? words.Text(OkrText.BaselineHint) : null));
+            blocks.Add(Text(F.KeyResult(n, F.Target), words.Text(OkrText.TargetField), 30, kr is null ? null : DecimalText.Format(kr.Target, words.Culture), "100", optional: optional,
+                hint: n == 1 ? words.Text(OkrText.TargetHint) : null));
+            blocks.Add(Text(F.KeyResult(n, F.Unit), words.Text(OkrText.UnitField), OkrDraft.UnitMax, kr?.KpiNumber is null ? kr?.Unit : null, words.Text(OkrText.UnitPlaceholder), optional: true));
+            blocks.Add(Input(F.KeyResult(n, F.Owner), words.Text(OkrText.OwnerField), new UsersSelect { InitialUser = kr?.OwnerId ?? (n == 1 ? userId : null) }, optional: optional));
+            blocks.Add(Checkbox(F.KeyResult(n, F.CountsLeads), words.Text(OkrText.LeadsField), words.Text(OkrText.CountsLeadsOption), kr?.CountsLeads == true,
+                hint: n == 1 ? words.Text(OkrText.CountsLeadsHint) : null));
         }
         blocks.Add(new ContextBlock(choices.Count > 0
-            ? "Saving starts a new objective: the previous one and its check-ins are kept as history."
-            : "Saving starts a new objective: the previous one and its check-ins are kept as history. Define what a lead is with `/kpi new`, and key results can count it."));
-        return Modal("Set OKRs", CallbackId, "Save", blocks, origin);
+            ? words.Text(OkrText.SetNewObjective)
+            // Issue 13's pointer to /kpi is still English.
+            : words.Text(OkrText.SetNewObjective) + " Define what a lead is with `/kpi new`, and key results can count it."));
+        return Modal(words.Text(OkrText.SetTitle), CallbackId, words.Text(CommonText.Save), blocks, origin, words);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(submission.TeamId, submission.UserId, cancellationToken);
         // The modal only opens for leads, but a submission is a request of its own: check again.
         if (!await leads.IsLead(submission.UserId, cancellationToken))
-            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Title] = InlineError($"Only {leads.WhoCan()} can set the objective.") });
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Title] = InlineError(words.Text(OkrText.OnlyLeadsSet, ("whoCan", leads.WhoCan(words)))) });
 
         var values = new ViewValues(submission.View.State);
         var team = await kpis.All(submission.TeamId, cancellationToken);
@@ -110,7 +114,7 @@ public sealed class SetOkrModal(
                 Kpi(values.Selected(F.KeyResult(n, F.Kpi))))).ToList(),
             values.Date(F.Start), values.Date(F.End));
         var (errors, keyResults) = draft.Validate(team);
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(words.Errors(errors));
 
         var period = draft.ChosenPeriod;
         var name = string.IsNullOrWhiteSpace(draft.Period) ? Wording.English.PeriodName(period) : draft.Period.Trim();
@@ -121,8 +125,8 @@ public sealed class SetOkrModal(
         background.Run("confirm OKRs", async (services, ct) =>
         {
             var pace = await okrs.Pace(submission.TeamId, clock.Zone(submission.TeamId), clock.UtcNow, ct);
-            var message = OkrMessages.Saved(okr, pace, team, teamSettings.For(submission.TeamId), Wording.English);
-            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, message, ct);
+            var message = OkrMessages.Saved(okr, pace, team, teamSettings.For(submission.TeamId), words);
+            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, message, words, ct);
         });
         return ViewSubmissionResponse.Close;
     }

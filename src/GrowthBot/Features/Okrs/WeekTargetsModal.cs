@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Globalization;
 using GrowthBot.Common;
 using GrowthBot.Domain.Okrs;
@@ -28,14 +29,14 @@ public sealed class WeekTargetsModal(
     public async Task<string?> Open(string teamId, string userId, string? triggerId, ModalOrigin origin, CancellationToken cancellationToken)
     {
         var pace = await okrs.Pace(teamId, clock.Zone(teamId), clock.UtcNow, cancellationToken);
-        if (pace is null || pace.KeyResults.Count == 0) return OkrMessages.NoObjective;
+        if (pace is null || pace.KeyResults.Count == 0) return Wording.English.Text(OkrText.NoObjective);
         if (Closed(pace) is { } closed) return closed;
         var isLead = await leads.IsLead(userId, cancellationToken);
         var editable = pace.KeyResults.Where(k => isLead || k.KeyResult.OwnerId == userId).ToList();
         if (editable.Count == 0)
-            return $":lock: A key result's weekly target is set by its owner or by {leads.WhoCan()}, and you own none of the current ones. `/okr` shows this week's targets.";
+            return $":lock: A key result's weekly target is set by its owner or by {leads.WhoCan(Wording.English)}, and you own none of the current ones. `/okr` shows this week's targets.";
         var week = pace.ThisWeek!.Value;
-        return await opener.Open(triggerId, Build(pace, editable, Wording.English, origin with { Subject = Iso(week) }), cancellationToken);
+        return await opener.Open(triggerId, Build(pace, editable, Wording.English, origin with { Subject = Iso(week) }), Wording.English, cancellationToken);
     }
 
     public static ModalView Build(OkrPace pace, IReadOnlyList<KeyResultPace> editable, Wording words, ModalOrigin origin)
@@ -57,7 +58,7 @@ public sealed class WeekTargetsModal(
                 $"Default: {words.Quantity(thisWeek.DefaultTarget, unit)}", optional: true,
                 hint: $"{(kr.LowerIsBetter ? "Down by" : "Default")} {words.Quantity(thisWeek.DefaultTarget, unit)} this week: {words.Quantity(Math.Abs(kr.KeyResult.Target - thisWeek.StartValue), unit)} left ÷ {words.Count(kr.Period.WeekCount - thisWeek.Number + 1, Counted.Week)}.{done}"));
         }
-        return Modal("This week's targets", CallbackId, "Save", blocks, origin);
+        return Modal("This week's targets", CallbackId, "Save", blocks, origin, Wording.English);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
@@ -79,10 +80,10 @@ public sealed class WeekTargetsModal(
         var refused = fields.Where(k => !isLead && k.KeyResult.OwnerId != submission.UserId).ToList();
         if (refused.Count > 0)
             return ViewSubmissionResponse.WithErrors(refused.ToDictionary(k => WeeklyTargetDraft.Block(k.KeyResult),
-                k => InlineError($"{k.KeyResult.ShortId} belongs to {User(k.KeyResult.OwnerId)}; its owner or {leads.WhoCan()} set its target.")));
+                k => InlineError($"{k.KeyResult.ShortId} belongs to {User(k.KeyResult.OwnerId)}; its owner or {leads.WhoCan(Wording.English)} set its target.")));
 
         var (errors, targets) = new WeeklyTargetDraft(fields.Select(k => (k.KeyResult, values.Text(WeeklyTargetDraft.Block(k.KeyResult)))).ToList()).Validate();
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(Wording.English.Errors(errors));
         await okrs.SetWeeklyTargets(teamId, week, targets, submission.UserId, clock.UtcNow, cancellationToken);
 
         background.Run("confirm weekly targets", async (services, ct) =>
@@ -90,7 +91,7 @@ public sealed class WeekTargetsModal(
             var after = await okrs.Pace(teamId, clock.Zone(teamId), clock.UtcNow, ct);
             if (after is null) return;
             var message = OkrMessages.WeekSet(after, fields.Select(f => f.KeyResult.Id).ToHashSet(), Wording.English);
-            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, message, ct);
+            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, message, Wording.English, ct);
         });
         return ViewSubmissionResponse.Close;
     }

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 
 namespace GrowthBot.Features.Pipeline;
@@ -10,6 +11,6 @@ public sealed class PipelineAccess(GrowthLeads leads, LeadRaters sales)
     {
         if (await leads.IsLead(userId, cancellationToken)) return null;
         if (await sales.IsAsked(teamId, userId, cancellationToken) == Asked.Yes) return null;
-        return $":lock: Only the sales people chosen in `/growth settings` (who rates lead quality) or {leads.WhoCan()} can check in the pipeline's numbers.";
+        return $":lock: Only the sales people chosen in `/growth settings` (who rates lead quality) or {leads.WhoCan(Wording.English)} can check in the pipeline's numbers.";
     }
 }

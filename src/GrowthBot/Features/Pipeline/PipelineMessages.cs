@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Domain.Money;
 using GrowthBot.Domain.Pipeline;
 using GrowthBot.Domain.Scheduling;

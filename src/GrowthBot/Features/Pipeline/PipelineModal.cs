@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Common;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Pipeline;
@@ -37,7 +38,7 @@ public sealed class PipelineModal(
     {
         if (await access.Refusal(teamId, userId, cancellationToken) is { } refusal) return refusal;
         var latest = (await pipeline.Latest(teamId, clock.UtcNow, 1, cancellationToken)).FirstOrDefault();
-        return await opener.Open(triggerId, Build(latest, teamSettings.For(teamId), origin), cancellationToken);
+        return await opener.Open(triggerId, Build(latest, teamSettings.For(teamId), origin), Wording.English, cancellationToken);
     }
 
     public static ModalView Build(PipelineCheckIn? latest, TeamSettings settings, ModalOrigin origin)
@@ -58,7 +59,7 @@ public sealed class PipelineModal(
             Text(Blocks.SalesCycleDays, "Sales-cycle length (days)", 6, latest is null ? null : Plain(latest.SalesCycleDays), "30",
                 hint: "Days from first contact to a won deal, at least 1."),
         };
-        return Modal("Pipeline numbers", CallbackId, "Check in", blocks, origin);
+        return Modal("Pipeline numbers", CallbackId, "Check in", blocks, origin, Wording.English);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
@@ -68,14 +69,14 @@ public sealed class PipelineModal(
         var values = new ViewValues(submission.View.State);
         var draft = new PipelineDraft(values.Text(Blocks.OpenOpportunities), values.Text(Blocks.AverageDealSize), values.Text(Blocks.WinRate), values.Text(Blocks.SalesCycleDays));
         var errors = draft.Validate();
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(errors.ByField);
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(Wording.English.Errors(errors));
 
         var now = clock.UtcNow;
         var previous = (await pipeline.Latest(submission.TeamId, now, 1, cancellationToken)).FirstOrDefault();
         var saved = await pipeline.Add(draft.ToCheckIn(submission.TeamId, submission.UserId, now), cancellationToken);
         var settings = teamSettings.For(submission.TeamId);
         var message = PipelineMessages.CheckedIn(PipelineMove.Of(saved, previous)!, settings.Currency, settings.Zone, Wording.English);
-        background.TellAfterAck("confirm pipeline check-in", submission.UserId, ModalOrigin.Parse(submission.View.PrivateMetadata), message);
+        background.TellAfterAck("confirm pipeline check-in", submission.UserId, ModalOrigin.Parse(submission.View.PrivateMetadata), message, Wording.English);
         return ViewSubmissionResponse.Close;
     }
 

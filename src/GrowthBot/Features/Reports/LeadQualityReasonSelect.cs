@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
 using GrowthBot.Slack.BlockKit;
@@ -16,7 +17,7 @@ public sealed class LeadQualityReasonSelect(LeadQualityAsk ask, FeedbackStore fe
     {
         ActionId = $"{ActionId}:{e.ShortId}",
         Placeholder = new PlainText("Why?"),
-        Options = Enum.GetValues<LeadQualityReason>().Select(r => Option.Of(r.Label(), r.ToString())).ToList(),
+        Options = Enum.GetValues<LeadQualityReason>().Select(r => Option.Of(Wording.English.Label(r), r.ToString())).ToList(),
     };
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Globalization;
 using System.Text;
 using GrowthBot.Domain.Experiments;
@@ -173,7 +174,7 @@ public static class WeeklyReportMessages
         if (f.Good > 0) counts.Add($"{words.Number(f.Good)} good");
         if (f.Mixed > 0) counts.Add($"{words.Number(f.Mixed)} mixed");
         if (f.Poor > 0) counts.Add($"{words.Number(f.Poor)} poor");
-        var reasons = f.Reasons.Count > 0 ? $" ({string.Join(", ", f.Reasons.Select(r => r.Label()))})" : "";
+        var reasons = f.Reasons.Count > 0 ? $" ({string.Join(", ", f.Reasons.Select(r => words.Label(r)))})" : "";
         var reply = f.Replies.Count > 0 ? $" · “{MrkdwnText.Escape(MrkdwnText.Truncate(f.Replies[^1], 200))}”" : "";
         return $"{(counts.Count > 0 ? string.Join(", ", counts) : "comments")}{reasons}{reply}";
     }
@@ -206,7 +207,7 @@ public static class WeeklyReportMessages
         $"Thanks! Noted *{quality}* leads for *{e.ShortId}* {MrkdwnText.Escape(e.Name)}. Click another rating to change it; pick a reason too if you like, or reply in the thread.";
 
     public static string ReasonNoted(Experiment e, LeadQualityReason reason) =>
-        $"Thanks! Noted “{reason.Label()}” for *{e.ShortId}* {MrkdwnText.Escape(e.Name)}.";
+        $"Thanks! Noted “{Wording.English.Label(reason)}” for *{e.ShortId}* {MrkdwnText.Escape(e.Name)}.";
 
     /// <summary>To someone who clicked but was not asked: their click is not a rating, their words are welcome.</summary>
     public static string NotAsked(IReadOnlyList<string> people, string? userGroup)
@@ -297,7 +298,7 @@ public static class WeeklyReportMessages
     private static string Conclusion(Experiment e)
     {
         var lines = new List<string> { $"*Result:* {Sentence(e.Result)}", $"*Learning:* {Sentence(e.Learning)}" };
-        if (e.Decision is { } decision) lines.Add($"*Decision:* {decision.Label()}.");
+        if (e.Decision is { } decision) lines.Add($"*Decision:* {Wording.English.Label(decision)}.");
         if (e.NextStep is { Length: > 0 } next) lines.Add($"*Next step:* {Sentence(next)}");
         return string.Join("\n", lines);
     }
@@ -326,7 +327,7 @@ public static class WeeklyReportMessages
         var blockerCount = report.BlockersByReason.Sum(b => b.Count);
         var blockers = blockerCount == 0
             ? "no new blockers"
-            : $"{words.Count(blockerCount, Counted.Blocker)} ({string.Join(", ", report.BlockersByReason.Select(b => $"{b.Reason.Label()}: {words.Number(b.Count)}"))})";
+            : $"{words.Count(blockerCount, Counted.Blocker)} ({string.Join(", ", report.BlockersByReason.Select(b => $"{words.Label(b.Reason)}: {words.Number(b.Count)}"))})";
         var postponed = report.Postponements == 0
             ? "no postponements"
             : $"{words.Count(report.Postponements, Counted.Postponement)} ({string.Join(", ", report.PostponementsByPerson.Take(5).Select(p => $"{MrkdwnText.User(p.OwnerId)}: {words.Number(p.Count)}"))})";

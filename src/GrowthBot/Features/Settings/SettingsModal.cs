@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GrowthBot.Common;
@@ -17,7 +18,8 @@ namespace GrowthBot.Features.Settings;
 /// or off. Saving reschedules the jobs at once, no restart.
 /// </summary>
 public sealed partial class SettingsModal(
-    TeamSettingsService teamSettings, GrowthLeads leads, UserGroupDirectory groups, ModalOpener opener, SlackBackgroundWork background, TimeProvider time)
+    TeamSettingsService teamSettings, GrowthLeads leads, UserGroupDirectory groups, ModalOpener opener, SlackBackgroundWork background, TimeProvider time,
+    Readers readers)
     : IViewSubmissionHandler
 {
     public const string CallbackId = "growth_settings";
@@ -34,6 +36,7 @@ public sealed partial class SettingsModal(
         public const string SalesGroup = "sales_group";
         public const string OkrProgress = "okr_progress";
         public const string Nudges = "nudges";
+        public const string Language = "language";
         public const string Currency = "currency";
     }
 
@@ -43,7 +46,8 @@ public sealed partial class SettingsModal(
     /// </summary>
     public async Task<string?> Open(string teamId, string userId, string? triggerId, ModalOrigin origin, CancellationToken cancellationToken)
     {
-        if (!await leads.IsLead(userId, cancellationToken)) return $"Only {leads.WhoCan()} can change the settings.";
+        var words = await readers.Person(teamId, userId, cancellationToken);
+        if (!await leads.IsLead(userId, cancellationToken)) return words.Text(SettingsText.OnlyLeads, ("whoCan", leads.WhoCan(words)));
         var current = teamSettings.For(teamId);
         string? label = null;
         if (current.LeadQualityGroup is { } group)
@@ -58,69 +62,73 @@ public sealed partial class SettingsModal(
                 label = group;
             }
         }
-        return await opener.Open(triggerId, Build(current, origin, label, time.GetUtcNow()), cancellationToken);
+        return await opener.Open(triggerId, Build(current, origin, label, time.GetUtcNow(), words), words, cancellationToken);
     }
 
     /// <param name="salesGroupLabel">How the saved user group is named (<c>@sales (Sales team)</c>), when there is one.</param>
-    public static ModalView Build(TeamSettings settings, ModalOrigin origin, string? salesGroupLabel, DateTimeOffset now)
+    public static ModalView Build(TeamSettings settings, ModalOrigin origin, string? salesGroupLabel, DateTimeOffset now, Wording words)
     {
-        var words = Wording.English;
+        // Each language by its own name, so a person finds theirs whatever the form is written in.
+        var languages = Resources.Language.All.Select(l => Choice(l.Name, l.Code)).ToList();
         var (day, at) = (settings.ReportDay ?? DayOfWeek.Monday, settings.ReportTime ?? new TimeOnly(9, 0));
         var week = Enum.GetValues<DayOfWeek>().OrderBy(x => ((int)x + 6) % 7).Select(x => Choice(words.DayName(x), x.ToString())).ToList();
         var hours = MessageHours.NudgeHourChoices.Append(settings.Hours.NudgeHour).Distinct().Order()
             .Select(h => Choice(words.Time(h), h.ToString("HH:mm", CultureInfo.InvariantCulture))).ToList();
-        var onOff = new[] { Choice("On: daily DMs of overdue and blocked tasks", "on"), Choice("Off", "off") };
-        var okr = new[] { Choice("Own post after the report", "post"), Choice("Inside the report", "report") };
+        var onOff = new[] { Choice(words.Text(SettingsText.NudgesOn), "on"), Choice(words.Text(SettingsText.NudgesOff), "off") };
+        var okr = new[] { Choice(words.Text(SettingsText.OkrOwnPost), "post"), Choice(words.Text(SettingsText.OkrInReport), "report") };
         var currencies = Domain.Money.Currency.Choices.Select(c => Choice($"{c.Code} ({c.Symbol})", c.Code)).ToList();
         var blocks = new List<Block>
         {
-            Input(Blocks.Channel, "Report channel", new ConversationsSelect
+            Input(Blocks.Channel, words.Text(SettingsText.ChannelField), new ConversationsSelect
             {
                 InitialConversation = settings.ReportChannel.Length > 0 ? settings.ReportChannel : null,
                 Filter = new ConversationFilter { Include = ["public", "private"], ExcludeBotUsers = true },
-            }, hint: "Invite me there (/invite @GrowthBot) so I can post."),
-            Input(Blocks.Day, "Report day", new StaticSelect { Options = week, InitialOption = week.First(o => o.Value == day.ToString()) }),
-            Input(Blocks.Time, "Report time", new TimePicker { InitialTime = at.ToString("HH:mm", CultureInfo.InvariantCulture) }),
-            Lookup(Blocks.Zone, "Team time zone", TimeZoneOptions.For(settings.Zone, now),
-                hint: "Type a city, region or offset (e.g. Helsinki, New York, +13). The report follows it; DMs follow each person's own zone."),
-            Input(Blocks.WorkingDays, "Working days", new Checkboxes(week)
+            }, hint: words.Text(SettingsText.ChannelHint)),
+            Input(Blocks.Day, words.Text(SettingsText.DayField), new StaticSelect { Options = week, InitialOption = week.First(o => o.Value == day.ToString()) }),
+            Input(Blocks.Time, words.Text(SettingsText.TimeField), new TimePicker { InitialTime = at.ToString("HH:mm", CultureInfo.InvariantCulture) }),
+            Lookup(Blocks.Zone, words.Text(SettingsText.ZoneField), TimeZoneOptions.For(settings.Zone, now),
+                hint: words.Text(SettingsText.ZoneHint)),
+            Input(Blocks.Language, words.Text(SettingsText.LanguageField), new StaticSelect { Options = languages, InitialOption = languages.First(o => o.Value == settings.Language.Code) },
+                hint: words.Text(SettingsText.LanguageHint)),
+            Input(Blocks.WorkingDays, words.Text(SettingsText.WorkingDaysField), new Checkboxes(week)
             {
                 InitialOptions = week.Where(o => settings.Hours.WorkingDays.Contains(Enum.Parse<DayOfWeek>(o.Value))).ToList(),
-            }, hint: "Nudges, check-ins and other DMs from me come only on these days, in each person's own time zone."),
-            Input(Blocks.NudgeHour, "Nudge hour", new StaticSelect { Options = hours, InitialOption = hours.First(o => o.Value == settings.Hours.NudgeHour.ToString("HH:mm", CultureInfo.InvariantCulture)) },
-                hint: "When my DMs start on a working day, in each person's own time zone; none come after 20:00."),
-            Input(Blocks.Sales, "Who rates lead quality", new MultiUsersSelect { InitialUsers = settings.LeadQualityUsers.Count > 0 ? settings.LeadQualityUsers : null },
-                optional: true, hint: "Mentioned in the report's thread with Good / Mixed / Poor buttons."),
-            Lookup(Blocks.SalesGroup, "…or a user group", UserGroupOptions.For(settings.LeadQualityGroup, salesGroupLabel),
-                optional: true, hint: "Type part of its name, e.g. sales. The whole group is mentioned."),
-            Input(Blocks.OkrProgress, "Key-result progress", new StaticSelect { Options = okr, InitialOption = okr[settings.OkrProgressInReport ? 1 : 0] }),
-            Input(Blocks.Nudges, "Task nudges", new StaticSelect { Options = onOff, InitialOption = onOff[settings.NudgesEnabled ? 0 : 1] }),
+            }, hint: words.Text(SettingsText.WorkingDaysHint)),
+            Input(Blocks.NudgeHour, words.Text(SettingsText.NudgeHourField), new StaticSelect { Options = hours, InitialOption = hours.First(o => o.Value == settings.Hours.NudgeHour.ToString("HH:mm", CultureInfo.InvariantCulture)) },
+                hint: words.Text(SettingsText.NudgeHourHint)),
+            Input(Blocks.Sales, words.Text(SettingsText.SalesField), new MultiUsersSelect { InitialUsers = settings.LeadQualityUsers.Count > 0 ? settings.LeadQualityUsers : null },
+                optional: true, hint: words.Text(SettingsText.SalesHint)),
+            Lookup(Blocks.SalesGroup, words.Text(SettingsText.SalesGroupField), UserGroupOptions.For(settings.LeadQualityGroup, salesGroupLabel),
+                optional: true, hint: words.Text(SettingsText.SalesGroupHint)),
+            Input(Blocks.OkrProgress, words.Text(SettingsText.OkrProgressField), new StaticSelect { Options = okr, InitialOption = okr[settings.OkrProgressInReport ? 1 : 0] }),
+            Input(Blocks.Nudges, words.Text(SettingsText.NudgesField), new StaticSelect { Options = onOff, InitialOption = onOff[settings.NudgesEnabled ? 0 : 1] }),
             Input(Blocks.Currency, "Currency", new StaticSelect { Options = currencies, InitialOption = currencies.First(o => o.Value == settings.Currency.Code) },
                 hint: "Budgets, spend, cost per result and deal sizes are in this currency."),
         };
-        return Modal("Growth settings", CallbackId, "Save", blocks, origin);
+        return Modal(words.Text(SettingsText.Title), CallbackId, words.Text(CommonText.Save), blocks, origin, words);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(submission.TeamId, submission.UserId, cancellationToken);
         if (!await leads.IsLead(submission.UserId, cancellationToken))
-            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [Blocks.Channel] = InlineError($"Only {leads.WhoCan()} can change the settings.") });
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [Blocks.Channel] = InlineError(words.Text(SettingsText.OnlyLeads, ("whoCan", leads.WhoCan(words)))) });
         var values = new ViewValues(submission.View.State);
         var errors = new Dictionary<string, string>();
         var channel = values.Conversation(Blocks.Channel);
-        if (channel is null) errors[Blocks.Channel] = "Please choose the channel the report goes to.";
-        if (!Enum.TryParse<DayOfWeek>(values.Selected(Blocks.Day), out var day)) errors[Blocks.Day] = "Please choose a day.";
+        if (channel is null) errors[Blocks.Channel] = words.Text(SettingsText.ChannelMissing);
+        if (!Enum.TryParse<DayOfWeek>(values.Selected(Blocks.Day), out var day)) errors[Blocks.Day] = words.Text(SettingsText.DayMissing);
         var at = values.Time(Blocks.Time);
-        if (at is null) errors[Blocks.Time] = "Please pick a time, e.g. 09:00.";
+        if (at is null) errors[Blocks.Time] = words.Text(SettingsText.TimeMissing);
         var zone = values.Selected(Blocks.Zone);
-        if (zone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) errors[Blocks.Zone] = "Please choose a time zone.";
+        if (zone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) errors[Blocks.Zone] = words.Text(SettingsText.ZoneMissing);
         var workingDays = values.Selections(Blocks.WorkingDays).Select(v => Enum.TryParse<DayOfWeek>(v, out var d) ? d : (DayOfWeek?)null).OfType<DayOfWeek>().Distinct().ToList();
-        if (workingDays.Count == 0) errors[Blocks.WorkingDays] = "Please choose at least one working day.";
+        if (workingDays.Count == 0) errors[Blocks.WorkingDays] = words.Text(SettingsText.WorkingDaysMissing);
         var nudgeHour = values.Selected(Blocks.NudgeHour) is { } hour && TimeOnly.TryParseExact(hour, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var h) ? h : (TimeOnly?)null;
         if (nudgeHour is not { } chosen || chosen < MessageHours.QuietUntil || chosen >= MessageHours.NudgeUntil)
-            errors[Blocks.NudgeHour] = $"Please choose an hour from {Wording.English.Time(MessageHours.QuietUntil)} to {Wording.English.Time(MessageHours.NudgeHourChoices[^1])}.";
+            errors[Blocks.NudgeHour] = words.Text(SettingsText.NudgeHourOutOfRange, ("from", words.Time(MessageHours.QuietUntil)), ("to", words.Time(MessageHours.NudgeHourChoices[^1])));
         var group = values.Selected(Blocks.SalesGroup)?.ToUpperInvariant();
-        if (group is not null && !UserGroupId().IsMatch(group)) errors[Blocks.SalesGroup] = "Please choose a user group from the list.";
+        if (group is not null && !UserGroupId().IsMatch(group)) errors[Blocks.SalesGroup] = words.Text(SettingsText.GroupInvalid);
         var currency = values.Selected(Blocks.Currency);
         if (currency is not null && Domain.Money.Currency.Choices.All(c => c.Code != currency)) errors[Blocks.Currency] = "Please choose a currency from the list.";
         if (errors.Count > 0) return ViewSubmissionResponse.WithErrors(errors);
@@ -131,6 +139,8 @@ public sealed partial class SettingsModal(
             LeadQualityUsers = values.Users(Blocks.Sales), LeadQualityGroup = group,
             OkrProgressInReport = values.Selected(Blocks.OkrProgress) == "report", NudgesEnabled = values.Selected(Blocks.Nudges) != "off",
             WorkingDays = workingDays, NudgeHour = nudgeHour,
+            // An old form without the field keeps the team's language.
+            Language = Resources.Language.Find(values.Selected(Blocks.Language))?.Code ?? teamSettings.For(submission.TeamId).Language.Code,
             Currency = currency ?? teamSettings.For(submission.TeamId).Currency.Code,
             UpdatedBy = submission.UserId, UpdatedAt = time.GetUtcNow(),
         }, cancellationToken);
@@ -139,8 +149,8 @@ public sealed partial class SettingsModal(
         var user = submission.UserId;
         background.Run("settings saved", async (services, ct) =>
         {
-            var text = Saved(saved, Wording.English);
-            await services.GetRequiredService<UserNotifier>().Tell(user, origin, new Message(text, [new SectionBlock(text)]), ct);
+            var text = Saved(saved, words);
+            await services.GetRequiredService<UserNotifier>().Tell(user, origin, new Message(text, [new SectionBlock(text)]), words, ct);
         });
         return ViewSubmissionResponse.Close;
     }
@@ -148,11 +158,14 @@ public sealed partial class SettingsModal(
     /// <summary>What the growth lead reads after saving: when the report goes where, and when people hear from the bot.</summary>
     public static string Saved(TeamSettings settings, Wording words)
     {
-        var when = settings.ReportDay is { } day && settings.ReportTime is { } at ? $"every {words.DayName(day)} at {words.Time(at)}" : "on its schedule";
-        return $":white_check_mark: Saved. The weekly report goes to {MrkdwnText.Channel(settings.ReportChannel)} {when} ({settings.Zone.Id}). " +
-               $"Make sure I'm in that channel: `/invite @GrowthBot` there. " +
-               $"My DMs come {words.Days(settings.Hours.WorkingDays)} from {words.Time(settings.Hours.Opens)} in each person's own time zone; " +
-               $"task nudges are {(settings.NudgesEnabled ? "on" : "off")}. Amounts are in {settings.Currency.Code} ({settings.Currency.Symbol}).";
+        var when = settings.ReportDay is { } day && settings.ReportTime is { } at
+            ? words.Text(SettingsText.SavedWhen, ("day", words.DayName(day)), ("time", words.Time(at)))
+            : words.Text(SettingsText.SavedWhenUnknown);
+        return words.Text(SettingsText.Saved, ("channel", MrkdwnText.Channel(settings.ReportChannel)), ("when", when), ("zone", settings.Zone.Id),
+            ("days", words.Days(settings.Hours.WorkingDays)), ("opens", words.Time(settings.Hours.Opens)),
+            ("nudges", words.Text(settings.NudgesEnabled ? SettingsText.NudgesOnWord : SettingsText.NudgesOffWord)), ("language", settings.Language.Name)) +
+            // Issue 14's currency is still said in English.
+            $" Amounts are in {settings.Currency.Code} ({settings.Currency.Symbol}).";
     }
 
     [GeneratedRegex("^S[A-Z0-9]{2,}$")]

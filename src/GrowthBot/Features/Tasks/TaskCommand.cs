@@ -2,6 +2,7 @@ using GrowthBot.Common;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Features.Common;
+using GrowthBot.Resources;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Payloads;
 using GrowthBot.Slack.Routing;
@@ -11,80 +12,73 @@ namespace GrowthBot.Features.Tasks;
 
 /// <summary><c>/task</c>: add tasks (new), see open ones with their buttons (list), and mark them done, blocked, unblocked or postponed.</summary>
 public sealed class TaskCommand(
-    ModalOpener opener, TaskModalOpener taskModals, TaskStore tasks, ExperimentStore experiments, TaskAccess access, TeamClock clock) : ISlashCommandHandler
+    ModalOpener opener, TaskModalOpener taskModals, TaskStore tasks, ExperimentStore experiments, TaskAccess access, TeamClock clock, Readers readers) : ISlashCommandHandler
 {
     public const string Name = "/task";
 
-    public const string Usage = """
-        *`/task`* — the tasks that make experiments happen
-        • `/task new` or `/task new E3` — add a task (for experiment E3)
-        • `/task list` — open tasks, overdue and blocked first · `/task list mine` — only yours
-        • `/task done T4` — mark it done
-        • `/task block T4` — say what blocks it · `/task unblock T4` — it moves again
-        • `/task postpone T4` — move the due date, with a reason (it is counted)
-        • `/task help` — this help
-        """;
+    /// <summary>What <c>{Name} help</c> shows: every subcommand with an example (<c>Resources/Help.resx</c>).</summary>
+    public static string Usage(Wording words, DateOnly today) => words.Text(HelpText.UsageTask);
 
     public async Task<SlashCommandResponse> Handle(SlashCommand command, CancellationToken cancellationToken)
     {
         var line = CommandLine.Parse(command.Text);
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
         return line.Subcommand switch
         {
-            "new" or "add" => await New(command, line.FirstArgument, cancellationToken),
-            "list" or "ls" => await List(command, line.FirstArgument, cancellationToken),
-            "done" or "finish" => await Done(command, line.FirstArgument, cancellationToken),
+            "new" or "add" => await New(command, line.FirstArgument, words, cancellationToken),
+            "list" or "ls" => await List(command, line.FirstArgument, words, cancellationToken),
+            "done" or "finish" => await Done(command, line.FirstArgument, words, cancellationToken),
             "block" or "blocked" => await OpenModal(command, line.FirstArgument, BlockTaskModal.Build, cancellationToken),
             "postpone" => await OpenModal(command, line.FirstArgument, PostponeTaskModal.Build, cancellationToken),
-            "unblock" => await Unblock(command, line.FirstArgument, cancellationToken),
-            "" or "help" => SlashCommandResponse.Ephemeral(Usage),
-            _ => SlashCommandResponse.Ephemeral($"I don't know `/task {MrkdwnText.Escape(MrkdwnText.Truncate(line.Subcommand, 40))}`.\n\n{Usage}"),
+            "unblock" => await Unblock(command, line.FirstArgument, words, cancellationToken),
+            "" or "help" => SlashCommandResponse.Ephemeral(Usage(words, clock.Today(command.TeamId))),
+            _ => SlashCommandResponse.Ephemeral(CommandLine.Unknown(Name, line.Subcommand, words, clock.Today(command.TeamId), Usage)),
         };
     }
 
-    private async Task<SlashCommandResponse> New(SlashCommand command, string experimentId, CancellationToken cancellationToken)
+    private async Task<SlashCommandResponse> New(SlashCommand command, string experimentId, Wording words, CancellationToken cancellationToken)
     {
         Experiment? preselected = null;
         if (experimentId.Length > 0)
         {
             if (!ShortId.TryParse(experimentId, ShortId.Experiment, out var number))
-                return SlashCommandResponse.Ephemeral($"`{MrkdwnText.Escape(MrkdwnText.Truncate(experimentId, 40))}` is not an experiment id. They look like `E3`; `/experiment list` shows them.");
+                return SlashCommandResponse.Ephemeral(TaskMessages.NotAnExperimentId(experimentId, words));
             preselected = await experiments.Find(command.TeamId, number, cancellationToken);
-            if (preselected is null)
-                return SlashCommandResponse.Ephemeral($"There is no experiment {ShortId.Format(ShortId.Experiment, number)} in this workspace. `/experiment list` shows them.");
-            if (!preselected.IsOpen)
-                return SlashCommandResponse.Ephemeral($"{preselected.ShortId} is {preselected.Status.Label().ToLowerInvariant()}; tasks go to running or backlog experiments.");
+            if (preselected is null) return SlashCommandResponse.Ephemeral(TaskMessages.NoSuchExperiment(ShortId.Format(ShortId.Experiment, number), words));
+            if (!preselected.IsOpen) return SlashCommandResponse.Ephemeral(TaskMessages.ExperimentClosed(preselected, words));
         }
         var open = await experiments.List(command.TeamId, [ExperimentStatus.Running, ExperimentStatus.Backlog], cancellationToken);
-        var view = NewTaskModal.Build(command.UserId, clock.Today(command.TeamId), open, preselected, ModalOrigin.Of(command));
-        return SlashCommandResponse.EphemeralOrNone(await opener.Open(command.TriggerId, view, cancellationToken));
+        var view = NewTaskModal.Build(command.UserId, clock.Today(command.TeamId), open, preselected, ModalOrigin.Of(command), words);
+        return SlashCommandResponse.EphemeralOrNone(await opener.Open(command.TriggerId, view, words, cancellationToken));
     }
 
-    private async Task<SlashCommandResponse> List(SlashCommand command, string scope, CancellationToken cancellationToken)
+    private async Task<SlashCommandResponse> List(SlashCommand command, string scope, Wording words, CancellationToken cancellationToken)
     {
+        // `mine` is part of the command's syntax, like the subcommands: slash commands are not translated.
         var mine = scope.Equals("mine", StringComparison.OrdinalIgnoreCase) || scope.Equals("me", StringComparison.OrdinalIgnoreCase);
-        if (scope.Length > 0 && !mine) return SlashCommandResponse.Ephemeral("`/task list` shows all open tasks, `/task list mine` only yours.");
-        var message = await TaskListing.Render(tasks, experiments, command.TeamId, mine ? command.UserId : null, clock.Today(command.TeamId), null, cancellationToken);
+        if (scope.Length > 0 && !mine) return SlashCommandResponse.Ephemeral(words.Text(TaskText.ListScope));
+        var message = await TaskListing.Render(tasks, experiments, command.TeamId, mine ? command.UserId : null, clock.Today(command.TeamId), null, words, cancellationToken);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
 
-    private async Task<SlashCommandResponse> Done(SlashCommand command, string id, CancellationToken cancellationToken)
+    private async Task<SlashCommandResponse> Done(SlashCommand command, string id, Wording words, CancellationToken cancellationToken)
     {
-        var found = await access.ForChange(command.TeamId, id, command.UserId, cancellationToken);
+        var found = await access.ForChange(command.TeamId, id, command.UserId, words, cancellationToken);
         if (found.Task is not { } task) return SlashCommandResponse.Ephemeral(found.Refusal!);
         await tasks.MarkDone(task.TeamId, task.Id, command.UserId, clock.UtcNow, cancellationToken);
-        return SlashCommandResponse.Ephemeral(TaskMessages.Done(task));
+        return SlashCommandResponse.Ephemeral(TaskMessages.Done(task, words));
     }
 
-    private async Task<SlashCommandResponse> Unblock(SlashCommand command, string id, CancellationToken cancellationToken)
+    private async Task<SlashCommandResponse> Unblock(SlashCommand command, string id, Wording words, CancellationToken cancellationToken)
     {
-        var found = await access.ForChange(command.TeamId, id, command.UserId, cancellationToken);
+        var found = await access.ForChange(command.TeamId, id, command.UserId, words, cancellationToken);
         if (found.Task is not { } task) return SlashCommandResponse.Ephemeral(found.Refusal!);
         return await tasks.Unblock(task.TeamId, task.Id, command.UserId, clock.UtcNow, cancellationToken)
-            ? SlashCommandResponse.Ephemeral($":arrow_forward: {task.ShortId} · {MrkdwnText.Escape(task.Title)} is moving again.")
-            : SlashCommandResponse.Ephemeral($"{task.ShortId} isn't blocked. `/task block {task.ShortId}` records a blocker.");
+            ? SlashCommandResponse.Ephemeral(TaskMessages.Unblocked(task, words))
+            : SlashCommandResponse.Ephemeral(TaskMessages.NotBlocked(task, words));
     }
 
-    private async Task<SlashCommandResponse> OpenModal(SlashCommand command, string id, Func<Domain.Tasks.GrowthTask, DateOnly, ModalOrigin, ModalView> build, CancellationToken cancellationToken) =>
+    private async Task<SlashCommandResponse> OpenModal(SlashCommand command, string id, TaskModalOpener.Build build, CancellationToken cancellationToken) =>
         SlashCommandResponse.EphemeralOrNone(
             await taskModals.Open(command.TeamId, command.UserId, command.TriggerId, id, ModalOrigin.Of(command), build, cancellationToken));
 }
@@ -92,12 +86,13 @@ public sealed class TaskCommand(
 /// <summary>Reads what a task list needs (open tasks and their experiments) and renders it.</summary>
 public static class TaskListing
 {
-    public static async Task<GrowthBot.Slack.BlockKit.Message> Render(TaskStore tasks, ExperimentStore experiments, string teamId, string? ownerId, DateOnly today, string? notice, CancellationToken cancellationToken)
+    public static async Task<Message> Render(TaskStore tasks, ExperimentStore experiments, string teamId, string? ownerId, DateOnly today, string? notice, Wording words,
+        CancellationToken cancellationToken)
     {
         var open = await tasks.Open(teamId, ownerId, cancellationToken);
         var linked = open.Any(t => t.ExperimentId is not null)
             ? (await experiments.All(teamId, cancellationToken)).ToDictionary(e => e.Id)
             : new Dictionary<long, Experiment>();
-        return TaskMessages.List(open, today, Wording.English, ownerId is not null, linked, notice);
+        return TaskMessages.List(open, today, words, ownerId is not null, linked, notice);
     }
 }

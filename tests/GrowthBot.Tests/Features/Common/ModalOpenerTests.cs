@@ -1,4 +1,5 @@
 using GrowthBot.Features.Common;
+using GrowthBot.Resources;
 using GrowthBot.Slack.Routing;
 using GrowthBot.Tests.Fixtures;
 
@@ -31,7 +32,7 @@ public class ModalOpenerTests
         var reply = await WithoutTrigger(app, command, user);
 
         Assert.Equal("ephemeral", reply.ResponseType);
-        Assert.Equal(ModalOpener.NoTrigger, reply.Text.Trim());
+        Assert.Equal(Wording.English.Text(CommonText.NoTrigger), reply.Text.Trim());
         Assert.Empty(app.Slack.CallsTo("views.open"));
     }
 
@@ -47,7 +48,7 @@ public class ModalOpenerTests
 
         Assert.Single(app.Slack.CallsTo("views.open"));
         Assert.Equal("ephemeral", reply.ResponseType);
-        Assert.Equal(SlackErrorText.Explain(error), reply.Text.Trim());
+        Assert.Equal(SlackErrorText.Explain(error, Wording.English), reply.Text.Trim());
         Assert.DoesNotContain(SlackDispatcher.Apology, reply.Text);
     }
 }

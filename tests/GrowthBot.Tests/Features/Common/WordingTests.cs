@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Features.Common;
 
@@ -20,12 +21,12 @@ public class WordingTests
     {
         foreach (var what in Enum.GetValues<Counted>())
         {
-            Assert.False(string.IsNullOrWhiteSpace(Words.Noun(1, what)));
-            Assert.NotEqual(Words.Noun(1, what), Words.Noun(2, what));
+            Assert.StartsWith("1 ", Words.Count(1, what));
+            Assert.NotEqual(Words.Count(1, what)[2..], Words.Count(2, what)[2..]);
         }
-        Assert.Equal(PluralCategory.One, Words.Plural(1));
-        Assert.Equal(PluralCategory.Other, Words.Plural(0));
-        Assert.Equal(PluralCategory.Other, Words.Plural(1.5m));
+        Assert.Equal(PluralCategory.One, Words.Category(1));
+        Assert.Equal(PluralCategory.Other, Words.Category(0));
+        Assert.Equal(PluralCategory.Other, Words.Category(1.5m));
         Assert.Equal("1 match", Words.Count(1, Counted.Match));
         Assert.Equal("3 replies", Words.Count(3, Counted.Reply));
         Assert.Equal("1 more key result", Words.More(1, Counted.KeyResult));

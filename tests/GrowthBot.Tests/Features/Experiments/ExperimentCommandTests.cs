@@ -1,11 +1,14 @@
+using GrowthBot.Resources;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using B = GrowthBot.Features.Experiments.ExperimentForm.Blocks;
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
+using GrowthBot.Features.Help;
 using GrowthBot.Storage;
 using GrowthBot.Tests.Fixtures;
-using B = GrowthBot.Features.Experiments.ExperimentForm.Blocks;
 
 namespace GrowthBot.Tests.Features.Experiments;
 
@@ -184,7 +187,7 @@ public class ExperimentCommandTests
         var reply = await app.Command(command);
 
         Assert.Equal("ephemeral", reply.ResponseType);
-        Assert.Equal(ExperimentCommand.Usage, reply.Text.TrimEnd('\n'));
+        Assert.Equal(CommandHelp.Usage(ExperimentCommand.Name, Wording.English, DateOnly.FromDateTime(GrowthBotApp.DefaultNow.UtcDateTime)), reply.Text.TrimEnd('\n'));
     }
 
     [Fact]

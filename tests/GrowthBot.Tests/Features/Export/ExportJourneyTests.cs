@@ -174,7 +174,7 @@ public class ExportJourneyTests
     [Fact]
     public void The_file_bytes_start_with_the_utf8_byte_order_mark()
     {
-        var file = new CsvFile("a.csv", "A", "x\r\n", 0);
+        var file = new CsvFile("a.csv", "A", "a", "x\r\n", 0);
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'x', 13, 10 }, file.Bytes());
     }

@@ -1,4 +1,7 @@
+using GrowthBot.Resources;
 using System.Text.Json.Nodes;
+using GrowthBot.Features.Common;
+using GrowthBot.Features.Help;
 using GrowthBot.Features.Okrs;
 using GrowthBot.Features.Tasks;
 using GrowthBot.Tests.Fixtures;
@@ -7,6 +10,8 @@ namespace GrowthBot.Tests.Features.Help;
 
 public class HelpRepliesTests
 {
+    private static readonly DateOnly Today = DateOnly.FromDateTime(GrowthBotApp.DefaultNow.UtcDateTime);
+
     private const string DmChannel = "D0ALICE";
 
     private static JsonObject Mention(string text, string? threadTs = null, string? user = GrowthBotApp.Alice, string? botId = null)
@@ -67,11 +72,11 @@ public class HelpRepliesTests
         await using var app = await GrowthBotApp.Start();
 
         var task = Assert.Single(await RepliesAfter(app, Mention($"<@{FakeSlack.BotUserId}> help /task")));
-        Assert.Equal(TaskCommand.Usage, task.Text);
+        Assert.Equal(CommandHelp.Usage(TaskCommand.Name, Wording.English, Today), task.Text);
 
         app.Slack.Clear();
         var okr = Assert.Single(await RepliesAfter(app, DirectMessage("okr help")));
-        Assert.Equal(OkrCommand.Usage, okr.Text);
+        Assert.Equal(CommandHelp.Usage(OkrCommand.Name, Wording.English, Today), okr.Text);
         Assert.Contains("/okr history KR2", okr.AllText);
     }
 

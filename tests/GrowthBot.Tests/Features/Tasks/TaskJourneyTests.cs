@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using System.Text.Json.Nodes;
 using Dapper;
 using GrowthBot.Domain.Experiments;
@@ -203,7 +204,7 @@ public class TaskJourneyTests
         var open = app.Slack.Last("views.open");
         var notLater = await app.Submit(ViewSubmission.Of(open).Date(PostponeTaskModal.Blocks.NewDate, Today.AddDays(1)).Text(PostponeTaskModal.Blocks.Reason, ""));
         Assert.Equal([PostponeTaskModal.Blocks.NewDate, PostponeTaskModal.Blocks.Reason], notLater.Errors.Keys.Order());
-        Assert.Contains("after the current due date (2026-11-19)", notLater.Errors[PostponeTaskModal.Blocks.NewDate]);
+        Assert.Contains("after the current due date (Thu 19 Nov)", notLater.Errors[PostponeTaskModal.Blocks.NewDate]);
 
         await app.Submit(ViewSubmission.Of(open).Date(PostponeTaskModal.Blocks.NewDate, Today.AddDays(3)).Text(PostponeTaskModal.Blocks.Reason, "Waiting for budget"));
         await app.Command("/task postpone T1");
@@ -258,7 +259,7 @@ public class TaskJourneyTests
         await app.Service<TaskStore>().Block(task.Id, GrowthBotApp.TeamId, BlockReason.Access, "No LinkedIn seat", GrowthBotApp.Alice, GrowthBotApp.DefaultNow.AddDays(-2));
         task = (await app.Service<TaskStore>().Find(GrowthBotApp.TeamId, 1))!;
         var nudge = System.Text.Json.JsonSerializer.SerializeToNode(
-            new GrowthBot.Slack.BlockKit.Message("nudge", TaskMessages.TaskBlocks(task, Today, GrowthBot.Features.Common.Wording.English, TaskButtons.Done | TaskButtons.Postpone | TaskButtons.StillBlocked)),
+            new GrowthBot.Slack.BlockKit.Message("nudge", TaskMessages.TaskBlocks(task, Today, GrowthBot.Resources.Wording.English, TaskButtons.Done | TaskButtons.Postpone | TaskButtons.StillBlocked)),
             GrowthBot.Slack.SlackJson.Options)!;
 
         await app.Click(nudge, "task_still_blocked:T1");

@@ -2,7 +2,7 @@ using GrowthBot.Charts;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Okrs;
 
-namespace GrowthBot.Features.Common;
+namespace GrowthBot.Resources;
 
 /// <summary>
 /// The words on the charts and their alt text. The renderer writes no word of its own; the alt text states the numbers
@@ -43,7 +43,7 @@ public sealed partial class Wording
 
     /// <summary>The experiment scoreboard: concluded experiments per week by outcome.</summary>
     public ExperimentScoreboardText ScoreboardText() => new(
-        "Experiments concluded per week", "experiments", Outcome.Worked.Label(), Outcome.DidNotWork.Label(), Outcome.Inconclusive.Label(),
+        "Experiments concluded per week", "experiments", Label(Outcome.Worked), Label(Outcome.DidNotWork), Label(Outcome.Inconclusive),
         facts =>
             $"{Count(facts.Total, Counted.ConcludedExperiment)} in the last {Count(facts.Weeks.Count, Counted.Week)}: " +
             $"{Number(facts.Worked)} worked, {Number(facts.DidNotWork)} didn't work, {Number(facts.Inconclusive)} inconclusive. " +

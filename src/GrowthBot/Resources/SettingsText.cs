@@ -1,0 +1,43 @@
+namespace GrowthBot.Resources;
+
+/// <summary>The texts of <c>/growth settings</c> (<c>Resources/Settings.resx</c>).</summary>
+[Texts("Settings")]
+public enum SettingsText
+{
+    Title,
+    OnlyLeads,
+    LanguageField,
+    LanguageHint,
+    ChannelField,
+    ChannelHint,
+    DayField,
+    TimeField,
+    ZoneField,
+    ZoneHint,
+    WorkingDaysField,
+    WorkingDaysHint,
+    NudgeHourField,
+    NudgeHourHint,
+    SalesField,
+    SalesHint,
+    SalesGroupField,
+    SalesGroupHint,
+    OkrProgressField,
+    OkrOwnPost,
+    OkrInReport,
+    NudgesField,
+    NudgesOn,
+    NudgesOff,
+    ChannelMissing,
+    DayMissing,
+    TimeMissing,
+    ZoneMissing,
+    WorkingDaysMissing,
+    NudgeHourOutOfRange,
+    GroupInvalid,
+    Saved,
+    SavedWhen,
+    SavedWhenUnknown,
+    NudgesOnWord,
+    NudgesOffWord,
+}
