@@ -90,4 +90,27 @@ public enum ProblemCode
     /// <summary>typed: what was typed instead of a number.</summary>
     CheckInValueNotANumber,
     CheckInConfidenceMissing,
+
+    // Money and the pipeline (issue 14).
+    /// <summary>typed: what was typed instead of an amount.</summary>
+    AmountNotANumber,
+    AmountNegative,
+    /// <summary>max: the largest amount accepted.</summary>
+    AmountTooLarge,
+    /// <summary>typed: what was typed instead of a count of results.</summary>
+    ResultsNotANumber,
+    ResultsNegative,
+    ResultsNotWhole,
+    /// <summary>max: the largest count accepted.</summary>
+    ResultsTooMany,
+    OpportunitiesNotWhole,
+    /// <summary>min, max.</summary>
+    OpportunitiesOutOfRange,
+    DealSizeMissing,
+    WinRateNotANumber,
+    /// <summary>min, max (percent).</summary>
+    WinRateOutOfRange,
+    SalesCycleNotWhole,
+    /// <summary>min, max (days).</summary>
+    SalesCycleOutOfRange,
 }

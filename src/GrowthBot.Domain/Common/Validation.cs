@@ -25,6 +25,9 @@ public sealed class ValidationErrors
     /// <summary>The first problem found for a field is the one shown.</summary>
     public void Add(string field, ProblemCode code, params (string Name, object? Value)[] args) => _errors.TryAdd(field, new Problem(code, args));
 
+    /// <summary>A problem a reader of typed values (an amount, a count) already found.</summary>
+    public void Add(string field, Problem problem) => _errors.TryAdd(field, problem);
+
     /// <summary>
     /// A problem already worded in English (<see cref="ProblemCode.Worded"/>): the checks of issues 13 and 14 (KPIs, periods,
     /// money) are not yet codes of their own.
