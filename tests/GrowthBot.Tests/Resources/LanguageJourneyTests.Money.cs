@@ -110,6 +110,17 @@ public partial class LanguageJourneyTests
         Assert.Contains(words.Text(PipelineText.FactorWinRate, ("before", words.Percent(24)), ("after", words.Percent(30))), home);
         var english = read.Select(t => (Text: t, Words: MoneyEnglish(WithoutStillEnglish(t)))).Where(x => x.Words.Count > 0).ToList();
         Assert.True(english.Count == 0, string.Join("\n\n", english.Select(x => $"[{string.Join(", ", x.Words)}] {x.Text}")));
+
+        // The export names and heads spend.csv and pipeline.csv in the language too.
+        await app.Command("/growth export");
+        await app.Slack.WaitFor("files.completeUploadExternal");
+        await app.Idle();
+        var files = app.Slack.CallsTo("files.getUploadURLExternal").Select(c => c.Str("filename")).ToList();
+        string Header(ExportText file) => app.Slack.CallsTo("upload")[files.IndexOf(words.Text(file))].Str("content")!.TrimStart('\uFEFF').Split("\r\n")[0];
+        Assert.StartsWith($"{words.Text(ExportText.ColumnExperiment)},{words.Text(ExportText.ColumnExperimentName)},", Header(ExportText.FileSpend));
+        Assert.StartsWith($"{words.Text(ExportText.ColumnOpenOpportunities)},{words.Text(ExportText.ColumnAverageDealSize)},", Header(ExportText.FilePipeline));
+        Assert.DoesNotContain("spend.csv", files);
+        Assert.DoesNotContain("pipeline.csv", files);
     }
 
     [Fact]
