@@ -31,6 +31,7 @@ public enum MoneyText
     SpendExample,
     SpendTotalTooLarge,
     ResultsUsage,
+    ResultsExample,
     RecordConcluded,
     RecordNotRunning,
     RecordGone,

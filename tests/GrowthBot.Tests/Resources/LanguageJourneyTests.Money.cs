@@ -72,6 +72,8 @@ public partial class LanguageJourneyTests
         await Command("/experiment spend E1 250");
         await Command("/experiment spend E1 +50");
         await Command("/experiment results E1");
+        var halfResult = await Command("/experiment results E1 2,5");
+        Assert.StartsWith(Wording.For(Language.Find(language)!).Say(new Problem(ProblemCode.ResultsNotWhole)), Text(halfResult).Trim());
         var recorded = await Command("/experiment results E1 12");
         Assert.True(Text(recorded).Contains(moneyLine, StringComparison.Ordinal), Text(recorded));
         await Command("/experiment show E1");

@@ -111,8 +111,11 @@ public sealed class ExperimentCommand(
         var found = await RunningToRecord(command, line, ExperimentVerb.Results, words, cancellationToken);
         if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
         var typed = line.Arguments[line.FirstArgument.Length..].Trim();
-        if (typed.Length == 0 || ResultCount.Read(typed, out var results) is not null || results is null)
-            return SlashCommandResponse.Ephemeral(words.Text(MoneyText.ResultsUsage, ("id", experiment.ShortId)));
+        if (typed.Length == 0) return SlashCommandResponse.Ephemeral(words.Text(MoneyText.ResultsUsage, ("id", experiment.ShortId)));
+        if (ResultCount.Read(typed, out var results) is { } problem)
+            return SlashCommandResponse.Ephemeral(words.Text(MoneyText.ResultsExample, ("problem", words.Say(problem)), ("id", experiment.ShortId)));
+        // Read gives no count only for empty text, which was answered above.
+        if (results is null) return SlashCommandResponse.Ephemeral(words.Text(MoneyText.ResultsUsage, ("id", experiment.ShortId)));
         return await Record(command, experiment, experiment.Spent, results, words, cancellationToken);
     }
 
