@@ -238,7 +238,7 @@ public sealed partial class Wording
         };
     }
 
-    // Issues 13 and 14 (money, periods, the weekly pace) still write English; they move to the resources when translated.
+    // Issue 14 (money) still writes English; it moves to the resources when translated.
     /// <summary>
     /// An amount in <paramref name="currency"/> with its symbol: "€800", "€41.67", "1,250 kr". Whole amounts show no cents;
     /// others show two decimals. A negative amount (a corrected spend) keeps its sign in front: "-€50".
