@@ -72,7 +72,6 @@ public enum ProblemCode
     LearningKindMissing,
 
     ObjectiveMissing,
-    PeriodMissing,
     FirstKeyResultNameMissing,
     KeyResultNameMissing,
     BaselineMissing,
