@@ -169,6 +169,31 @@ public partial class LanguageJourneyTests
         Assert.True(english.Count == 0, string.Join("\n\n", english.Select(x => $"[{string.Join(", ", x.Words)}] {x.Text}")));
     }
 
+    /// <summary>
+    /// With nobody set to rate leads, the thread asks the growth leads to choose someone, in the team's language, with the
+    /// button that opens the settings.
+    /// </summary>
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("tr")]
+    public async Task With_nobody_to_rate_leads_the_thread_asks_the_leads_in_the_teams_language(string language)
+    {
+        await using var app = await GrowthBotApp.Start();
+        await SaveSettings(app, language);
+        await Seed.Concluded(app, "Zeta 5", Outcome.Worked, "42", at: GrowthBotApp.DefaultNow.AddDays(-1), bringsLeads: true);
+
+        await app.Command("/growth report now", user: GrowthBotApp.Lead);
+        await app.Idle();
+
+        var ask = app.Slack.CallsTo("chat.postMessage").Single(c => c.Str("thread_ts") is not null && c.Args.ToJsonString().Contains("open_settings", StringComparison.Ordinal));
+        Assert.Contains($"<@{GrowthBotApp.Lead}>", ask.AllText);
+        Assert.Contains(Wording.For(Language.Find(language)!).Text(ReportText.ChooseRatersButton), ask.AllText);
+        // What the seeded experiment's people typed is English; the rest is the bot's.
+        var posts = app.Slack.CallsTo("chat.postMessage").Select(c => Shown(c.Args).Replace("CMOs of 100-person companies answer InMail.", "").Replace("CMOs answer InMail", "")).ToList();
+        var english = posts.Select(t => (Text: t, Words: English(t))).Where(x => x.Words.Count > 0).ToList();
+        Assert.True(english.Count == 0, string.Join("\n\n", english.Select(x => $"[{string.Join(", ", x.Words)}] {x.Text}")));
+    }
+
     [Fact]
     public async Task A_Russian_in_an_English_team_reads_Russian_modals_and_replies_while_the_channel_report_stays_English()
     {
