@@ -163,7 +163,7 @@ public static class WeeklyReportMessages
             _ => ReportText.ReviewAskPeriod,
         }, ("who", who));
         blocks.Add(new SectionBlock(MrkdwnText.Truncate($"{over}\n{string.Join("\n", results)}\n{ask}", Section)) { BlockId = "okr_review" });
-        blocks.Add(new ActionsBlock([Okrs.SetNextPeriodButton.For()]) { BlockId = "okr_review_actions" });
+        blocks.Add(new ActionsBlock([Okrs.SetNextPeriodButton.For(words)]) { BlockId = "okr_review_actions" });
     }
 
     /// <summary>The charts in the report's thread: the North Star's trend and weekly pace and the experiment scoreboard, as pictures.</summary>
