@@ -6,9 +6,6 @@ namespace GrowthBot.Domain.Common;
 /// </summary>
 public enum ProblemCode
 {
-    /// <summary>text: a sentence already worded in English (checks not yet given codes of their own: KPIs, periods, money).</summary>
-    Worded,
-
     /// <summary>max, length.</summary>
     TooLong,
 
@@ -122,4 +119,27 @@ public enum ProblemCode
     WeeklyTargetNegative,
     WeeklyTargetTooLarge,
     // end of the kpi area.
+
+    // Money and the pipeline (issue 14).
+    /// <summary>typed: what was typed instead of an amount.</summary>
+    AmountNotANumber,
+    AmountNegative,
+    /// <summary>max: the largest amount accepted.</summary>
+    AmountTooLarge,
+    /// <summary>typed: what was typed instead of a count of results.</summary>
+    ResultsNotANumber,
+    ResultsNegative,
+    ResultsNotWhole,
+    /// <summary>max: the largest count accepted.</summary>
+    ResultsTooMany,
+    OpportunitiesNotWhole,
+    /// <summary>min, max.</summary>
+    OpportunitiesOutOfRange,
+    DealSizeMissing,
+    WinRateNotANumber,
+    /// <summary>min, max (percent).</summary>
+    WinRateOutOfRange,
+    SalesCycleNotWhole,
+    /// <summary>min, max (days).</summary>
+    SalesCycleOutOfRange,
 }

@@ -121,4 +121,21 @@ public enum ExportText
     ColumnCheckedInAtUtc,
     ColumnNextStep,
     ColumnBringsLeads,
+
+    // money: spend.csv and pipeline.csv (issue 14).
+    FileSpend,
+    TitleSpend,
+    NameSpend,
+    FilePipeline,
+    TitlePipeline,
+    NamePipeline,
+    ColumnExperimentName,
+    ColumnSpentInAll,
+    ColumnRecordedBy,
+    ColumnRecordedAtUtc,
+    ColumnOpenOpportunities,
+    ColumnAverageDealSize,
+    ColumnWinRatePercent,
+    ColumnSalesCycleDays,
+    ColumnVelocityPerDay,
 }

@@ -238,55 +238,84 @@ public sealed partial class Wording
         };
     }
 
-    // Issue 14 (money) still writes English; it moves to the resources when translated.
     /// <summary>
-    /// An amount in <paramref name="currency"/> with its symbol: "€800", "€41.67", "1,250 kr". Whole amounts show no cents;
-    /// others show two decimals. A negative amount (a corrected spend) keeps its sign in front: "-€50".
+    /// An amount in <paramref name="currency"/> with its symbol, in this language's number form: "€800", "€41.67", "1,250 kr" in
+    /// English, "800 €" and "41,67 €" in Finnish. Whole amounts show no cents; others show two decimals. The symbol goes first
+    /// only where both the language writes currency first (its culture's pattern) and the currency's symbol is a sign written
+    /// first ("$", not "kr"). A negative amount (a corrected spend) keeps its sign in front: "-€50", "−50 €".
     /// </summary>
     public string Money(decimal amount, Currency currency)
     {
         var rounded = Math.Round(amount, 2, MidpointRounding.AwayFromZero);
         var number = Math.Abs(rounded).ToString(rounded == Math.Round(rounded) ? "#,0" : "#,0.00", Culture);
         var sign = rounded < 0 ? Culture.NumberFormat.NegativeSign : "";
-        return currency.SymbolFirst ? $"{sign}{currency.Symbol}{number}" : $"{sign}{number} {currency.Symbol}";
+        var first = currency.SymbolFirst && Culture.NumberFormat.CurrencyPositivePattern is 0 or 2;
+        return Text(first ? MoneyText.AmountSymbolFirst : MoneyText.AmountSymbolAfter, ("sign", sign), ("symbol", currency.Symbol), ("amount", number));
     }
 
     /// <summary>A change in money with its direction: "+€5", "-€12.50".</summary>
     public string MoneyChange(decimal change, Currency currency) => change > 0 ? "+" + Money(change, currency) : Money(change, currency);
 
     /// <summary>
-    /// A count of what an experiment's results are (<paramref name="unit"/>, typed by the team in the singular, "lead"):
-    /// "1 lead", "12 leads", "3 results" when no unit was given.
+    /// A count of an experiment's results in the unit the team typed ("lead"): "12 leads" in English, "12 × liidi" in Finnish,
+    /// "3 results" / "3 tulosta" when no unit was given. The typed word is never inflected outside English (see
+    /// <see cref="ResultUnitWord"/>).
     /// </summary>
-    public string Results(int count, string unit) => $"{Number(count)} {(count == 1 ? ResultUnit(unit) : PluralOf(ResultUnit(unit)))}";
+    public string Results(int count, string unit) => string.IsNullOrWhiteSpace(unit)
+        ? Plural(MoneyText.ResultsNoUnit, count)
+        : Plural(MoneyText.Results, count, ("unit", new ResultUnitWord(unit.Trim())));
 
-    /// <summary>The unit's plural: "leads", "results".</summary>
-    public string ResultUnits(string unit) => PluralOf(ResultUnit(unit));
+    /// <summary>The label of the Conclude modal's results field: "Results (number of leads)", "Tulosten määrä (yksikkö: liidi)".</summary>
+    public string ResultsField(string unit) => string.IsNullOrWhiteSpace(unit)
+        ? Text(MoneyText.ResultsFieldNoUnit)
+        : Text(MoneyText.ResultsField, ("unit", new ResultUnitWord(unit.Trim())));
 
-    /// <summary>The unit one result is counted in: the team's word, or "result".</summary>
-    public string ResultUnit(string unit) => string.IsNullOrWhiteSpace(unit) ? "result" : unit.Trim();
+    /// <summary>What one result cost: "€41.67 per lead", "lead başına €41,67", or "per result" without a unit.</summary>
+    public string CostPerResult(decimal cost, string unit, Currency currency) => string.IsNullOrWhiteSpace(unit)
+        ? Text(MoneyText.PerResult, ("cost", Money(cost, currency)))
+        : Text(MoneyText.PerUnit, ("cost", Money(cost, currency)), ("unit", unit.Trim()));
+
+    /// <summary>"€500 spent", "kulut 500 €".</summary>
+    public string Spent(decimal spent, Currency currency) => Text(MoneyText.SpentOnly, ("spent", Money(spent, currency)));
 
     /// <summary>
     /// What an experiment cost and brought: "€500 of €800 spent · 12 leads · €41.67 per lead". Parts without numbers are
-    /// left out ("€500 spent", "no results counted yet").
+    /// left out ("€500 spent").
     /// </summary>
     public string Spend(Experiment e, Currency currency)
     {
-        var parts = new List<string> { e.Budget is { } budget ? $"{Money(e.Spent, currency)} of {Money(budget, currency)} spent" : $"{Money(e.Spent, currency)} spent" };
+        var parts = new List<string>
+        {
+            e.Budget is { } budget
+                ? Text(MoneyText.SpentOfBudget, ("spent", Money(e.Spent, currency)), ("budget", Money(budget, currency)))
+                : Spent(e.Spent, currency),
+        };
         if (e.Results is { } results) parts.Add(Results(results, e.ResultUnit));
-        if (e.CostPerResult is { } cost) parts.Add($"{Money(cost, currency)} per {ResultUnit(e.ResultUnit)}");
+        if (e.CostPerResult is { } cost) parts.Add(CostPerResult(cost, e.ResultUnit, currency));
         return string.Join(" · ", parts);
     }
 
-    /// <summary>The English plural of a word the team typed: lead → leads, company → companies, box → boxes; "leads" is taken as plural already.</summary>
-    private static string PluralOf(string word)
+    /// <summary>
+    /// The word a team typed for one result, as a text argument: <c>{unit}</c> gives it as typed; <c>{unit:plural}</c> gives
+    /// the English plural (lead → leads, company → companies, box → boxes; "leads" is taken as plural already). Only the
+    /// English texts ask for the plural: a Finnish, Swedish, Russian or Turkish word cannot be inflected by a rule, so those
+    /// languages count it without inflecting it ("12 × liidi", Turkish "12 lead").
+    /// </summary>
+    private sealed record ResultUnitWord(string Word) : IFormattable
     {
-        if (word.Length == 0) return word;
-        var lower = word.ToLowerInvariant();
-        if (lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal)) return word;
-        if (lower.EndsWith('s') || lower.EndsWith('x') || lower.EndsWith("ch", StringComparison.Ordinal) || lower.EndsWith("sh", StringComparison.Ordinal)) return word + "es";
-        if (lower.Length > 1 && lower.EndsWith('y') && !"aeiou".Contains(lower[^2])) return word[..^1] + "ies";
-        return word + "s";
+        public string ToString(string? format, IFormatProvider? formatProvider) => format == "plural" ? EnglishPlural(Word) : Word;
+
+        public override string ToString() => Word;
+
+        private static string EnglishPlural(string word)
+        {
+            if (word.Length == 0) return word;
+            var lower = word.ToLowerInvariant();
+            if (lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal)) return word;
+            if (lower.EndsWith('s') || lower.EndsWith('x') || lower.EndsWith("ch", StringComparison.Ordinal) || lower.EndsWith("sh", StringComparison.Ordinal)) return word + "es";
+            if (lower.Length > 1 && lower.EndsWith('y') && !"aeiou".Contains(lower[^2])) return word[..^1] + "ies";
+            return word + "s";
+        }
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public partial class LanguageJourneyTests
 
     /// <summary>Inline errors are plain text, so the commands in them ("/kpi edit K1") stand without code spans.</summary>
     private static IReadOnlyList<string> EnglishInKpis(string text) =>
-        Word().Matches(SlashCommand().Replace(Readable(WithoutStillEnglish(text)), " ")).Select(m => m.Value).Where(w => EnglishWords.Contains(w) || EnglishOfKpis.Contains(w))
+        Word().Matches(SlashCommand().Replace(Readable(text), " ")).Select(m => m.Value).Where(w => EnglishWords.Contains(w) || EnglishOfKpis.Contains(w))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     [GeneratedRegex(@"(?<![\p{L}\d])/[a-z]+(?: (?:new|edit|week|set|update|help)\b)?")]
