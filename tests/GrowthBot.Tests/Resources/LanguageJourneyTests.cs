@@ -55,9 +55,6 @@ public partial class LanguageJourneyTests
         _ => "",
     };
 
-    /// <summary>The sales person asked to rate the leads of the team's experiments in the report's thread.</summary>
-    private const string Sales = "U0SALES";
-
     private static async Task SaveSettings(GrowthBotApp app, string language, params string[] sales)
     {
         await app.Command("/growth settings", user: GrowthBotApp.Lead);
