@@ -23,6 +23,18 @@ public static class WordStems
         var stems = new List<string>();
         if (string.IsNullOrWhiteSpace(text)) return stems;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (start, length) in Words(text))
+        {
+            if (length < MinLength) continue;
+            var stem = Stem(text.AsSpan(start, length));
+            if (seen.Add(stem)) stems.Add(stem);
+        }
+        return stems;
+    }
+
+    /// <summary>Where the words of <paramref name="text"/> are: each run of letters and digits, as its start and length.</summary>
+    public static IEnumerable<(int Start, int Length)> Words(string text)
+    {
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -32,14 +44,9 @@ public static class WordStems
                 continue;
             }
             if (start < 0) continue;
-            if (i - start >= MinLength)
-            {
-                var stem = Stem(text.AsSpan(start, i - start));
-                if (seen.Add(stem)) stems.Add(stem);
-            }
+            yield return (start, i - start);
             start = -1;
         }
-        return stems;
     }
 
     /// <summary>

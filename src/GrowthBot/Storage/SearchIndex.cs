@@ -60,20 +60,9 @@ public static class SearchIndex
     /// <summary>About <paramref name="words"/> words of <paramref name="body"/> from a little before its first match, each matching word between asterisks.</summary>
     public static string Snippet(string body, IReadOnlyList<string> stems, int words = 24)
     {
-        var runs = new List<(int Start, int Length, bool Matches)>();
-        var start = -1;
-        for (var i = 0; i <= body.Length; i++)
-        {
-            if (i < body.Length && char.IsLetterOrDigit(body[i]))
-            {
-                if (start < 0) start = i;
-                continue;
-            }
-            if (start < 0) continue;
-            var word = body.Substring(start, i - start);
-            runs.Add((start, i - start, stems.Any(stem => Compare.IndexOf(word, stem, Folding) >= 0)));
-            start = -1;
-        }
+        var runs = WordStems.Words(body)
+            .Select(w => (w.Start, w.Length, Matches: stems.Any(stem => Compare.IndexOf(body, stem, w.Start, w.Length, Folding) >= 0)))
+            .ToList();
         if (runs.Count == 0) return body.Trim();
         var first = Math.Max(0, runs.FindIndex(r => r.Matches) - words / 4);
         var last = Math.Min(runs.Count, first + words) - 1;
