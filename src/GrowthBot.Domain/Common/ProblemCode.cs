@@ -72,7 +72,6 @@ public enum ProblemCode
     LearningKindMissing,
 
     ObjectiveMissing,
-    PeriodMissing,
     FirstKeyResultNameMissing,
     KeyResultNameMissing,
     BaselineMissing,
@@ -90,4 +89,37 @@ public enum ProblemCode
     /// <summary>typed: what was typed instead of a number.</summary>
     CheckInValueNotANumber,
     CheckInConfidenceMissing,
+
+    // kpi area: KPIs, the ICP, periods and weekly targets (issue 13).
+    /// <summary>id: the KPI a key result linked, deleted since.</summary>
+    KpiNoLonger,
+    PeriodStartMissing,
+    PeriodEndMissing,
+    PeriodEndsBeforeStart,
+    /// <summary>days: how many days were chosen.</summary>
+    PeriodTooShort,
+    PeriodTooLong,
+    /// <summary>id, name: the KPI, which has no unit.</summary>
+    KpiHasNoUnit,
+    /// <summary>id, name, unit: the KPI and the unit it counts in.</summary>
+    KpiUnitDiffers,
+    /// <summary>id, name: the KPI (lower is better); baseline.</summary>
+    TargetShouldBeBelow,
+    /// <summary>id, name: the KPI (higher is better); baseline.</summary>
+    TargetShouldBeAbove,
+    KpiNameMissing,
+    /// <summary>id, name: the KPI that has the name already.</summary>
+    KpiNameTaken,
+    KpiDefinitionMissing,
+    KpiOwnerMissing,
+    KpiDirectionMissing,
+    IcpEmpty,
+    /// <summary>typed: what was typed instead of a number.</summary>
+    WeeklyTargetNotANumber,
+    /// <summary>id: the key result (lower is better).</summary>
+    WeeklyTargetNegativeDown,
+    /// <summary>id: the key result.</summary>
+    WeeklyTargetNegative,
+    WeeklyTargetTooLarge,
+    // end of the kpi area.
 }

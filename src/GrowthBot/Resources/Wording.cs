@@ -238,7 +238,7 @@ public sealed partial class Wording
         };
     }
 
-    // Issues 13 and 14 (money, periods, the weekly pace) still write English; they move to the resources when translated.
+    // Issue 14 (money) still writes English; it moves to the resources when translated.
     /// <summary>
     /// An amount in <paramref name="currency"/> with its symbol: "€800", "€41.67", "1,250 kr". Whole amounts show no cents;
     /// others show two decimals. A negative amount (a corrected spend) keeps its sign in front: "-€50".
@@ -289,21 +289,28 @@ public sealed partial class Wording
         return word + "s";
     }
 
-    /// <summary>A period's name from its dates: "Q4 2026", "November 2026", or its first and last day ("Thu 1 Oct – Sun 15 Nov 2026").</summary>
+    /// <summary>
+    /// A period's name from its dates, as this language writes it: "Q4 2026" ("Q4/2026", "4 квартал 2026 г.", "2026 4. çeyrek"),
+    /// "November 2026" ("Marraskuu 2026"), or its first and last day ("Thu 1 Oct – Sun 15 Nov 2026").
+    /// </summary>
     public string PeriodName(OkrPeriod period) => period.Kind switch
     {
-        PeriodKind.Quarter => $"Q{(period.Start.Month + 2) / 3} {period.Start.Year}",
-        PeriodKind.Month => period.Start.ToString("MMMM yyyy", Culture),
-        _ => $"{Date(period.Start, period.End)} – {period.End.ToString("ddd d MMM yyyy", Culture)}",
+        PeriodKind.Quarter => Text(PeriodText.QuarterName, ("quarter", ((period.Start.Month + 2) / 3).ToString(CultureInfo.InvariantCulture)),
+            ("year", period.Start.Year.ToString(CultureInfo.InvariantCulture))),
+        PeriodKind.Month => Capitalised(period.Start.ToString(Text(PeriodText.MonthNameFormat), Culture)),
+        _ => $"{Date(period.Start, period.End)} – {period.End.ToString(Text(CommonText.DateFormatWithYear), Culture)}",
     };
 
+    /// <summary>Whether <paramref name="name"/> is what some language would name <paramref name="period"/> from its dates (not typed by a person).</summary>
+    public static bool IsGeneratedName(string name, OkrPeriod period) => Language.All.Any(l => For(l).PeriodName(period) == name);
+
     /// <summary>"quarter", "month" or "period": what "quarter 26/100" calls the whole period.</summary>
-    public string PeriodKindName(PeriodKind kind) => kind switch
+    public string PeriodKindName(PeriodKind kind) => Text(kind switch
     {
-        PeriodKind.Quarter => "quarter",
-        PeriodKind.Month => "month",
-        _ => "period",
-    };
+        PeriodKind.Quarter => PeriodText.KindQuarter,
+        PeriodKind.Month => PeriodText.KindMonth,
+        _ => PeriodText.KindOther,
+    });
 
     /// <summary>
     /// A key result's week against its period: "This week 6/8 leads · quarter 26/100, on pace" (or "behind by 4", "target
@@ -313,27 +320,29 @@ public sealed partial class Wording
     public string Pace(KeyResultPace pace, DateOnly today, DateOnly? week = null)
     {
         var kr = pace.KeyResult;
-        var whole = PeriodKindName(pace.Period.Kind);
+        var kind = pace.Period.Kind;
         switch (pace.Status)
         {
             case PaceStatus.NotStarted:
-                return $"The {whole} starts {Date(pace.Period.Start, today)}";
+                return Text(kind switch { PeriodKind.Quarter => PeriodText.NotStartedQuarter, PeriodKind.Month => PeriodText.NotStartedMonth, _ => PeriodText.NotStartedOther },
+                    ("date", Date(pace.Period.Start, today)));
             case PaceStatus.Ended:
-                var result = pace.Reached ? "target reached" : $"{Number(Math.Abs(kr.Target - kr.Current))} short";
-                return $"{char.ToUpperInvariant(whole[0])}{whole[1..]} ended: {Progress(kr.Current, kr.Target, kr.Unit)}, {result}";
+                var result = pace.Reached ? Text(PeriodText.TargetReached) : Text(PeriodText.Short, ("short", Number(Math.Abs(kr.Target - kr.Current))));
+                return Text(kind switch { PeriodKind.Quarter => PeriodText.EndedQuarter, PeriodKind.Month => PeriodText.EndedMonth, _ => PeriodText.EndedOther },
+                    ("progress", Progress(kr.Current, kr.Target, kr.Unit)), ("result", result));
         }
         var shown = (week is { } monday ? pace.Week(monday) : null) ?? pace.ThisWeek!;
-        var label = shown.WeekStart == pace.ThisWeek!.WeekStart ? "This week"
-            : shown.WeekStart == pace.ThisWeek.WeekStart.AddDays(-7) ? "Last week"
-            : $"Week of {Date(shown.WeekStart, today)}";
+        var label = shown.WeekStart == pace.ThisWeek!.WeekStart ? Text(PeriodText.ThisWeek)
+            : shown.WeekStart == pace.ThisWeek.WeekStart.AddDays(-7) ? Text(PeriodText.LastWeek)
+            : Text(PeriodText.WeekOf, ("date", Date(shown.WeekStart, today)));
         var status = pace.Status switch
         {
-            PaceStatus.Reached => "target reached",
-            PaceStatus.Behind => $"behind by {Number(pace.Behind)}",
-            _ => "on pace",
+            PaceStatus.Reached => Text(PeriodText.TargetReached),
+            PaceStatus.Behind => Text(PeriodText.Behind, ("behind", Number(pace.Behind))),
+            _ => Text(PeriodText.OnPace),
         };
-        var direction = pace.LowerIsBetter ? "down " : "";
-        return $"{label} {direction}{Progress(shown.Done ?? 0, shown.Target, kr.Unit)} · {whole} {Progress(kr.Current, kr.Target, "")}, {status}";
+        return Text(pace.LowerIsBetter ? PeriodText.PaceLineDown : PeriodText.PaceLine, ("week", label), ("progress", Progress(shown.Done ?? 0, shown.Target, kr.Unit)),
+            ("whole", PeriodKindName(kind)), ("total", Progress(kr.Current, kr.Target, "")), ("status", status));
     }
 
     /// <summary>The first letter in upper case as this language writes it ("maanantai" → "Maanantai", Turkish "i" → "İ").</summary>

@@ -147,7 +147,7 @@ public sealed class HomeTab(
             var text = $"*{kr.ShortId}* {Title(kr.Name)}\n`{Progress.Bar(line.Percent)}` {words.Percent(line.Percent)} · {MrkdwnText.Escape(Fraction(line, words))} · {Confidence(kr.Confidence, words)} · {MrkdwnText.User(kr.OwnerId)}";
             if (home.Pace?.For(kr.Id) is { } pace) text += $"\n:calendar: {MrkdwnText.Escape(words.Pace(pace, home.Today))}";
             // The KPI's definition rides in the same section: the home keeps to its 100 blocks however many key results there are.
-            if (OkrMessages.KpiOf(kr, home.Kpis) is { } kpi) text += $"\n{KpiMessages.DefinitionLine(kpi)}";
+            if (OkrMessages.KpiOf(kr, home.Kpis) is { } kpi) text += $"\n{KpiMessages.DefinitionLine(kpi, words)}";
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)));
             blocks.Add(OkrMessages.Buttons(kr, words, withCheckIn: kr.OwnerId == home.ViewerId));
         }

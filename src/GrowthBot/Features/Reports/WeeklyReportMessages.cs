@@ -150,7 +150,7 @@ public static class WeeklyReportMessages
         var text = $":checkered_flag: *{MrkdwnText.Escape(pace.Objective.Period)} is over* ({words.Date(pace.Period.Start, pace.Today)} – {words.Date(pace.Period.End, pace.Today)}). " +
                    $"Its result:\n{string.Join("\n", results)}\n{who} set the next {words.PeriodKindName(pace.Period.Kind)}'s objective and key results with `/okr set`.";
         blocks.Add(new SectionBlock(MrkdwnText.Truncate(text, Section)) { BlockId = "okr_review" });
-        blocks.Add(new ActionsBlock([Okrs.SetNextPeriodButton.For()]) { BlockId = "okr_review_actions" });
+        blocks.Add(new ActionsBlock([Okrs.SetNextPeriodButton.For(words)]) { BlockId = "okr_review_actions" });
     }
 
     /// <summary>The charts in the report's thread: the North Star's trend and weekly pace and the experiment scoreboard, as pictures.</summary>
