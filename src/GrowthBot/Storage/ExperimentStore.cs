@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Text;
 using Dapper;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Learnings;
@@ -98,24 +99,63 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
     }
 
     /// <summary>
-    /// The team's experiments sharing the most (and rarest) words with <paramref name="words"/>, best first:
-    /// the few candidates "tested before?" compares closely, from the search index (every experiment is in it).
+    /// How many of a team's experiments may hold a stem before "tested before?" stops counting them and searching by it:
+    /// a word a team has written in more experiments than this cannot pick out the few it tested before, and counting or
+    /// ranking every experiment that holds it was most of a save burst's CPU (README "Performance").
     /// </summary>
-    public async Task<IReadOnlyList<Experiment>> SimilarCandidates(string teamId, long excludeId, IEnumerable<string> words, int limit = 50,
-        CancellationToken cancellationToken = default)
+    public const int CommonStem = 64;
+
+    /// <summary>How many candidates "tested before?" compares closely.</summary>
+    public const int SimilarCandidateLimit = 20;
+
+    /// <summary>
+    /// The candidates "tested before?" compares closely (<see cref="ExperimentSimilarity.FindSimilar"/>): the team's
+    /// experiments sharing the most and rarest of <paramref name="stems"/>, best first, from the search index (every
+    /// experiment is in it), and how rare each stem is in the team. Bounded however long the history: a stem held by more
+    /// than <see cref="CommonStem"/> experiments is counted only that far and not searched by.
+    /// </summary>
+    public async Task<(IReadOnlyList<Experiment> Candidates, StemRarity Rarity)> SimilarCandidates(string teamId, long excludeId,
+        IReadOnlyList<string> stems, int limit = SimilarCandidateLimit, CancellationToken cancellationToken = default)
     {
-        var terms = SearchIndex.Terms(words, 24);
-        if (terms.Count == 0) return [];
+        stems = stems.Take(MaxSimilarStems).ToList();
         var dialect = database.Dialect;
         await using var connection = await database.Open(cancellationToken);
-        return await Read(connection, new CommandDefinition($"""
+
+        // One round trip: the team's size, and per stem how many of its experiments hold it, each count stopping at CommonStem + 1.
+        var sql = new StringBuilder("SELECT -1 AS stem, COUNT(*) AS holding FROM experiments WHERE team_id = @teamId");
+        var parameters = new DynamicParameters(new { teamId, source = SearchHit.ExperimentSource, excludeId, limit, common = CommonStem + 1 });
+        for (var i = 0; i < stems.Count; i++)
+        {
+            sql.Append($"""
+
+                UNION ALL SELECT {i}, COUNT(*) FROM (
+                    SELECT 1 AS one FROM search_index WHERE {dialect.TextMatches($"stem{i}")} AND source = @source AND team_id = @teamId LIMIT @common) AS held{i}
+                """);
+            parameters.Add($"stem{i}", dialect.TextQuery([stems[i]]));
+        }
+        var counts = (await connection.QueryAsync<(long Stem, long Holding)>(new CommandDefinition(sql.ToString(), parameters,
+            cancellationToken: cancellationToken))).ToDictionary(c => (int)c.Stem, c => (int)c.Holding);
+        var experiments = counts.GetValueOrDefault(-1);
+        var holding = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < stems.Count; i++)
+            holding[stems[i]] = counts.GetValueOrDefault(i) > CommonStem ? experiments : counts.GetValueOrDefault(i);
+        var rarity = new StemRarity(experiments, holding);
+
+        var searched = stems.Where(s => holding[s] is > 0 and <= CommonStem).ToList();
+        if (searched.Count == 0) return ([], rarity);
+        parameters.Add("query", dialect.TextQuery(searched));
+        var candidates = await Read(connection, new CommandDefinition($"""
             SELECT {Columns} FROM experiments
             WHERE team_id = @teamId AND id IN (
                 SELECT source_id FROM search_index
-                WHERE {dialect.TextMatches} AND source = @source AND team_id = @teamId AND source_id <> @excludeId
-                ORDER BY {dialect.TextRank} LIMIT @limit)
-            """, new { query = dialect.TextQuery(terms), teamId, excludeId, limit, source = SearchHit.ExperimentSource }, cancellationToken: cancellationToken));
+                WHERE {dialect.TextMatches()} AND source = @source AND team_id = @teamId AND source_id <> @excludeId
+                ORDER BY {dialect.TextRank()} LIMIT @limit)
+            """, parameters, cancellationToken: cancellationToken));
+        return (candidates, rarity);
     }
+
+    /// <summary>How many stems of a new experiment "tested before?" counts and searches by.</summary>
+    private const int MaxSimilarStems = 24;
 
     /// <summary>Moves a backlog idea to running; false when it was not in the team's backlog.</summary>
     public async Task<bool> Start(string teamId, long id, DateOnly startDate, DateOnly endDate, DateTimeOffset now, CancellationToken cancellationToken = default)

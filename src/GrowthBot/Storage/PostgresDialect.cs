@@ -7,8 +7,8 @@ namespace GrowthBot.Storage;
 
 /// <summary>
 /// PostgreSQL: any number of GrowthBot instances on one database. Writers run side by side, so whatever decides from
-/// what it reads locks it (row locks, advisory locks); search is a <c>tsvector</c> column with the <c>simple</c>
-/// configuration, which splits and lower-cases words in any language (Finnish, Swedish, Russian, Turkish) and stems none.
+/// what it reads locks it (row locks, advisory locks); search is <c>pg_trgm</c>'s trigram index on the lower-cased text, which
+/// finds a stem inside any word of any language (Finnish, Swedish, Russian, Turkish), as SQLite's FTS5 trigram index does.
 /// </summary>
 public sealed class PostgresDialect(string connectionString) : SqlDialect
 {
@@ -56,17 +56,14 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
 
     public override string InList(string parameter) => $"= ANY(@{parameter})";
 
-    // to_tsquery rather than websearch_to_tsquery: the search is "any of these words, each as a prefix", which only
-    // to_tsquery can say (term:* | term:*). The terms are letters and digits, so there is no syntax to escape.
-    public override string TextQuery(IReadOnlyList<string> terms) => string.Join(" | ", terms.Select(t => $"{t}:*"));
+    // pg_trgm's GIN index on the lower-cased title and body (migration 024) answers LIKE '%stem%' for any of the stems.
+    public override object TextQuery(IReadOnlyList<string> stems) => stems.Select(s => $"%{s}%").ToArray();
 
-    public override string TextMatches => "search_index.document @@ to_tsquery('simple', @query)";
+    public override string TextMatches(string parameter = "query") => $"lower(search_index.title || ' ' || search_index.body) LIKE ANY (@{parameter})";
 
-    // Weights {D, C, B, A}: the title (A) counts double the body (B), as in SQLite's bm25 call. Negated: lower is better.
-    public override string TextRank => "-ts_rank('{0, 0, 0.5, 1.0}', search_index.document, to_tsquery('simple', @query))";
-
-    public override string TextSnippet =>
-        "ts_headline('simple', search_index.body, to_tsquery('simple', @query), 'StartSel=*, StopSel=*, MaxWords=24, MinWords=12, ShortWord=1, MaxFragments=1, FragmentDelimiter=…')";
+    // How many stems the title holds, twice, and the body, once; negated: lower is better.
+    public override string TextRank(string parameter = "query") =>
+        $"-(SELECT 2 * COUNT(*) FILTER (WHERE lower(search_index.title) LIKE p) + COUNT(*) FILTER (WHERE lower(search_index.body) LIKE p) FROM unnest(@{parameter}) AS p)";
 
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 

@@ -73,19 +73,17 @@ public abstract class SqlDialect : IAsyncDisposable
     public abstract string InList(string parameter);
 
     /// <summary>
-    /// The search query for the words a person typed, as the full-text engine reads it: any of the words, each as a
-    /// prefix. <paramref name="terms"/> are letters and digits only, so nothing typed can change the query's meaning.
+    /// The value of a search parameter for <paramref name="stems"/> (<see cref="GrowthBot.Domain.Common.WordStems"/>), as
+    /// the engine reads it: any of them, anywhere in the title or body, inside a longer word too. Stems are letters and
+    /// digits only, so nothing typed can change the query's meaning.
     /// </summary>
-    public abstract string TextQuery(IReadOnlyList<string> terms);
+    public abstract object TextQuery(IReadOnlyList<string> stems);
 
-    /// <summary>The condition "search_index row matches <c>@query</c>" (a <see cref="TextQuery"/>).</summary>
-    public abstract string TextMatches { get; }
+    /// <summary>The condition "this search_index row matches the <see cref="TextQuery"/> in <c>@<paramref name="parameter"/></c>".</summary>
+    public abstract string TextMatches(string parameter = "query");
 
-    /// <summary>How well a search_index row matches <c>@query</c>: lower is better, a title word counting double.</summary>
-    public abstract string TextRank { get; }
-
-    /// <summary>A search_index row's body with the matched words between asterisks, about 24 words around them.</summary>
-    public abstract string TextSnippet { get; }
+    /// <summary>How well a search_index row matches <c>@<paramref name="parameter"/></c>: lower is better, a title match counting double.</summary>
+    public abstract string TextRank(string parameter = "query");
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

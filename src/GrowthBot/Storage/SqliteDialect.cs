@@ -7,7 +7,7 @@ using SQLitePCL;
 
 namespace GrowthBot.Storage;
 
-/// <summary>SQLite: one file, one writer at a time (WAL lets readers carry on), FTS5 for search.</summary>
+/// <summary>SQLite: one file, one writer at a time (WAL lets readers carry on), FTS5 with trigrams for search.</summary>
 public sealed class SqliteDialect : SqlDialect
 {
     public SqliteDialect(string connectionString)
@@ -97,14 +97,13 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string InList(string parameter) => $"IN @{parameter}";
 
-    public override string TextQuery(IReadOnlyList<string> terms) => string.Join(" OR ", terms.Select(t => $"\"{t}\"*"));
+    // FTS5's trigram tokenizer (migration 024): a quoted string of three or more characters matches wherever it occurs.
+    public override object TextQuery(IReadOnlyList<string> stems) => string.Join(" OR ", stems.Select(s => $"\"{s}\""));
 
-    public override string TextMatches => "search_index MATCH @query";
+    public override string TextMatches(string parameter = "query") => $"search_index MATCH @{parameter}";
 
-    // bm25 weights per column: team_id, source, source_id, title, body.
-    public override string TextRank => "bm25(search_index, 0, 0, 0, 2.0, 1.0)";
-
-    public override string TextSnippet => "snippet(search_index, 4, '*', '*', '…', 24)";
+    // bm25 weights per column: team_id, source, source_id, title, body. bm25 reads the parameter from the MATCH.
+    public override string TextRank(string parameter = "query") => "bm25(search_index, 0, 0, 0, 2.0, 1.0)";
 
     private sealed class NoLock : IAsyncDisposable
     {

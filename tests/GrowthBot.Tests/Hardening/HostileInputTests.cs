@@ -327,7 +327,7 @@ public class HostileInputTests
         await using var db = await app.Db();
         var postgres = app.TestDatabase.Kind == DatabaseKind.Postgres;
         var tables = (await db.QueryAsync<string>(postgres
-            // PostgreSQL's search_index has no shadow tables; its tsvector column is derived like they are.
+            // PostgreSQL's search_index has no shadow tables (its pg_trgm index is an index, not a table).
             ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'processed_events' ORDER BY table_name"
             // processed_events is Slack-retry bookkeeping (event ids seen), not data anyone entered; the FTS shadow
             // tables (search_index_*, experiment_text* before migration 008) are derived from rows compared here anyway,

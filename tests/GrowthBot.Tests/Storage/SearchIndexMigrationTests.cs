@@ -1,3 +1,4 @@
+using GrowthBot.Domain.Common;
 using Dapper;
 using GrowthBot.Storage;
 using GrowthBot.Tests.Features.Experiments;
@@ -41,7 +42,7 @@ public class SearchIndexMigrationTests
         var hits = await new LearningStore(database, changes).Search(GrowthBotApp.TeamId, "InMail");
         Assert.Equal(["E1 LinkedIn InMail to CMOs"], hits.Select(h => h.Title));
         Assert.Contains("*InMail*", hits[0].Snippet);
-        var candidates = await new ExperimentStore(database, changes).SimilarCandidates(GrowthBotApp.TeamId, 2, ["inmail", "cmos"]);
+        var (candidates, _) = await new ExperimentStore(database, changes).SimilarCandidates(GrowthBotApp.TeamId, 2, WordStems.Of("inmail cmos"));
         Assert.Equal([1L], candidates.Select(c => c.Id));
     }
 
@@ -52,7 +53,7 @@ public class SearchIndexMigrationTests
         var experiments = app.Service<ExperimentStore>();
         var idea = await app.Idea("Webinar for agencies", hypothesis: "Agencies join webinars");
 
-        Assert.Equal([idea.Id], (await experiments.SimilarCandidates(GrowthBotApp.TeamId, 0, ["webinar"])).Select(e => e.Id));
+        Assert.Equal([idea.Id], (await experiments.SimilarCandidates(GrowthBotApp.TeamId, 0, WordStems.Of("webinar"))).Candidates.Select(e => e.Id));
         Assert.Empty(await app.Service<LearningStore>().Search(GrowthBotApp.TeamId, "webinar"));
     }
 }

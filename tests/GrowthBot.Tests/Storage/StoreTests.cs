@@ -1,3 +1,4 @@
+using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Feedback;
 using GrowthBot.Domain.Learnings;
@@ -81,12 +82,13 @@ public class StoreTests
         await store.Add(NewExperiment("InMail campaign", "CMOs", team: "T0OTHER"));
         var mine = await store.Add(NewExperiment("Another InMail test", "CMOs again"));
 
-        var candidates = await store.SimilarCandidates(GrowthBotApp.TeamId, mine.Id, ["inmail", "cmos"]);
+        var (candidates, rarity) = await store.SimilarCandidates(GrowthBotApp.TeamId, mine.Id, WordStems.Of("inmail cmos"));
 
         Assert.Equal([inMail.Id], candidates.Select(c => c.Id));
+        Assert.Equal((3, 2, 2), (rarity.Experiments, rarity.Holding("inmai"), rarity.Holding("cmo")));
         await store.Update(inMail with { Name = "Cold calls", Hypothesis = "People pick up" }, Now);
-        Assert.Empty(await store.SimilarCandidates(GrowthBotApp.TeamId, mine.Id, ["inmail", "cmos"]));
-        Assert.Empty(await store.SimilarCandidates(GrowthBotApp.TeamId, mine.Id, ["\"; DROP TABLE experiments; --"]));
+        Assert.Empty((await store.SimilarCandidates(GrowthBotApp.TeamId, mine.Id, WordStems.Of("inmail cmos"))).Candidates);
+        Assert.Empty((await store.SimilarCandidates(GrowthBotApp.TeamId, mine.Id, WordStems.Of("\"; DROP TABLE experiments; --"))).Candidates);
     }
 
     [Fact]
@@ -130,7 +132,9 @@ public class StoreTests
         Assert.Equal(2, hits.Count);
         Assert.Equal(SearchHit.ExperimentSource, hits[0].Source);
         Assert.Empty(await learnings.Search("T0OTHER", "InMail"));
-        Assert.Empty(await learnings.Search(GrowthBotApp.TeamId, "\"; DROP TABLE learnings; --"));
+        // Quotes and operators are no part of a stem: the words are searched for ("learnings" finds every learning's
+        // title, "L1 Icp learning"), nothing is executed, and the learnings are all still there.
+        Assert.Equal(2, (await learnings.Search(GrowthBotApp.TeamId, "\"; DROP TABLE learnings; --")).Count(h => h.Source == SearchHit.LearningSource));
         Assert.Equal(2, (await learnings.Latest(GrowthBotApp.TeamId, 5)).Count);
     }
 

@@ -55,11 +55,11 @@ public sealed class NewExperimentModal(
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         background.Run($"confirm {experiment.ShortId}", async (services, ct) =>
         {
-            // After the ack, and only against the indexed candidates that share words with it, so a long history
+            // After the ack, and only against the few indexed candidates that share its rarer words, so a long history
             // slows neither the modal nor the acknowledgements of everyone else's requests.
-            var words = ExperimentSimilarity.Words($"{experiment.Name} {experiment.Hypothesis}");
-            var candidates = await experiments.SimilarCandidates(experiment.TeamId, experiment.Id, words, cancellationToken: ct);
-            var similar = ExperimentSimilarity.FindSimilar(experiment, candidates);
+            var (candidates, rarity) = await experiments.SimilarCandidates(experiment.TeamId, experiment.Id, ExperimentSimilarity.Stems(experiment),
+                cancellationToken: ct);
+            var similar = ExperimentSimilarity.FindSimilar(experiment, candidates, rarity);
             await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, ExperimentMessages.Created(experiment, said, similar), said, ct);
         });
         return ViewSubmissionResponse.Close;
