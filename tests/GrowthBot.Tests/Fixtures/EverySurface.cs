@@ -81,6 +81,15 @@ public static class EverySurface
         await app.Command("/growth settings", user: GrowthBotApp.Lead);
         await app.Command("/growth pipeline", user: GrowthBotApp.Lead);
         await app.Command("/growth report");
+        await app.Command("/growth pause tomorrow");
+        await app.Command("/growth pause 2020-01-01");
+        await app.Command("/growth pause 2099-01-01");
+        await app.Command($"/growth pause {Today.AddDays(14):yyyy-MM-dd}");
+        await app.Command("/growth resume");
+        await app.Command("/growth resume");
+        await app.Command("/okr chart");
+        await app.Command("/okr chart KR9");
+        await app.Command("/okr chart KR2");
 
         // The scheduled posts: nudges, the experiment-due DM, the report whose thread asks the leads to choose who
         // judges leads (nobody is set yet), a report asked for once sales are chosen, with its sales ask, Friday's check-in and pipeline ask.
