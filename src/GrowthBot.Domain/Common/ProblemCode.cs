@@ -6,9 +6,6 @@ namespace GrowthBot.Domain.Common;
 /// </summary>
 public enum ProblemCode
 {
-    /// <summary>text: a sentence already worded in English (checks not yet given codes of their own: KPIs, periods, money).</summary>
-    Worded,
-
     /// <summary>max, length.</summary>
     TooLong,
 
@@ -72,7 +69,6 @@ public enum ProblemCode
     LearningKindMissing,
 
     ObjectiveMissing,
-    PeriodMissing,
     FirstKeyResultNameMissing,
     KeyResultNameMissing,
     BaselineMissing,
@@ -90,4 +86,60 @@ public enum ProblemCode
     /// <summary>typed: what was typed instead of a number.</summary>
     CheckInValueNotANumber,
     CheckInConfidenceMissing,
+
+    // kpi area: KPIs, the ICP, periods and weekly targets (issue 13).
+    /// <summary>id: the KPI a key result linked, deleted since.</summary>
+    KpiNoLonger,
+    PeriodStartMissing,
+    PeriodEndMissing,
+    PeriodEndsBeforeStart,
+    /// <summary>days: how many days were chosen.</summary>
+    PeriodTooShort,
+    PeriodTooLong,
+    /// <summary>id, name: the KPI, which has no unit.</summary>
+    KpiHasNoUnit,
+    /// <summary>id, name, unit: the KPI and the unit it counts in.</summary>
+    KpiUnitDiffers,
+    /// <summary>id, name: the KPI (lower is better); baseline.</summary>
+    TargetShouldBeBelow,
+    /// <summary>id, name: the KPI (higher is better); baseline.</summary>
+    TargetShouldBeAbove,
+    KpiNameMissing,
+    /// <summary>id, name: the KPI that has the name already.</summary>
+    KpiNameTaken,
+    KpiDefinitionMissing,
+    KpiOwnerMissing,
+    KpiDirectionMissing,
+    IcpEmpty,
+    /// <summary>typed: what was typed instead of a number.</summary>
+    WeeklyTargetNotANumber,
+    /// <summary>id: the key result (lower is better).</summary>
+    WeeklyTargetNegativeDown,
+    /// <summary>id: the key result.</summary>
+    WeeklyTargetNegative,
+    WeeklyTargetTooLarge,
+    // end of the kpi area.
+
+    // Money and the pipeline (issue 14).
+    /// <summary>typed: what was typed instead of an amount.</summary>
+    AmountNotANumber,
+    AmountNegative,
+    /// <summary>max: the largest amount accepted.</summary>
+    AmountTooLarge,
+    /// <summary>typed: what was typed instead of a count of results.</summary>
+    ResultsNotANumber,
+    ResultsNegative,
+    ResultsNotWhole,
+    /// <summary>max: the largest count accepted.</summary>
+    ResultsTooMany,
+    OpportunitiesNotWhole,
+    /// <summary>min, max.</summary>
+    OpportunitiesOutOfRange,
+    DealSizeMissing,
+    WinRateNotANumber,
+    /// <summary>min, max (percent).</summary>
+    WinRateOutOfRange,
+    SalesCycleNotWhole,
+    /// <summary>min, max (days).</summary>
+    SalesCycleOutOfRange,
 }

@@ -25,21 +25,12 @@ public sealed class ValidationErrors
     /// <summary>The first problem found for a field is the one shown.</summary>
     public void Add(string field, ProblemCode code, params (string Name, object? Value)[] args) => _errors.TryAdd(field, new Problem(code, args));
 
-    /// <summary>
-    /// A problem already worded in English (<see cref="ProblemCode.Worded"/>): the checks of issues 13 and 14 (KPIs, periods,
-    /// money) are not yet codes of their own.
-    /// </summary>
-    public void Add(string field, string englishSentence) => Add(field, ProblemCode.Worded, ("text", englishSentence));
+    /// <summary>A problem a reader of typed values (an amount, a count) already found.</summary>
+    public void Add(string field, Problem problem) => _errors.TryAdd(field, problem);
 
     public void Required(string field, string? value, ProblemCode missing)
     {
         if (string.IsNullOrWhiteSpace(value)) Add(field, missing);
-    }
-
-    /// <summary>A missing value of a check not yet given a code of its own, worded in English like <see cref="Add(string, string)"/>.</summary>
-    public void Required(string field, string? value, string what)
-    {
-        if (string.IsNullOrWhiteSpace(value)) Add(field, $"Please enter {what}.");
     }
 
     public void MaxLength(string field, string? value, int max)

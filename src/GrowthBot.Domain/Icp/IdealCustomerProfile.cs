@@ -74,7 +74,7 @@ public sealed record IcpDraft(string? Titles, string? Buyers, string? Users, str
         var errors = new ValidationErrors();
         foreach (var (field, value) in Values) errors.MaxLength(Block(field), value?.Trim(), MaxLength(field));
         if (Values.All(v => string.IsNullOrWhiteSpace(v.Value)))
-            errors.Add(Block(IcpField.Titles), "Please fill in at least one field: your best guess is a fine start, and it gets better with every ICP learning.");
+            errors.Add(Block(IcpField.Titles), ProblemCode.IcpEmpty);
         return errors;
     }
 

@@ -60,16 +60,16 @@ public sealed partial record KpiDraft(string? Name, string? Definition, string? 
     public ValidationErrors Validate(IReadOnlyList<Kpi> others)
     {
         var errors = new ValidationErrors();
-        errors.Required(Fields.Name, Name, "the KPI's name, e.g. Lead");
+        errors.Required(Fields.Name, Name, ProblemCode.KpiNameMissing);
         errors.MaxLength(Fields.Name, Name?.Trim(), NameMax);
         if (!string.IsNullOrWhiteSpace(Name) && others.FirstOrDefault(k => NameKey(k.Name) == NameKey(Name)) is { } taken)
-            errors.Add(Fields.Name, $"{taken.ShortId} is already called “{taken.Name}”. Choose another name, or edit {taken.ShortId} with /kpi edit {taken.ShortId}.");
-        errors.Required(Fields.Definition, Definition, "what counts, e.g. a decision-maker at an ICP company who booked a call");
+            errors.Add(Fields.Name, ProblemCode.KpiNameTaken, ("id", taken.ShortId), ("name", taken.Name));
+        errors.Required(Fields.Definition, Definition, ProblemCode.KpiDefinitionMissing);
         errors.MaxLength(Fields.Definition, Definition?.Trim(), DefinitionMax);
         errors.MaxLength(Fields.Measurement, Measurement?.Trim(), MeasurementMax);
-        errors.Required(Fields.Owner, OwnerId, "who owns this KPI");
+        errors.Required(Fields.Owner, OwnerId, ProblemCode.KpiOwnerMissing);
         errors.MaxLength(Fields.Unit, Unit?.Trim(), UnitMax);
-        if (Direction is null) errors.Add(Fields.Direction, "Please say whether higher or lower is better.");
+        if (Direction is null) errors.Add(Fields.Direction, ProblemCode.KpiDirectionMissing);
         return errors;
     }
 

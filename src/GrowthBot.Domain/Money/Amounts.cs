@@ -13,9 +13,9 @@ public static class Amounts
 
     /// <summary>
     /// Reads an amount as typed (<c>250</c>, <c>1 200,50</c>, <c>€800</c>) into <paramref name="value"/>; null when it is
-    /// a valid amount, otherwise what to tell the person.
+    /// a valid amount, otherwise what is wrong with it.
     /// </summary>
-    public static string? Read(string? text, out decimal value)
+    public static Problem? Read(string? text, out decimal value)
     {
         value = 0;
         var trimmed = (text ?? "").Trim();
@@ -24,9 +24,9 @@ public static class Amounts
         foreach (var mark in Currency.Choices.SelectMany(c => new[] { c.Code, c.Symbol }).Distinct().OrderByDescending(m => m.Length))
             bare = bare.Replace(mark, "", StringComparison.OrdinalIgnoreCase);
         if (!DecimalText.TryParse(bare.Trim().TrimStart('+'), out var parsed))
-            return $"\"{Shorten(trimmed)}\" is not an amount. Type a number, e.g. 800 or 1 250,50.";
-        if (parsed < 0) return "An amount can't be negative.";
-        if (parsed > Max) return $"That is more than {DecimalText.Format(Max)}; please check the amount.";
+            return new Problem(ProblemCode.AmountNotANumber, [("typed", ValidationErrors.Typed(trimmed))]);
+        if (parsed < 0) return new Problem(ProblemCode.AmountNegative);
+        if (parsed > Max) return new Problem(ProblemCode.AmountTooLarge, [("max", Max)]);
         value = Math.Round(parsed, 2, MidpointRounding.AwayFromZero);
         return null;
     }
@@ -35,6 +35,4 @@ public static class Amounts
     public static long ToCents(decimal amount) => (long)Math.Round(amount * 100m, MidpointRounding.AwayFromZero);
 
     public static decimal FromCents(long cents) => cents / 100m;
-
-    private static string Shorten(string text) => text.Length > 30 ? text[..30] + "…" : text;
 }

@@ -7,15 +7,15 @@ public static class ResultCount
 {
     public const int Max = 100_000_000;
 
-    /// <summary>Null when the text is empty (<paramref name="value"/> null) or a valid count; otherwise what to tell the person.</summary>
-    public static string? Read(string? text, out int? value)
+    /// <summary>Null when the text is empty (<paramref name="value"/> null) or a valid count; otherwise what is wrong with it.</summary>
+    public static Problem? Read(string? text, out int? value)
     {
         value = null;
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (!DecimalText.TryParse(text, out var number)) return $"\"{text.Trim()}\" is not a number. Type how many results, e.g. 12.";
-        if (number < 0) return "The number of results can't be negative.";
-        if (number != Math.Floor(number)) return "Please count whole results, e.g. 12.";
-        if (number > Max) return "That is more results than I can count; please check the number.";
+        if (!DecimalText.TryParse(text, out var number)) return new Problem(ProblemCode.ResultsNotANumber, [("typed", ValidationErrors.Typed(text.Trim()))]);
+        if (number < 0) return new Problem(ProblemCode.ResultsNegative);
+        if (number != Math.Floor(number)) return new Problem(ProblemCode.ResultsNotWhole);
+        if (number > Max) return new Problem(ProblemCode.ResultsTooMany, [("max", Max)]);
         value = (int)number;
         return null;
     }

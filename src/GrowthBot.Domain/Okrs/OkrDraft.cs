@@ -78,7 +78,7 @@ public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyRe
             errors.Required(F(Fields.Owner), kr.OwnerId, ProblemCode.KeyResultOwnerMissing);
             var kpi = kr.KpiNumber is { } number ? kpis?.FirstOrDefault(k => k.Number == number) : null;
             if (kr.KpiNumber is { } missing && kpi is null)
-                errors.Add(F(Fields.Kpi), $"{ShortId.Format(ShortId.Kpi, missing)} is not one of the team's KPIs any more; please choose another.");
+                errors.Add(F(Fields.Kpi), ProblemCode.KpiNoLonger, ("id", ShortId.Format(ShortId.Kpi, missing)));
             if (kpi is not null) CheckAgainst(kpi, kr, baseline, target, errors, F);
             if (errors.ByField.Count == before)
                 valid.Add(new ValidKeyResult(kr.Name!.Trim(), baseline!.Value, target!.Value, kpi?.Unit ?? kr.Unit?.Trim() ?? "", kr.OwnerId!, kr.CountsLeads, kpi?.Number));
@@ -91,27 +91,28 @@ public sealed record OkrDraft(string? Title, string? Period, IReadOnlyList<KeyRe
 
     private void ValidatePeriod(ValidationErrors errors)
     {
-        if (Start is null) errors.Add(Fields.Start, "Please choose the period's first day.");
-        if (End is null) errors.Add(Fields.End, "Please choose the period's last day.");
+        if (Start is null) errors.Add(Fields.Start, ProblemCode.PeriodStartMissing);
+        if (End is null) errors.Add(Fields.End, ProblemCode.PeriodEndMissing);
         if (Start is not { } start || End is not { } end) return;
         var days = end.DayNumber - start.DayNumber + 1;
-        if (end < start) errors.Add(Fields.End, "The period ends before it starts: choose a last day after the first.");
-        else if (days < OkrPeriod.MinDays) errors.Add(Fields.End, $"A period is at least a week long ({days} days chosen): its key results get a target per week.");
-        else if (days > OkrPeriod.MaxDays) errors.Add(Fields.End, "A period is at most a year long; set the next one when this one ends.");
+        if (end < start) errors.Add(Fields.End, ProblemCode.PeriodEndsBeforeStart);
+        else if (days < OkrPeriod.MinDays) errors.Add(Fields.End, ProblemCode.PeriodTooShort, ("days", days));
+        else if (days > OkrPeriod.MaxDays) errors.Add(Fields.End, ProblemCode.PeriodTooLong);
     }
 
     /// <summary>A key result linked to a KPI counts in the KPI's unit and moves the way the KPI says is better.</summary>
     private static void CheckAgainst(Kpi kpi, KeyResultFields kr, decimal? baseline, decimal? target, ValidationErrors errors, Func<string, string> field)
     {
         if (!string.IsNullOrWhiteSpace(kr.Unit) && !string.Equals(kr.Unit.Trim(), kpi.Unit, StringComparison.OrdinalIgnoreCase))
-            errors.Add(field(Fields.Unit), kpi.Unit.Length == 0
-                ? $"{kpi.ShortId} {kpi.Name} has no unit: leave this empty (it comes from the KPI), or choose no KPI."
-                : $"{kpi.ShortId} {kpi.Name} counts in “{kpi.Unit}”: leave this empty (it comes from the KPI), or choose no KPI.");
+        {
+            if (kpi.Unit.Length == 0) errors.Add(field(Fields.Unit), ProblemCode.KpiHasNoUnit, ("id", kpi.ShortId), ("name", kpi.Name));
+            else errors.Add(field(Fields.Unit), ProblemCode.KpiUnitDiffers, ("id", kpi.ShortId), ("name", kpi.Name), ("unit", kpi.Unit));
+        }
         if (baseline is not { } from || target is not { } to || from == to) return;
         if (kpi.Direction == KpiDirection.LowerIsBetter && to > from)
-            errors.Add(field(Fields.Target), $"For {kpi.ShortId} {kpi.Name} lower is better, so the target should be below the baseline ({DecimalText.Format(from)}).");
+            errors.Add(field(Fields.Target), ProblemCode.TargetShouldBeBelow, ("id", kpi.ShortId), ("name", kpi.Name), ("baseline", from));
         if (kpi.Direction == KpiDirection.HigherIsBetter && to < from)
-            errors.Add(field(Fields.Target), $"For {kpi.ShortId} {kpi.Name} higher is better, so the target should be above the baseline ({DecimalText.Format(from)}).");
+            errors.Add(field(Fields.Target), ProblemCode.TargetShouldBeAbove, ("id", kpi.ShortId), ("name", kpi.Name), ("baseline", from));
     }
 
     private static decimal? Number(ValidationErrors errors, string field, string? text, ProblemCode missing)

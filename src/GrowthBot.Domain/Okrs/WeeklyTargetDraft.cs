@@ -24,13 +24,11 @@ public sealed record WeeklyTargetDraft(IReadOnlyList<(KeyResult KeyResult, strin
                 continue;
             }
             if (!DecimalText.TryParse(text, out var target))
-                errors.Add(Block(keyResult), $"“{ValidationErrors.Typed(text.Trim())}” is not a number. Use digits, e.g. 8 or 2,5, or leave it empty for the default.");
+                errors.Add(Block(keyResult), ProblemCode.WeeklyTargetNotANumber, ("typed", ValidationErrors.Typed(text.Trim())));
             else if (target < 0)
-                errors.Add(Block(keyResult), keyResult.LowerIsBetter
-                    ? $"Please enter how far {keyResult.ShortId} should go down this week, as 0 or more (e.g. 0,3)."
-                    : $"Please enter how much {keyResult.ShortId} should grow this week, as 0 or more.");
+                errors.Add(Block(keyResult), keyResult.LowerIsBetter ? ProblemCode.WeeklyTargetNegativeDown : ProblemCode.WeeklyTargetNegative, ("id", keyResult.ShortId));
             else if (target > 1_000_000_000m)
-                errors.Add(Block(keyResult), "That is more than a week can hold; please check the number.");
+                errors.Add(Block(keyResult), ProblemCode.WeeklyTargetTooLarge);
             else
                 targets[keyResult.Id] = target;
         }

@@ -104,23 +104,23 @@ public sealed record PipelineDraft(string? OpenOpportunities, string? AverageDea
         var errors = new ValidationErrors();
         values = default;
         if (!DecimalText.TryParse(OpenOpportunities, out var open) || open != Math.Floor(open))
-            errors.Add(Fields.OpenOpportunities, "Please type how many opportunities are open, as a whole number, e.g. 40.");
+            errors.Add(Fields.OpenOpportunities, ProblemCode.OpportunitiesNotWhole);
         else if (open < 0 || open > MaxOpportunities)
-            errors.Add(Fields.OpenOpportunities, "Open opportunities must be from 0 to 1,000,000.");
+            errors.Add(Fields.OpenOpportunities, ProblemCode.OpportunitiesOutOfRange, ("min", 0), ("max", MaxOpportunities));
         else values.Open = (int)open;
 
-        if (string.IsNullOrWhiteSpace(AverageDealSize)) errors.Add(Fields.AverageDealSize, "Please type the average deal size, e.g. 5 000.");
+        if (string.IsNullOrWhiteSpace(AverageDealSize)) errors.Add(Fields.AverageDealSize, ProblemCode.DealSizeMissing);
         else if (Amounts.Read(AverageDealSize, out var deal) is { } problem) errors.Add(Fields.AverageDealSize, problem);
         else values.Deal = deal;
 
         if (!DecimalText.TryParse(WinRate?.Trim().TrimEnd('%'), out var win))
-            errors.Add(Fields.WinRate, "Please type the win rate in percent, e.g. 25 or 12,5.");
-        else if (win < 0 || win > 100) errors.Add(Fields.WinRate, "The win rate is a percentage from 0 to 100.");
+            errors.Add(Fields.WinRate, ProblemCode.WinRateNotANumber);
+        else if (win < 0 || win > 100) errors.Add(Fields.WinRate, ProblemCode.WinRateOutOfRange, ("min", 0), ("max", 100));
         else values.Win = Math.Round(win, 2, MidpointRounding.AwayFromZero);
 
         if (!DecimalText.TryParse(SalesCycleDays, out var cycle) || cycle != Math.Floor(cycle))
-            errors.Add(Fields.SalesCycleDays, "Please type the sales cycle in whole days, e.g. 30.");
-        else if (cycle < 1 || cycle > MaxCycleDays) errors.Add(Fields.SalesCycleDays, $"The sales cycle must be from 1 to {MaxCycleDays} days.");
+            errors.Add(Fields.SalesCycleDays, ProblemCode.SalesCycleNotWhole);
+        else if (cycle < 1 || cycle > MaxCycleDays) errors.Add(Fields.SalesCycleDays, ProblemCode.SalesCycleOutOfRange, ("min", 1), ("max", MaxCycleDays));
         else values.Cycle = (int)cycle;
         return errors;
     }

@@ -15,7 +15,7 @@ namespace GrowthBot.Jobs;
 /// </summary>
 public sealed class PipelineCheckInPoster(
     PipelineStore pipeline, LeadRaters sales, UserGroupDirectory groups, DirectMessageTiming timing, ScheduledDelivery delivery,
-    TeamSettingsService teamSettings, TimeProvider time)
+    TeamSettingsService teamSettings, Readers readers, TimeProvider time)
 {
     /// <summary>Recorded per sales person and the week the ask became due (in the team's zone).</summary>
     public const string DeliveryKey = "pipeline-check-in";
@@ -38,8 +38,9 @@ public sealed class PipelineCheckInPoster(
         {
             var window = await timing.Message(teamId, person, dueAt, next, cancellationToken);
             if (!window.IsOpen) continue;
+            var words = await readers.Person(teamId, person, cancellationToken);
             await delivery.Post(teamId, DeliveryKey, week, PostTarget.Person(window),
-                () => ReminderMessages.PipelineCheckIn(latest, window, settings, Wording.English), cancellationToken);
+                () => ReminderMessages.PipelineCheckIn(latest, window, settings, words), cancellationToken);
         }
     }
 }

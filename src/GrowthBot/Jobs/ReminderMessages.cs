@@ -79,10 +79,11 @@ public static class ReminderMessages
     /// <summary>The weekly DM to a sales person: the pipeline's numbers as last checked in, and a button to check in this week's.</summary>
     public static Message PipelineCheckIn(PipelineCheckIn? latest, DirectMessageWindow reader, TeamSettings team, Wording words)
     {
-        var last = latest is null ? "" : $" Last time: {PipelineMessages.Numbers(latest, team.Currency, words)}.";
-        var text = $"{words.Greeting(reader.LocalTime)}! Could you check in the pipeline's numbers for this week? {NextReport(team, words)} shows its velocity and what moved it.{last}";
-        return new Message("Time to check in the pipeline's numbers",
-            [new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)) { Accessory = PipelineCheckInButton.For() }]);
+        var greeting = ("greeting", words.Greeting(reader.LocalTime));
+        var text = (team.ReportDay is { } day ? words.Text(PipelineText.Ask, greeting, ("day", words.DayName(day))) : words.Text(PipelineText.AskNoDay, greeting)) +
+                   (latest is null ? "" : words.Text(PipelineText.AskLast, ("numbers", PipelineMessages.Numbers(latest, team.Currency, words))));
+        return new Message(words.Text(PipelineText.AskFallback),
+            [new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)) { Accessory = PipelineCheckInButton.For(words) }]);
     }
 
     /// <summary>To the owner of a running experiment past its end date.</summary>
@@ -96,8 +97,4 @@ public static class ReminderMessages
         return new Message(words.Text(ReminderText.ExperimentDueFallback, ("id", e.ShortId), ("name", MrkdwnText.Escape(e.Name))),
             [new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)) { Accessory = ConcludeExperimentButton.For(e, words) }]);
     }
-
-    /// <summary>The report the pipeline ask points to (issue 14's ask is still English): "Monday's report".</summary>
-    private static string NextReport(TeamSettings team, Wording words) =>
-        team.ReportDay is { } day ? $"{words.DayName(day)}'s report" : "The next weekly report";
 }

@@ -19,8 +19,6 @@ public enum OkrText
     HistoryAll,
     TitleField,
     TitlePlaceholder,
-    PeriodField,
-    PeriodPlaceholder,
     KeyResultFirst,
     KeyResultOptional,
     KrNameField,

@@ -238,72 +238,108 @@ public sealed partial class Wording
         };
     }
 
-    // Issues 13 and 14 (money, periods, the weekly pace) still write English; they move to the resources when translated.
     /// <summary>
-    /// An amount in <paramref name="currency"/> with its symbol: "€800", "€41.67", "1,250 kr". Whole amounts show no cents;
-    /// others show two decimals. A negative amount (a corrected spend) keeps its sign in front: "-€50".
+    /// An amount in <paramref name="currency"/> with its symbol, in this language's number form: "€800", "€41.67", "1,250 kr" in
+    /// English, "800 €" and "41,67 €" in Finnish. Whole amounts show no cents; others show two decimals. The symbol goes first
+    /// only where both the language writes currency first (its culture's pattern) and the currency's symbol is a sign written
+    /// first ("$", not "kr"). A negative amount (a corrected spend) keeps its sign in front: "-€50", "−50 €".
     /// </summary>
     public string Money(decimal amount, Currency currency)
     {
         var rounded = Math.Round(amount, 2, MidpointRounding.AwayFromZero);
         var number = Math.Abs(rounded).ToString(rounded == Math.Round(rounded) ? "#,0" : "#,0.00", Culture);
         var sign = rounded < 0 ? Culture.NumberFormat.NegativeSign : "";
-        return currency.SymbolFirst ? $"{sign}{currency.Symbol}{number}" : $"{sign}{number} {currency.Symbol}";
+        var first = currency.SymbolFirst && Culture.NumberFormat.CurrencyPositivePattern is 0 or 2;
+        return Text(first ? MoneyText.AmountSymbolFirst : MoneyText.AmountSymbolAfter, ("sign", sign), ("symbol", currency.Symbol), ("amount", number));
     }
 
     /// <summary>A change in money with its direction: "+€5", "-€12.50".</summary>
     public string MoneyChange(decimal change, Currency currency) => change > 0 ? "+" + Money(change, currency) : Money(change, currency);
 
     /// <summary>
-    /// A count of what an experiment's results are (<paramref name="unit"/>, typed by the team in the singular, "lead"):
-    /// "1 lead", "12 leads", "3 results" when no unit was given.
+    /// A count of an experiment's results in the unit the team typed ("lead"): "12 leads" in English, "12 × liidi" in Finnish,
+    /// "3 results" / "3 tulosta" when no unit was given. The typed word is never inflected outside English (see
+    /// <see cref="ResultUnitWord"/>).
     /// </summary>
-    public string Results(int count, string unit) => $"{Number(count)} {(count == 1 ? ResultUnit(unit) : PluralOf(ResultUnit(unit)))}";
+    public string Results(int count, string unit) => string.IsNullOrWhiteSpace(unit)
+        ? Plural(MoneyText.ResultsNoUnit, count)
+        : Plural(MoneyText.Results, count, ("unit", new ResultUnitWord(unit.Trim())));
 
-    /// <summary>The unit's plural: "leads", "results".</summary>
-    public string ResultUnits(string unit) => PluralOf(ResultUnit(unit));
+    /// <summary>The label of the Conclude modal's results field: "Results (number of leads)", "Tulosten määrä (yksikkö: liidi)".</summary>
+    public string ResultsField(string unit) => string.IsNullOrWhiteSpace(unit)
+        ? Text(MoneyText.ResultsFieldNoUnit)
+        : Text(MoneyText.ResultsField, ("unit", new ResultUnitWord(unit.Trim())));
 
-    /// <summary>The unit one result is counted in: the team's word, or "result".</summary>
-    public string ResultUnit(string unit) => string.IsNullOrWhiteSpace(unit) ? "result" : unit.Trim();
+    /// <summary>What one result cost: "€41.67 per lead", "lead başına €41,67", or "per result" without a unit.</summary>
+    public string CostPerResult(decimal cost, string unit, Currency currency) => string.IsNullOrWhiteSpace(unit)
+        ? Text(MoneyText.PerResult, ("cost", Money(cost, currency)))
+        : Text(MoneyText.PerUnit, ("cost", Money(cost, currency)), ("unit", unit.Trim()));
+
+    /// <summary>"€500 spent", "kulut 500 €".</summary>
+    public string Spent(decimal spent, Currency currency) => Text(MoneyText.SpentOnly, ("spent", Money(spent, currency)));
 
     /// <summary>
     /// What an experiment cost and brought: "€500 of €800 spent · 12 leads · €41.67 per lead". Parts without numbers are
-    /// left out ("€500 spent", "no results counted yet").
+    /// left out ("€500 spent").
     /// </summary>
     public string Spend(Experiment e, Currency currency)
     {
-        var parts = new List<string> { e.Budget is { } budget ? $"{Money(e.Spent, currency)} of {Money(budget, currency)} spent" : $"{Money(e.Spent, currency)} spent" };
+        var parts = new List<string>
+        {
+            e.Budget is { } budget
+                ? Text(MoneyText.SpentOfBudget, ("spent", Money(e.Spent, currency)), ("budget", Money(budget, currency)))
+                : Spent(e.Spent, currency),
+        };
         if (e.Results is { } results) parts.Add(Results(results, e.ResultUnit));
-        if (e.CostPerResult is { } cost) parts.Add($"{Money(cost, currency)} per {ResultUnit(e.ResultUnit)}");
+        if (e.CostPerResult is { } cost) parts.Add(CostPerResult(cost, e.ResultUnit, currency));
         return string.Join(" · ", parts);
     }
 
-    /// <summary>The English plural of a word the team typed: lead → leads, company → companies, box → boxes; "leads" is taken as plural already.</summary>
-    private static string PluralOf(string word)
+    /// <summary>
+    /// The word a team typed for one result, as a text argument: <c>{unit}</c> gives it as typed; <c>{unit:plural}</c> gives
+    /// the English plural (lead → leads, company → companies, box → boxes; "leads" is taken as plural already). Only the
+    /// English texts ask for the plural: a Finnish, Swedish, Russian or Turkish word cannot be inflected by a rule, so those
+    /// languages count it without inflecting it ("12 × liidi", Turkish "12 lead").
+    /// </summary>
+    private sealed record ResultUnitWord(string Word) : IFormattable
     {
-        if (word.Length == 0) return word;
-        var lower = word.ToLowerInvariant();
-        if (lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal)) return word;
-        if (lower.EndsWith('s') || lower.EndsWith('x') || lower.EndsWith("ch", StringComparison.Ordinal) || lower.EndsWith("sh", StringComparison.Ordinal)) return word + "es";
-        if (lower.Length > 1 && lower.EndsWith('y') && !"aeiou".Contains(lower[^2])) return word[..^1] + "ies";
-        return word + "s";
+        public string ToString(string? format, IFormatProvider? formatProvider) => format == "plural" ? EnglishPlural(Word) : Word;
+
+        public override string ToString() => Word;
+
+        private static string EnglishPlural(string word)
+        {
+            if (word.Length == 0) return word;
+            var lower = word.ToLowerInvariant();
+            if (lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal)) return word;
+            if (lower.EndsWith('s') || lower.EndsWith('x') || lower.EndsWith("ch", StringComparison.Ordinal) || lower.EndsWith("sh", StringComparison.Ordinal)) return word + "es";
+            if (lower.Length > 1 && lower.EndsWith('y') && !"aeiou".Contains(lower[^2])) return word[..^1] + "ies";
+            return word + "s";
+        }
     }
 
-    /// <summary>A period's name from its dates: "Q4 2026", "November 2026", or its first and last day ("Thu 1 Oct – Sun 15 Nov 2026").</summary>
+    /// <summary>
+    /// A period's name from its dates, as this language writes it: "Q4 2026" ("Q4/2026", "4 квартал 2026 г.", "2026 4. çeyrek"),
+    /// "November 2026" ("Marraskuu 2026"), or its first and last day ("Thu 1 Oct – Sun 15 Nov 2026").
+    /// </summary>
     public string PeriodName(OkrPeriod period) => period.Kind switch
     {
-        PeriodKind.Quarter => $"Q{(period.Start.Month + 2) / 3} {period.Start.Year}",
-        PeriodKind.Month => period.Start.ToString("MMMM yyyy", Culture),
-        _ => $"{Date(period.Start, period.End)} – {period.End.ToString("ddd d MMM yyyy", Culture)}",
+        PeriodKind.Quarter => Text(PeriodText.QuarterName, ("quarter", ((period.Start.Month + 2) / 3).ToString(CultureInfo.InvariantCulture)),
+            ("year", period.Start.Year.ToString(CultureInfo.InvariantCulture))),
+        PeriodKind.Month => Capitalised(period.Start.ToString(Text(PeriodText.MonthNameFormat), Culture)),
+        _ => $"{Date(period.Start, period.End)} – {period.End.ToString(Text(CommonText.DateFormatWithYear), Culture)}",
     };
 
+    /// <summary>Whether <paramref name="name"/> is what some language would name <paramref name="period"/> from its dates (not typed by a person).</summary>
+    public static bool IsGeneratedName(string name, OkrPeriod period) => Language.All.Any(l => For(l).PeriodName(period) == name);
+
     /// <summary>"quarter", "month" or "period": what "quarter 26/100" calls the whole period.</summary>
-    public string PeriodKindName(PeriodKind kind) => kind switch
+    public string PeriodKindName(PeriodKind kind) => Text(kind switch
     {
-        PeriodKind.Quarter => "quarter",
-        PeriodKind.Month => "month",
-        _ => "period",
-    };
+        PeriodKind.Quarter => PeriodText.KindQuarter,
+        PeriodKind.Month => PeriodText.KindMonth,
+        _ => PeriodText.KindOther,
+    });
 
     /// <summary>
     /// A key result's week against its period: "This week 6/8 leads · quarter 26/100, on pace" (or "behind by 4", "target
@@ -313,27 +349,29 @@ public sealed partial class Wording
     public string Pace(KeyResultPace pace, DateOnly today, DateOnly? week = null)
     {
         var kr = pace.KeyResult;
-        var whole = PeriodKindName(pace.Period.Kind);
+        var kind = pace.Period.Kind;
         switch (pace.Status)
         {
             case PaceStatus.NotStarted:
-                return $"The {whole} starts {Date(pace.Period.Start, today)}";
+                return Text(kind switch { PeriodKind.Quarter => PeriodText.NotStartedQuarter, PeriodKind.Month => PeriodText.NotStartedMonth, _ => PeriodText.NotStartedOther },
+                    ("date", Date(pace.Period.Start, today)));
             case PaceStatus.Ended:
-                var result = pace.Reached ? "target reached" : $"{Number(Math.Abs(kr.Target - kr.Current))} short";
-                return $"{char.ToUpperInvariant(whole[0])}{whole[1..]} ended: {Progress(kr.Current, kr.Target, kr.Unit)}, {result}";
+                var result = pace.Reached ? Text(PeriodText.TargetReached) : Text(PeriodText.Short, ("short", Number(Math.Abs(kr.Target - kr.Current))));
+                return Text(kind switch { PeriodKind.Quarter => PeriodText.EndedQuarter, PeriodKind.Month => PeriodText.EndedMonth, _ => PeriodText.EndedOther },
+                    ("progress", Progress(kr.Current, kr.Target, kr.Unit)), ("result", result));
         }
         var shown = (week is { } monday ? pace.Week(monday) : null) ?? pace.ThisWeek!;
-        var label = shown.WeekStart == pace.ThisWeek!.WeekStart ? "This week"
-            : shown.WeekStart == pace.ThisWeek.WeekStart.AddDays(-7) ? "Last week"
-            : $"Week of {Date(shown.WeekStart, today)}";
+        var label = shown.WeekStart == pace.ThisWeek!.WeekStart ? Text(PeriodText.ThisWeek)
+            : shown.WeekStart == pace.ThisWeek.WeekStart.AddDays(-7) ? Text(PeriodText.LastWeek)
+            : Text(PeriodText.WeekOf, ("date", Date(shown.WeekStart, today)));
         var status = pace.Status switch
         {
-            PaceStatus.Reached => "target reached",
-            PaceStatus.Behind => $"behind by {Number(pace.Behind)}",
-            _ => "on pace",
+            PaceStatus.Reached => Text(PeriodText.TargetReached),
+            PaceStatus.Behind => Text(PeriodText.Behind, ("behind", Number(pace.Behind))),
+            _ => Text(PeriodText.OnPace),
         };
-        var direction = pace.LowerIsBetter ? "down " : "";
-        return $"{label} {direction}{Progress(shown.Done ?? 0, shown.Target, kr.Unit)} · {whole} {Progress(kr.Current, kr.Target, "")}, {status}";
+        return Text(pace.LowerIsBetter ? PeriodText.PaceLineDown : PeriodText.PaceLine, ("week", label), ("progress", Progress(shown.Done ?? 0, shown.Target, kr.Unit)),
+            ("whole", PeriodKindName(kind)), ("total", Progress(kr.Current, kr.Target, "")), ("status", status));
     }
 
     /// <summary>The first letter in upper case as this language writes it ("maanantai" → "Maanantai", Turkish "i" → "İ").</summary>

@@ -1,3 +1,4 @@
+using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Kpis;
 using GrowthBot.Domain.Okrs;
 
@@ -97,8 +98,9 @@ public class PaceTests
     {
         var kr = Kr(0, 100, 0);
         var (errors, _) = new WeeklyTargetDraft([(kr, "eight")]).Validate();
-        Assert.Contains("is not a number", (string?)errors.ByField["week_KR1"].Arg("text"));
-        Assert.Contains("0 or more", (string?)new WeeklyTargetDraft([(kr, "-1")]).Validate().Errors.ByField["week_KR1"].Arg("text"));
+        Assert.Equal(new Problem(ProblemCode.WeeklyTargetNotANumber, [("typed", "eight")]).ToString(), errors.ByField["week_KR1"].ToString());
+        Assert.Equal(new Problem(ProblemCode.WeeklyTargetNegative, [("id", "KR1")]).ToString(),
+            new WeeklyTargetDraft([(kr, "-1")]).Validate().Errors.ByField["week_KR1"].ToString());
         Assert.Equal(2.5m, new WeeklyTargetDraft([(kr, "2,5")]).Validate().Targets[1]);
         Assert.Null(new WeeklyTargetDraft([(kr, " ")]).Validate().Targets[1]);
     }
@@ -107,7 +109,8 @@ public class PaceTests
     public void A_kpi_needs_a_name_that_no_other_kpi_of_the_team_has_in_any_case_or_spacing()
     {
         var lead = new Kpi { TeamId = "T", Number = 1, Name = "Lead", Definition = "x", OwnerId = "U1", CreatedBy = "U1" };
-        Assert.Contains("K1 is already called “Lead”", (string?)new KpiDraft("  LEAD ", "y", null, "U1", null, KpiDirection.HigherIsBetter).Validate([lead]).ByField["kpi_name"].Arg("text"));
+        var taken = new KpiDraft("  LEAD ", "y", null, "U1", null, KpiDirection.HigherIsBetter).Validate([lead]).ByField["kpi_name"];
+        Assert.Equal((ProblemCode.KpiNameTaken, "K1", "Lead"), (taken.Code, (string?)taken.Arg("id"), (string?)taken.Arg("name")));
         Assert.Equal(["kpi_definition", "kpi_direction", "kpi_name", "kpi_owner"], new KpiDraft("", "", null, null, null, null).Validate([]).ByField.Keys.Order());
         Assert.Equal("Sales qualified lead", new KpiDraft(" Sales   qualified lead ", "y", null, "U1", null, KpiDirection.HigherIsBetter).ToKpi("T", "U1", default).Name);
     }

@@ -1,9 +1,14 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using GrowthBot.Domain.Experiments;
+using GrowthBot.Domain.Feedback;
+using GrowthBot.Features.Common;
 using GrowthBot.Features.Experiments;
 using GrowthBot.Features.Settings;
 using GrowthBot.Features.Tasks;
+using GrowthBot.Resources;
 using GrowthBot.Tests.Fixtures;
+using GrowthBot.Tests.Jobs;
 using B = GrowthBot.Features.Experiments.ExperimentForm.Blocks;
 using C = GrowthBot.Features.Experiments.ConcludeExperimentModal.Blocks;
 
@@ -38,34 +43,24 @@ public partial class LanguageJourneyTests
     [GeneratedRegex(@"\p{IsCyrillic}")]
     private static partial Regex Cyrillic();
 
-    /// <summary>
-    /// The lines of issues 13, 14 and 15 that are not translated yet, taken out before looking for English: the objective's
-    /// period fields and period line, the weekly pace (":calendar: This week …"), the pointer to /kpi, the experiment's budget,
-    /// spend and results fields, and the App Home's pipeline and success/fail boards. Everything else must be in the team's language.
-    /// </summary>
-    private static string WithoutStillEnglish(string text) => string.Join("\n", text.Split('\n').Where(line => !StillEnglish().IsMatch(line)))
-        .Replace(" Define what a lead is with `/kpi new`, and key results can count it.", "");
-
-    [GeneratedRegex(@"^\s*(Period (starts|ends|name)|The current quarter unless|Its last day\. Weekly targets|Leave empty to name it|North Star · .* · week \d+ of \d+ · |:calendar: |Budget$|What you plan to spend|One result is a|What you count, in the singular|Spent in all|The total it cost|Results \(number of|How many it brought|:moneybag: Pipeline velocity|No pipeline numbers yet|Check in the pipeline|:trophy: |:mortar_board: |_No failed attempts|Failed attempts are learnings too|_Nothing (worked|concluded)|:moneybag: )")]
-    private static partial Regex StillEnglish();
-
     private static string Text(SlackReply reply) => reply.Raw.Length == 0 ? "" : Shown(JsonNode.Parse(reply.Raw));
 
-    /// <summary>What a person sees of a payload: its texts, not the values buttons and options send back.</summary>
+    /// <summary>What a person sees of a payload: its texts and a picture's alt text, not the values buttons and options send back.</summary>
     private static string Shown(JsonNode? node) => node switch
     {
-        JsonObject o => string.Join("\n", o.Select(p => p.Key == "text" && p.Value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String
+        JsonObject o => string.Join("\n", o.Select(p => p.Key is "text" or "alt_text" && p.Value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String
             ? v.GetValue<string>()
             : Shown(p.Value))),
         JsonArray a => string.Join("\n", a.Select(Shown)),
         _ => "",
     };
 
-    private static async Task SaveSettings(GrowthBotApp app, string language)
+    private static async Task SaveSettings(GrowthBotApp app, string language, params string[] sales)
     {
         await app.Command("/growth settings", user: GrowthBotApp.Lead);
-        var reply = await app.Submit(ViewSubmission.Of(app.Slack.Last("views.open"), GrowthBotApp.Lead)
-            .Conversation(SettingsModal.Blocks.Channel, GrowthBotApp.GrowthChannel).Select(SettingsModal.Blocks.Language, language));
+        var form = ViewSubmission.Of(app.Slack.Last("views.open"), GrowthBotApp.Lead)
+            .Conversation(SettingsModal.Blocks.Channel, GrowthBotApp.GrowthChannel).Select(SettingsModal.Blocks.Language, language);
+        var reply = await app.Submit(sales.Length > 0 ? form.PickUsers(SettingsModal.Blocks.Sales, sales) : form);
         Assert.True(reply.IsEmptyAck || reply.ResponseAction == "clear", reply.Raw);
         await app.Idle();
         // What follows is what the team reads once its language is set.
@@ -74,18 +69,20 @@ public partial class LanguageJourneyTests
 
     /// <summary>
     /// A team whose language is <paramref name="language"/> (and whose Slack clients all say en-US, as Slack's default does)
-    /// logs an idea, starts it, plans a task, sets an objective, checks in, concludes the experiment and opens the App Home:
-    /// every reply, modal, DM and view it meets is in its language, with no English left beyond commands, ids and names.
+    /// logs an idea, starts it, plans a task, sets an objective, checks in, concludes the experiment, opens the App Home,
+    /// previews and posts the weekly report, and its sales person rates the leads in the report's thread (and someone not
+    /// asked clicks too): every reply, modal, DM, view, report, thread reply, chart and ephemeral answer it meets is in its
+    /// language, with no English left beyond commands, ids and names.
     /// </summary>
     [Theory]
     [InlineData("fi")]
     [InlineData("sv")]
     [InlineData("ru")]
     [InlineData("tr")]
-    public async Task A_team_that_works_in_its_own_language_meets_no_English_from_idea_to_conclusion(string language)
+    public async Task A_team_that_works_in_its_own_language_meets_no_English_from_idea_to_the_weekly_report(string language)
     {
         await using var app = await GrowthBotApp.Start();
-        await SaveSettings(app, language);
+        await SaveSettings(app, language, Sales);
         var replies = new List<string>();
         async Task Command(string line, string user = GrowthBotApp.Alice) => replies.Add(Text(await app.Command(line, user: user)));
 
@@ -111,18 +108,75 @@ public partial class LanguageJourneyTests
         await Command("/okr update KR1");
         await Command("/experiment conclude E1");
         await app.Submit(ViewSubmission.Of(app.Slack.Last("views.open")).Text(C.Result, "42").Text(C.Learning, "Zeta 11")
-            .Radio(C.Outcome, "Worked").Radio(C.Decision, "Scale"));
+            .Radio(C.Outcome, "Worked").Radio(C.Decision, "Scale").Checked(C.BringsLeads, ViewValues.Ticked));
         await app.Idle();
         await Command("/experiment show E1");
         await Command("/experiment fly");
         await app.Event(new JsonObject { ["type"] = "app_home_opened", ["user"] = GrowthBotApp.Alice, ["channel"] = "D0HOME", ["tab"] = "home", ["event_ts"] = "1763460000.000300" });
         await app.Idle();
 
-        // The weekly report and its thread are not part of this journey (see the README's "Languages").
+        // The weekly report: previewed, posted with its thread (details, charts, the question to sales), rated by the sales
+        // person and clicked by someone not asked, replied to, and shown in the next report.
+        app.Time.Advance(TimeSpan.FromHours(1));
+        await Command("/growth report", GrowthBotApp.Lead);
+        var postedBefore = app.Slack.CallsTo("chat.postMessage").Count;
+        await Command("/growth report now", GrowthBotApp.Lead);
+        await Command("/growth report now", GrowthBotApp.Bob);
+        await Command("/growth report later", GrowthBotApp.Lead);
+        await app.Idle();
+        var report = app.Slack.CallsTo("chat.postMessage").Skip(postedBefore).First(c => c.Str("channel") == GrowthBotApp.GrowthChannel && c.Str("thread_ts") is null);
+        var thread = app.Slack.CallsTo("chat.postMessage").Where(c => c.Str("thread_ts") == report.Response!["ts"]!.GetValue<string>()).ToList();
+        var ask = thread.Single(c => c.Args.ToJsonString().Contains("lead_quality:E1:Good", StringComparison.Ordinal)).AsPosted();
+        var words = Wording.For(Language.Find(language)!);
+        Assert.Contains(thread, c => c.AllText.Contains("Zeta 11.", StringComparison.Ordinal)); // the details of E1
+        Assert.NotEmpty(app.Slack.CallsTo("files.completeUploadExternal"));
+        replies.Add(Text(await app.Click(ask, "lead_quality:E1:Good", user: Sales)));
+        // The sales person, whose Slack says en-US, is thanked in the team's language, naming the rating as the button does.
+        Assert.Contains($"*{words.Label(LeadQuality.Good)}*", (await app.Slack.WaitFor("response_url", c => c.AllText.Contains(words.Label(LeadQuality.Good), StringComparison.Ordinal))).AllText);
+        replies.Add(Text(await app.Click(ask, "lead_quality_reason:E1", user: Sales, selectedValue: "TooSmall")));
+        replies.Add(Text(await app.Click(ask, "lead_quality:E1:Poor", user: GrowthBotApp.Bob)));
+        await app.Event(new JsonObject
+        {
+            ["type"] = "message", ["user"] = Sales, ["text"] = "Zeta 12", ["channel"] = GrowthBotApp.GrowthChannel, ["ts"] = "1763470000.000100",
+            ["thread_ts"] = report.Response!["ts"]!.GetValue<string>(),
+        });
+        await app.Idle();
+        Assert.Contains(app.Slack.CallsTo("chat.update"), u => u.Str("ts") == ask["ts"]!.GetValue<string>());
+        app.Time.Advance(TimeSpan.FromDays(1));
+        await Command("/growth report now", GrowthBotApp.Lead);
+        await app.Idle();
+        // The next report shows what the sales person said.
+        Assert.Contains(app.Slack.CallsTo("chat.postMessage"), c => c.Str("thread_ts") is null && c.AllText.Contains("Zeta 12", StringComparison.Ordinal));
+
         var read = app.Slack.Calls.Select(c => Shown(c.Args)).Concat(replies).Where(t => t.Trim().Length > 0).ToList();
         Assert.Contains(read, t => t.Contains("ICE", StringComparison.Ordinal));
         Assert.NotEmpty(app.Slack.CallsTo("views.publish"));
-        var english = read.Select(t => (Text: t, Words: English(WithoutStillEnglish(t)))).Where(x => x.Words.Count > 0).ToList();
+        var english = read.Select(t => (Text: t, Words: English(t))).Where(x => x.Words.Count > 0).ToList();
+        Assert.True(english.Count == 0, string.Join("\n\n", english.Select(x => $"[{string.Join(", ", x.Words)}] {x.Text}")));
+    }
+
+    /// <summary>
+    /// With nobody set to rate leads, the thread asks the growth leads to choose someone, in the team's language, with the
+    /// button that opens the settings.
+    /// </summary>
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("tr")]
+    public async Task With_nobody_to_rate_leads_the_thread_asks_the_leads_in_the_teams_language(string language)
+    {
+        await using var app = await GrowthBotApp.Start();
+        await SaveSettings(app, language);
+        await Seed.Concluded(app, "Zeta 5", Outcome.Worked, "42", at: GrowthBotApp.DefaultNow.AddDays(-1), bringsLeads: true);
+
+        await app.Command("/growth report now", user: GrowthBotApp.Lead);
+        await app.Idle();
+
+        var ask = app.Slack.CallsTo("chat.postMessage").Single(c => c.Str("thread_ts") is not null && c.Args.ToJsonString().Contains("open_settings", StringComparison.Ordinal));
+        Assert.Contains($"<@{GrowthBotApp.Lead}>", ask.AllText);
+        Assert.Contains(Wording.For(Language.Find(language)!).Text(ReportText.ChooseRatersButton), ask.AllText);
+        // What the seeded experiment's people typed is English; the rest is the bot's.
+        var posts = app.Slack.CallsTo("chat.postMessage").Select(c => Shown(c.Args).Replace("CMOs of 100-person companies answer InMail.", "").Replace("CMOs answer InMail", "")).ToList();
+        var english = posts.Select(t => (Text: t, Words: English(t))).Where(x => x.Words.Count > 0).ToList();
         Assert.True(english.Count == 0, string.Join("\n\n", english.Select(x => $"[{string.Join(", ", x.Words)}] {x.Text}")));
     }
 
@@ -131,7 +185,8 @@ public partial class LanguageJourneyTests
     {
         await using var app = await GrowthBotApp.Start();
         app.Slack.SetLocale(GrowthBotApp.Alice, "ru-RU");
-        await SaveSettings(app, "en");
+        await SaveSettings(app, "en", GrowthBotApp.Alice);
+        await Seed.Concluded(app, "Zeta 5", Outcome.Worked, "42", at: GrowthBotApp.DefaultNow.AddDays(-1), bringsLeads: true);
 
         await app.Command("/experiment new");
         var form = app.Slack.Last("views.open").View!;
@@ -146,11 +201,23 @@ public partial class LanguageJourneyTests
         Assert.Contains("Experiments", Text(bobsList));
         Assert.DoesNotMatch(Cyrillic(), Text(bobsList));
 
-        await app.Command("/growth report now", user: GrowthBotApp.Lead);
+        var posted = await app.Command("/growth report now", user: GrowthBotApp.Lead);
+        Assert.Contains("Posted the report", Text(posted));
         await app.Idle();
         var posts = app.Slack.CallsTo("chat.postMessage").Where(c => c.Str("channel") == GrowthBotApp.GrowthChannel).ToList();
-        Assert.NotEmpty(posts);
+        Assert.Contains(posts, p => p.AllText.Contains("Here's what happened", StringComparison.Ordinal));
+        var ask = posts.Single(c => c.Args.ToJsonString().Contains("lead_quality:E1:Good", StringComparison.Ordinal));
+        Assert.Contains("could you quickly check the quality of the leads", ask.AllText);
         Assert.All(posts, p => Assert.DoesNotMatch(Cyrillic(), p.AllText));
+
+        // Alice rates the leads in the English thread: the answer only she sees is Russian, the thread's counts stay English.
+        await app.Click(ask.AsPosted(), "lead_quality:E1:Good", user: GrowthBotApp.Alice);
+        var noted = await app.Slack.WaitFor("response_url", c => c.AllText.Contains("Хорошие", StringComparison.Ordinal));
+        Assert.Contains("Спасибо!", noted.AllText);
+        await app.Idle();
+        var update = app.Slack.Last("chat.update");
+        Assert.Contains("Good 1", update.AllText);
+        Assert.DoesNotMatch(Cyrillic(), update.AllText);
     }
 
     [Fact]

@@ -75,13 +75,13 @@ public sealed class ConcludeExperimentModal(
                 multiline: true, optional: true, hint: words.Text(ExperimentText.NextStepHint)),
             Checkbox(Blocks.BringsLeads, words.Text(ExperimentText.LeadsField), words.Text(ExperimentText.BringsLeadsOption), experiment.BringsLeads,
                 hint: words.Text(ExperimentText.ConcludeLeadsHint)),
-            Text(Blocks.Spent, $"Spent in all ({currency.Symbol})", 30, experiment.Spent > 0 ? DecimalText.Format(experiment.Spent) : null, "250", optional: true,
+            Text(Blocks.Spent, words.Text(MoneyText.SpentField, ("symbol", currency.Symbol)), 30, experiment.Spent > 0 ? DecimalText.Format(experiment.Spent) : null, "250", optional: true,
                 hint: experiment.Budget is { } budget
-                    ? $"The total it cost, of a budget of {Wording.English.Money(budget, currency)}. Leave empty if it cost nothing."
-                    : "The total it cost. Leave empty if it cost nothing."),
-            Text(Blocks.Results, $"Results (number of {Wording.English.ResultUnits(experiment.ResultUnit)})", 12,
+                    ? words.Text(MoneyText.SpentHintWithBudget, ("budget", words.Money(budget, currency)))
+                    : words.Text(MoneyText.SpentHint)),
+            Text(Blocks.Results, words.ResultsField(experiment.ResultUnit), 12,
                 experiment.Results?.ToString(System.Globalization.CultureInfo.InvariantCulture), "12", optional: true,
-                hint: "How many it brought; the card and the report show the cost per result."),
+                hint: words.Text(MoneyText.ResultsHint)),
         };
         if (keyResult is not null)
         {

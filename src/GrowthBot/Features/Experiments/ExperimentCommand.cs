@@ -92,53 +92,58 @@ public sealed class ExperimentCommand(
 
     private async Task<SlashCommandResponse> Spend(SlashCommand command, CommandLine line, CancellationToken cancellationToken)
     {
-        var found = await RunningToRecord(command, line, ExperimentVerb.Spend, cancellationToken);
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
+        var found = await RunningToRecord(command, line, ExperimentVerb.Spend, words, cancellationToken);
         if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
         var typed = line.Arguments[line.FirstArgument.Length..].Trim();
-        if (typed.Length == 0) return SlashCommandResponse.Ephemeral($"How much has {experiment.ShortId} cost in all so far? For example `/experiment spend {experiment.ShortId} 250`, or `+50` to add to it.");
+        if (typed.Length == 0) return SlashCommandResponse.Ephemeral(words.Text(MoneyText.SpendUsage, ("id", experiment.ShortId)));
         var adding = typed.StartsWith('+');
         if (Amounts.Read(adding ? typed[1..] : typed, out var amount) is { } problem)
-            return SlashCommandResponse.Ephemeral($"{problem} For example `/experiment spend {experiment.ShortId} 250`.");
+            return SlashCommandResponse.Ephemeral(words.Text(MoneyText.SpendExample, ("problem", words.Say(problem)), ("id", experiment.ShortId)));
         var total = adding ? experiment.Spent + amount : amount;
-        if (total > Amounts.Max) return SlashCommandResponse.Ephemeral("That makes more than a billion in all; please check the amount.");
-        return await Record(command, experiment, total, experiment.Results, cancellationToken);
+        if (total > Amounts.Max) return SlashCommandResponse.Ephemeral(words.Text(MoneyText.SpendTotalTooLarge));
+        return await Record(command, experiment, total, experiment.Results, words, cancellationToken);
     }
 
     private async Task<SlashCommandResponse> Results(SlashCommand command, CommandLine line, CancellationToken cancellationToken)
     {
-        var found = await RunningToRecord(command, line, ExperimentVerb.Results, cancellationToken);
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
+        var found = await RunningToRecord(command, line, ExperimentVerb.Results, words, cancellationToken);
         if (found.Experiment is not { } experiment) return SlashCommandResponse.Ephemeral(found.Problem!);
         var typed = line.Arguments[line.FirstArgument.Length..].Trim();
-        if (typed.Length == 0 || ResultCount.Read(typed, out var results) is { } problem || results is null)
-            return SlashCommandResponse.Ephemeral($"How many results has {experiment.ShortId} brought so far? For example `/experiment results {experiment.ShortId} 12`.");
-        return await Record(command, experiment, experiment.Spent, results, cancellationToken);
+        if (typed.Length == 0) return SlashCommandResponse.Ephemeral(words.Text(MoneyText.ResultsUsage, ("id", experiment.ShortId)));
+        if (ResultCount.Read(typed, out var results) is { } problem)
+            return SlashCommandResponse.Ephemeral(words.Text(MoneyText.ResultsExample, ("problem", words.Say(problem)), ("id", experiment.ShortId)));
+        // Read gives no count only for empty text, which was answered above.
+        if (results is null) return SlashCommandResponse.Ephemeral(words.Text(MoneyText.ResultsUsage, ("id", experiment.ShortId)));
+        return await Record(command, experiment, experiment.Spent, results, words, cancellationToken);
     }
 
     /// <summary>The running experiment the command names, when the caller may record its numbers.</summary>
-    private async Task<ExperimentLookup> RunningToRecord(SlashCommand command, CommandLine line, ExperimentVerb verb, CancellationToken cancellationToken)
+    private async Task<ExperimentLookup> RunningToRecord(SlashCommand command, CommandLine line, ExperimentVerb verb, Wording words, CancellationToken cancellationToken)
     {
-        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
         var found = await access.Find(command.TeamId, line.FirstArgument, verb, words, cancellationToken);
         if (found.Experiment is not { } experiment) return found;
         if (experiment.Status != ExperimentStatus.Running)
             return new(null, experiment.Status == ExperimentStatus.Concluded
-                ? $"{experiment.ShortId} is concluded; its spend and results were recorded when it was concluded. `/experiment show {experiment.ShortId}` shows them."
-                : $"{experiment.ShortId} isn't running, so it has no spend to record. Set its budget with `/experiment edit {experiment.ShortId}`.");
+                ? words.Text(MoneyText.RecordConcluded, ("id", experiment.ShortId))
+                : words.Text(MoneyText.RecordNotRunning, ("id", experiment.ShortId)));
         if (await access.Refusal(command.UserId, experiment, verb, words, cancellationToken) is { } refusal) return new(null, refusal);
         return found;
     }
 
-    private async Task<SlashCommandResponse> Record(SlashCommand command, Experiment experiment, decimal spent, int? results, CancellationToken cancellationToken)
+    private async Task<SlashCommandResponse> Record(SlashCommand command, Experiment experiment, decimal spent, int? results, Wording words, CancellationToken cancellationToken)
     {
         if (!await experiments.RecordSpend(command.TeamId, experiment.Id, spent, results, command.UserId, clock.UtcNow, cancellationToken))
-            return SlashCommandResponse.Ephemeral($"{experiment.ShortId} no longer exists.");
-        return Reply(ExperimentMessages.SpendRecorded(experiment with { Spent = spent, Results = results }, teamSettings.For(command.TeamId).Currency, Wording.English));
+            return SlashCommandResponse.Ephemeral(words.Text(MoneyText.RecordGone, ("id", experiment.ShortId)));
+        return Reply(ExperimentMessages.SpendRecorded(experiment with { Spent = spent, Results = results }, teamSettings.For(command.TeamId).Currency, words));
     }
 
     private async Task<SlashCommandResponse> Board(SlashCommand command, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
         var concluded = await experiments.List(command.TeamId, [ExperimentStatus.Concluded], cancellationToken);
-        return Reply(ExperimentMessages.Board(ExperimentBoard.Of(concluded, clock.UtcNow), teamSettings.For(command.TeamId).Currency, Wording.English));
+        return Reply(ExperimentMessages.Board(ExperimentBoard.Of(concluded, clock.UtcNow), teamSettings.For(command.TeamId).Currency, words));
     }
 
     private static SlashCommandResponse Reply(Message message) => SlashCommandResponse.Ephemeral(message.Text, message.Blocks);

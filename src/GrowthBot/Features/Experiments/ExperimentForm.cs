@@ -76,10 +76,9 @@ public static class ExperimentForm
         blocks.AddRange(
         [
             Text(Blocks.Metric, words.Text(ExperimentText.MetricField), ExperimentDraft.MetricMax, initial.Metric, words.Text(ExperimentText.MetricPlaceholder), optional: true),
-            Text(Blocks.Budget, "Budget", 30, initial.BudgetText, "800", optional: true,
-                hint: "What you plan to spend on it, in the team's currency (/growth settings). Leave empty for none."),
-            Text(Blocks.ResultUnit, "One result is a…", ExperimentDraft.ResultUnitMax, initial.ResultUnit, "lead", optional: true,
-                hint: "What you count, in the singular: lead, sign-up, demo. Cost per result is spend ÷ results."),
+            Text(Blocks.Budget, words.Text(MoneyText.BudgetField), 30, initial.BudgetText, "800", optional: true, hint: words.Text(MoneyText.BudgetHint)),
+            Text(Blocks.ResultUnit, words.Text(MoneyText.ResultUnitField), ExperimentDraft.ResultUnitMax, initial.ResultUnit, words.Text(MoneyText.ResultUnitPlaceholder),
+                optional: true, hint: words.Text(MoneyText.ResultUnitHint)),
             Input(Blocks.Impact, words.Text(ExperimentText.ImpactField), IceInput(initial.Impact), hint: words.Text(ExperimentText.ImpactHint)),
             Input(Blocks.Confidence, words.Text(ExperimentText.ConfidenceField), IceInput(initial.Confidence), hint: words.Text(ExperimentText.ConfidenceHint)),
             Input(Blocks.Ease, words.Text(ExperimentText.EaseField), IceInput(initial.Ease), hint: words.Text(ExperimentText.EaseHint)),

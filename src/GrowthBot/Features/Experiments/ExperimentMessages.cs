@@ -128,8 +128,8 @@ public static class ExperimentMessages
             new SectionBlock { Fields = fields },
         };
         if (details.KeyResult is { } kr) blocks.Add(new SectionBlock(Truncate(words.Field(words.Text(ExperimentText.FieldKeyResult), KeyResultLine(kr, words)), BlockKitLimits.SectionText)));
-        if (e.HasMoney) blocks.Add(new SectionBlock($"*Budget and results*\n{Escape(words.Spend(e, currency))}"));
-        else if (e.IsOpen) blocks.Add(new ContextBlock($"No budget or spend yet: set a budget with `/experiment edit {e.ShortId}`, record spend with `/experiment spend {e.ShortId} 250`."));
+        if (e.HasMoney) blocks.Add(new SectionBlock(Truncate(words.Text(MoneyText.CardMoney, ("money", Escape(words.Spend(e, currency)))), BlockKitLimits.SectionText)));
+        else if (e.IsOpen) blocks.Add(new ContextBlock(words.Text(MoneyText.CardNoMoney, ("id", e.ShortId))));
         if (e.Outcome is { } outcome)
         {
             var conclusion = words.LabelledLine(words.Text(ExperimentText.FieldOutcome), words.Label(outcome)) +
@@ -245,8 +245,8 @@ public static class ExperimentMessages
     /// <summary>What <c>/experiment spend</c> recorded, with the experiment's money line as it now reads.</summary>
     public static Message SpendRecorded(Experiment e, Currency currency, Wording words)
     {
-        var text = $":moneybag: Recorded for *{e.ShortId} · {Escape(e.Name)}*: {Escape(words.Spend(e, currency))}.";
-        var over = e.Budget is { } budget && e.Spent > budget ? $" That is {words.Money(e.Spent - budget, currency)} over its budget." : "";
+        var text = words.Text(MoneyText.SpendRecorded, ("id", e.ShortId), ("name", Escape(e.Name)), ("money", Escape(words.Spend(e, currency))));
+        var over = e.Budget is { } budget && e.Spent > budget ? words.Text(MoneyText.OverBudget, ("over", words.Money(e.Spent - budget, currency))) : "";
         return new Message($"{e.ShortId}: {Escape(words.Spend(e, currency))}", [new SectionBlock(Truncate(text + over, BlockKitLimits.SectionText))]);
     }
 
@@ -262,33 +262,38 @@ public static class ExperimentMessages
         var blocks = new List<Block>();
         if (board.Count == 0)
         {
-            blocks.Add(new SectionBlock($"No experiment was concluded in the last {words.Count(ExperimentBoard.Days, Counted.Day)}. Conclude one with `/experiment conclude <id>`: whatever the outcome, it becomes a learning."));
+            blocks.Add(new SectionBlock(words.Text(MoneyText.BoardEmpty, BoardDays(words))));
             return blocks;
         }
-        AddBoardGroup(blocks, ":trophy: *Worked*", board.Worked, "Nothing has worked yet in these 90 days: keep testing.", currency, words, shown);
-        AddBoardGroup(blocks, ":mortar_board: *Did not work: what we learned*", board.DidNotWork, "No failed attempts: are the experiments bold enough?", currency, words, shown);
-        AddBoardGroup(blocks, ":grey_question: *Inconclusive*", board.Inconclusive, "None.", currency, words, shown);
+        AddBoardGroup(blocks, words.Text(MoneyText.BoardWorked), board.Worked, words.Text(MoneyText.BoardWorkedEmpty, BoardDays(words)), currency, words, shown);
+        AddBoardGroup(blocks, words.Text(MoneyText.BoardDidNotWork), board.DidNotWork, words.Text(MoneyText.BoardDidNotWorkEmpty), currency, words, shown);
+        AddBoardGroup(blocks, words.Text(MoneyText.BoardInconclusive), board.Inconclusive, words.Text(MoneyText.BoardInconclusiveEmpty), currency, words, shown);
         return blocks;
     }
 
     /// <summary><c>/experiment board</c>: the boards, only to the person who asked.</summary>
     public static Message Board(ExperimentBoard board, Currency currency, Wording words)
     {
-        var blocks = new List<Block> { new HeaderBlock($"Success and fail boards · last {ExperimentBoard.Days} days") };
+        var blocks = new List<Block> { new HeaderBlock(words.Text(MoneyText.BoardHeader, BoardDays(words))) };
         blocks.AddRange(BoardBlocks(board, currency, words));
-        blocks.Add(new ContextBlock("Every failed attempt is a learning we paid for once: read them before the next idea. `/experiment show <id>` for details."));
-        return new Message($"{words.Number(board.Worked.Count)} worked, {words.Number(board.DidNotWork.Count)} did not work, {words.Number(board.Inconclusive.Count)} inconclusive in the last {ExperimentBoard.Days} days", blocks);
+        blocks.Add(new ContextBlock(words.Text(MoneyText.BoardFooter)));
+        return new Message(words.Text(MoneyText.BoardFallback, ("worked", board.Worked.Count), ("didNotWork", board.DidNotWork.Count), ("inconclusive", board.Inconclusive.Count),
+            BoardDays(words)[0]), blocks);
     }
+
+    /// <summary>The boards' window as a text wants it: "90 days" (<c>{days}</c>) and the bare number (<c>{daysNumber}</c>).</summary>
+    public static (string Name, object? Value)[] BoardDays(Wording words) =>
+        [("days", words.Count(ExperimentBoard.Days, Counted.Day)), ("daysNumber", ExperimentBoard.Days)];
 
     private static void AddBoardGroup(List<Block> blocks, string title, IReadOnlyList<Experiment> group, string empty, Currency currency, Wording words, int shown)
     {
         var lines = group.Take(shown).Select(e =>
         {
-            var learning = e.Learning is { Length: > 0 } l ? Escape(Truncate(l.ReplaceLineEndings(" "), 160)) : "_no learning written_";
-            var cost = e.CostPerResult is { } c ? $" · {words.Money(c, currency)} per {Escape(words.ResultUnit(e.ResultUnit))}" : e.Spent > 0 ? $" · {words.Money(e.Spent, currency)} spent" : "";
+            var learning = e.Learning is { Length: > 0 } l ? Escape(Truncate(l.ReplaceLineEndings(" "), 160)) : words.Text(MoneyText.BoardNoLearning);
+            var cost = e.CostPerResult is { } c ? $" · {Escape(words.CostPerResult(c, e.ResultUnit, currency))}" : e.Spent > 0 ? $" · {words.Spent(e.Spent, currency)}" : "";
             return $"• `{e.ShortId}` *{Escape(Truncate(e.Name, TitleMax))}*: {learning}{cost}";
         }).ToList();
-        if (group.Count > shown) lines.Add($"_…and {words.More(group.Count - shown, Counted.ConcludedExperiment)}_");
+        if (group.Count > shown) lines.Add(words.AndMore(group.Count - shown, Counted.ConcludedExperiment));
         var text = $"{title} ({words.Number(group.Count)})\n" + (lines.Count == 0 ? $"_{empty}_" : string.Join("\n", lines));
         blocks.Add(new SectionBlock(Truncate(text, BlockKitLimits.SectionText)));
     }

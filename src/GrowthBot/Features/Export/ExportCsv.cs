@@ -91,25 +91,27 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
                         c.Confidence.ToString(), Text(c.Note), c.CreatedBy, Time(c.CreatedAt));
                 })),
             // The current objective's weeks so far: each key result's target (set by hand or the default) and what was done.
-            File("weekly_targets.csv", "Weekly targets",
-                ["key_result", "key_result_name", "period", "period_start", "period_end", "week_start", "week", "target", "set_by", "default_target", "done", "unit"],
+            File(words, FileWeeklyTargets, TitleWeeklyTargets, NameWeeklyTargets,
+                [ColumnKeyResult, ColumnKeyResultName, ColumnPeriod, ColumnPeriodStart, ColumnPeriodEnd, ColumnWeekStart, ColumnWeek, ColumnTarget, ColumnSetBy,
+                 ColumnDefaultTarget, ColumnDone, ColumnUnit],
                 (pace?.KeyResults ?? []).SelectMany(k => k.Weeks.Select(w => Row(k.KeyResult.ShortId, Text(k.KeyResult.Name), Text(pace!.Objective.Period),
                     Day(k.Period.Start), Day(k.Period.End), Day(w.WeekStart), Int(w.Number), Num(w.Target), w.SetBy, Num(w.DefaultTarget),
                     w.Done is { } done ? Num(done) : null, Text(k.KeyResult.Unit))))),
-            File("kpis.csv", "KPI definitions",
-                ["id", "name", "definition", "measurement", "owner", "unit", "direction", "created_by", "created_at_utc", "updated_by", "updated_at_utc"],
+            File(words, FileKpis, TitleKpis, NameKpis,
+                [ColumnId, ColumnName, ColumnDefinition, ColumnMeasurement, ColumnOwner, ColumnUnit, ColumnDirection, ColumnCreatedBy, ColumnCreatedAtUtc,
+                 ColumnUpdatedBy, ColumnUpdatedAtUtc],
                 allKpis.Select(k => Row(k.ShortId, Text(k.Name), Text(k.Definition), Text(k.Measurement), k.OwnerId, Text(k.Unit), k.Direction.ToString(),
                     k.CreatedBy, Time(k.CreatedAt), k.UpdatedBy, Time(k.UpdatedAt)))),
-            File("icp.csv", "Ideal customer profile",
-                ["decision_makers_titles", "buyers", "users", "company_size", "industries", "regions", "notes", "updated_by", "updated_at_utc"],
+            File(words, FileIcp, TitleIcp, NameIcp,
+                [ColumnDecisionMakersTitles, ColumnBuyers, ColumnUsers, ColumnCompanySize, ColumnIndustries, ColumnRegions, ColumnNotes, ColumnUpdatedBy, ColumnUpdatedAtUtc],
                 profile is null ? [] : [Row(Text(profile.Titles), Text(profile.Buyers), Text(profile.Users), Text(profile.CompanySize), Text(profile.Industries),
                     Text(profile.Regions), Text(profile.Notes), profile.UpdatedBy, Time(profile.UpdatedAt))]),
-            File("spend.csv", "Spend",
-                ["experiment", "experiment_name", "currency", "spent_in_all", "results", "recorded_by", "recorded_at_utc"],
+            File(words, FileSpend, TitleSpend, NameSpend,
+                [ColumnExperiment, ColumnExperimentName, ColumnCurrency, ColumnSpentInAll, ColumnResults, ColumnRecordedBy, ColumnRecordedAtUtc],
                 spend.Select(s => Row(ExperimentOf(s.ExperimentId), Text(names.GetValueOrDefault(s.ExperimentId)), currency, Money(s.Spent),
                     s.Results?.ToString(CultureInfo.InvariantCulture), s.RecordedBy, Time(s.RecordedAt)))),
-            File("pipeline.csv", "Pipeline",
-                ["open_opportunities", "average_deal_size", "currency", "win_rate_percent", "sales_cycle_days", "velocity_per_day", "checked_in_by", "checked_in_at_utc"],
+            File(words, FilePipeline, TitlePipeline, NamePipeline,
+                [ColumnOpenOpportunities, ColumnAverageDealSize, ColumnCurrency, ColumnWinRatePercent, ColumnSalesCycleDays, ColumnVelocityPerDay, ColumnCheckedInBy, ColumnCheckedInAtUtc],
                 checkInsOfPipeline.Select(p => Row(Int(p.OpenOpportunities), Money(p.AverageDealSize), currency, Num(p.WinRate), Int(p.SalesCycleDays), Money(p.Velocity),
                     p.CreatedBy, Time(p.CreatedAt)))),
         ];
@@ -119,15 +121,6 @@ public sealed class ExportCsv(ExperimentStore experiments, TaskStore tasks, Lear
     {
         var list = rows.ToList();
         return new CsvFile(words.Text(file), words.Text(title), words.Text(name), Write(header.Select(h => words.Text(h)).ToList(), list), list.Count);
-    }
-
-    /// <summary>A file of issues 13 and 14 (weekly targets, KPIs, the ICP, spend, the pipeline), still named and headed in English.</summary>
-    private static CsvFile File(string name, string title, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
-    {
-        var list = rows.ToList();
-        // In the summary a title reads inside a sentence: "weekly targets", but "KPI definitions".
-        var inSentence = title.Length > 1 && char.IsLower(title[1]) ? char.ToLowerInvariant(title[0]) + title[1..] : title;
-        return new CsvFile(name, title, inSentence, Write(header, list), list.Count);
     }
 
     private static IReadOnlyList<string?> Row(params string?[] fields) => fields;

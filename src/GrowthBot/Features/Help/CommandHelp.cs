@@ -26,8 +26,8 @@ public static partial class CommandHelp
         (TaskCommand.Name, TaskCommand.Usage),
         (LearningCommand.Name, LearningCommand.Usage),
         (OkrCommand.Name, OkrCommand.Usage),
-        (KpiCommand.Name, (_, _) => KpiCommand.Usage),
-        (IcpCommand.Name, (_, _) => IcpCommand.Usage),
+        (KpiCommand.Name, KpiCommand.Usage),
+        (IcpCommand.Name, IcpCommand.Usage),
         (GrowthCommand.Name, GrowthCommand.Usage),
     ];
 

@@ -13,9 +13,9 @@ namespace GrowthBot.Features.Home;
 /// The North Star's trend on the App Home. Every person's home shows the same picture, so it is drawn and uploaded
 /// once per team and kept while its numbers (and the team's today, which moves the plan's "by now") stay the same; a
 /// chart Slack did not take is tried again only after <see cref="RetryAfter"/>, so a team without <c>files:write</c>
-/// does not upload on every refresh. Homes are published while it is drawn for the first time, one team at a time.
+/// does not upload on every refresh. One picture for everyone means one language on it: the team's. Homes are published while it is drawn for the first time, one team at a time.
 /// </summary>
-public sealed class HomeChart(OkrStore okrs, TeamCharts charts, TeamClock clock)
+public sealed class HomeChart(OkrStore okrs, TeamCharts charts, TeamClock clock, Readers readers)
 {
     public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(10);
 
@@ -28,7 +28,8 @@ public sealed class HomeChart(OkrStore okrs, TeamCharts charts, TeamClock clock)
         if (await okrs.Current(teamId, cancellationToken) is not { KeyResults: [var northStar, ..] } okr) return null;
         var checkIns = await okrs.CheckInsOf(teamId, northStar.Id, cancellationToken);
         if (checkIns.Count == 0) return null;
-        var numbers = string.Join("|", okr.Objective.Id, okr.Objective.Period, northStar.Id, northStar.Name, northStar.Unit,
+        var words = readers.Channel(teamId);
+        var numbers = string.Join("|", words.Language.Code, okr.Objective.Id, okr.Objective.Period, northStar.Id, northStar.Name, northStar.Unit,
             northStar.Baseline.ToString(CultureInfo.InvariantCulture), northStar.Target.ToString(CultureInfo.InvariantCulture),
             checkIns.Count, checkIns[^1].Id, clock.Today(teamId).DayNumber);
 
@@ -38,7 +39,7 @@ public sealed class HomeChart(OkrStore okrs, TeamCharts charts, TeamClock clock)
         {
             if (_shown.TryGetValue(teamId, out var known) && known.Numbers == numbers && (known.Image is not null || clock.UtcNow - known.At < RetryAfter))
                 return known.Image;
-            var chart = await charts.Trend(teamId, okr.Objective, northStar, Wording.English, cancellationToken);
+            var chart = await charts.Trend(teamId, okr.Objective, northStar, words, cancellationToken);
             var image = chart.Result.HasImage ? (await charts.Upload([chart], cancellationToken))[0].Image : null;
             _shown[teamId] = new Entry(numbers, image, clock.UtcNow);
             return image;

@@ -147,7 +147,7 @@ public sealed class HomeTab(
             var text = $"*{kr.ShortId}* {Title(kr.Name)}\n`{Progress.Bar(line.Percent)}` {words.Percent(line.Percent)} · {MrkdwnText.Escape(Fraction(line, words))} · {Confidence(kr.Confidence, words)} · {MrkdwnText.User(kr.OwnerId)}";
             if (home.Pace?.For(kr.Id) is { } pace) text += $"\n:calendar: {MrkdwnText.Escape(words.Pace(pace, home.Today))}";
             // The KPI's definition rides in the same section: the home keeps to its 100 blocks however many key results there are.
-            if (OkrMessages.KpiOf(kr, home.Kpis) is { } kpi) text += $"\n{KpiMessages.DefinitionLine(kpi)}";
+            if (OkrMessages.KpiOf(kr, home.Kpis) is { } kpi) text += $"\n{KpiMessages.DefinitionLine(kpi, words)}";
             blocks.Add(new SectionBlock(MrkdwnText.Truncate(text, BlockKitLimits.SectionText)));
             blocks.Add(OkrMessages.Buttons(kr, words, withCheckIn: kr.OwnerId == home.ViewerId));
         }
@@ -232,13 +232,13 @@ public sealed class HomeTab(
     private static void Pipeline(HomeSummary home, List<Block> blocks, TeamSettings settings, Wording words)
     {
         blocks.Add(new DividerBlock());
-        blocks.Add(new HeaderBlock(":moneybag: Pipeline velocity"));
-        blocks.Add(new SectionBlock(home.Pipeline is { } move
+        blocks.Add(new HeaderBlock(words.Text(PipelineText.HomeHeader)));
+        blocks.Add(new SectionBlock(MrkdwnText.Truncate(home.Pipeline is { } move
             ? PipelineMessages.Line(move, settings.Currency, settings.Zone, words)
-            : "No pipeline numbers yet. Sales check in open opportunities, average deal size, win rate and sales-cycle length (`/growth pipeline`); velocity = opportunities × deal size × win rate ÷ cycle days.")
+            : words.Text(PipelineText.HomeEmpty), BlockKitLimits.SectionText))
         {
             BlockId = "pipeline",
-            Accessory = PipelineCheckInButton.For() with { Style = null },
+            Accessory = PipelineCheckInButton.For(words) with { Style = null },
         });
     }
 
@@ -246,9 +246,9 @@ public sealed class HomeTab(
     private static void Boards(HomeSummary home, List<Block> blocks, Currency currency, Wording words)
     {
         blocks.Add(new DividerBlock());
-        blocks.Add(new HeaderBlock($":trophy: Success and fail boards ({words.Number(home.Board.Count)} in {words.Number(ExperimentBoard.Days)} days)"));
+        blocks.Add(new HeaderBlock(words.Text(MoneyText.HomeBoardsHeader, [("count", home.Board.Count), .. ExperimentMessages.BoardDays(words)])));
         blocks.AddRange(ExperimentMessages.BoardBlocks(home.Board, currency, words, BoardShown));
-        if (home.Board.Count > 0) blocks.Add(new ContextBlock("Failed attempts are learnings too. `/experiment board` shows the boards in full."));
+        if (home.Board.Count > 0) blocks.Add(new ContextBlock(words.Text(MoneyText.HomeBoardsFooter)));
     }
 
     private static void Scoreboard(HomeSummary home, List<Block> blocks, Wording words)

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Routing;
@@ -10,7 +11,8 @@ public sealed class EditIcpButton(IcpModal modal) : IBlockActionHandler
     public const string ActionId = "icp_edit";
 
     /// <summary>"Write the ICP" while there is none, "Edit the ICP" after.</summary>
-    public static Button For(bool first) => new(first ? "Write the ICP" : "Edit the ICP", ActionId) { Style = first ? ButtonStyle.Primary : null };
+    public static Button For(bool first, Wording words) =>
+        new(words.Text(first ? IcpText.WriteButton : IcpText.EditButton), ActionId) { Style = first ? ButtonStyle.Primary : null };
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>
         ActionResponse.EphemeralOrNone(await modal.Open(request.TeamId, request.UserId, request.TriggerId, ModalOrigin.Of(request), cancellationToken));

@@ -21,45 +21,51 @@ public sealed class IcpModal(
     GrowthLeads leads,
     TeamClock clock,
     ModalOpener opener,
-    SlackBackgroundWork background) : IViewSubmissionHandler
+    SlackBackgroundWork background,
+    Readers readers) : IViewSubmissionHandler
 {
     public const string CallbackId = "icp_save";
 
     /// <summary>Opens the modal for a growth lead; otherwise, or when Slack refused, what to tell the user.</summary>
     public async Task<string?> Open(string teamId, string userId, string? triggerId, ModalOrigin origin, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(teamId, userId, cancellationToken);
         if (!await leads.IsLead(userId, cancellationToken))
-            return $":lock: The ideal customer profile is written by {leads.WhoCan(Wording.English)}. `/icp` shows it; add what you learn with `/learning new` (kind ICP).";
-        return await opener.Open(triggerId, Build(await profiles.Get(teamId, cancellationToken), origin), Wording.English, cancellationToken);
+            return words.Text(IcpText.Locked, ("whoCan", leads.WhoCan(words)));
+        return await opener.Open(triggerId, Build(await profiles.Get(teamId, cancellationToken), origin, words), words, cancellationToken);
     }
 
-    public static ModalView Build(IdealCustomerProfile? profile, ModalOrigin origin)
+    public static ModalView Build(IdealCustomerProfile? profile, ModalOrigin origin, Wording words)
     {
         var values = profile?.Fields.ToDictionary(f => f.Field, f => f.Value) ?? [];
         var blocks = new List<Block>
         {
-            new ContextBlock("Everything you know about your best customers, in one place. Leave a field empty if you don't know yet: a best guess beats a blank page."),
+            new ContextBlock(words.Text(IcpText.Intro)),
         };
         foreach (var field in Enum.GetValues<IcpField>())
         {
-            var (placeholder, hint) = Example(field);
-            blocks.Add(Text(IcpDraft.Block(field), IcpMessages.Label(field), IcpDraft.MaxLength(field), values.GetValueOrDefault(field), placeholder,
+            var (placeholder, hint) = Example(field, words);
+            blocks.Add(Text(IcpDraft.Block(field), IcpMessages.Label(field, words), IcpDraft.MaxLength(field), values.GetValueOrDefault(field), placeholder,
                 multiline: true, optional: true, hint: hint));
         }
-        return Modal("Ideal customer profile", CallbackId, "Save", blocks, origin, Wording.English);
+        return Modal(words.Text(IcpText.ModalTitle), CallbackId, words.Text(CommonText.Save), blocks, origin, words);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(submission.TeamId, submission.UserId, cancellationToken);
         if (!await leads.IsLead(submission.UserId, cancellationToken))
-            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [IcpDraft.Block(IcpField.Titles)] = InlineError($"Only {leads.WhoCan(Wording.English)} can change the ideal customer profile.") });
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string>
+            {
+                [IcpDraft.Block(IcpField.Titles)] = InlineError(words.Text(IcpText.OnlyLeadsInline, ("whoCan", leads.WhoCan(words)))),
+            });
 
         var values = new ViewValues(submission.View.State);
         string? Field(IcpField field) => values.Text(IcpDraft.Block(field));
         var draft = new IcpDraft(Field(IcpField.Titles), Field(IcpField.Buyers), Field(IcpField.Users), Field(IcpField.CompanySize),
             Field(IcpField.Industries), Field(IcpField.Regions), Field(IcpField.Notes));
         var errors = draft.Validate();
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(Wording.English.Errors(errors));
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(words.Errors(errors));
 
         var profile = draft.ToProfile(submission.TeamId, submission.UserId, clock.UtcNow);
         await profiles.Save(profile, cancellationToken);
@@ -67,19 +73,19 @@ public sealed class IcpModal(
         background.Run("confirm the ICP", async (services, ct) =>
         {
             var (latest, total) = await learnings.OfKind(profile.TeamId, LearningKind.Icp, IcpMessages.LearningsShown, ct);
-            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, IcpMessages.Saved(profile, latest, total, Wording.English), Wording.English, ct);
+            await services.GetRequiredService<UserNotifier>().Tell(submission.UserId, origin, IcpMessages.Saved(profile, latest, total, words), words, ct);
         });
         return ViewSubmissionResponse.Close;
     }
 
-    private static (string Placeholder, string? Hint) Example(IcpField field) => field switch
+    private static (string Placeholder, string? Hint) Example(IcpField field, Wording words) => field switch
     {
-        IcpField.Titles => ("CMO, Head of Growth, VP Marketing", "Who decides to buy."),
-        IcpField.Buyers => ("The CMO signs; procurement joins above 20k EUR", "Who signs and pays, and how they buy."),
-        IcpField.Users => ("Marketing managers and their teams", "Who uses it every day."),
-        IcpField.CompanySize => ("50–500 employees", null),
-        IcpField.Industries => ("B2B SaaS, IT services", null),
-        IcpField.Regions => ("Nordics, DACH", null),
-        _ => ("Pains, buying triggers, where they hang out, who is not a fit", null),
+        IcpField.Titles => (words.Text(IcpText.TitlesPlaceholder), words.Text(IcpText.TitlesHint)),
+        IcpField.Buyers => (words.Text(IcpText.BuyersPlaceholder), words.Text(IcpText.BuyersHint)),
+        IcpField.Users => (words.Text(IcpText.UsersPlaceholder), words.Text(IcpText.UsersHint)),
+        IcpField.CompanySize => (words.Text(IcpText.CompanySizePlaceholder), null),
+        IcpField.Industries => (words.Text(IcpText.IndustriesPlaceholder), null),
+        IcpField.Regions => (words.Text(IcpText.RegionsPlaceholder), null),
+        _ => (words.Text(IcpText.NotesPlaceholder), null),
     };
 }

@@ -15,54 +15,55 @@ public static class KpiMessages
 
     private const int DefinitionShown = 300;
 
-    public const string None = "No KPI definitions yet. A growth lead adds them with `/kpi new`: one meaning per number, so marketing and sales count a lead the same way.";
-
     /// <summary>
     /// The team's KPI definitions, each with what counts, how it is measured, its owner and unit, which way is better and
     /// which current key results count it. Growth leads get an Edit button on each and a New KPI button.
     /// </summary>
     public static Message List(IReadOnlyList<Kpi> kpis, IReadOnlyList<KeyResult> keyResults, bool forLead, Wording words)
     {
-        var blocks = new List<Block> { new HeaderBlock(":straight_ruler: KPI definitions") };
+        var blocks = new List<Block> { new HeaderBlock(words.Text(KpiText.ListHeader)) };
         if (kpis.Count == 0)
         {
-            blocks.Add(new SectionBlock(None));
-            if (forLead) blocks.Add(new ActionsBlock([NewKpiButton.For()]) { BlockId = "kpi_actions" });
-            return new Message("No KPI definitions yet", blocks);
+            blocks.Add(new SectionBlock(words.Text(KpiText.None)));
+            if (forLead) blocks.Add(new ActionsBlock([NewKpiButton.For(words)]) { BlockId = "kpi_actions" });
+            return new Message(words.Text(KpiText.NoneFallback), blocks);
         }
-        blocks.Add(new ContextBlock("One meaning per number, shared by marketing and sales. Key results link a KPI in `/okr set` and count in its unit."));
+        blocks.Add(new ContextBlock(words.Text(KpiText.ListContext)));
         blocks.AddRange(kpis.Take(Shown).Select(kpi => Section(kpi, keyResults, forLead, words)));
-        if (kpis.Count > Shown) blocks.Add(new ContextBlock($"…and {words.More(kpis.Count - Shown, Counted.Kpi)}: `/kpi {kpis[Shown].ShortId}` shows one, `/growth export` has them all."));
-        if (forLead) blocks.Add(new ActionsBlock([NewKpiButton.For()]) { BlockId = "kpi_actions" });
-        return new Message(Truncate($"{words.Count(kpis.Count, Counted.Kpi)}: {string.Join(", ", kpis.Take(Shown).Select(k => $"{k.ShortId} {Escape(k.Name)}"))}", BlockKitLimits.SectionText), blocks);
+        if (kpis.Count > Shown)
+            blocks.Add(new ContextBlock(words.Text(KpiText.ListMore, ("more", words.More(kpis.Count - Shown, Counted.Kpi)), ("id", kpis[Shown].ShortId))));
+        if (forLead) blocks.Add(new ActionsBlock([NewKpiButton.For(words)]) { BlockId = "kpi_actions" });
+        var list = string.Join(", ", kpis.Take(Shown).Select(k => $"{k.ShortId} {Escape(k.Name)}"));
+        return new Message(Truncate(words.Text(KpiText.ListFallback, ("count", words.Count(kpis.Count, Counted.Kpi)), ("list", list)), BlockKitLimits.SectionText), blocks);
     }
 
     /// <summary>One KPI on its own (<c>/kpi K3</c>).</summary>
     public static Message One(Kpi kpi, IReadOnlyList<KeyResult> keyResults, bool forLead, Wording words)
     {
         var changed = kpi.UpdatedAt is { } at && kpi.UpdatedBy is { } by
-            ? $"Last changed by {User(by)} {Date(at)}"
-            : $"Added by {User(kpi.CreatedBy)} {Date(kpi.CreatedAt)}";
+            ? words.Text(KpiText.LastChanged, ("user", User(by)), ("when", words.Moment(at)))
+            : words.Text(KpiText.AddedBy, ("user", User(kpi.CreatedBy)), ("when", words.Moment(kpi.CreatedAt)));
         return new Message($"{kpi.ShortId} {Escape(kpi.Name)}: {Escape(Truncate(Flat(kpi.Definition), 200))}",
-            [Section(kpi, keyResults, forLead, words), new ContextBlock($"{changed} · `/kpi` lists them all")]);
+            [Section(kpi, keyResults, forLead, words), new ContextBlock(words.Text(KpiText.OneFooter, ("changed", changed)))]);
     }
 
     /// <summary>A KPI with the current key results that count it, and Edit for a growth lead.</summary>
     private static SectionBlock Section(Kpi kpi, IReadOnlyList<KeyResult> keyResults, bool forLead, Wording words)
     {
         var usedBy = keyResults.Where(k => k.KpiNumber == kpi.Number).Select(k => $"{k.ShortId} {Escape(Truncate(k.Name, 60))}").ToList();
-        var text = Card(kpi) + (usedBy.Count > 0 ? $"\n_Counted by {words.List(usedBy)}_" : "");
-        return new SectionBlock(Truncate(text, BlockKitLimits.SectionText)) { BlockId = $"kpi_{kpi.ShortId}", Accessory = forLead ? EditKpiButton.For(kpi) : null };
+        var text = Card(kpi, words) + (usedBy.Count > 0 ? "\n" + words.Text(KpiText.CountedBy, ("keyResults", words.List(usedBy))) : "");
+        return new SectionBlock(Truncate(text, BlockKitLimits.SectionText)) { BlockId = $"kpi_{kpi.ShortId}", Accessory = forLead ? EditKpiButton.For(kpi, words) : null };
     }
 
     /// <summary>What a growth lead sees after saving.</summary>
-    public static Message Saved(Kpi kpi, bool isNew)
+    public static Message Saved(Kpi kpi, bool isNew, Wording words)
     {
-        var intro = isNew ? $":straight_ruler: Added *{kpi.ShortId} · {Escape(kpi.Name)}*." : $":straight_ruler: Saved *{kpi.ShortId} · {Escape(kpi.Name)}*.";
-        return new Message($"{(isNew ? "Added" : "Saved")} {kpi.ShortId} {Escape(kpi.Name)}",
+        var args = new[] { ("id", (object?)kpi.ShortId), ("name", Escape(kpi.Name)) };
+        var intro = words.Text(isNew ? KpiText.SavedNew : KpiText.SavedEdit, args);
+        return new Message(words.Text(isNew ? KpiText.SavedNewFallback : KpiText.SavedEditFallback, args),
         [
-            new SectionBlock(Truncate($"{intro}\n{Card(kpi)}", BlockKitLimits.SectionText)),
-            new ContextBlock("`/kpi` lists the team's KPIs; a key result links one in `/okr set`."),
+            new SectionBlock(Truncate($"{intro}\n{Card(kpi, words)}", BlockKitLimits.SectionText)),
+            new ContextBlock(words.Text(KpiText.SavedContext)),
         ]);
     }
 
@@ -70,24 +71,31 @@ public static class KpiMessages
     /// The one line a key result shows of its KPI (on <c>/okr</c>, the App Home and in the report):
     /// <c>K3 Lead: a decision-maker at an ICP company who booked a call · measured: HubSpot deals</c>.
     /// </summary>
-    public static string DefinitionLine(Kpi kpi)
+    public static string DefinitionLine(Kpi kpi, Wording words)
     {
-        var measured = kpi.Measurement.Length > 0 ? $" · measured: {Escape(Truncate(Flat(kpi.Measurement), 150))}" : "";
-        return $":straight_ruler: *{kpi.ShortId} {Escape(Truncate(kpi.Name, 80))}*: {Escape(Truncate(Flat(kpi.Definition), DefinitionShown))}{measured}";
+        var id = ("id", (object?)kpi.ShortId);
+        var name = ("name", (object?)Escape(Truncate(kpi.Name, 80)));
+        var definition = ("definition", (object?)Escape(Truncate(Flat(kpi.Definition), DefinitionShown)));
+        return kpi.Measurement.Length > 0
+            ? words.Text(KpiText.DefinitionLineMeasured, id, name, definition, ("how", Escape(Truncate(Flat(kpi.Measurement), 150))))
+            : words.Text(KpiText.DefinitionLine, id, name, definition);
     }
 
     /// <summary>A KPI in full: name, direction, unit, owner, what counts and how it is measured.</summary>
-    private static string Card(Kpi kpi)
+    private static string Card(Kpi kpi, Wording words)
     {
-        var facts = new List<string> { Better(kpi.Direction) };
-        if (kpi.Unit.Length > 0) facts.Add($"counted in {Escape(kpi.Unit)}");
-        facts.Add($"owner {User(kpi.OwnerId)}");
-        var text = $"*{kpi.ShortId} · {Escape(kpi.Name)}* · {string.Join(" · ", facts)}\n*What counts:* {Escape(kpi.Definition)}";
-        if (kpi.Measurement.Length > 0) text += $"\n*How it is measured:* {Escape(kpi.Measurement)}";
+        var facts = new List<string> { Better(kpi.Direction, words) };
+        if (kpi.Unit.Length > 0) facts.Add(words.Text(KpiText.CountedIn, ("unit", Escape(kpi.Unit))));
+        facts.Add(words.Text(KpiText.OwnerFact, ("owner", User(kpi.OwnerId))));
+        var text = words.Text(KpiText.CardHead, ("id", kpi.ShortId), ("name", Escape(kpi.Name)), ("facts", string.Join(" · ", facts))) + "\n" +
+                   words.Text(KpiText.WhatCounts, ("definition", Escape(kpi.Definition)));
+        if (kpi.Measurement.Length > 0) text += "\n" + words.Text(KpiText.HowMeasured, ("measurement", Escape(kpi.Measurement)));
         return text;
     }
 
-    public static string Better(KpiDirection direction) => direction == KpiDirection.LowerIsBetter ? "lower is better" : "higher is better";
+    /// <summary>"higher is better" or "lower is better", inside a sentence.</summary>
+    public static string Better(KpiDirection direction, Wording words) =>
+        words.Text(direction == KpiDirection.LowerIsBetter ? KpiText.LowerIsBetter : KpiText.HigherIsBetter);
 
     private static string Flat(string text) => text.ReplaceLineEndings(" ");
 }

@@ -21,7 +21,8 @@ public sealed class KpiModal(
     GrowthLeads leads,
     TeamClock clock,
     ModalOpener opener,
-    SlackBackgroundWork background) : IViewSubmissionHandler
+    SlackBackgroundWork background,
+    Readers readers) : IViewSubmissionHandler
 {
     public const string CallbackId = "kpi_save";
 
@@ -31,59 +32,61 @@ public sealed class KpiModal(
     /// </summary>
     public async Task<string?> Open(string teamId, string userId, string? triggerId, string? id, ModalOrigin origin, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(teamId, userId, cancellationToken);
         if (!await leads.IsLead(userId, cancellationToken))
-            return $":lock: KPI definitions are written by {leads.WhoCan(Wording.English)}, so the whole team counts with one meaning. `/kpi` shows them.";
-        if (id is null) return await opener.Open(triggerId, Build(null, userId, origin), Wording.English, cancellationToken);
-        var found = await Find(teamId, id, cancellationToken);
+            return words.Text(KpiText.Locked, ("whoCan", leads.WhoCan(words)));
+        if (id is null) return await opener.Open(triggerId, Build(null, userId, origin, words), words, cancellationToken);
+        var found = await Find(teamId, id, words, cancellationToken);
         if (found.Kpi is not { } kpi) return found.Problem;
-        return await opener.Open(triggerId, Build(kpi, userId, origin with { Subject = kpi.ShortId }), Wording.English, cancellationToken);
+        return await opener.Open(triggerId, Build(kpi, userId, origin with { Subject = kpi.ShortId }, words), words, cancellationToken);
     }
 
     /// <summary>The KPI <paramref name="id"/> names (<c>K3</c>), or what to tell the user instead.</summary>
-    public async Task<(Kpi? Kpi, string? Problem)> Find(string teamId, string id, CancellationToken cancellationToken)
+    public async Task<(Kpi? Kpi, string? Problem)> Find(string teamId, string id, Wording words, CancellationToken cancellationToken)
     {
         if (id.Trim().TrimStart('#').StartsWith(ShortId.KeyResult, StringComparison.OrdinalIgnoreCase) && ShortId.TryParse(id, ShortId.KeyResult, out var keyResult))
-            return (null, $"`{ShortId.Format(ShortId.KeyResult, keyResult)}` is a key result (`/okr` shows them); KPIs look like `K3`. `/kpi` lists them.");
+            return (null, words.Text(KpiText.IsAKeyResult, ("id", ShortId.Format(ShortId.KeyResult, keyResult))));
         if (!ShortId.TryParse(id, ShortId.Kpi, out var number))
-            return (null, $"`{MrkdwnText.Escape(MrkdwnText.Truncate(id, 40))}` is not a KPI id. They look like `K3`; `/kpi` lists them.");
+            return (null, words.Text(KpiText.NotAnId, ("typed", MrkdwnText.Escape(MrkdwnText.Truncate(id, 40)))));
         return await kpis.Find(teamId, number, cancellationToken) is { } kpi
             ? (kpi, null)
-            : (null, $"There is no KPI {ShortId.Format(ShortId.Kpi, number)} in this workspace. `/kpi` lists them.");
+            : (null, words.Text(KpiText.NoSuch, ("id", ShortId.Format(ShortId.Kpi, number))));
     }
 
-    public static ModalView Build(Kpi? kpi, string userId, ModalOrigin origin)
+    public static ModalView Build(Kpi? kpi, string userId, ModalOrigin origin, Wording words)
     {
-        var directions = Enum.GetValues<KpiDirection>().Select(d => Choice(Capitalised(KpiMessages.Better(d)), d.ToString())).ToList();
+        var directions = Enum.GetValues<KpiDirection>().Select(d => Choice(words.Capitalised(KpiMessages.Better(d, words)), d.ToString())).ToList();
         var blocks = new List<Block>
         {
-            Text(F.Name, "Name", KpiDraft.NameMax, kpi?.Name, "Lead"),
-            Text(F.Definition, "What counts", KpiDraft.DefinitionMax, kpi?.Definition, "A decision-maker at an ICP company who booked a call", multiline: true,
-                hint: "The one meaning marketing and sales both use."),
-            Text(F.Measurement, "How it is measured", KpiDraft.MeasurementMax, kpi?.Measurement, "HubSpot: contacts whose first meeting was booked, counted weekly",
-                multiline: true, optional: true, hint: "The source or formula, so anyone can count it again."),
-            Input(F.Owner, "Owner", new UsersSelect { InitialUser = kpi?.OwnerId ?? userId }, hint: "Who keeps the definition and the number right."),
-            Text(F.Unit, "Unit", KpiDraft.UnitMax, kpi?.Unit, "leads", optional: true, hint: "Key results that count this KPI show their numbers in it, e.g. leads, %, EUR."),
-            Input(F.Direction, "Which way is better?", new RadioButtons(directions)
+            Text(F.Name, words.Text(KpiText.NameField), KpiDraft.NameMax, kpi?.Name, words.Text(KpiText.NamePlaceholder)),
+            Text(F.Definition, words.Text(KpiText.DefinitionField), KpiDraft.DefinitionMax, kpi?.Definition, words.Text(KpiText.DefinitionPlaceholder), multiline: true,
+                hint: words.Text(KpiText.DefinitionHint)),
+            Text(F.Measurement, words.Text(KpiText.MeasurementField), KpiDraft.MeasurementMax, kpi?.Measurement, words.Text(KpiText.MeasurementPlaceholder),
+                multiline: true, optional: true, hint: words.Text(KpiText.MeasurementHint)),
+            Input(F.Owner, words.Text(KpiText.OwnerField), new UsersSelect { InitialUser = kpi?.OwnerId ?? userId }, hint: words.Text(KpiText.OwnerHint)),
+            Text(F.Unit, words.Text(KpiText.UnitField), KpiDraft.UnitMax, kpi?.Unit, words.Text(KpiText.UnitPlaceholder), optional: true, hint: words.Text(KpiText.UnitHint)),
+            Input(F.Direction, words.Text(KpiText.DirectionField), new RadioButtons(directions)
             {
                 InitialOption = directions.First(o => o.Value == (kpi?.Direction ?? KpiDirection.HigherIsBetter).ToString()),
             }),
         };
         return kpi is null
-            ? Modal("New KPI", CallbackId, "Add", blocks, origin, Wording.English)
-            : Modal($"Edit {kpi.ShortId}", CallbackId, "Save", blocks, origin, Wording.English);
+            ? Modal(words.Text(KpiText.NewTitle), CallbackId, words.Text(KpiText.AddSubmit), blocks, origin, words)
+            : Modal(words.Text(KpiText.EditTitle, ("id", kpi.ShortId)), CallbackId, words.Text(CommonText.Save), blocks, origin, words);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(submission.TeamId, submission.UserId, cancellationToken);
         // The modal only opens for leads, but a submission is a request of its own: check again.
         if (!await leads.IsLead(submission.UserId, cancellationToken))
-            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Name] = InlineError($"Only {leads.WhoCan(Wording.English)} can change KPI definitions.") });
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Name] = InlineError(words.Text(KpiText.OnlyLeadsInline, ("whoCan", leads.WhoCan(words)))) });
 
         var origin = ModalOrigin.Parse(submission.View.PrivateMetadata);
         Kpi? editing = null;
         if (origin.Subject is { } subject)
         {
-            var found = await Find(submission.TeamId, subject, cancellationToken);
+            var found = await Find(submission.TeamId, subject, words, cancellationToken);
             if (found.Kpi is null) return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Name] = InlineError(found.Problem!) });
             editing = found.Kpi;
         }
@@ -93,7 +96,7 @@ public sealed class KpiModal(
             Enum.TryParse<KpiDirection>(values.Selected(F.Direction), out var direction) ? direction : null);
         var others = (await kpis.All(submission.TeamId, cancellationToken)).Where(k => k.Number != editing?.Number).ToList();
         var errors = draft.Validate(others);
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(Wording.English.Errors(errors));
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(words.Errors(errors));
 
         var typed = draft.ToKpi(submission.TeamId, submission.UserId, clock.UtcNow);
         var saved = editing is null
@@ -102,12 +105,10 @@ public sealed class KpiModal(
                 cancellationToken);
         // Another lead saved the same name a moment earlier.
         if (saved.NameTakenBy is { } taken)
-            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Name] = $"{taken.ShortId} is already called “{taken.Name}”. Choose another name." });
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Name] = words.Text(KpiText.NameTakenNow, ("id", taken.ShortId), ("name", taken.Name)) });
         if (saved.Kpi is not { } kpi)
-            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Name] = $"{editing?.ShortId} no longer exists. /kpi lists the team's KPIs." });
-        background.TellAfterAck($"confirm {kpi.ShortId}", submission.UserId, origin, KpiMessages.Saved(kpi, editing is null), Wording.English);
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [F.Name] = words.Text(KpiText.Gone, ("id", editing?.ShortId)) });
+        background.TellAfterAck($"confirm {kpi.ShortId}", submission.UserId, origin, KpiMessages.Saved(kpi, editing is null, words), words);
         return ViewSubmissionResponse.Close;
     }
-
-    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

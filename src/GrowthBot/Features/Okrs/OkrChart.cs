@@ -1,5 +1,6 @@
 using GrowthBot.Resources;
 using GrowthBot.Charts;
+using GrowthBot.Common;
 using GrowthBot.Delivery;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Okrs;
@@ -19,13 +20,15 @@ namespace GrowthBot.Features.Okrs;
 /// uploaded and sent through the command's response_url once Slack has it. When Slack would not take it,
 /// <c>/okr chart</c> sends its numbers instead and <c>/okr</c> leaves its text as it is.
 /// </summary>
-public sealed class OkrChart(OkrStore okrs, TeamCharts charts, SlackImages images, IResponseUrlClient responder, SlackBackgroundWork background, ILogger<OkrChart> logger)
+public sealed class OkrChart(
+    OkrStore okrs, TeamCharts charts, SlackImages images, IResponseUrlClient responder, SlackBackgroundWork background, Readers readers, ILogger<OkrChart> logger)
 {
     /// <summary>What <c>/okr chart K2</c> answers at once; the picture follows when there is one to draw.</summary>
-    public async Task<Message> Command(string teamId, string? responseUrl, string? id, CancellationToken cancellationToken)
+    public async Task<Message> Command(string teamId, string userId, string? responseUrl, string? id, CancellationToken cancellationToken)
     {
+        var words = await readers.Person(teamId, userId, cancellationToken);
         var current = await okrs.Current(teamId, cancellationToken);
-        if (current is null) return new Message(Wording.English.Text(OkrText.NoObjective));
+        if (current is null) return new Message(words.Text(OkrText.NoObjective));
         if (string.IsNullOrWhiteSpace(id))
             return new Message($"Which key result? E.g. `/okr chart {current.KeyResults.FirstOrDefault()?.ShortId ?? "K1"}`; `/okr` shows them all.");
         if (!ShortId.TryParseKeyResult(id, out var number))
@@ -35,29 +38,30 @@ public sealed class OkrChart(OkrStore okrs, TeamCharts charts, SlackImages image
                 ? new Message($"{ShortId.Format(ShortId.KeyResult, number)} belongs to an earlier objective; `/okr history {ShortId.Format(ShortId.KeyResult, number)}` lists its check-ins.")
                 : new Message(OkrMessages.NotAKeyResult(id));
         if ((await okrs.CheckInsOf(teamId, kr.Id, cancellationToken)).Count == 0)
-            return OkrMessages.NoTrendYet(kr, Wording.English);
-        FollowWithChart(teamId, current.Objective, kr, responseUrl, whenMissing: true);
-        return OkrMessages.DrawingChart(kr, Wording.English);
+            return OkrMessages.NoTrendYet(kr, words);
+        FollowWithChart(teamId, userId, current.Objective, kr, responseUrl, whenMissing: true);
+        return OkrMessages.DrawingChart(kr, words);
     }
 
     /// <summary>After <c>/okr</c>'s overview: the North Star's trend, when it has check-ins to draw and Slack takes the picture.</summary>
-    public void AfterOverview(string teamId, OkrSnapshot? current, string? responseUrl)
+    public void AfterOverview(string teamId, string userId, OkrSnapshot? current, string? responseUrl)
     {
-        if (current is { KeyResults: [var northStar, ..] }) FollowWithChart(teamId, current.Objective, northStar, responseUrl, whenMissing: false);
+        if (current is { KeyResults: [var northStar, ..] }) FollowWithChart(teamId, userId, current.Objective, northStar, responseUrl, whenMissing: false);
     }
 
-    private void FollowWithChart(string teamId, Objective objective, KeyResult kr, string? responseUrl, bool whenMissing)
+    private void FollowWithChart(string teamId, string userId, Objective objective, KeyResult kr, string? responseUrl, bool whenMissing)
     {
         if (responseUrl is null) return;
         // Its own scope: the command's is gone by the time the chart is drawn and uploaded.
         background.Run($"send the chart of {kr.ShortId}", (services, ct) =>
-            services.GetRequiredService<OkrChart>().SendChart(teamId, objective, kr, responseUrl, whenMissing, ct));
+            services.GetRequiredService<OkrChart>().SendChart(teamId, userId, objective, kr, responseUrl, whenMissing, ct));
     }
 
-    private async Task SendChart(string teamId, Objective objective, KeyResult kr, string responseUrl, bool whenMissing, CancellationToken cancellationToken)
+    private async Task SendChart(string teamId, string userId, Objective objective, KeyResult kr, string responseUrl, bool whenMissing, CancellationToken cancellationToken)
     {
         using var team = SlackTeamScope.Enter(teamId);
-        var words = Wording.English;
+        // Only the person who asked sees it, so the chart speaks their language.
+        var words = await readers.Person(teamId, userId, cancellationToken);
         var chart = await charts.Trend(teamId, objective, kr, words, cancellationToken);
         if (chart.Result.Image is not { } drawn)
         {

@@ -34,7 +34,7 @@ public sealed class OkrCommand(
                 await week.Open(command.TeamId, command.UserId, command.TriggerId, ModalOrigin.Of(command), cancellationToken)),
             "update" or "checkin" or "check-in" => await Update(command, line.FirstArgument, cancellationToken),
             "history" => Reply(await history.Show(command.TeamId, command.UserId, line.FirstArgument, cancellationToken)),
-            "chart" or "trend" => Reply(await chart.Command(command.TeamId, command.ResponseUrl, line.FirstArgument, cancellationToken)),
+            "chart" or "trend" => Reply(await chart.Command(command.TeamId, command.UserId, command.ResponseUrl, line.FirstArgument, cancellationToken)),
             "help" => SlashCommandResponse.Ephemeral(Usage(await readers.Person(command.TeamId, command.UserId, cancellationToken), clock.Today(command.TeamId))),
             _ => SlashCommandResponse.Ephemeral(CommandLine.Unknown(Name, line.Subcommand, await readers.Person(command.TeamId, command.UserId, cancellationToken), clock.Today(command.TeamId), Usage)),
         };
@@ -46,7 +46,7 @@ public sealed class OkrCommand(
         var current = await okrs.Current(teamId, cancellationToken);
         var message = OkrMessages.Overview(current, await okrs.Pace(teamId, clock.Zone(teamId), clock.UtcNow, cancellationToken),
             await kpis.All(teamId, cancellationToken), teamSettings.For(teamId), await readers.Person(teamId, command.UserId, cancellationToken), await leads.IsLead(command.UserId, cancellationToken));
-        chart.AfterOverview(teamId, current, command.ResponseUrl);
+        chart.AfterOverview(teamId, command.UserId, current, command.ResponseUrl);
         return SlashCommandResponse.Ephemeral(message.Text, message.Blocks);
     }
 

@@ -27,8 +27,8 @@ public static class OkrMessages
         (pace is null ? "" : $"\n:calendar: {Escape(words.Pace(pace, today))}");
 
     /// <summary>The context line under a key result that counts a KPI: what counts, one glance away.</summary>
-    public static ContextBlock? KpiContext(KeyResult kr, IReadOnlyList<Kpi> kpis) =>
-        KpiOf(kr, kpis) is { } kpi ? new ContextBlock(Truncate(KpiMessages.DefinitionLine(kpi), BlockKitLimits.SectionText)) : null;
+    public static ContextBlock? KpiContext(KeyResult kr, IReadOnlyList<Kpi> kpis, Wording words) =>
+        KpiOf(kr, kpis) is { } kpi ? new ContextBlock(Truncate(KpiMessages.DefinitionLine(kpi, words), BlockKitLimits.SectionText)) : null;
 
     /// <summary>The KPI <paramref name="kr"/> counts, if it links one of <paramref name="kpis"/>.</summary>
     public static Kpi? KpiOf(KeyResult kr, IReadOnlyList<Kpi> kpis) =>
@@ -41,14 +41,13 @@ public static class OkrMessages
     /// <summary>"North Star · Q4 2026 (Thu 1 Oct – Thu 31 Dec) · week 9 of 13 · set by @lead".</summary>
     public static string PeriodContext(Objective objective, OkrPace? pace, Wording words)
     {
-        var text = $"North Star · {Escape(objective.Period)}";
-        if (pace is not null)
-        {
-            var period = pace.Period;
-            text += $" ({words.Date(period.Start, pace.Today)} – {words.Date(period.End, pace.Today)})";
-            if (pace.IsRunning) text += $" · week {words.Number(period.WeekNumber(pace.Today))} of {words.Number(period.WeekCount)}";
-        }
-        return $"{text} · set by {User(objective.CreatedBy)}";
+        var (name, user) = (("period", (object?)Escape(objective.Period)), ("user", (object?)User(objective.CreatedBy)));
+        if (pace is null) return words.Text(PeriodText.ContextNoDates, name, user);
+        var period = pace.Period;
+        var (start, end) = (("start", (object?)words.Date(period.Start, pace.Today)), ("end", (object?)words.Date(period.End, pace.Today)));
+        return pace.IsRunning
+            ? words.Text(PeriodText.Context, name, start, end, ("week", period.WeekNumber(pace.Today)), ("weeks", period.WeekCount), user)
+            : words.Text(PeriodText.ContextDates, name, start, end, user);
     }
 
     /// <summary>
@@ -67,15 +66,13 @@ public static class OkrMessages
         };
         if (pace is { HasEnded: true })
         {
-            blocks.Add(new SectionBlock(Truncate(
-                $":checkered_flag: *{Escape(objective.Period)} is over.* Each key result's result is below; a growth lead sets the next period with `/okr set`.",
-                BlockKitLimits.SectionText)));
-            if (forLead) blocks.Add(new ActionsBlock([SetNextPeriodButton.For()]) { BlockId = "okr_next_period" });
+            blocks.Add(new SectionBlock(Truncate(words.Text(PeriodText.Over, ("period", Escape(objective.Period))), BlockKitLimits.SectionText)));
+            if (forLead) blocks.Add(new ActionsBlock([SetNextPeriodButton.For(words)]) { BlockId = "okr_next_period" });
         }
         foreach (var kr in keyResults)
         {
             blocks.Add(new SectionBlock(Truncate(KeyResultLine(kr, pace?.For(kr.Id), pace?.Today ?? default, words), BlockKitLimits.SectionText)));
-            if (KpiContext(kr, kpis) is { } context) blocks.Add(context);
+            if (KpiContext(kr, kpis, words) is { } context) blocks.Add(context);
             blocks.Add(Buttons(kr, words));
         }
         var asked = team.CheckInDay is { } day && team.CheckInTime is { } at ? words.Text(OkrText.AskedEvery, ("day", words.DayName(day)), ("time", words.Time(at))) : "";
@@ -98,12 +95,13 @@ public static class OkrMessages
         var lines = pace.KeyResults.Where(k => changed.Contains(k.KeyResult.Id) && k.ThisWeek is not null).Select(k =>
         {
             var week = k.ThisWeek!;
-            var how = week.SetByHand ? "set by hand" : "the default";
-            return $"• *{k.KeyResult.ShortId} {Escape(Truncate(k.KeyResult.Name, 100))}*: {Escape(words.Quantity(week.Target, k.KeyResult.Unit))} ({how})\n   {Escape(words.Pace(k, pace.Today))}";
+            return words.Text(PeriodText.WeekSetLine, ("id", k.KeyResult.ShortId), ("name", Escape(Truncate(k.KeyResult.Name, 100))),
+                ("target", Escape(words.Quantity(week.Target, k.KeyResult.Unit))), ("how", words.Text(week.SetByHand ? PeriodText.SetByHand : PeriodText.ByDefault)),
+                ("pace", Escape(words.Pace(k, pace.Today))));
         });
-        var text = $":dart: This week's targets (week of {words.Date(pace.ThisWeek ?? pace.Today, pace.Today)}):\n{string.Join("\n", lines)}";
-        return new Message("Saved this week's targets", [new SectionBlock(Truncate(text, BlockKitLimits.SectionText)),
-            new ContextBlock("`/okr` shows every key result's week against the period; an empty field goes back to the default.")]);
+        var text = words.Text(PeriodText.WeekSet, ("date", words.Date(pace.ThisWeek ?? pace.Today, pace.Today)), ("lines", string.Join("\n", lines)));
+        return new Message(words.Text(PeriodText.WeekSetFallback), [new SectionBlock(Truncate(text, BlockKitLimits.SectionText)),
+            new ContextBlock(words.Text(PeriodText.WeekSetContext))]);
     }
 
     public static Message CheckedIn(KeyResult kr, CheckIn checkIn, Wording words)

@@ -1,3 +1,4 @@
+using GrowthBot.Resources;
 using GrowthBot.Features.Common;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Routing;
@@ -12,7 +13,7 @@ public sealed class SetNextPeriodButton(SetOkrModal modal) : IBlockActionHandler
 {
     public const string ActionId = "okr_next_period";
 
-    public static Button For() => new("Set the next period", ActionId) { Style = ButtonStyle.Primary };
+    public static Button For(Wording words) => new(words.Text(PeriodText.NextPeriodButton), ActionId) { Style = ButtonStyle.Primary };
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>
         ActionResponse.EphemeralOrNone(await modal.Open(request.TeamId, request.UserId, request.TriggerId, next: true, ModalOrigin.Of(request), cancellationToken));

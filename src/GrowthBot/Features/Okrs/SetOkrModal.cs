@@ -59,17 +59,17 @@ public sealed class SetOkrModal(
     {
         // A name the lead typed is kept for the same dates; one made from the dates is made again from whatever dates are chosen.
         var typedName = current is not null && current.Objective.StartsOn == period.Start && current.Objective.EndsOn == period.End
-            && current.Objective.Period != words.PeriodName(period);
+            && !Wording.IsGeneratedName(current.Objective.Period, period);
         var blocks = new List<Block>
         {
             Text(F.Title, words.Text(OkrText.TitleField), OkrDraft.TitleMax, current?.Objective.Title, words.Text(OkrText.TitlePlaceholder)),
-            Input(F.Start, "Period starts", new DatePicker { InitialDate = Iso(period.Start) }, hint: "The current quarter unless you choose otherwise; a month works too."),
-            Input(F.End, "Period ends", new DatePicker { InitialDate = Iso(period.End) }, hint: "Its last day. Weekly targets split what is left over the weeks left."),
-            Text(F.Period, "Period name", OkrDraft.PeriodMax, typedName ? current!.Objective.Period : null, words.PeriodName(period), optional: true,
-                hint: "Leave empty to name it from its dates, e.g. Q4 2026."),
+            Input(F.Start, words.Text(PeriodText.StartField), new DatePicker { InitialDate = Iso(period.Start) }, hint: words.Text(PeriodText.StartHint)),
+            Input(F.End, words.Text(PeriodText.EndField), new DatePicker { InitialDate = Iso(period.End) }, hint: words.Text(PeriodText.EndHint)),
+            Text(F.Period, words.Text(PeriodText.NameField), OkrDraft.PeriodMax, typedName ? current!.Objective.Period : null, words.PeriodName(period), optional: true,
+                hint: words.Text(PeriodText.NameHint, ("example", words.PeriodName(period)))),
         };
         var choices = kpis.Select(k => Choice($"{k.ShortId} · {k.Name}{(k.Unit.Length > 0 ? $" ({k.Unit})" : "")}", k.ShortId)).ToList();
-        if (choices.Count > 0) choices.Insert(0, Choice("No KPI", NoKpi));
+        if (choices.Count > 0) choices.Insert(0, Choice(words.Text(KpiText.NoKpi), NoKpi));
         for (var n = 1; n <= OkrDraft.MaxKeyResults; n++)
         {
             var kr = current?.KeyResults.ElementAtOrDefault(n - 1);
@@ -79,8 +79,8 @@ public sealed class SetOkrModal(
             if (choices.Count > 0)
             {
                 var linked = kr?.KpiNumber is { } number ? choices.FirstOrDefault(c => c.Value == ShortId.Format(ShortId.Kpi, number)) : null;
-                blocks.Add(Input(F.KeyResult(n, F.Kpi), "KPI it counts", new StaticSelect { Options = choices.Take(100).ToList(), InitialOption = linked },
-                    optional: true, hint: n == 1 ? "Its definition says what counts; the unit then comes from the KPI. /kpi lists them." : null));
+                blocks.Add(Input(F.KeyResult(n, F.Kpi), words.Text(KpiText.OkrField), new StaticSelect { Options = choices.Take(100).ToList(), InitialOption = linked },
+                    optional: true, hint: n == 1 ? words.Text(KpiText.OkrFieldHint) : null));
             }
             blocks.Add(Text(F.KeyResult(n, F.Baseline), words.Text(OkrText.BaselineField), 30, kr is null ? null : DecimalText.Format(kr.Baseline, words.Culture), "0", optional: optional,
                 hint: n == 1 ? words.Text(OkrText.BaselineHint) : null));
@@ -93,8 +93,7 @@ public sealed class SetOkrModal(
         }
         blocks.Add(new ContextBlock(choices.Count > 0
             ? words.Text(OkrText.SetNewObjective)
-            // Issue 13's pointer to /kpi is still English.
-            : words.Text(OkrText.SetNewObjective) + " Define what a lead is with `/kpi new`, and key results can count it."));
+            : words.Text(OkrText.SetNewObjective) + " " + words.Text(KpiText.OkrPointer)));
         return Modal(words.Text(OkrText.SetTitle), CallbackId, words.Text(CommonText.Save), blocks, origin, words);
     }
 
@@ -117,7 +116,8 @@ public sealed class SetOkrModal(
         if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(words.Errors(errors));
 
         var period = draft.ChosenPeriod;
-        var name = string.IsNullOrWhiteSpace(draft.Period) ? Wording.English.PeriodName(period) : draft.Period.Trim();
+        // A name made from the dates is the team's: it heads the channel's report and every member's /okr.
+        var name = string.IsNullOrWhiteSpace(draft.Period) ? readers.Channel(submission.TeamId).PeriodName(period) : draft.Period.Trim();
         var okr = await okrs.SetObjective(submission.TeamId, draft.Title!.Trim(), name, period,
             keyResults.Select(k => new KeyResultDraft(k.Name, k.Baseline, k.Target, k.Unit, k.OwnerId, k.CountsLeads, k.KpiNumber)).ToList(),
             submission.UserId, clock.UtcNow, cancellationToken);

@@ -7,10 +7,10 @@ namespace GrowthBot.Features.Pipeline;
 public sealed class PipelineAccess(GrowthLeads leads, LeadRaters sales)
 {
     /// <summary>Null when <paramref name="userId"/> may check in; otherwise a refusal naming who can.</summary>
-    public async Task<string?> Refusal(string teamId, string userId, CancellationToken cancellationToken)
+    public async Task<string?> Refusal(string teamId, string userId, Wording words, CancellationToken cancellationToken)
     {
         if (await leads.IsLead(userId, cancellationToken)) return null;
         if (await sales.IsAsked(teamId, userId, cancellationToken) == Asked.Yes) return null;
-        return $":lock: Only the sales people chosen in `/growth settings` (who rates lead quality) or {leads.WhoCan(Wording.English)} can check in the pipeline's numbers.";
+        return words.Text(PipelineText.Refusal, ("whoCan", leads.WhoCan(words)));
     }
 }

@@ -1,4 +1,5 @@
 using GrowthBot.Features.Common;
+using GrowthBot.Resources;
 using GrowthBot.Slack.BlockKit;
 using GrowthBot.Slack.Routing;
 
@@ -9,7 +10,7 @@ public sealed class PipelineCheckInButton(PipelineModal modal) : IBlockActionHan
 {
     public const string ActionId = "pipeline_check_in";
 
-    public static Button For() => new("Check in the pipeline", ActionId, "pipeline") { Style = ButtonStyle.Primary };
+    public static Button For(Wording words) => new(words.Text(PipelineText.Button), ActionId, "pipeline") { Style = ButtonStyle.Primary };
 
     public async Task<ActionResponse> Handle(BlockActionRequest request, CancellationToken cancellationToken) =>
         ActionResponse.EphemeralOrNone(await modal.Open(request.TeamId, request.UserId, request.TriggerId, ModalOrigin.Of(request), cancellationToken));

@@ -20,6 +20,7 @@ public sealed class PipelineModal(
     PipelineAccess access,
     TeamSettingsService teamSettings,
     TeamClock clock,
+    Readers readers,
     ModalOpener opener,
     SlackBackgroundWork background) : IViewSubmissionHandler
 {
@@ -36,47 +37,48 @@ public sealed class PipelineModal(
     /// <summary>Opens the modal, filled in with the latest numbers; null when it opened, otherwise what to tell the person.</summary>
     public async Task<string?> Open(string teamId, string userId, string? triggerId, ModalOrigin origin, CancellationToken cancellationToken)
     {
-        if (await access.Refusal(teamId, userId, cancellationToken) is { } refusal) return refusal;
+        var words = await readers.Person(teamId, userId, cancellationToken);
+        if (await access.Refusal(teamId, userId, words, cancellationToken) is { } refusal) return refusal;
         var latest = (await pipeline.Latest(teamId, clock.UtcNow, 1, cancellationToken)).FirstOrDefault();
-        return await opener.Open(triggerId, Build(latest, teamSettings.For(teamId), origin), Wording.English, cancellationToken);
+        return await opener.Open(triggerId, Build(latest, teamSettings.For(teamId), origin, words), words, cancellationToken);
     }
 
-    public static ModalView Build(PipelineCheckIn? latest, TeamSettings settings, ModalOrigin origin)
+    public static ModalView Build(PipelineCheckIn? latest, TeamSettings settings, ModalOrigin origin, Wording words)
     {
-        var words = Wording.English;
         var currency = settings.Currency;
         var blocks = new List<Block>
         {
             new ContextBlock(latest is null
-                ? "Pipeline velocity = open opportunities × average deal size × win rate ÷ sales-cycle days: what the pipeline earns a day."
-                : MrkdwnText.Truncate($"Last checked in by {MrkdwnText.User(latest.CreatedBy)}: {PipelineMessages.Numbers(latest, currency, words)}.", 2000)),
-            Text(Blocks.OpenOpportunities, "Open opportunities", 12, latest is null ? null : Plain(latest.OpenOpportunities), "40",
-                hint: "Deals in the pipeline now, a whole number."),
-            Text(Blocks.AverageDealSize, $"Average deal size ({currency.Symbol})", 30, latest is null ? null : Plain(latest.AverageDealSize), "5 000",
-                hint: $"In {currency.Code}. Decimal comma or point both work."),
-            Text(Blocks.WinRate, "Win rate (%)", 10, latest is null ? null : Plain(latest.WinRate), "25",
-                hint: "Of the deals that close, the share won, from 0 to 100."),
-            Text(Blocks.SalesCycleDays, "Sales-cycle length (days)", 6, latest is null ? null : Plain(latest.SalesCycleDays), "30",
-                hint: "Days from first contact to a won deal, at least 1."),
+                ? words.Text(PipelineText.ModalIntro)
+                : MrkdwnText.Truncate(words.Text(PipelineText.ModalLast, ("user", MrkdwnText.User(latest.CreatedBy)), ("numbers", PipelineMessages.Numbers(latest, currency, words))), 2000)),
+            Text(Blocks.OpenOpportunities, words.Text(PipelineText.OpenField), 12, latest is null ? null : Plain(latest.OpenOpportunities), "40",
+                hint: words.Text(PipelineText.OpenHint)),
+            Text(Blocks.AverageDealSize, words.Text(PipelineText.DealField, ("symbol", currency.Symbol)), 30, latest is null ? null : Plain(latest.AverageDealSize), "5 000",
+                hint: words.Text(PipelineText.DealHint, ("code", currency.Code))),
+            Text(Blocks.WinRate, words.Text(PipelineText.WinField), 10, latest is null ? null : Plain(latest.WinRate), "25",
+                hint: words.Text(PipelineText.WinHint)),
+            Text(Blocks.SalesCycleDays, words.Text(PipelineText.CycleField), 6, latest is null ? null : Plain(latest.SalesCycleDays), "30",
+                hint: words.Text(PipelineText.CycleHint)),
         };
-        return Modal("Pipeline numbers", CallbackId, "Check in", blocks, origin, Wording.English);
+        return Modal(words.Text(PipelineText.ModalTitle), CallbackId, words.Text(PipelineText.ModalSubmit), blocks, origin, words);
     }
 
     public async Task<ViewSubmissionResponse> Handle(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
-        if (await access.Refusal(submission.TeamId, submission.UserId, cancellationToken) is { } refusal)
+        var words = await readers.Person(submission.TeamId, submission.UserId, cancellationToken);
+        if (await access.Refusal(submission.TeamId, submission.UserId, words, cancellationToken) is { } refusal)
             return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [Blocks.OpenOpportunities] = InlineError(refusal) });
         var values = new ViewValues(submission.View.State);
         var draft = new PipelineDraft(values.Text(Blocks.OpenOpportunities), values.Text(Blocks.AverageDealSize), values.Text(Blocks.WinRate), values.Text(Blocks.SalesCycleDays));
         var errors = draft.Validate();
-        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(Wording.English.Errors(errors));
+        if (!errors.IsValid) return ViewSubmissionResponse.WithErrors(words.Errors(errors));
 
         var now = clock.UtcNow;
         var previous = (await pipeline.Latest(submission.TeamId, now, 1, cancellationToken)).FirstOrDefault();
         var saved = await pipeline.Add(draft.ToCheckIn(submission.TeamId, submission.UserId, now), cancellationToken);
         var settings = teamSettings.For(submission.TeamId);
-        var message = PipelineMessages.CheckedIn(PipelineMove.Of(saved, previous)!, settings.Currency, settings.Zone, Wording.English);
-        background.TellAfterAck("confirm pipeline check-in", submission.UserId, ModalOrigin.Parse(submission.View.PrivateMetadata), message, Wording.English);
+        var message = PipelineMessages.CheckedIn(PipelineMove.Of(saved, previous)!, settings.Currency, settings.Zone, words);
+        background.TellAfterAck("confirm pipeline check-in", submission.UserId, ModalOrigin.Parse(submission.View.PrivateMetadata), message, words);
         return ViewSubmissionResponse.Close;
     }
 

@@ -1,4 +1,5 @@
 using GrowthBot.Common;
+using GrowthBot.Resources;
 using System.Collections.Concurrent;
 using GrowthBot.Domain.Common;
 using GrowthBot.Domain.Experiments;
@@ -15,29 +16,29 @@ namespace GrowthBot.Features.Reports;
 /// Slack gets always shows every rating stored before it.
 /// </summary>
 public sealed class LeadQualityAsk(
-    ReportStore reports, ExperimentStore experiments, FeedbackStore feedback, LeadRaters raters, ISlackApi slack, ILogger<LeadQualityAsk> logger)
+    ReportStore reports, ExperimentStore experiments, FeedbackStore feedback, LeadRaters raters, Readers readers, ISlackApi slack, ILogger<LeadQualityAsk> logger)
 {
     private readonly ConcurrentDictionary<long, SemaphoreSlim> _updating = new();
 
     /// <summary>
     /// A click on the question about the experiment <paramref name="shortId"/>: the report whose thread it is in and
-    /// the experiment, when the clicker is one of the people asked; otherwise what to tell them instead.
+    /// the experiment, when the clicker is one of the people asked; otherwise what to tell them instead, in <paramref name="words"/> (theirs).
     /// </summary>
-    public async Task<(ReportEntry? Report, Experiment? Experiment, string? Problem)> Resolve(BlockActionRequest request, string? shortId, CancellationToken cancellationToken)
+    public async Task<(ReportEntry? Report, Experiment? Experiment, string? Problem)> Resolve(BlockActionRequest request, string? shortId, Wording words, CancellationToken cancellationToken)
     {
-        if (!ShortId.TryParse(shortId, ShortId.Experiment, out var number)) return (null, null, WeeklyReportMessages.UnreadableButton);
+        if (!ShortId.TryParse(shortId, ShortId.Experiment, out var number)) return (null, null, words.Text(ReportText.UnreadableButton));
         var threadTs = request.Payload.Container?.ThreadTs ?? request.Payload.Message?.ThreadTs;
         var report = threadTs is null ? null : await reports.FindByThread(request.TeamId, threadTs, cancellationToken);
-        if (report is null) return (null, null, WeeklyReportMessages.UnknownReport);
+        if (report is null) return (null, null, words.Text(ReportText.UnknownReport));
         var experiment = await experiments.Find(request.TeamId, number, cancellationToken);
-        if (experiment is null) return (null, null, WeeklyReportMessages.NoLongerExists(shortId!));
-        if (!report.AskedExperimentIds.Contains(experiment.Id)) return (null, null, WeeklyReportMessages.NotAskedAbout(experiment.ShortId));
+        if (experiment is null) return (null, null, WeeklyReportMessages.NoLongerExists(shortId!, words));
+        if (!report.AskedExperimentIds.Contains(experiment.Id)) return (null, null, WeeklyReportMessages.NotAskedAbout(experiment.ShortId, words));
         var (people, group) = raters.Configured(request.TeamId);
         return await raters.IsAsked(request.TeamId, request.UserId, cancellationToken) switch
         {
             Asked.Yes => (report, experiment, null),
-            Asked.Unknown => (null, null, WeeklyReportMessages.CouldNotCheckGroup),
-            _ => (null, null, WeeklyReportMessages.NotAsked(people, group)),
+            Asked.Unknown => (null, null, words.Text(ReportText.CouldNotCheckGroup)),
+            _ => (null, null, WeeklyReportMessages.NotAsked(people, group, words)),
         };
     }
 
@@ -54,7 +55,7 @@ public sealed class LeadQualityAsk(
             foreach (var id in report.AskedExperimentIds)
                 if (await experiments.FindById(report.TeamId, id, cancellationToken) is { } experiment) asked.Add(experiment);
             if (asked.Count == 0) return;
-            var message = WeeklyReportMessages.Ask(asked, report.AskedUsers, report.AskedGroup, await feedback.Counts(teamId, reportId, cancellationToken));
+            var message = WeeklyReportMessages.Ask(asked, report.AskedUsers, report.AskedGroup, await feedback.Counts(teamId, reportId, cancellationToken), readers.Channel(teamId));
             await slack.UpdateMessage(new UpdateMessageRequest(channel, askTs, message.Text) { Blocks = message.Blocks }, cancellationToken);
         }
         catch (SlackApiException e)

@@ -26,7 +26,7 @@ namespace GrowthBot.Features.Reports;
 /// </summary>
 public sealed class WeeklyReportPoster(
     WeeklyReportReader reader, ReportStore reports, LeadRaters raters, ScheduledDelivery delivery, TeamSettingsService teamSettings,
-    GrowthLeads leads, SlackIdentity identity, TeamCharts charts, TimeProvider time, ILogger<WeeklyReportPoster> logger)
+    GrowthLeads leads, SlackIdentity identity, TeamCharts charts, Readers readers, TimeProvider time, ILogger<WeeklyReportPoster> logger)
 {
     /// <summary>The report itself, recorded per report (its period key).</summary>
     public const string ReportKey = "weekly-report";
@@ -109,7 +109,7 @@ public sealed class WeeklyReportPoster(
 
     /// <summary>How <paramref name="report"/> is rendered for the team; once its objective's period is over, with the leads asked to set the next.</summary>
     private async Task<ReportContext> Context(TeamSettings settings, WeeklyReport report, CancellationToken cancellationToken) =>
-        new(settings.TeamId, settings.Zone, settings.OkrProgressInReport, raters.AnyConfigured(settings.TeamId), identity.AppId, Wording.English)
+        new(settings.TeamId, settings.Zone, settings.OkrProgressInReport, raters.AnyConfigured(settings.TeamId), identity.AppId, readers.Channel(settings.TeamId))
         {
             Leads = report.Pace is { HasEnded: true } ? await leads.Recipients(cancellationToken) : [],
             Currency = settings.Currency,
@@ -142,7 +142,7 @@ public sealed class WeeklyReportPoster(
                 () => WeeklyReportMessages.Detail(experiment, settings.Zone, Periods.LocalDate(now, settings.Zone), context.Words), cancellationToken, main.Ts)).Delivered;
         complete &= await Charts(entry, report, thread, main.Ts, context.Words, cancellationToken);
         if (report.AskAbout.Count > 0)
-            complete &= await Ask(entry, report, thread, main.Ts, cancellationToken);
+            complete &= await Ask(entry, report, thread, main.Ts, context.Words, cancellationToken);
         if (!settings.OkrProgressInReport && report.KeyResults.Count > 0)
             complete &= (await delivery.Post(teamId, OkrProgressKey, entry.PeriodKey, thread,
                 () => WeeklyReportMessages.OkrProgress(report, context), cancellationToken)).Delivered;
@@ -160,7 +160,7 @@ public sealed class WeeklyReportPoster(
         var drawn = (await charts.ForReport(entry.TeamId, words, cancellationToken)).Where(c => c.Result.HasImage).ToList();
         if (drawn.Count == 0) return true;
         var outcome = await delivery.Post(entry.TeamId, ChartsKey, entry.PeriodKey, thread,
-            async ct => WeeklyReportMessages.Charts(await charts.Upload(drawn, ct)),
+            async ct => WeeklyReportMessages.Charts(await charts.Upload(drawn, ct), words),
             () => WeeklyReportMessages.ChartsAsText(drawn, report.MainGoal, words), cancellationToken, threadTs);
         return outcome.Delivered;
     }
@@ -170,7 +170,7 @@ public sealed class WeeklyReportPoster(
     /// someone. Whom it asks about what is remembered before it is posted, so the first reply already finds it, and a
     /// retry asks exactly the same.
     /// </summary>
-    private async Task<bool> Ask(ReportEntry entry, WeeklyReport report, PostTarget thread, string threadTs, CancellationToken cancellationToken)
+    private async Task<bool> Ask(ReportEntry entry, WeeklyReport report, PostTarget thread, string threadTs, Wording words, CancellationToken cancellationToken)
     {
         var remembered = entry.AskedExperimentIds.Count > 0;
         var asked = remembered
@@ -185,8 +185,8 @@ public sealed class WeeklyReportPoster(
         var choosers = nobodyToAsk ? await leads.Recipients(cancellationToken) : [];
         var outcome = await delivery.Post(entry.TeamId, AskKey, entry.PeriodKey, thread,
             () => nobodyToAsk
-                ? WeeklyReportMessages.NobodyToAsk(asked, choosers)
-                : WeeklyReportMessages.Ask(asked, people, group, new Dictionary<long, Domain.Feedback.RatingCounts>()),
+                ? WeeklyReportMessages.NobodyToAsk(asked, choosers, words)
+                : WeeklyReportMessages.Ask(asked, people, group, new Dictionary<long, Domain.Feedback.RatingCounts>(), words),
             cancellationToken, threadTs);
         if (outcome is { Delivered: true, Ts: { } askTs } && entry.AskTs is null) await reports.SetAskTs(entry, askTs, cancellationToken);
         return outcome.Delivered;

@@ -102,8 +102,8 @@ public sealed partial class SettingsModal(
                 optional: true, hint: words.Text(SettingsText.SalesGroupHint)),
             Input(Blocks.OkrProgress, words.Text(SettingsText.OkrProgressField), new StaticSelect { Options = okr, InitialOption = okr[settings.OkrProgressInReport ? 1 : 0] }),
             Input(Blocks.Nudges, words.Text(SettingsText.NudgesField), new StaticSelect { Options = onOff, InitialOption = onOff[settings.NudgesEnabled ? 0 : 1] }),
-            Input(Blocks.Currency, "Currency", new StaticSelect { Options = currencies, InitialOption = currencies.First(o => o.Value == settings.Currency.Code) },
-                hint: "Budgets, spend, cost per result and deal sizes are in this currency."),
+            Input(Blocks.Currency, words.Text(MoneyText.CurrencyField), new StaticSelect { Options = currencies, InitialOption = currencies.First(o => o.Value == settings.Currency.Code) },
+                hint: words.Text(MoneyText.CurrencyHint)),
         };
         return Modal(words.Text(SettingsText.Title), CallbackId, words.Text(CommonText.Save), blocks, origin, words);
     }
@@ -130,7 +130,7 @@ public sealed partial class SettingsModal(
         var group = values.Selected(Blocks.SalesGroup)?.ToUpperInvariant();
         if (group is not null && !UserGroupId().IsMatch(group)) errors[Blocks.SalesGroup] = words.Text(SettingsText.GroupInvalid);
         var currency = values.Selected(Blocks.Currency);
-        if (currency is not null && Domain.Money.Currency.Choices.All(c => c.Code != currency)) errors[Blocks.Currency] = "Please choose a currency from the list.";
+        if (currency is not null && Domain.Money.Currency.Choices.All(c => c.Code != currency)) errors[Blocks.Currency] = words.Text(MoneyText.CurrencyMissing);
         if (errors.Count > 0) return ViewSubmissionResponse.WithErrors(errors);
 
         var saved = await teamSettings.Save(new SavedTeamSettings

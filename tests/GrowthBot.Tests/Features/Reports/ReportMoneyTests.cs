@@ -1,6 +1,9 @@
+using GrowthBot.Common;
 using GrowthBot.Domain.Experiments;
+using GrowthBot.Domain.Money;
 using GrowthBot.Domain.Okrs;
 using GrowthBot.Domain.Pipeline;
+using GrowthBot.Resources;
 using GrowthBot.Storage;
 using GrowthBot.Tests.Features.Experiments;
 using GrowthBot.Tests.Fixtures;
@@ -63,6 +66,24 @@ public class ReportMoneyTests
         Assert.Contains("*E1 Webinar*: day 1 of 8, ends Wed 25 Nov · no tasks yet · €900 of €1,000 spent.", report);
         Assert.Contains("*Pipeline velocity:* €1,066.67 a day (40 open × €4,000 × 20% won ÷ 30 days), checked in Fri 13 Nov, " +
                         "+€266.67 since Fri 6 Nov; open opportunities (30 → 40) moved it most.", report);
+    }
+
+    [Fact]
+    public async Task A_Finnish_team_reads_the_spend_and_the_blended_cost_per_result_in_Finnish_sentences()
+    {
+        await using var app = await TwoPeriodsOfMoney();
+        await app.Service<TeamSettingsService>().Save(new SavedTeamSettings { TeamId = GrowthBotApp.TeamId, Language = "fi" }, CancellationToken.None);
+        var fi = Wording.For(Language.Finnish);
+        string Euros(decimal amount) => fi.Money(amount, Currency.Euro);
+        var unit = (await app.Service<OkrStore>().Current(GrowthBotApp.TeamId))!.KeyResults[0].Unit;
+
+        await app.Command("/growth report now", user: GrowthBotApp.Lead);
+
+        var report = app.Slack.CallsTo("chat.postMessage").Last(c => c.Str("thread_ts") is null && c.AllText.Contains("Hei kaikki!")).AllText;
+        Assert.Contains($"*Kulut ma 9.11. alkaen:* {Euros(1000)} kokeiluihin. *Kokonaishinta per tulos:* {Euros(50)} ({Euros(1000)} ÷ {fi.Quantity(20, unit)}, KR1), " +
+                        $"nousua {Euros(30)} edellisen raportin hinnasta {Euros(20)} (+{fi.Percent(150)}).", report);
+        Assert.Contains("\n*Kulut:* ", report);
+        Assert.Contains("*Myyntiputken nopeus:* ", report);
     }
 
     [Fact]

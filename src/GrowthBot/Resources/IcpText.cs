@@ -1,0 +1,42 @@
+namespace GrowthBot.Resources;
+
+/// <summary>The texts of <c>/icp</c> and the ICP modal (<c>Resources/Icp.resx</c>).</summary>
+[Texts("Icp")]
+public enum IcpText
+{
+    Usage,
+    Header,
+    None,
+    NoneFallback,
+    Fallback,
+    FieldTitles,
+    FieldBuyers,
+    FieldUsers,
+    FieldCompanySize,
+    FieldIndustries,
+    FieldRegions,
+    FieldNotes,
+    LastChanged,
+    WriteButton,
+    EditButton,
+    LearningsHeader,
+    LearningsNone,
+    LearningsMore,
+    LearnHint,
+    Saved,
+    SavedFallback,
+    Locked,
+    OnlyLeadsInline,
+    ModalTitle,
+    Intro,
+    TitlesPlaceholder,
+    TitlesHint,
+    BuyersPlaceholder,
+    BuyersHint,
+    UsersPlaceholder,
+    UsersHint,
+    CompanySizePlaceholder,
+    IndustriesPlaceholder,
+    RegionsPlaceholder,
+    NotesPlaceholder,
+}
