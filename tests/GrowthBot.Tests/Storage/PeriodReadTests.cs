@@ -13,13 +13,6 @@ namespace GrowthBot.Tests.Storage;
 public class PeriodReadTests
 {
     private static readonly DateTimeOffset Now = GrowthBotApp.DefaultNow;
-    private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
-
-    private static Experiment NewExperiment(string name, string team = GrowthBotApp.TeamId) => new()
-    {
-        TeamId = team, Name = name, Hypothesis = "because", Stage = FunnelStage.Acquisition, Ice = new IceScore(8, 6, 7),
-        OwnerId = GrowthBotApp.Alice, StartDate = Today, EndDate = Today.AddDays(7), CreatedBy = GrowthBotApp.Alice, CreatedAt = Now,
-    };
 
     [Fact]
     public async Task The_value_of_a_key_result_at_a_moment_is_its_latest_check_in_before_it()
@@ -44,8 +37,8 @@ public class PeriodReadTests
     {
         await using var app = await GrowthBotApp.Start();
         var experiments = app.Service<ExperimentStore>();
-        var ours = await experiments.Add(NewExperiment("Ours"));
-        var theirs = await experiments.Add(NewExperiment("Theirs", team: "T0OTHER"));
+        var ours = await experiments.Add(StoreTests.NewExperiment("Ours"));
+        var theirs = await experiments.Add(StoreTests.NewExperiment("Theirs", team: "T0OTHER"));
 
         var (read, _) = await experiments.Recent(GrowthBotApp.TeamId, Now.AddDays(-28), [ours.Id, theirs.Id], Now);
 
@@ -62,7 +55,7 @@ public class PeriodReadTests
         {
             foreach (var (name, daysAgo, outcome) in new[] { ("Old", 200, "Worked"), ("Recent win", 10, "Worked"), ("Recent miss", 3, "DidNotWork") })
             {
-                var e = await experiments.Add(NewExperiment(name));
+                var e = await experiments.Add(StoreTests.NewExperiment(name));
                 await Dapper.SqlMapper.ExecuteAsync(db, "UPDATE experiments SET status = 'Concluded', concluded_at = @at, outcome = @outcome WHERE id = @id",
                     new { at = Now.AddDays(-daysAgo), outcome, id = e.Id });
             }
