@@ -114,6 +114,35 @@ public sealed class GrowthBotProcess : IAsyncDisposable
         return null;
     }
 
+    /// <summary>
+    /// Where a process's resident memory is (/proc/&lt;pid&gt;/status: anonymous, i.e. the managed heap and native allocations
+    /// such as SQLite's page caches, versus mapped files and shared memory), for the benchmark's log.
+    /// </summary>
+    public static string MemoryStatus(int processId)
+    {
+        var status = $"/proc/{processId}/status";
+        if (!File.Exists(status)) return "n/a";
+        return string.Join(", ", File.ReadLines(status)
+            .Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal) || l.StartsWith("RssAnon:", StringComparison.Ordinal)
+                || l.StartsWith("RssFile:", StringComparison.Ordinal) || l.StartsWith("RssShmem:", StringComparison.Ordinal) || l.StartsWith("Threads:", StringComparison.Ordinal))
+            .Select(l => string.Join(" ", l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)))
+            .Append($"open SQLite files {OpenDatabaseFiles(processId)}"));
+    }
+
+    /// <summary>How many handles the process holds on a <c>.db</c> file: one per open SQLite connection (pooled ones too).</summary>
+    private static int OpenDatabaseFiles(int processId)
+    {
+        try
+        {
+            return new DirectoryInfo($"/proc/{processId}/fd").EnumerateFileSystemInfos()
+                .Count(fd => fd.LinkTarget is { } target && target.EndsWith(".db", StringComparison.Ordinal));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return -1;
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what a crash or an OOM kill does.</summary>
     public async Task Kill()
     {

@@ -129,7 +129,10 @@ public sealed record WeeklyReportInput
     public IReadOnlyList<ThreadComment> Comments { get; init; } = [];
     /// <summary>Every spend total recorded before the period's end.</summary>
     public IReadOnlyList<SpendEntry> Spend { get; init; } = [];
-    /// <summary>Check-ins of the key results recorded before the period's end (the main goal's value at any moment).</summary>
+    /// <summary>
+    /// Check-ins of the North Star key result: at least its latest before each end of the period and of the previous one
+    /// (its value there, <see cref="Spending.ValueAt"/>); the whole history will do too.
+    /// </summary>
     public IReadOnlyList<CheckIn> CheckIns { get; init; } = [];
     /// <summary>The period of the report before this one; null when this is the team's first.</summary>
     public ReportPeriod? PreviousPeriod { get; init; }

@@ -198,20 +198,45 @@ public sealed class OkrStore(Database database, IChangeFeed changes)
     }
 
     /// <summary>
+    /// The latest check-in of <paramref name="keyResultId"/> before each of <paramref name="moments"/> (none before it: none),
+    /// oldest first: its value at those moments (<see cref="Domain.Money.Spending.ValueAt"/>) from one index step each, not
+    /// its whole history.
+    /// </summary>
+    public async Task<IReadOnlyList<CheckIn>> LatestCheckInsBefore(string teamId, long keyResultId, IEnumerable<DateTimeOffset> moments,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var found = new Dictionary<long, CheckIn>();
+        foreach (var at in moments.Distinct())
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<CheckInRow>(new CommandDefinition($"""
+                SELECT {CheckInColumns} FROM check_ins
+                WHERE team_id = @teamId AND key_result_id = @keyResultId AND created_at < @at
+                ORDER BY created_at DESC, id DESC LIMIT 1
+                """, new { teamId, keyResultId, at }, cancellationToken: cancellationToken));
+            if (row is not null) found.TryAdd(row.Id, row.ToCheckIn());
+        }
+        return found.Values.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList();
+    }
+
+    /// <summary>
     /// The pace of the current objective's key results at <paramref name="now"/> (their weeks with targets and what was
     /// done, this week, on pace or behind), or null when no objective is set. One read of the objective, its check-ins and
     /// its hand-set targets; the arithmetic is <see cref="KeyResultPace"/>'s.
     /// </summary>
-    public async Task<OkrPace?> Pace(string teamId, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<OkrPace?> Pace(string teamId, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        await Current(teamId, cancellationToken) is { } okr ? await Pace(teamId, okr, zone, now, cancellationToken) : null;
+
+    /// <summary>The pace of <paramref name="okr"/>, the current objective a caller has read already (the report and the App Home show both).</summary>
+    public async Task<OkrPace> Pace(string teamId, OkrSnapshot okr, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var okr = await Current(teamId, cancellationToken);
-        if (okr is null) return null;
         await using var connection = await database.Open(cancellationToken);
-        var checkIns = await connection.QueryAsync<CheckInRow>("""
-            SELECT c.id, c.team_id, c.key_result_id, c.value, c.previous_value, c.confidence, c.note, c.created_by, c.created_at
-            FROM check_ins c JOIN key_results kr ON kr.id = c.key_result_id
-            WHERE c.team_id = @teamId AND kr.team_id = @teamId AND kr.objective_id = @Id
-            ORDER BY c.created_at, c.id
+        // The key results' ids first, then each one's check-ins on ix_check_ins_team_key_result (migration 026); a join let
+        // SQLite start from the team's check-ins of every objective.
+        var checkIns = await connection.QueryAsync<CheckInRow>($"""
+            SELECT {CheckInColumns} FROM check_ins
+            WHERE team_id = @teamId AND key_result_id IN (SELECT id FROM key_results WHERE team_id = @teamId AND objective_id = @Id)
+            ORDER BY created_at, id
             """, new { teamId, okr.Objective.Id });
         var targets = await connection.QueryAsync<WeeklyTargetRow>("""
             SELECT t.key_result_id, t.week_start, t.target, t.set_by, t.set_at

@@ -20,10 +20,29 @@ public sealed class SqliteDialect : SqlDialect
         };
         ConnectionString = builder.ToString();
         DataSource = builder.DataSource;
-        _writer = new SqliteWriter(Open);
+        // The writer's one connection is not counted among the readers: a reader waiting for a write to commit must never
+        // keep the writer from a connection.
+        _writer = new SqliteWriter(async ct => await OpenNative(new SqliteConnection(ConnectionString), ct));
     }
 
     private readonly SqliteWriter _writer;
+
+    /// <summary>
+    /// Connections open for reading at once, at most (in normal operation): a few per core. A SQLite read is CPU work in
+    /// this process, so more at once only adds contention (the pool's lock was 8 % of a 10-client profile), and every
+    /// connection the pool has made keeps its own page cache (up to 2 MB) for minutes after a burst: 100 clients made
+    /// 100 connections. Twice what after-ack work may hold at once (<see cref="GrowthBot.Slack.Routing.SlackBackgroundWork.MaxRunning"/>),
+    /// so acknowledgements never wait behind follow-ups.
+    /// </summary>
+    public static readonly int MaxReaders = 2 * GrowthBot.Slack.Routing.SlackBackgroundWork.MaxRunning;
+
+    /// <summary>
+    /// How long a read waits for one of the <see cref="MaxReaders"/> before it opens a connection anyway. The limit bounds
+    /// memory; it must never deadlock a flow that holds a connection while it opens another.
+    /// </summary>
+    public static readonly TimeSpan ReaderWait = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim _readers = new(MaxReaders, MaxReaders);
 
     public string ConnectionString { get; }
 
@@ -36,10 +55,46 @@ public sealed class SqliteDialect : SqlDialect
 
     public override async Task<DbConnection> Open(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        Configure(connection.Handle!);
-        return connection;
+        var counted = await _readers.WaitAsync(ReaderWait, cancellationToken);
+        ReaderConnection connection;
+        try
+        {
+            connection = new ReaderConnection(ConnectionString, counted ? _readers : null);
+        }
+        catch
+        {
+            if (counted) _readers.Release();
+            throw;
+        }
+        // A connection that fails to open is disposed there, which gives its place back.
+        return await OpenNative(connection, cancellationToken);
+    }
+
+    private static async Task<SqliteConnection> OpenNative(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            Configure(connection.Handle!);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A pooled connection that gives its place among the <see cref="MaxReaders"/> back when it is closed.</summary>
+    private sealed class ReaderConnection(string connectionString, SemaphoreSlim? place) : SqliteConnection(connectionString)
+    {
+        private SemaphoreSlim? _place = place;
+
+        public override void Close()
+        {
+            base.Close();
+            Interlocked.Exchange(ref _place, null)?.Release();
+        }
     }
 
     /// <summary>

@@ -159,34 +159,52 @@ public sealed class TaskStore(Database database, IChangeFeed changes)
         await using var connection = await database.Open(cancellationToken);
         var rows = await connection.QueryAsync<PostponementRow>("""
             SELECT p.id, p.task_id, p.from_date, p.to_date, p.reason, p.created_by, p.created_at
-            FROM task_postponements p JOIN tasks t ON t.id = p.task_id
-            WHERE p.team_id = @teamId AND t.team_id = @teamId AND t.experiment_id = @experimentId
+            FROM task_postponements p
+            WHERE p.task_id IN (SELECT id FROM tasks WHERE team_id = @teamId AND experiment_id = @experimentId)
             ORDER BY p.created_at DESC, p.id DESC LIMIT @limit
             """, new { teamId, experimentId, limit });
         return rows.Select(r => r.ToPostponement()).ToList();
     }
 
-    /// <summary>Blockers recorded in [from, to), with the task they block (for the weekly count by reason).</summary>
+    /// <summary>Blockers recorded in [from, to) (the weekly count by reason).</summary>
+    public async Task<IReadOnlyList<TaskBlock>> BlocksIn(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await BlocksIn(connection, teamId, from, to);
+    }
+
+    /// <summary>Blockers recorded in [from, to), with the task they block (the export).</summary>
     public async Task<IReadOnlyList<(TaskBlock Block, GrowthTask Task)>> BlocksRecorded(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var blocks = (await connection.QueryAsync<BlockRow>("""
-            SELECT id, task_id, reason, note, created_by, created_at, resolved_at, resolved_by
-            FROM task_blocks WHERE team_id = @teamId AND created_at >= @from AND created_at < @to ORDER BY created_at
-            """, new { teamId, from, to })).ToList();
-        return await WithTasks(connection, teamId, blocks.Select(b => b.ToBlock()).ToList(), b => b.TaskId);
+        return await WithTasks(connection, teamId, await BlocksIn(connection, teamId, from, to), b => b.TaskId);
     }
 
-    /// <summary>Postponements recorded in [from, to), with their task.</summary>
+    /// <summary>Postponements recorded in [from, to) (the weekly count by person).</summary>
+    public async Task<IReadOnlyList<Postponement>> PostponementsIn(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await PostponementsIn(connection, teamId, from, to);
+    }
+
+    /// <summary>Postponements recorded in [from, to), with their task (the export).</summary>
     public async Task<IReadOnlyList<(Postponement Postponement, GrowthTask Task)>> PostponementsRecorded(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = (await connection.QueryAsync<PostponementRow>("""
+        return await WithTasks(connection, teamId, await PostponementsIn(connection, teamId, from, to), p => p.TaskId);
+    }
+
+    private static async Task<IReadOnlyList<TaskBlock>> BlocksIn(DbConnection connection, string teamId, DateTimeOffset from, DateTimeOffset to) =>
+        (await connection.QueryAsync<BlockRow>("""
+            SELECT id, task_id, reason, note, created_by, created_at, resolved_at, resolved_by
+            FROM task_blocks WHERE team_id = @teamId AND created_at >= @from AND created_at < @to ORDER BY created_at
+            """, new { teamId, from, to })).Select(b => b.ToBlock()).ToList();
+
+    private static async Task<IReadOnlyList<Postponement>> PostponementsIn(DbConnection connection, string teamId, DateTimeOffset from, DateTimeOffset to) =>
+        (await connection.QueryAsync<PostponementRow>("""
             SELECT id, task_id, from_date, to_date, reason, created_by, created_at
             FROM task_postponements WHERE team_id = @teamId AND created_at >= @from AND created_at < @to ORDER BY created_at
-            """, new { teamId, from, to })).ToList();
-        return await WithTasks(connection, teamId, rows.Select(r => r.ToPostponement()).ToList(), p => p.TaskId);
-    }
+            """, new { teamId, from, to })).Select(r => r.ToPostponement()).ToList();
 
     /// <summary>Tells the change feed whose task changed (owner and creator).</summary>
     private async Task Notify(DbConnection connection, string teamId, long taskId, IDbTransaction? transaction)
@@ -211,7 +229,10 @@ public sealed class TaskStore(Database database, IChangeFeed changes)
     {
         if (items.Count == 0) return [];
         var ids = items.Select(taskId).Distinct().ToArray();
-        var tasks = (await connection.QueryAsync<TaskRow>($"{Select} WHERE t.team_id = @teamId AND t.id {database.Dialect.InList("ids")}", new { teamId, ids })).ToDictionary(r => r.Id, r => r.ToTask());
+        // By id alone, then the team checked here: with "team_id = @teamId" in the query SQLite walked the team's whole
+        // tasks index (no statistics told it the ids are fewer) instead of looking the ids up.
+        var tasks = (await connection.QueryAsync<TaskRow>($"{Select} WHERE t.id {database.Dialect.InList("ids")}", new { ids }))
+            .Where(r => r.TeamId == teamId).ToDictionary(r => r.Id, r => r.ToTask());
         return items.Where(i => tasks.ContainsKey(taskId(i))).Select(i => (i, tasks[taskId(i)])).ToList();
     }
 

@@ -14,7 +14,7 @@ public class StoreTests
     private static readonly DateTimeOffset Now = GrowthBotApp.DefaultNow;
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
 
-    private static Experiment NewExperiment(string name, string hypothesis = "because", string team = GrowthBotApp.TeamId) => new()
+    internal static Experiment NewExperiment(string name, string hypothesis = "because", string team = GrowthBotApp.TeamId) => new()
     {
         TeamId = team, Name = name, Hypothesis = hypothesis, Stage = FunnelStage.Acquisition, Ice = new IceScore(8, 6, 7),
         OwnerId = GrowthBotApp.Alice, StartDate = Today, EndDate = Today.AddDays(7), CreatedBy = GrowthBotApp.Alice, CreatedAt = Now,

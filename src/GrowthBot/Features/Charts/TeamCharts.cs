@@ -29,8 +29,10 @@ public sealed class TeamCharts(OkrStore okrs, ExperimentStore experiments, TeamC
         var charts = new List<TeamChart>();
         if (await okrs.Current(teamId, cancellationToken) is { KeyResults: [var northStar, ..] } okr)
         {
-            charts.Add(await Trend(teamId, okr.Objective, northStar, words, cancellationToken));
-            charts.Add(await Pace(teamId, okr.Objective, northStar, words, cancellationToken));
+            // Both charts from one read of the key result's check-ins and the objective's pace.
+            var numbers = await Numbers(teamId, okr.Objective, northStar, okr, cancellationToken);
+            charts.Add(Trend(northStar, numbers, words));
+            charts.Add(Pace(northStar, numbers, words));
         }
         charts.Add(await Scoreboard(teamId, words, cancellationToken));
         return charts;
@@ -43,9 +45,16 @@ public sealed class TeamCharts(OkrStore okrs, ExperimentStore experiments, TeamC
             : null;
 
     /// <summary>The check-ins of <paramref name="kr"/> against the straight line from baseline to target (and this week's target, once set).</summary>
-    public async Task<TeamChart> Trend(string teamId, Objective objective, KeyResult kr, Wording words, CancellationToken cancellationToken)
+    public async Task<TeamChart> Trend(string teamId, Objective objective, KeyResult kr, Wording words, CancellationToken cancellationToken) =>
+        Trend(kr, await Numbers(teamId, objective, kr, null, cancellationToken), words);
+
+    /// <summary>The period's weeks of <paramref name="kr"/>: what each week added against the week's target.</summary>
+    public async Task<TeamChart> Pace(string teamId, Objective objective, KeyResult kr, Wording words, CancellationToken cancellationToken) =>
+        Pace(kr, await Numbers(teamId, objective, kr, null, cancellationToken), words);
+
+    private TeamChart Trend(KeyResult kr, ChartNumbers numbers, Wording words)
     {
-        var (today, plan, checkIns) = await Numbers(teamId, objective, kr, cancellationToken);
+        var (today, plan, checkIns) = numbers;
         var thisWeek = plan.WeeklyTargetsSet && plan.ThisWeek(today) is { } week ? new TrendPoint(week.Day, (double)week.Value) : (TrendPoint?)null;
         var data = new KeyResultTrend(plan.Start, plan.End, (double)kr.Baseline, (double)kr.Target,
             checkIns.Select(c => new TrendPoint(c.Day, (double)c.Value)).ToList(), today, thisWeek);
@@ -53,10 +62,9 @@ public sealed class TeamCharts(OkrStore okrs, ExperimentStore experiments, TeamC
         return Drawn($"{kr.ShortId}-trend.png", text.Title, KeyResultTrendChart.Render(data, text, words.ChartFormat));
     }
 
-    /// <summary>The period's weeks of <paramref name="kr"/>: what each week added against the week's target.</summary>
-    public async Task<TeamChart> Pace(string teamId, Objective objective, KeyResult kr, Wording words, CancellationToken cancellationToken)
+    private TeamChart Pace(KeyResult kr, ChartNumbers numbers, Wording words)
     {
-        var (today, plan, checkIns) = await Numbers(teamId, objective, kr, cancellationToken);
+        var (today, plan, checkIns) = numbers;
         var actuals = plan.Actuals(checkIns, today).ToDictionary(a => a.WeekStart, a => a.Change);
         var weeks = plan.Weeks.Select(w => new GrowthBot.Charts.PaceWeek(w.WeekStart,
             actuals.GetValueOrDefault(w.WeekStart) is { } actual ? (double)actual : null, (double)w.Target)).ToList();
@@ -71,11 +79,13 @@ public sealed class TeamCharts(OkrStore okrs, ExperimentStore experiments, TeamC
     {
         var zone = clock.Zone(teamId);
         var thisWeek = Periods.WeekStart(clock.Today(teamId));
-        var concluded = (await experiments.List(teamId, [ExperimentStatus.Concluded], cancellationToken))
-            .Where(e => e is { ConcludedAt: not null, Outcome: not null })
-            .GroupBy(e => Periods.WeekStart(Periods.LocalDate(e.ConcludedAt!.Value, zone)))
-            .Select(g => new ScoreboardWeek(g.Key, g.Count(e => e.Outcome == Outcome.Worked), g.Count(e => e.Outcome == Outcome.DidNotWork),
-                g.Count(e => e.Outcome == Outcome.Inconclusive)))
+        // The chart's weeks and one more (the team's calendar may start its week up to a day from UTC's): the chart keeps its
+        // own window, and a long history is not read for it.
+        var since = clock.UtcNow - TimeSpan.FromDays(7 * (ExperimentScoreboardChart.WeeksShown + 1));
+        var concluded = (await experiments.ConclusionsSince(teamId, since, cancellationToken))
+            .GroupBy(c => Periods.WeekStart(Periods.LocalDate(c.ConcludedAt, zone)))
+            .Select(g => new ScoreboardWeek(g.Key, g.Count(c => c.Outcome == Outcome.Worked), g.Count(c => c.Outcome == Outcome.DidNotWork),
+                g.Count(c => c.Outcome == Outcome.Inconclusive)))
             .ToList();
         var text = words.ScoreboardText();
         return Drawn("experiment-scoreboard.png", text.Title, ExperimentScoreboardChart.Render(new ExperimentScoreboard(thisWeek, concluded), text, words.ChartFormat));
@@ -90,8 +100,11 @@ public sealed class TeamCharts(OkrStore okrs, ExperimentStore experiments, TeamC
         return uploaded;
     }
 
-    private async Task<(DateOnly Today, KeyResultPlan Plan, IReadOnlyList<DayValue> CheckIns)> Numbers(
-        string teamId, Objective objective, KeyResult kr, CancellationToken cancellationToken)
+    /// <summary>What a key result's charts are drawn from: the team's today, the plan with its weekly targets, and its check-ins by day.</summary>
+    private sealed record ChartNumbers(DateOnly Today, KeyResultPlan Plan, IReadOnlyList<DayValue> CheckIns);
+
+    /// <summary><paramref name="current"/>: the team's current objective when the caller has read it already.</summary>
+    private async Task<ChartNumbers> Numbers(string teamId, Objective objective, KeyResult kr, OkrSnapshot? current, CancellationToken cancellationToken)
     {
         var today = clock.Today(teamId);
         var zone = clock.Zone(teamId);
@@ -99,7 +112,8 @@ public sealed class TeamCharts(OkrStore okrs, ExperimentStore experiments, TeamC
         var plan = KeyResultPlan.For(kr, objective, today);
         // The team's weekly targets (set with /okr week, or the default of what is left over the weeks left) replace the
         // even shares. Pace amounts are toward the target, the plan's are signed.
-        if (await okrs.Pace(teamId, zone, clock.UtcNow, cancellationToken) is { } pace && pace.Objective.Id == objective.Id && pace.For(kr.Id) is { Weeks.Count: > 0 } krPace)
+        var pace = current is null ? await okrs.Pace(teamId, zone, clock.UtcNow, cancellationToken) : await okrs.Pace(teamId, current, zone, clock.UtcNow, cancellationToken);
+        if (pace is not null && pace.Objective.Id == objective.Id && pace.For(kr.Id) is { Weeks.Count: > 0 } krPace)
         {
             decimal Signed(decimal amount) => kr.LowerIsBetter ? -amount : amount;
             var thisWeek = krPace.ThisWeek is { } week
@@ -111,7 +125,7 @@ public sealed class TeamCharts(OkrStore okrs, ExperimentStore experiments, TeamC
             foreach (var later in plan.Weeks.Where(w => w.WeekStart > krPace.Weeks[^1].WeekStart)) targets[later.WeekStart] = share;
             plan = plan.WithWeeklyTargets(targets, thisWeek);
         }
-        return (today, plan, checkIns);
+        return new ChartNumbers(today, plan, checkIns);
     }
 
     private TeamChart Drawn(string fileName, string title, ChartResult result)

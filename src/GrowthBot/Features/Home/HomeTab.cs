@@ -65,7 +65,7 @@ public sealed class HomeTab(
             Today = today,
             Objective = okr?.Objective,
             KeyResults = okr?.KeyResults ?? [],
-            Pace = okr is null ? null : await okrs.Pace(teamId, clock.Zone(teamId), now, cancellationToken),
+            Pace = okr is null ? null : await okrs.Pace(teamId, okr, clock.Zone(teamId), now, cancellationToken),
             Kpis = okr is null ? [] : await kpis.All(teamId, cancellationToken),
             Experiments = read,
             Totals = totals,

@@ -22,6 +22,10 @@ public sealed class WeeklyReportReader(
         var (read, totals) = await experiments.Recent(teamId, since, named, now, cancellationToken);
         var okr = await okrs.Current(teamId, cancellationToken);
         var running = read.Where(e => e.Status == ExperimentStatus.Running).Select(e => e.Id).ToList();
+        var previous = period.IsFirst ? null : await reports.PeriodEndingBy(teamId, period.Start, cancellationToken);
+        // The blended cost per result needs the North Star's value at the period's ends and the previous period's: the
+        // latest check-in before each, not the team's whole check-in history.
+        var northStar = okr?.KeyResults.OrderBy(k => k.Number).FirstOrDefault();
         return WeeklyReportBuilder.Build(new WeeklyReportInput
         {
             Period = period,
@@ -31,20 +35,23 @@ public sealed class WeeklyReportReader(
             Totals = totals,
             Objective = okr?.Objective,
             KeyResults = okr?.KeyResults ?? [],
-            Pace = okr is null ? null : await okrs.Pace(teamId, zone, now, cancellationToken),
+            Pace = okr is null ? null : await okrs.Pace(teamId, okr, zone, now, cancellationToken),
             Zone = zone,
             Kpis = okr is null ? [] : await kpis.All(teamId, cancellationToken),
-            Blocks = (await tasks.BlocksRecorded(teamId, period.Start, period.End, cancellationToken)).Select(b => b.Block).ToList(),
-            Postponements = (await tasks.PostponementsRecorded(teamId, period.Start, period.End, cancellationToken)).Select(p => p.Postponement).ToList(),
+            Blocks = await tasks.BlocksIn(teamId, period.Start, period.End, cancellationToken),
+            Postponements = await tasks.PostponementsIn(teamId, period.Start, period.End, cancellationToken),
             Tasks = await tasks.CountsByExperiment(teamId, running, cancellationToken),
             Ratings = ratings,
             Comments = comments,
             Spend = await experiments.SpendRecorded(teamId, period.End, cancellationToken),
-            CheckIns = okr is { KeyResults.Count: > 0 } ? await okrs.CheckInsBetween(teamId, DateTimeOffset.MinValue, period.End, cancellationToken) : [],
-            PreviousPeriod = period.IsFirst ? null : await reports.PeriodEndingBy(teamId, period.Start, cancellationToken),
+            CheckIns = northStar is null ? [] : await okrs.LatestCheckInsBefore(teamId, northStar.Id, Boundaries(period, previous), cancellationToken),
+            PreviousPeriod = previous,
             PipelineCheckIns = await pipeline.Latest(teamId, period.End, 2, cancellationToken),
         });
     }
+
+    private static IEnumerable<DateTimeOffset> Boundaries(ReportPeriod period, ReportPeriod? previous) =>
+        previous is null ? [period.Start, period.End] : [previous.Start, previous.End, period.Start, period.End];
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }
