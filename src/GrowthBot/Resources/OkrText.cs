@@ -54,4 +54,13 @@ public enum OkrText
     LeadsField,
     CountsLeadsOption,
     CountsLeadsHint,
+    ChartWhich,
+    ChartEarlierObjective,
+    ChartNoCheckIns,
+    ChartDrawing,
+    ChartNotDrawn,
+    ChartTooLarge,
+    ChartNoData,
+    ChartFailed,
+    ChartNotShown,
 }

@@ -24,4 +24,10 @@ public enum ReminderText
     ExperimentDueFallback,
     ChannelProblem,
     ChannelArchived,
+    PauseResumed,
+    PauseNone,
+    PauseNotADate,
+    PausePassed,
+    PauseTooLong,
+    Paused,
 }

@@ -40,4 +40,7 @@ public enum SettingsText
     SavedWhenUnknown,
     NudgesOnWord,
     NudgesOffWord,
+    ZonePlaceholder,
+    GroupPlaceholder,
+    SavedCurrency,
 }

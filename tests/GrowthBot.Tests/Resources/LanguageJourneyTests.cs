@@ -26,6 +26,8 @@ public partial class LanguageJourneyTests
         doesn't won't saved running backlog task tasks owner due blocked overdue learning learnings decision outcome nothing yet more
         only every weekly report settings save cancel close edit conclude concluded abandoned worked scale iterate stop hypothesis
         metric stage funnel target baseline progress check week days new of for is are it or be as
+        spent results result quarter behind pace goal main here's happened nobody choose people quality velocity opportunities
+        average cycle profile customer customers inconclusive targets weeks higher lower better added counts measured pictures
         """.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What a person reads of a text: without code spans (slash commands), mentions, dates, links and emoji names.</summary>

@@ -10,7 +10,7 @@ using GrowthBot.Storage;
 namespace GrowthBot.Features.Growth;
 
 /// <summary><c>/growth pause 2026-12-24</c>: no nudges or check-in DMs for the caller until then; <c>/growth resume</c> (or no date) ends it.</summary>
-public sealed class GrowthPauseCommand(NudgePauseStore pauses, TeamClock clock)
+public sealed class GrowthPauseCommand(NudgePauseStore pauses, TeamClock clock, Readers readers)
 {
     public const int MaxDays = 366;
 
@@ -24,19 +24,19 @@ public sealed class GrowthPauseCommand(NudgePauseStore pauses, TeamClock clock)
     {
         var argument = line.FirstArgument;
         var today = clock.Today(command.TeamId);
-        var words = Wording.English;
+        var words = await readers.Person(command.TeamId, command.UserId, cancellationToken);
         if (line.Subcommand == "resume" || argument.Length == 0 || argument.Equals("resume", StringComparison.OrdinalIgnoreCase) || argument.Equals("off", StringComparison.OrdinalIgnoreCase))
         {
             var had = await pauses.Resume(command.TeamId, command.UserId, cancellationToken);
             return SlashCommandResponse.Ephemeral(had
-                ? "Welcome back! Nudges and check-in DMs are on again."
-                : $"You had no pause. To pause: `{Example(today)}` (no nudges or check-ins until that date).");
+                ? words.Text(ReminderText.PauseResumed)
+                : words.Text(ReminderText.PauseNone, ("example", Example(today))));
         }
         if (!DateOnly.TryParseExact(argument, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until))
-            return SlashCommandResponse.Ephemeral($"`{MrkdwnText.Escape(MrkdwnText.Truncate(argument, 40))}` is not a date. Write it as YYYY-MM-DD, e.g. `{Example(today)}`.");
-        if (until <= today) return SlashCommandResponse.Ephemeral("That date has passed: pick a date after today.");
-        if (until > today.AddDays(MaxDays)) return SlashCommandResponse.Ephemeral($"Pauses last at most a year: pick a date before {words.Date(today.AddDays(MaxDays), today)}.");
+            return SlashCommandResponse.Ephemeral(words.Text(ReminderText.PauseNotADate, ("typed", MrkdwnText.Escape(MrkdwnText.Truncate(argument, 40))), ("example", Example(today))));
+        if (until <= today) return SlashCommandResponse.Ephemeral(words.Text(ReminderText.PausePassed));
+        if (until > today.AddDays(MaxDays)) return SlashCommandResponse.Ephemeral(words.Text(ReminderText.PauseTooLong, ("date", words.Date(today.AddDays(MaxDays), today))));
         await pauses.Pause(command.TeamId, command.UserId, until, clock.UtcNow, cancellationToken);
-        return SlashCommandResponse.Ephemeral($"Paused: no nudges or check-in DMs until {words.Date(until, today)}. `/growth resume` ends the pause early.");
+        return SlashCommandResponse.Ephemeral(words.Text(ReminderText.Paused, ("date", words.Date(until, today))));
     }
 }

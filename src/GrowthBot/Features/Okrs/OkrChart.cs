@@ -30,13 +30,13 @@ public sealed class OkrChart(
         var current = await okrs.Current(teamId, cancellationToken);
         if (current is null) return new Message(words.Text(OkrText.NoObjective));
         if (string.IsNullOrWhiteSpace(id))
-            return new Message($"Which key result? E.g. `/okr chart {current.KeyResults.FirstOrDefault()?.ShortId ?? "K1"}`; `/okr` shows them all.");
+            return new Message(words.Text(OkrText.ChartWhich, ("example", current.KeyResults.FirstOrDefault()?.ShortId ?? ShortId.Format(ShortId.KeyResult, 1))));
         if (!ShortId.TryParseKeyResult(id, out var number))
-            return new Message(OkrMessages.NotAKeyResult(id));
+            return new Message(OkrMessages.NotAKeyResult(id, words));
         if (current.KeyResults.FirstOrDefault(k => k.Number == number) is not { } kr)
             return (await okrs.AllKeyResults(teamId, cancellationToken)).Any(k => k.Number == number)
-                ? new Message($"{ShortId.Format(ShortId.KeyResult, number)} belongs to an earlier objective; `/okr history {ShortId.Format(ShortId.KeyResult, number)}` lists its check-ins.")
-                : new Message(OkrMessages.NotAKeyResult(id));
+                ? new Message(words.Text(OkrText.ChartEarlierObjective, ("id", ShortId.Format(ShortId.KeyResult, number))))
+                : new Message(OkrMessages.NotAKeyResult(id, words));
         if ((await okrs.CheckInsOf(teamId, kr.Id, cancellationToken)).Count == 0)
             return OkrMessages.NoTrendYet(kr, words);
         FollowWithChart(teamId, userId, current.Objective, kr, responseUrl, whenMissing: true);
@@ -65,11 +65,11 @@ public sealed class OkrChart(
         var chart = await charts.Trend(teamId, objective, kr, words, cancellationToken);
         if (chart.Result.Image is not { } drawn)
         {
-            if (whenMissing) await Reply(responseUrl, OkrMessages.ChartNotDrawn(kr, chart.Result.Reason), cancellationToken);
+            if (whenMissing) await Reply(responseUrl, OkrMessages.ChartNotDrawn(kr, chart.Result.Reason, words), cancellationToken);
             return;
         }
         var text = $"{chart.Title}: {drawn.AltText}";
-        var asText = ChartMessages.Text(text, [new SectionBlock(OkrMessages.ChartNotShown)], [chart]);
+        var asText = ChartMessages.Text(text, [new SectionBlock(words.Text(OkrText.ChartNotShown))], [chart]);
         var uploaded = await charts.Upload([chart], cancellationToken);
         if (uploaded[0].Image is null)
         {

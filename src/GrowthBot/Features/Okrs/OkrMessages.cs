@@ -141,36 +141,33 @@ public static class OkrMessages
     }
 
     /// <summary>What to type instead of <paramref name="id"/>, which names no key result.</summary>
-    public static string NotAKeyResult(string id) =>
-        $"`{Escape(Truncate(id, 40))}` is not a key result. They look like `KR2`; `/okr` shows the current ones.";
+    public static string NotAKeyResult(string id, Wording words) => words.Text(OkrText.NotAKeyResultId, ("typed", Escape(Truncate(id, 40))));
 
     /// <summary><c>/okr chart K2</c> for a key result nobody has checked in yet: its bar, and who can change that.</summary>
     public static Message NoTrendYet(KeyResult kr, Wording words)
     {
-        var text = $"{kr.ShortId} has no check-ins yet, so there is no trend to draw. {User(kr.OwnerId)} checks in with `/okr update {kr.ShortId}`.";
+        var text = words.Text(OkrText.ChartNoCheckIns, ("id", kr.ShortId), ("owner", User(kr.OwnerId)));
         return new Message(text, [new SectionBlock(Truncate(KeyResultLine(kr, null, default, words), BlockKitLimits.SectionText)), new ContextBlock(text)]);
     }
 
     /// <summary>What <c>/okr chart K2</c> answers at once: the key result's bar, while its chart is drawn.</summary>
     public static Message DrawingChart(KeyResult kr, Wording words) =>
         new($"{kr.ShortId} {Escape(kr.Name)}: {Escape(words.Progress(kr.Current, kr.Target, kr.Unit))}",
-            [new SectionBlock(Truncate(KeyResultLine(kr, null, default, words), BlockKitLimits.SectionText)), new ContextBlock(":hourglass_flowing_sand: Drawing its chart…")]);
+            [new SectionBlock(Truncate(KeyResultLine(kr, null, default, words), BlockKitLimits.SectionText)), new ContextBlock(words.Text(OkrText.ChartDrawing))]);
 
     /// <summary>Why <paramref name="kr"/>'s chart has no picture, when the renderer could not draw one.</summary>
-    public static Message ChartNotDrawn(KeyResult kr, NoChartReason? reason)
+    public static Message ChartNotDrawn(KeyResult kr, NoChartReason? reason, Wording words)
     {
-        var why = reason switch
+        var why = words.Text(reason switch
         {
-            NoChartReason.InvalidData => "its numbers are too large to draw",
-            NoChartReason.NoData => "it has no check-ins to draw",
-            _ => "drawing it failed",
-        };
-        var text = $"No chart of {kr.ShortId}: {why}. `/okr history {kr.ShortId}` lists its check-ins.";
+            NoChartReason.InvalidData => OkrText.ChartTooLarge,
+            NoChartReason.NoData => OkrText.ChartNoData,
+            _ => OkrText.ChartFailed,
+        });
+        var text = words.Text(OkrText.ChartNotDrawn, ("id", kr.ShortId), ("why", why));
         return new Message(text, [new SectionBlock(text)]);
     }
 
-    /// <summary>Above a chart's numbers when Slack would not show its picture.</summary>
-    public const string ChartNotShown = ":warning: Slack did not take the chart just now, so here are its numbers.";
 
     public static string Icon(KrConfidence confidence) => confidence switch
     {

@@ -86,7 +86,7 @@ public sealed partial class SettingsModal(
             }, hint: words.Text(SettingsText.ChannelHint)),
             Input(Blocks.Day, words.Text(SettingsText.DayField), new StaticSelect { Options = week, InitialOption = week.First(o => o.Value == day.ToString()) }),
             Input(Blocks.Time, words.Text(SettingsText.TimeField), new TimePicker { InitialTime = at.ToString("HH:mm", CultureInfo.InvariantCulture) }),
-            Lookup(Blocks.Zone, words.Text(SettingsText.ZoneField), TimeZoneOptions.For(settings.Zone, now),
+            Lookup(Blocks.Zone, words.Text(SettingsText.ZoneField), TimeZoneOptions.For(settings.Zone, now, words.Text(SettingsText.ZonePlaceholder)),
                 hint: words.Text(SettingsText.ZoneHint)),
             Input(Blocks.Language, words.Text(SettingsText.LanguageField), new StaticSelect { Options = languages, InitialOption = languages.First(o => o.Value == settings.Language.Code) },
                 hint: words.Text(SettingsText.LanguageHint)),
@@ -98,7 +98,7 @@ public sealed partial class SettingsModal(
                 hint: words.Text(SettingsText.NudgeHourHint)),
             Input(Blocks.Sales, words.Text(SettingsText.SalesField), new MultiUsersSelect { InitialUsers = settings.LeadQualityUsers.Count > 0 ? settings.LeadQualityUsers : null },
                 optional: true, hint: words.Text(SettingsText.SalesHint)),
-            Lookup(Blocks.SalesGroup, words.Text(SettingsText.SalesGroupField), UserGroupOptions.For(settings.LeadQualityGroup, salesGroupLabel),
+            Lookup(Blocks.SalesGroup, words.Text(SettingsText.SalesGroupField), UserGroupOptions.For(settings.LeadQualityGroup, salesGroupLabel, words.Text(SettingsText.GroupPlaceholder)),
                 optional: true, hint: words.Text(SettingsText.SalesGroupHint)),
             Input(Blocks.OkrProgress, words.Text(SettingsText.OkrProgressField), new StaticSelect { Options = okr, InitialOption = okr[settings.OkrProgressInReport ? 1 : 0] }),
             Input(Blocks.Nudges, words.Text(SettingsText.NudgesField), new StaticSelect { Options = onOff, InitialOption = onOff[settings.NudgesEnabled ? 0 : 1] }),
@@ -164,8 +164,7 @@ public sealed partial class SettingsModal(
         return words.Text(SettingsText.Saved, ("channel", MrkdwnText.Channel(settings.ReportChannel)), ("when", when), ("zone", settings.Zone.Id),
             ("days", words.Days(settings.Hours.WorkingDays)), ("opens", words.Time(settings.Hours.Opens)),
             ("nudges", words.Text(settings.NudgesEnabled ? SettingsText.NudgesOnWord : SettingsText.NudgesOffWord)), ("language", settings.Language.Name)) +
-            // Issue 14's currency is still said in English.
-            $" Amounts are in {settings.Currency.Code} ({settings.Currency.Symbol}).";
+            " " + words.Text(SettingsText.SavedCurrency, ("code", settings.Currency.Code), ("symbol", settings.Currency.Symbol));
     }
 
     [GeneratedRegex("^S[A-Z0-9]{2,}$")]

@@ -26,10 +26,10 @@ public sealed class TimeZoneOptions(TimeProvider time) : IBlockOptionsProvider
         TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId || z.Id == "UTC").OrderBy(z => z.Id, StringComparer.Ordinal).ToList());
 
     /// <summary>The select, showing <paramref name="current"/> chosen; its options come from this provider.</summary>
-    public static ExternalSelect For(TimeZoneInfo current, DateTimeOffset now) => new()
+    public static ExternalSelect For(TimeZoneInfo current, DateTimeOffset now, string placeholder) => new()
     {
         ActionId = ActionId,
-        Placeholder = new PlainText("Type a city or region"),
+        Placeholder = new PlainText(placeholder),
         InitialOption = Choice(current, now),
         MinQueryLength = 0,
     };

@@ -17,10 +17,10 @@ public sealed class UserGroupOptions(UserGroupDirectory groups, ILogger<UserGrou
     public const string ActionId = "growth_settings_sales_group";
 
     /// <summary>The select, showing the saved group (<paramref name="groupId"/>, named <paramref name="label"/>) chosen.</summary>
-    public static ExternalSelect For(string? groupId, string? label) => new()
+    public static ExternalSelect For(string? groupId, string? label, string placeholder) => new()
     {
         ActionId = ActionId,
-        Placeholder = new PlainText("Type a group's name, e.g. sales"),
+        Placeholder = new PlainText(placeholder),
         InitialOption = groupId is null ? null : Modals.Choice(label ?? groupId, groupId),
         MinQueryLength = 0,
     };
