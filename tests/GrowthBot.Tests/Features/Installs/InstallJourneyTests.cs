@@ -29,6 +29,14 @@ public class InstallJourneyTests
         return (InstallPage.AuthorizeLink(await page.Content.ReadAsStringAsync()), page.Headers.GetValues("Set-Cookie").Single());
     }
 
+    /// <summary>A new browser whose person reads the languages of <paramref name="acceptLanguage"/>, as browsers send them.</summary>
+    private static HttpClient BrowserReading(GrowthBotApp app, string acceptLanguage)
+    {
+        var browser = app.NewBrowser();
+        if (acceptLanguage.Length > 0) browser.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+        return browser;
+    }
+
     private static string State(Uri authorize) => QueryHelpers.ParseQuery(authorize.Query)["state"].ToString();
 
     [Fact]
@@ -137,10 +145,7 @@ public class InstallJourneyTests
     {
         var (slack, _) = await OneWorkspace();
         await using var app = await GrowthBotApp.StartForManyWorkspaces(slack);
-        var browser = app.NewBrowser();
-        if (acceptLanguage.Length > 0) browser.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
-
-        var page = await InstallPage.From(await browser.GetAsync("/slack/install"));
+        var page = await InstallPage.From(await BrowserReading(app, acceptLanguage).GetAsync("/slack/install"));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains($"<html lang=\"{lang}\">", page.Html);
@@ -154,10 +159,8 @@ public class InstallJourneyTests
     {
         var (slack, _) = await OneWorkspace();
         await using var app = await GrowthBotApp.StartForManyWorkspaces(slack);
-        var browser = app.NewBrowser();
-        browser.DefaultRequestHeaders.Add("Accept-Language", "fi-FI,fi;q=0.9,en;q=0.8");
 
-        var page = await InstallPage.From(await browser.GetAsync("/slack/install"));
+        var page = await InstallPage.From(await BrowserReading(app, "fi-FI,fi;q=0.9,en;q=0.8").GetAsync("/slack/install"));
 
         Assert.Contains("<html lang=\"fi\">", page.Html);
         Assert.Equal("Lisää GrowthBot Slackiin Asenna GrowthBot Slack-työtilaasi. Slack näyttää, mitä sovellus saa tehdä, ja pyytää sinulta luvan. " +
@@ -170,8 +173,7 @@ public class InstallJourneyTests
     {
         var (slack, _) = await OneWorkspace();
         await using var app = await GrowthBotApp.StartForManyWorkspaces(slack);
-        var browser = app.NewBrowser();
-        browser.DefaultRequestHeaders.Add("Accept-Language", "ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7");
+        var browser = BrowserReading(app, "ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7");
         var (authorize, _) = await OpenInstallPage(browser);
 
         var page = await InstallPage.From(await browser.GetAsync($"/slack/oauth_redirect?error=access_denied&state={State(authorize)}"));
