@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 
 namespace GrowthBot.Slack.OAuth;
@@ -9,33 +10,45 @@ public static class InstallPages
     /// <summary>Slack's own "Add to Slack" button image (https://api.slack.com/docs/slack-button).</summary>
     private const string ButtonImage = "https://platform.slack-edge.com/img/add_to_slack.png";
 
-    public static IResult AddToSlack(string appName, string authorizeUrl) => Page(StatusCodes.Status200OK, $"Add {appName} to Slack",
+    public static IResult AddToSlack(IInstallTexts texts, string appName, string authorizeUrl) => Page(texts, StatusCodes.Status200OK, texts.AddTitle(appName),
         $"""
-        <p>Install {Html(appName)} in your Slack workspace. Slack will show what it may do and ask you to allow it.</p>
-        <p><a href="{Html(authorizeUrl)}"><img alt="Add to Slack" height="40" width="139" src="{ButtonImage}" srcset="{ButtonImage} 1x, https://platform.slack-edge.com/img/add_to_slack@2x.png 2x"></a></p>
-        <p class="small">The link is valid for {(int)OAuthState.Lifetime.TotalMinutes} minutes, in this browser only.</p>
+        <p>{Html(texts.AddIntro(appName))}</p>
+        <p><a href="{Html(authorizeUrl)}"><img alt="{Html(texts.AddButton)}" height="40" width="139" src="{ButtonImage}" srcset="{ButtonImage} 1x, https://platform.slack-edge.com/img/add_to_slack@2x.png 2x"></a></p>
+        <p class="small">{Html(texts.LinkLifetime((int)OAuthState.Lifetime.TotalMinutes))}</p>
         """);
 
-    public static IResult Installed(string appName, string teamName, string openUrl, string nextSteps) => Page(StatusCodes.Status200OK, $"{appName} is installed",
+    public static IResult Installed(IInstallTexts texts, string appName, string teamName, string openUrl) => Page(texts, StatusCodes.Status200OK, texts.InstalledTitle(appName),
         $"""
-        <p>{Html(appName)} is now installed in <strong>{Html(teamName)}</strong>.</p>
-        <p>{Html(nextSteps)}</p>
-        <p><a class="button" href="{Html(openUrl)}">Open {Html(appName)} in Slack</a></p>
+        <p>{Bold(texts.Installed(appName, TeamMark), TeamMark, teamName)}</p>
+        <p>{Html(texts.NextSteps)}</p>
+        <p><a class="button" href="{Html(openUrl)}">{Html(texts.Open(appName))}</a></p>
         """);
 
     /// <summary>Something went wrong: what happened and what to do, in plain words.</summary>
-    public static IResult Problem(int status, string title, string what, string todo, string? installUrl) => Page(status, title,
+    public static IResult Problem(IInstallTexts texts, int status, string title, string what, string todo, string? installUrl) => Page(texts, status, title,
         $"""
         <p>{Html(what)}</p>
         <p>{Html(todo)}</p>
-        {(installUrl is null ? "" : $"""<p><a class="button" href="{Html(installUrl)}">Start the installation again</a></p>""")}
+        {(installUrl is null ? "" : $"""<p><a class="button" href="{Html(installUrl)}">{Html(texts.StartAgain)}</a></p>""")}
         """);
 
-    private static string Html(string text) => HtmlEncoder.Default.Encode(text);
+    /// <summary>
+    /// Stands where the team's name goes while the translated sentence is encoded, so the name can be bold wherever the
+    /// language puts it (a private-use character no sentence or name holds).
+    /// </summary>
+    private const string TeamMark = "\uE000";
 
-    private static IResult Page(int status, string title, string body) => new HtmlPage(status, $$"""
+    private static string Bold(string sentence, string mark, string value) =>
+        string.Join($"<strong>{Html(value)}</strong>", sentence.Split(mark).Select(Html));
+
+    /// <summary>Encodes markup characters only, so Finnish, Russian or Turkish letters stay readable in the page's source.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Html(string text) => Encoder.Encode(text);
+
+    private static IResult Page(IInstallTexts texts, int status, string title, string body) => new HtmlPage(status, $$"""
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="{{Html(texts.Lang)}}">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 
 namespace GrowthBot.Slack.OAuth;
 
-/// <summary>What the install pages say about the app: its name, the bot scopes it asks for, what to do once installed.</summary>
-public sealed record SlackInstallPage(string AppName, IReadOnlyList<string> BotScopes, string NextSteps);
+/// <summary>What the install pages say about the app: its name, the bot scopes it asks for, and their texts in the languages the host writes.</summary>
+public sealed record SlackInstallPage(string AppName, IReadOnlyList<string> BotScopes, IInstallLanguages Languages);
 
 /// <summary>
 /// "Add to Slack" for any workspace (Slack OAuth v2): <c>GET /slack/install</c> shows Slack's button, linking to
@@ -37,7 +37,8 @@ public static class SlackInstallEndpoints
 
     private static IResult Install(HttpContext http, SlackOptions options, OAuthState state, SlackInstallPage page)
     {
-        if (!options.MultiWorkspace) return SingleWorkspace(page);
+        var texts = page.Languages.For(http.Request);
+        if (!options.MultiWorkspace) return SingleWorkspace(texts, page);
         var query = new Dictionary<string, string?>
         {
             ["client_id"] = options.ClientId,
@@ -45,13 +46,14 @@ public static class SlackInstallEndpoints
             ["state"] = state.Issue(http, Secure(http, options)),
         };
         if (!string.IsNullOrWhiteSpace(options.RedirectUrl)) query["redirect_uri"] = options.RedirectUrl;
-        return InstallPages.AddToSlack(page.AppName, QueryHelpers.AddQueryString(SlackUrl(options, "oauth/v2/authorize"), query));
+        return InstallPages.AddToSlack(texts, page.AppName, QueryHelpers.AddQueryString(SlackUrl(options, "oauth/v2/authorize"), query));
     }
 
     private static async Task<IResult> Redirect(HttpContext http, SlackOptions options, OAuthState states, ISlackApi slack, IServiceProvider services,
         TimeProvider time, ILogger logger, SlackInstallPage page, string prefix)
     {
-        if (!options.MultiWorkspace) return SingleWorkspace(page);
+        var texts = page.Languages.For(http.Request);
+        if (!options.MultiWorkspace) return SingleWorkspace(texts, page);
         var again = $"{prefix}{InstallPath}";
         var query = http.Request.Query;
         var check = states.Redeem(http, query["state"], Secure(http, options));
@@ -62,28 +64,25 @@ public static class SlackInstallEndpoints
             var declined = error.Length > 60 ? error[..60] : error;
             logger.LogInformation("An install was not completed: Slack sent back {Error}", declined);
             return declined == "access_denied"
-                ? InstallPages.Problem(StatusCodes.Status200OK, "Installation cancelled",
-                    $"You chose not to allow {page.AppName} in your workspace, so nothing was installed.", "You can start again whenever you like.", again)
-                : InstallPages.Problem(StatusCodes.Status400BadRequest, "Installation not completed",
-                    $"Slack ended the installation with the error \"{declined}\", so nothing was installed.", "Please start again.", again);
+                ? InstallPages.Problem(texts, StatusCodes.Status200OK, texts.CancelledTitle, texts.Cancelled(page.AppName), texts.StartAgainWhenever, again)
+                : InstallPages.Problem(texts, StatusCodes.Status400BadRequest, texts.NotCompletedTitle, texts.Declined(declined), texts.PleaseStartAgain, again);
         }
 
         if (check != StateCheck.Valid)
         {
             logger.LogWarning("Refused an install redirect: its state is {Check}", check);
-            return InstallPages.Problem(StatusCodes.Status400BadRequest, "This installation link is no longer valid",
+            return InstallPages.Problem(texts, StatusCodes.Status400BadRequest, texts.LinkInvalidTitle,
                 check switch
                 {
-                    StateCheck.Expired => $"The installation was started more than {(int)OAuthState.Lifetime.TotalMinutes} minutes ago.",
-                    StateCheck.Used => "This installation link was already used.",
-                    _ => "It was started in another browser, or this browser did not keep its cookie, so it cannot be checked.",
+                    StateCheck.Expired => texts.LinkExpired((int)OAuthState.Lifetime.TotalMinutes),
+                    StateCheck.Used => texts.LinkUsed,
+                    _ => texts.LinkUnchecked,
                 },
-                "Nothing was installed. Start again from this browser, with cookies allowed for this site.", again);
+                texts.StartAgainFromThisBrowser, again);
         }
 
         if (query["code"].ToString() is not { Length: > 0 } code)
-            return InstallPages.Problem(StatusCodes.Status400BadRequest, "Installation not completed",
-                "Slack sent no installation code back, so nothing was installed.", "Please start again.", again);
+            return InstallPages.Problem(texts, StatusCodes.Status400BadRequest, texts.NotCompletedTitle, texts.NoCode, texts.PleaseStartAgain, again);
 
         OAuthAccessResponse access;
         AuthTestResponse bot;
@@ -91,18 +90,15 @@ public static class SlackInstallEndpoints
         {
             access = await slack.OAuthAccess(options.ClientId, options.ClientSecret, code, NullIfEmpty(options.RedirectUrl), http.RequestAborted);
             if (access.IsEnterpriseInstall || access.Team?.Id is not { Length: > 0 })
-                return InstallPages.Problem(StatusCodes.Status400BadRequest, "Install it in one workspace",
-                    $"{page.AppName} serves one workspace at a time, so it cannot be installed for a whole Enterprise Grid organisation.",
-                    "Start again and choose a single workspace at the top right of Slack's page.", again);
+                return InstallPages.Problem(texts, StatusCodes.Status400BadRequest, texts.OneWorkspaceTitle, texts.Enterprise(page.AppName), texts.ChooseOneWorkspace, again);
             if (access.TokenType != "bot" || access.AccessToken is not { Length: > 0 } || access.BotUserId is null)
-                return InstallPages.Problem(StatusCodes.Status502BadGateway, "Installation not completed",
-                    "Slack granted no bot token, so the app could not be installed.", $"Ask whoever runs {page.AppName} to check the app's bot scopes.", again);
+                return InstallPages.Problem(texts, StatusCodes.Status502BadGateway, texts.NotCompletedTitle, texts.NoBotToken, texts.CheckBotScopes(page.AppName), again);
             bot = await slack.AuthTest(access.AccessToken, http.RequestAborted);
         }
         catch (SlackApiException e)
         {
             logger.LogWarning("Slack refused an install: {Method} answered {Error}", e.Method, e.Error);
-            return Refused(e, page, again);
+            return Refused(e, texts, page, again);
         }
 
         var installation = new SlackInstallation
@@ -126,35 +122,29 @@ public static class SlackInstallEndpoints
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Could not store the installation of Slack workspace {TeamId}", installation.TeamId);
-            return InstallPages.Problem(StatusCodes.Status503ServiceUnavailable, "Installation not saved",
-                "Slack allowed the installation, but it could not be saved here.", "Please start again in a minute.", again);
+            return InstallPages.Problem(texts, StatusCodes.Status503ServiceUnavailable, texts.NotSavedTitle, texts.NotSaved, texts.StartAgainInAMinute, again);
         }
         var open = QueryHelpers.AddQueryString(SlackUrl(options, "app_redirect"), new Dictionary<string, string?> { ["app"] = installation.AppId, ["team"] = installation.TeamId });
-        return InstallPages.Installed(page.AppName, installation.TeamName, open, page.NextSteps);
+        return InstallPages.Installed(texts, page.AppName, installation.TeamName, open);
     }
 
     /// <summary>Slack said no: the installer can start again, or the server's configuration needs fixing.</summary>
-    private static IResult Refused(SlackApiException e, SlackInstallPage page, string again)
+    private static IResult Refused(SlackApiException e, IInstallTexts texts, SlackInstallPage page, string again)
     {
         if (e.IsTransient)
-            return InstallPages.Problem(StatusCodes.Status503ServiceUnavailable, "Slack did not answer",
-                "Slack could not be reached to finish the installation, so nothing was installed.", "Please start again in a minute.", again);
+            return InstallPages.Problem(texts, StatusCodes.Status503ServiceUnavailable, texts.SlackDownTitle, texts.SlackDown, texts.StartAgainInAMinute, again);
         return e.Error switch
         {
-            "invalid_code" or "code_already_used" or "code_expired" => InstallPages.Problem(StatusCodes.Status400BadRequest, "Installation not completed",
-                $"Slack did not accept the installation code (\"{e.Error}\"): it is valid once and only for a few minutes.", "Please start again.", again),
-            "invalid_team_for_non_distributed_app" => InstallPages.Problem(StatusCodes.Status502BadGateway, "This app is not available to other workspaces yet",
-                "Slack only lets the workspace that created the app install it until the app is distributed.",
-                $"Whoever runs {page.AppName} should activate public distribution under \"Manage Distribution\" at https://api.slack.com/apps.", null),
-            _ => InstallPages.Problem(StatusCodes.Status502BadGateway, "Installation not completed",
-                $"Slack refused the installation (\"{e.Error}\"), so nothing was installed.",
-                $"Whoever runs {page.AppName} should check Slack__ClientId, Slack__ClientSecret and Slack__RedirectUrl against the app's settings at https://api.slack.com/apps.", null),
+            "invalid_code" or "code_already_used" or "code_expired" => InstallPages.Problem(texts, StatusCodes.Status400BadRequest, texts.NotCompletedTitle,
+                texts.CodeRefused(e.Error), texts.PleaseStartAgain, again),
+            "invalid_team_for_non_distributed_app" => InstallPages.Problem(texts, StatusCodes.Status502BadGateway, texts.NotDistributedTitle,
+                texts.NotDistributed, texts.ActivateDistribution(page.AppName), null),
+            _ => InstallPages.Problem(texts, StatusCodes.Status502BadGateway, texts.NotCompletedTitle, texts.Refused(e.Error), texts.CheckConfiguration(page.AppName), null),
         };
     }
 
-    private static IResult SingleWorkspace(SlackInstallPage page) => InstallPages.Problem(StatusCodes.Status404NotFound, "Not available here",
-        $"This {page.AppName} serves one Slack workspace with its own bot token, so it cannot be installed in other workspaces.",
-        "To add it to your workspace, ask whoever runs it.", null);
+    private static IResult SingleWorkspace(IInstallTexts texts, SlackInstallPage page) => InstallPages.Problem(texts, StatusCodes.Status404NotFound,
+        texts.NotAvailableTitle, texts.SingleWorkspace(page.AppName), texts.AskWhoeverRuns, null);
 
     /// <summary>Slack's web pages live beside its Web API: https://slack.com/api/ → https://slack.com/oauth/v2/authorize.</summary>
     private static string SlackUrl(SlackOptions options, string path) =>

@@ -1,3 +1,4 @@
+using GrowthBot.Features.Installs;
 using GrowthBot.Slack.OAuth;
 
 namespace GrowthBot.Features;
@@ -23,7 +24,6 @@ public static class SlackApp
         "app_mentions:read",
     ];
 
-    /// <summary>The "Add to Slack" page and what it says once the app is installed.</summary>
-    public static readonly SlackInstallPage InstallPage = new(Name, BotScopes,
-        "Next: invite @GrowthBot to your growth channel (/invite @GrowthBot), then run /growth settings there to choose where and when the weekly report goes.");
+    /// <summary>The "Add to Slack" pages, in the language the installer's browser asks for (<c>Resources/Install.resx</c>).</summary>
+    public static readonly SlackInstallPage InstallPage = new(Name, BotScopes, new InstallLanguages());
 }

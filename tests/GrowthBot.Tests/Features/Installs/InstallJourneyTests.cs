@@ -29,6 +29,14 @@ public class InstallJourneyTests
         return (InstallPage.AuthorizeLink(await page.Content.ReadAsStringAsync()), page.Headers.GetValues("Set-Cookie").Single());
     }
 
+    /// <summary>A new browser whose person reads the languages of <paramref name="acceptLanguage"/>, as browsers send them.</summary>
+    private static HttpClient BrowserReading(GrowthBotApp app, string acceptLanguage)
+    {
+        var browser = app.NewBrowser();
+        if (acceptLanguage.Length > 0) browser.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+        return browser;
+    }
+
     private static string State(Uri authorize) => QueryHelpers.ParseQuery(authorize.Query)["state"].ToString();
 
     [Fact]
@@ -43,6 +51,7 @@ public class InstallJourneyTests
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("Add GrowthBot to Slack", page.Title);
+        Assert.Contains("<html lang=\"en\">", page.Html);
         Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
         var link = InstallPage.AuthorizeLink(page.Html);
@@ -124,6 +133,75 @@ public class InstallJourneyTests
         Assert.Contains("nothing was installed", page.Text);
         Assert.Contains("/slack/install", page.Links);
         Assert.Empty(slack.CallsTo("oauth.v2.access"));
+    }
+
+    [Theory]
+    [InlineData("fi-FI,fi;q=0.9,en;q=0.8", "fi", "Lisää GrowthBot Slackiin", "Linkki on voimassa 10 minuuttia ja vain tässä selaimessa.")]
+    [InlineData("de-DE,sv;q=0.8,en;q=0.5", "sv", "Lägg till GrowthBot i Slack", "Länken gäller i 10 minuter och bara i den här webbläsaren.")]
+    [InlineData("en;q=0.3,tr;q=0.7,ru;q=0.7", "tr", "GrowthBot uygulamasını Slack'e ekleyin", "Bağlantı 10 dakika boyunca ve yalnızca bu tarayıcıda geçerlidir.")]
+    [InlineData("de-DE,de;q=0.9", "en", "Add GrowthBot to Slack", "The link is valid for 10 minutes, in this browser only.")]
+    [InlineData("", "en", "Add GrowthBot to Slack", "The link is valid for 10 minutes, in this browser only.")]
+    public async Task The_install_page_speaks_the_first_of_the_browsers_languages_that_GrowthBot_speaks(string acceptLanguage, string lang, string title, string lifetime)
+    {
+        var (slack, _) = await OneWorkspace();
+        await using var app = await GrowthBotApp.StartForManyWorkspaces(slack);
+        var page = await InstallPage.From(await BrowserReading(app, acceptLanguage).GetAsync("/slack/install"));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains($"<html lang=\"{lang}\">", page.Html);
+        Assert.Equal(title, page.Title);
+        Assert.Contains(lifetime, page.Text);
+        Assert.Contains("oauth/v2/authorize", InstallPage.AuthorizeLink(page.Html).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_finnish_browser_reads_the_install_page_in_finnish_only()
+    {
+        var (slack, _) = await OneWorkspace();
+        await using var app = await GrowthBotApp.StartForManyWorkspaces(slack);
+
+        var page = await InstallPage.From(await BrowserReading(app, "fi-FI,fi;q=0.9,en;q=0.8").GetAsync("/slack/install"));
+
+        Assert.Contains("<html lang=\"fi\">", page.Html);
+        Assert.Equal("Lisää GrowthBot Slackiin Asenna GrowthBot Slack-työtilaasi. Slack näyttää, mitä sovellus saa tehdä, ja pyytää sinulta luvan. " +
+            "Linkki on voimassa 10 minuuttia ja vain tässä selaimessa.", page.Text);
+        Assert.Contains("alt=\"Lisää Slackiin\"", page.Html);
+    }
+
+    [Fact]
+    public async Task A_russian_browser_that_cancels_on_slacks_page_is_told_so_in_russian()
+    {
+        var (slack, _) = await OneWorkspace();
+        await using var app = await GrowthBotApp.StartForManyWorkspaces(slack);
+        var browser = BrowserReading(app, "ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7");
+        var (authorize, _) = await OpenInstallPage(browser);
+
+        var page = await InstallPage.From(await browser.GetAsync($"/slack/oauth_redirect?error=access_denied&state={State(authorize)}"));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("<html lang=\"ru\">", page.Html);
+        Assert.Equal("Установка отменена", page.Title);
+        Assert.Equal("Установка отменена Вы не дали приложению GrowthBot доступ к своему рабочему пространству, поэтому ничего не установлено. " +
+            "Начать заново можно в любое время. Начать установку заново", page.Text);
+        Assert.Contains("/slack/install", page.Links);
+    }
+
+    [Fact]
+    public async Task A_swedish_installer_ends_on_a_swedish_page_with_the_workspace_in_bold()
+    {
+        var (slack, acme) = await OneWorkspace();
+        await using var app = await GrowthBotApp.StartForManyWorkspaces(slack);
+        app.Http.DefaultRequestHeaders.Add("Accept-Language", "sv-SE");
+
+        var page = await app.Install(acme, Installer);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("<html lang=\"sv\">", page.Html);
+        Assert.Equal("GrowthBot är installerad", page.Title);
+        Assert.Contains("<p>GrowthBot är nu installerad i <strong>Acme Corp</strong>.</p>", page.Html);
+        Assert.Contains("/invite @GrowthBot", page.Text);
+        Assert.Contains("/growth settings", page.Text);
+        Assert.Contains("Öppna GrowthBot i Slack", page.Text);
     }
 
     [Fact]
