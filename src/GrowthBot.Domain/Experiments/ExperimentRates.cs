@@ -19,11 +19,15 @@ public readonly record struct WinRate(int Worked, int Concluded)
 /// </summary>
 /// <param name="Any">Whether the team has any experiment at all, whatever its status.</param>
 /// <param name="WinRate">Over the experiments concluded up to the moment counted.</param>
-public readonly record struct ExperimentTotals(bool Any, WinRate WinRate)
+/// <param name="Backlog">How many backlog ideas work on each stage, every stage in funnel order (zeros too).</param>
+public readonly record struct ExperimentTotals(bool Any, WinRate WinRate, IReadOnlyList<(FunnelStage Stage, int Count)> Backlog)
 {
     /// <summary>The same counts over a complete list, concluded up to <paramref name="upTo"/>.</summary>
     public static ExperimentTotals Of(IReadOnlyCollection<Experiment> experiments, DateTimeOffset upTo) =>
-        new(experiments.Count > 0, WinRate.Of(experiments.Where(e => e.ConcludedAt is { } at && at <= upTo)));
+        new(experiments.Count > 0, WinRate.Of(experiments.Where(e => e.ConcludedAt is { } at && at <= upTo)), ExperimentRates.FunnelSpread(experiments));
+
+    /// <summary>How many ideas wait in the backlog.</summary>
+    public int BacklogCount => Backlog.Sum(s => s.Count);
 }
 
 /// <summary>The team's experiment rhythm: win rate, velocity, and where in the funnel the backlog sits.</summary>
@@ -50,9 +54,10 @@ public static class ExperimentRates
     }
 
     /// <summary>How many backlog ideas work on each AARRR stage, every stage listed in funnel order (zeros too).</summary>
-    public static IReadOnlyList<(FunnelStage Stage, int Count)> FunnelSpread(IEnumerable<Experiment> experiments)
-    {
-        var counts = experiments.Where(e => e.Status == ExperimentStatus.Backlog).GroupBy(e => e.Stage).ToDictionary(g => g.Key, g => g.Count());
-        return Enum.GetValues<FunnelStage>().Select(s => (s, counts.GetValueOrDefault(s))).ToList();
-    }
+    public static IReadOnlyList<(FunnelStage Stage, int Count)> FunnelSpread(IEnumerable<Experiment> experiments) =>
+        FunnelSpread(experiments.Where(e => e.Status == ExperimentStatus.Backlog).GroupBy(e => e.Stage).ToDictionary(g => g.Key, g => g.Count()));
+
+    /// <summary>Every stage in funnel order with its count of backlog ideas from <paramref name="counts"/> (zeros too).</summary>
+    public static IReadOnlyList<(FunnelStage Stage, int Count)> FunnelSpread(IReadOnlyDictionary<FunnelStage, int> counts) =>
+        Enum.GetValues<FunnelStage>().Select(s => (s, counts.GetValueOrDefault(s))).ToList();
 }

@@ -87,7 +87,7 @@ public sealed record HomeSummary
         bool NeedsAction(GrowthTask t) => t.IsBlocked || t.IsOverdue(today);
         var rated = inputs.Feedback.Select(f => f.ExperimentId).ToHashSet();
         var experiments = inputs.Experiments.Where(e => rated.Contains(e.Id)).DistinctBy(e => e.Id).ToDictionary(e => e.Id);
-        var totals = inputs.Totals ?? new ExperimentTotals(inputs.Experiments.Count > 0, WinRate.Of(inputs.Experiments));
+        var totals = inputs.Totals ?? new ExperimentTotals(inputs.Experiments.Count > 0, WinRate.Of(inputs.Experiments), ExperimentRates.FunnelSpread(inputs.Experiments));
 
         return new HomeSummary
         {
@@ -105,8 +105,8 @@ public sealed record HomeSummary
                 .OrderBy(t => t.DueDate).ThenBy(t => t.Number).ToList(),
             WinRate = totals.WinRate,
             Velocity = ExperimentRates.Velocity(inputs.Experiments, today),
-            FunnelSpread = ExperimentRates.FunnelSpread(inputs.Experiments),
-            BacklogCount = inputs.Experiments.Count(e => e.Status == ExperimentStatus.Backlog),
+            FunnelSpread = totals.Backlog,
+            BacklogCount = totals.BacklogCount,
             Learnings = inputs.Learnings,
             LeadFeedback = inputs.Feedback.GroupBy(f => f.ExperimentId)
                 .Select(g => (Experiment: experiments.GetValueOrDefault(g.Key), Latest: g.Max(f => f.CreatedAt), Feedback: g))

@@ -5,6 +5,7 @@ using Dapper;
 using GrowthBot.Domain.Experiments;
 using GrowthBot.Domain.Learnings;
 using GrowthBot.Domain.Money;
+using GrowthBot.Domain.Reports;
 
 namespace GrowthBot.Storage;
 
@@ -73,10 +74,12 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
     }
 
     /// <summary>
-    /// What the weekly report and the App Home read of a team's history: every open experiment, every one concluded or
-    /// abandoned since <paramref name="since"/>, and <paramref name="alsoIds"/> (those feedback names), in number order;
-    /// with counts over the whole history (win rate up to <paramref name="now"/>) made by the database. Ten team-years
-    /// used to mean mapping 5,200 rows per build; this maps the few dozen shown (migration 023 indexes the lookups).
+    /// What the weekly report and the App Home read of a team's history: every running experiment, the
+    /// <see cref="BestBacklog"/> backlog ideas with the best ICE, every one concluded or abandoned since
+    /// <paramref name="since"/>, and <paramref name="alsoIds"/> (those feedback names), in number order; with counts over
+    /// the whole history (win rate up to <paramref name="now"/>, the backlog by stage) made by the database. Ten team-years
+    /// used to mean mapping 5,200 rows per build, and a big backlog every idea in it; this maps the few dozen shown
+    /// (migration 023 indexes the lookups).
     /// </summary>
     public async Task<(IReadOnlyList<Experiment> Experiments, ExperimentTotals Totals)> Recent(string teamId, DateTimeOffset since,
         IReadOnlyCollection<long> alsoIds, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -86,11 +89,14 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         // Each part on its own index range (ix_experiments_team_history), put together and ordered here: one ORDER BY over
         // a UNION made SQLite walk the whole team in number order instead.
         var rows = await Read(connection, new CommandDefinition($"""
-            SELECT {Columns} FROM experiments WHERE team_id = @teamId AND status IN ('Backlog', 'Running')
+            SELECT {Columns} FROM experiments WHERE team_id = @teamId AND status = 'Running'
+            UNION ALL
+            SELECT * FROM (SELECT {Columns} FROM experiments WHERE team_id = @teamId AND status = 'Backlog'
+                           ORDER BY impact + confidence + ease DESC, number LIMIT @best) best
             UNION ALL
             SELECT {Columns} FROM experiments WHERE team_id = @teamId AND status IN ('Concluded', 'Abandoned') AND concluded_at >= @since
             {(ids.Length == 0 ? "" : $"UNION ALL SELECT {Columns} FROM experiments WHERE id {database.Dialect.InList("ids")}")}
-            """, new { teamId, since, ids }, cancellationToken: cancellationToken));
+            """, new { teamId, since, ids, best = BestBacklog }, cancellationToken: cancellationToken));
         // The named ids are looked up by id alone and their team checked here: "team_id = @teamId AND id IN (…)" made
         // SQLite walk the team's whole history on a team index instead of looking the few ids up.
         rows.RemoveAll(e => e.TeamId != teamId);
@@ -102,8 +108,17 @@ public sealed class ExperimentStore(Database database, IChangeFeed changes)
         var any = rows.Count > 0 || await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM experiments WHERE team_id = @teamId)", new { teamId }, cancellationToken: cancellationToken));
         var winRate = new WinRate((int)outcomes.Where(o => o.Outcome == nameof(Outcome.Worked)).Sum(o => o.Count), (int)outcomes.Sum(o => o.Count));
-        return (rows.DistinctBy(e => e.Id).OrderBy(e => e.Number).ToList(), new ExperimentTotals(any, winRate));
+        var backlog = (await connection.QueryAsync<(string Stage, long Count)>(new CommandDefinition(
+            "SELECT funnel_stage, COUNT(*) FROM experiments WHERE team_id = @teamId AND status = 'Backlog' GROUP BY funnel_stage",
+            new { teamId }, cancellationToken: cancellationToken))).ToDictionary(s => Enum.Parse<FunnelStage>(s.Stage), s => (int)s.Count);
+        return (rows.DistinctBy(e => e.Id).OrderBy(e => e.Number).ToList(), new ExperimentTotals(any, winRate, ExperimentRates.FunnelSpread(backlog)));
     }
+
+    /// <summary>
+    /// The backlog ideas <see cref="Recent"/> reads whole: the report's "Next up" (best ICE first); the rest of the backlog
+    /// is only counted. ICE is the mean of three whole numbers, so ordering by their sum orders by the rounded score too.
+    /// </summary>
+    public const int BestBacklog = WeeklyReportBuilder.NextUpCount;
 
     /// <summary>When and how each of the team's experiments concluded since <paramref name="since"/> ended (the scoreboard), from the index alone.</summary>
     public async Task<IReadOnlyList<(DateTimeOffset ConcludedAt, Outcome Outcome)>> ConclusionsSince(string teamId, DateTimeOffset since,

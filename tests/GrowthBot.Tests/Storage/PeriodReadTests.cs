@@ -47,6 +47,28 @@ public class PeriodReadTests
     }
 
     [Fact]
+    public async Task The_backlog_is_counted_by_stage_and_only_its_best_ideas_are_read_whole()
+    {
+        await using var app = await GrowthBotApp.Start();
+        var experiments = app.Service<ExperimentStore>();
+        // Twelve ideas: the best ICE is idea 7 (10, 10, 9), then 3 and 11 tie on 8.3 (9 + 8 + 8) and the lower number goes first.
+        for (var n = 1; n <= 12; n++)
+        {
+            var ice = n switch { 7 => new IceScore(10, 10, 9), 3 or 11 => new IceScore(9, 8, 8), _ => new IceScore(5, 5, 5) };
+            await experiments.Add(StoreTests.NewExperiment($"Idea {n}") with { Ice = ice, Stage = n % 3 == 0 ? FunnelStage.Retention : FunnelStage.Acquisition });
+        }
+        await experiments.Add(StoreTests.NewExperiment("Their idea", team: "T0OTHER") with { Ice = new IceScore(10, 10, 10) });
+
+        var (read, totals) = await experiments.Recent(GrowthBotApp.TeamId, Now.AddDays(-28), [], Now);
+
+        Assert.Equal(["Idea 3", "Idea 7", "Idea 11"], read.Select(e => e.Name));
+        Assert.Equal(12, totals.BacklogCount);
+        Assert.Equal(8, totals.Backlog.Single(s => s.Stage == FunnelStage.Acquisition).Count);
+        Assert.Equal(4, totals.Backlog.Single(s => s.Stage == FunnelStage.Retention).Count);
+        Assert.Equal(Enum.GetValues<FunnelStage>(), totals.Backlog.Select(s => s.Stage));
+    }
+
+    [Fact]
     public async Task The_scoreboard_reads_the_conclusions_since_a_moment()
     {
         await using var app = await GrowthBotApp.Start();
