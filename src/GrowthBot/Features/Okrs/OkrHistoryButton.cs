@@ -48,7 +48,7 @@ public sealed class OkrHistoryButton(OkrStore okrs, Readers readers) : IBlockAct
         {
             kr = ShortId.TryParseKeyResult(id, out var number) ? all.FirstOrDefault(k => k.Number == number) : null;
             if (kr is null)
-                return new Message(words.Text(OkrText.NotAKeyResultId, ("typed", MrkdwnText.Escape(MrkdwnText.Truncate(id, 40)))));
+                return new Message(OkrMessages.NotAKeyResult(id, words));
         }
         var (latest, total) = await okrs.LatestCheckIns(teamId, kr.Id, Shown, cancellationToken);
         return OkrMessages.History(kr, latest, total, words);
