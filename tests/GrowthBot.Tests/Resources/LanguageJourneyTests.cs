@@ -28,13 +28,16 @@ public partial class LanguageJourneyTests
         metric stage funnel target baseline progress check week days new of for is are it or be as
         spent results result quarter behind pace goal main here's happened nobody choose people quality velocity opportunities
         average cycle profile customer customers inconclusive targets weeks higher lower better added counts measured pictures
+        definitions starts ends default short reached unit buyers industries titles done lists shows spend deal won open
+        failed attempts recorded learned brought cost
         """.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What a person reads of a text: without code spans (slash commands), mentions, dates, links and emoji names.</summary>
     private static string Readable(string text) => NotRead().Replace(text, " ");
 
+    /// <summary>The English words in what a person reads; commands typed in plain text ("/kpi edit K1" in an inline error) are not prose.</summary>
     private static IReadOnlyList<string> English(string text) =>
-        Word().Matches(Readable(text)).Select(m => m.Value).Where(EnglishWords.Contains).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        Word().Matches(SlashCommand().Replace(Readable(text), " ")).Select(m => m.Value).Where(EnglishWords.Contains).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     [GeneratedRegex(@"`[^`]*`|<[^>]*>|:[a-z0-9_+\-]+:|https?://\S+")]
     private static partial Regex NotRead();
